@@ -1,0 +1,3 @@
+export async function runAsk(_args: string[]): Promise<number> {
+  throw new Error('ask: not built yet');
+}

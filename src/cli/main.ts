@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// The `respbot` command line: inspect the knowledge, ask questions, (later) post summaries.
+import { parseArgs } from 'node:util';
+import { coreConfig } from '../config.js';
+import { ConfigError, loadKnowledgeBase } from '../load/folder.js';
+import { inspectJson, inspectText } from './inspect.js';
+
+const USAGE = `usage: respbot <command> [options]
+
+commands:
+  inspect [--json] [PATH…]     print the loaded documents (default: DATA_DIR or the shipped data)
+  ask [--json] ["QUESTION"]    answer a question; with --json and no question, answer each
+                               line of standard input with one JSON object a line
+  help                         this text`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'inspect': {
+      const { values, positionals } = parseArgs({ args: rest, options: { json: { type: 'boolean' } }, allowPositionals: true });
+      const kb = loadKnowledgeBase(positionals.length ? positionals : [coreConfig().dataDir]);
+      process.stdout.write((values.json ? inspectJson(kb) : inspectText(kb)) + '\n');
+      return kb.documents.length ? 0 : 1;
+    }
+    case 'ask': {
+      const { runAsk } = await import('./ask.js');
+      return runAsk(rest);
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE + '\n');
+      return command ? 0 : 2;
+    default:
+      process.stderr.write(`respbot: unknown command "${command}"\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`respbot: ${e instanceof ConfigError || e instanceof TypeError ? (e as Error).message : (e as Error).stack}\n`);
+    process.exitCode = e instanceof ConfigError ? 2 : 1;
+  },
+);
