@@ -1,3 +1,34 @@
-export async function runAsk(_args: string[]): Promise<number> {
-  throw new Error('ask: not built yet');
+// `respbot ask`: one question, readable or as the Answer JSON; with --json and no question,
+// one JSON line per line of standard input, in order (the evaluation contract).
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { coreConfig } from '../config.js';
+import { loadEngine } from '../engine/engine.js';
+import { formatAnswer } from '../render/text.js';
+
+export async function runAsk(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { json: { type: 'boolean' }, data: { type: 'string' }, service: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const engine = loadEngine([values.data ?? coreConfig().dataDir]);
+  if (engine.kb.documents.length === 0) {
+    process.stderr.write('respbot: no document loaded; see `respbot inspect`\n');
+    return 2;
+  }
+  const ctx = values.service ? { service: values.service } : {};
+  const question = positionals.join(' ');
+  if (question || !values.json) {
+    if (!question) {
+      process.stderr.write('usage: respbot ask [--json] "QUESTION"\n');
+      return 2;
+    }
+    const a = engine.answer(question, ctx);
+    process.stdout.write((values.json ? JSON.stringify(a) : formatAnswer(a)) + '\n');
+    return 0;
+  }
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of rl) process.stdout.write(JSON.stringify(engine.answer(line, ctx)) + '\n');
+  return 0;
 }

@@ -1,0 +1,252 @@
+// answer(question) → Answer: the chat-agnostic heart of respbot.
+import type { Party, ResponsibilityDocument, Section } from '../model.js';
+import type { Indexed, KnowledgeIndex, ServiceGroup } from './index.js';
+import { asksEverything, asksForSection, asksPartyShare, asksWho, looksLikeHelp, looksLikeList } from './intent.js';
+import { readQuestion, type Query } from './query.js';
+import { rank, sectionFit, sideOf, taskCoverage, type Scored } from './score.js';
+import type { Answer, Match, SectionRef } from './types.js';
+
+/** Below this an entry is not an answer... */
+export const SCORE_FLOOR = 0.42;
+/** ...unless every topic word of the question is one the documents use. */
+export const SCORE_FLOOR_ALL_KNOWN = 0.25;
+/** More than this share of unknown topic words: the question is about something else. */
+export const MAX_UNCOVERED = 0.34;
+/** An unscoped question is ambiguous when a second service scores this close to the first. */
+export const SERVICE_TIE = 0.9;
+const SUGGESTION_FLOOR = 0.2;
+
+export interface AnswerContext {
+  /** Answer from this service (name, alias or document id) unless the question names another. */
+  service?: string;
+}
+
+function sectionRef(doc: ResponsibilityDocument, s: Section): SectionRef {
+  return { id: s.id, title: s.title, doc: doc.id, service: doc.service, lastUpdated: doc.lastUpdated, url: sectionUrl(doc, s), text: s.text };
+}
+
+function sectionUrl(doc: ResponsibilityDocument, s: Section): string | null {
+  return doc.url ? `${doc.url}#${s.id}` : null;
+}
+
+function toMatch(e: Indexed, score: number): Match {
+  return {
+    doc: e.doc.id,
+    service: e.doc.service,
+    sectionId: e.section.id,
+    section: e.section.title,
+    task: e.task,
+    provider: e.provider,
+    customer: e.customer,
+    party: e.party,
+    score: round(score),
+    entryId: e.entry?.id ?? null,
+    url: sectionUrl(e.doc, e.section),
+  };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+function base(q: Query | null, question: string): Answer {
+  return {
+    question,
+    answered: false,
+    intent: 'unknown',
+    party: null,
+    confidence: 0,
+    section: null,
+    matches: [],
+    suggestions: [],
+    side: null,
+    services: [],
+    sections: [],
+    examples: [],
+    note: q?.truncated ? `Only the first ${q.text.length} characters of the question were read.` : null,
+  };
+}
+
+function suggestionFor(e: Indexed, multi: boolean): string {
+  const topic = e.task ?? e.section.title;
+  return `Who is responsible for "${topic}"${multi ? ` in ${e.doc.service}` : ''}?`;
+}
+
+export function examplesFor(index: KnowledgeIndex): string[] {
+  const doc = index.services[0]?.doc;
+  const tasks = doc ? doc.sections.flatMap((s) => s.entries).filter((e) => e.task && e.task.length < 40) : [];
+  const pick = (i: number) => tasks[Math.floor((i * tasks.length) / 3)]?.task;
+  const out = [pick(0), pick(1), pick(2)].filter((t): t is string => !!t).map((t) => `who is responsible for ${t.toLowerCase()}?`);
+  const sec = doc?.sections.find((s) => s.entries.length > 0);
+  if (sec) out.push(`summarize ${sec.title.toLowerCase()}`, `what am I responsible for in ${sec.title.toLowerCase()}?`);
+  out.push('what is IBM responsible for?', 'list the sections');
+  return out;
+}
+
+export function answer(index: KnowledgeIndex, question: unknown, context: AnswerContext = {}): Answer {
+  const q = readQuestion(question, index);
+  const a = base(q, q.text);
+  if (!q.text) {
+    a.note = 'Ask a question, for example: ' + (examplesFor(index)[0] ?? 'help');
+    a.suggestions = examplesFor(index).slice(0, 3);
+    return a;
+  }
+  const scope = scopeOf(q, index, context);
+  const docs = new Set(scope.map((g) => g.doc.id));
+  const multi = index.services.length > 1;
+
+  if (looksLikeHelp(q.lower)) {
+    return { ...a, answered: true, intent: 'help', confidence: 1, examples: examplesFor(index), sections: allSections(scope) };
+  }
+  const topicless = q.units.length === 0;
+  if (looksLikeList(q.lower) && (topicless || !bestSection(q, index, scope, 0.5))) {
+    return { ...a, answered: true, intent: 'list', confidence: 1, sections: allSections(scope) };
+  }
+  if (topicless) {
+    if (q.party && (asksPartyShare(q.lower) || asksEverything(q.lower))) return partyAnswer(a, q.party, scope);
+    a.note = 'The question names no topic the documents cover.';
+    a.suggestions = examplesFor(index).slice(0, 3);
+    return a;
+  }
+
+  const ranked = rank(q, index, docs);
+  const top = ranked[0];
+
+  // A section summary: asked for as such, or the question is just a section's name.
+  const sec = bestSection(q, index, scope, 0.6);
+  if (sec && q.uncovered <= MAX_UNCOVERED) {
+    const bare = sec.fit.query === 1 && sec.fit.title >= 0.99 && !asksWho(q.lower);
+    const partyShare = asksPartyShare(q.lower) && !asksWho(q.lower);
+    const asked = asksForSection(q.lower) && !asksWho(q.lower);
+    if (bare || asked || partyShare) return sectionAnswer(a, q, sec, partyShare ? q.party : null, scope);
+  }
+
+  // An unknown word is forgiven when the rest names a whole task ("who triggers failover?").
+  const namesTask = !!top && taskCoverage(q, top.item) === 1;
+  const tooStrange = q.uncovered > (namesTask ? 0.5 : MAX_UNCOVERED);
+  const floor = q.uncovered === 0 ? SCORE_FLOOR_ALL_KNOWN : SCORE_FLOOR;
+  if (!top || tooStrange || top.score < floor) {
+    a.note = tooStrange ? 'The question is about something the documents do not cover.' : 'No entry matches the question well enough.';
+    a.suggestions = suggestionsFrom(ranked, multi);
+    return a;
+  }
+  return whoAnswer(a, q, ranked, index, scope.length > 1 && !q.services.length && !context.service);
+}
+
+function scopeOf(q: Query, index: KnowledgeIndex, context: AnswerContext): ServiceGroup[] {
+  if (q.services.length) return q.services;
+  if (context.service) {
+    const want = context.service.toLowerCase();
+    const g = index.services.find((s) => s.service.toLowerCase() === want || s.doc.id === want || s.aliases.some((al) => al.join(' ') === want));
+    if (g) return [g];
+  }
+  return index.services;
+}
+
+function allSections(scope: ServiceGroup[]): SectionRef[] {
+  return scope.flatMap((g) => g.doc.sections.map((s) => sectionRef(g.doc, s)));
+}
+
+function suggestionsFrom(ranked: Scored[], multi: boolean): string[] {
+  const out: string[] = [];
+  for (const r of ranked) {
+    if (r.score < SUGGESTION_FLOOR || out.length >= 3) break;
+    const s = suggestionFor(r.item, multi);
+    if (!out.includes(s)) out.push(s);
+  }
+  return out;
+}
+
+interface SectionHit {
+  group: ServiceGroup;
+  section: Section;
+  fit: { query: number; title: number };
+}
+
+function bestSection(q: Query, index: KnowledgeIndex, scope: ServiceGroup[], minQuery: number): SectionHit | null {
+  let best: SectionHit | null = null;
+  for (const group of scope) {
+    for (const section of group.doc.sections) {
+      const units = q.units.length ? sectionFit(q, index.sectionUnits.get(section) ?? []) : null;
+      if (!units || units.query < minQuery || units.title < 0.25) continue;
+      const better = !best || units.query + units.title > best.fit.query + best.fit.title;
+      if (better) best = { group, section, fit: units };
+    }
+  }
+  return best;
+}
+
+
+function sectionAnswer(a: Answer, q: Query, hit: SectionHit, party: Party | null, scope: ServiceGroup[]): Answer {
+  const { group, section } = hit;
+  const entries = section.entries.filter((e) => !party || e.party === party || e.party === 'shared');
+  const others = scope.filter((g) => g !== group && g.doc.sections.some((s) => s.title.toLowerCase() === section.title.toLowerCase()));
+  return {
+    ...a,
+    answered: true,
+    intent: 'section',
+    party,
+    confidence: round(Math.min(1, 0.5 + 0.5 * hit.fit.query * Math.max(0.5, hit.fit.title))),
+    section: sectionRef(group.doc, section),
+    matches: entries.map((e) => ({
+      doc: group.doc.id,
+      service: group.doc.service,
+      sectionId: section.id,
+      section: section.title,
+      task: e.task,
+      provider: e.provider,
+      customer: e.customer,
+      party: e.party,
+      score: 1,
+      entryId: e.id,
+      url: sectionUrl(group.doc, section),
+    })),
+    services: others.length ? [group.service, ...others.map((g) => g.service)] : [],
+    note: others.length ? `Several services have a "${section.title}" section; this is ${group.service}'s. Name the service to pick another.` : a.note,
+  };
+}
+
+function partyAnswer(a: Answer, party: Party, scope: ServiceGroup[]): Answer {
+  const matches: Match[] = [];
+  for (const g of scope) {
+    for (const s of g.doc.sections) {
+      for (const e of s.entries) {
+        if (e.party !== party && e.party !== 'shared') continue;
+        matches.push({ doc: g.doc.id, service: g.doc.service, sectionId: s.id, section: s.title, task: e.task, provider: e.provider, customer: e.customer, party: e.party, score: 1, entryId: e.id, url: sectionUrl(g.doc, s) });
+      }
+    }
+  }
+  return { ...a, answered: true, intent: 'party', party, confidence: 1, matches, services: scope.length > 1 ? scope.map((g) => g.service) : [] };
+}
+
+function whoAnswer(a: Answer, q: Query, ranked: Scored[], index: KnowledgeIndex, unscopedMulti: boolean): Answer {
+  const top = ranked[0]!;
+  const second = ranked.find((r) => r.item !== top.item);
+  const margin = second ? (top.score - second.score) / top.score : 1;
+  const confidence = round(Math.min(1, top.score * (1 - q.uncovered) * (0.8 + 0.2 * Math.min(1, margin * 4)) + 0.1));
+  const side = sideOf(q, top.item, index);
+  let matches = ranked.slice(0, 5).map((r) => toMatch(r.item, r.score));
+  let services: string[] = [];
+  let note = a.note;
+  if (unscopedMulti) {
+    // Best entry per service: if another service answers about as well, say so instead of picking one silently.
+    const perService: Scored[] = [];
+    for (const r of ranked) if (!perService.some((p) => p.item.doc === r.item.doc)) perService.push(r);
+    const close = perService.filter((r) => r.score >= Math.max(SCORE_FLOOR, SERVICE_TIE * top.score));
+    if (close.length > 1) {
+      matches = close.slice(0, 5).map((r) => toMatch(r.item, r.score));
+      services = close.slice(0, 5).map((r) => r.item.doc.service);
+      note = `This depends on the service: ${services.join(', ')}. Name one ("… in ${services[0]}") for a single answer.`;
+    }
+  }
+  return {
+    ...a,
+    answered: true,
+    intent: 'who',
+    party: side ?? top.item.party,
+    side,
+    confidence,
+    section: sectionRef(top.item.doc, top.item.section),
+    matches,
+    services,
+    note,
+  };
+}

@@ -1,0 +1,152 @@
+// The search index over a knowledge base: every entry (and every prose section, as an
+// entry without a task) as weighted term sets, inverse document frequencies, the known
+// words for typo correction, and the names people use for each service.
+import Fuse from 'fuse.js';
+import type { Entry, KnowledgeBase, Party, ResponsibilityDocument, Section } from '../model.js';
+import type { ServiceInfo } from '../load/folder.js';
+import { isStopword, stem, words } from './text.js';
+import type { Vocabulary } from './vocabulary.js';
+
+export interface Indexed {
+  doc: ResponsibilityDocument;
+  section: Section;
+  /** null for a prose section. */
+  entry: Entry | null;
+  task: string | null;
+  provider: string | null;
+  customer: string | null;
+  party: Party | null;
+  task_terms: Set<string>;
+  /** The task's words as term lists (stem + concepts), to tell how much of the task a question names. */
+  task_units: string[][];
+  section_terms: Set<string>;
+  provider_terms: Set<string>;
+  customer_terms: Set<string>;
+}
+
+export interface ServiceGroup {
+  service: string;
+  /** The newest document of the service; older versions stay loaded but are not searched. */
+  doc: ResponsibilityDocument;
+  aliases: string[][];
+}
+
+export interface KnowledgeIndex {
+  kb: KnowledgeBase;
+  entries: Indexed[];
+  services: ServiceGroup[];
+  idf: Map<string, number>;
+  /** idf given to a term no document uses. */
+  unknownIdf: number;
+  /** Stems known to the documents or the vocabulary. */
+  knownStems: Set<string>;
+  /** Surface words, for typo correction with Fuse. */
+  wordFuse: Fuse<string>;
+  knownWords: Set<string>;
+  vocabulary: Vocabulary;
+  /** Section title words as term lists (stem + concepts), for section intents. */
+  sectionUnits: Map<Section, string[][]>;
+}
+
+/** Stems (stopwords out) plus the vocabulary's concept terms. */
+export function termsOf(text: string | null | undefined, vocab: Vocabulary): Set<string> {
+  if (!text) return new Set();
+  const ws = words(text);
+  const stems = ws.map(stem);
+  const out = new Set<string>(vocab.concepts(stems));
+  ws.forEach((w, i) => {
+    if (!isStopword(w) && w.length > 1) out.add(stems[i]!);
+  });
+  return out;
+}
+
+/** Per content word: its stem and the concepts it takes part in. */
+export function unitsOf(text: string, vocab: Vocabulary): string[][] {
+  const ws = words(text);
+  const stems = ws.map(stem);
+  const at = vocab.conceptsAt(stems);
+  return ws.flatMap((w, i) => (isStopword(w) || w.length < 2 ? [] : [[stems[i]!, ...at[i]!]]));
+}
+
+function aliasesFor(doc: ResponsibilityDocument, info: ServiceInfo | undefined): string[][] {
+  const names = [doc.service, doc.service.replace(/^IBM( Cloud)? /, '').replace(/ (for|on) IBM Cloud$/, ''), doc.id.replace(/-/g, ' '), ...(info?.aliases ?? [])];
+  const seen = new Set<string>();
+  const out: string[][] = [];
+  for (const n of names) {
+    const ws = words(n);
+    const key = ws.join(' ');
+    if (ws.length && !seen.has(key)) {
+      seen.add(key);
+      out.push(ws);
+    }
+  }
+  return out;
+}
+
+export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Record<string, ServiceInfo> = {}): KnowledgeIndex {
+  // One document per service: the newest, so an older copy never answers twice.
+  const byService = new Map<string, ResponsibilityDocument>();
+  for (const d of kb.documents) {
+    const cur = byService.get(d.service);
+    if (!cur || (d.lastUpdated ?? '') > (cur.lastUpdated ?? '')) byService.set(d.service, d);
+  }
+  const services: ServiceGroup[] = [...byService.values()].map((doc) => ({
+    service: doc.service,
+    doc,
+    aliases: aliasesFor(doc, serviceInfo[doc.subcollection ?? ''] ?? serviceInfo[doc.id]),
+  }));
+
+  const entries: Indexed[] = [];
+  const sectionUnits = new Map<Section, string[][]>();
+  for (const { doc } of services) {
+    for (const section of doc.sections) {
+      const st = termsOf(section.title, vocab);
+      sectionUnits.set(section, unitsOf(section.title, vocab));
+      if (section.entries.length === 0) {
+        if (!section.text) continue;
+        entries.push({ doc, section, entry: null, task: null, provider: section.text, customer: null, party: null, task_terms: st, task_units: sectionUnits.get(section) ?? [], section_terms: st, provider_terms: termsOf(section.text, vocab), customer_terms: new Set() });
+        continue;
+      }
+      for (const e of section.entries) {
+        entries.push({
+          doc,
+          section,
+          entry: e,
+          task: e.task,
+          provider: e.provider,
+          customer: e.customer,
+          party: e.party,
+          task_terms: termsOf(e.task, vocab),
+          task_units: e.task ? unitsOf(e.task, vocab) : [],
+          section_terms: st,
+          provider_terms: termsOf(e.provider, vocab),
+          customer_terms: termsOf(e.customer, vocab),
+        });
+      }
+    }
+  }
+
+  const df = new Map<string, number>();
+  for (const e of entries) {
+    const all = new Set([...e.task_terms, ...e.section_terms, ...e.provider_terms, ...e.customer_terms]);
+    for (const t of all) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  const n = Math.max(1, entries.length);
+  const idf = new Map<string, number>();
+  for (const [t, f] of df) idf.set(t, Math.log(1 + n / f));
+  const unknownIdf = Math.log(1 + n / 0.5);
+
+  const knownWords = new Set<string>();
+  for (const { doc } of services) {
+    for (const s of doc.sections) {
+      for (const text of [s.title, s.text, ...s.entries.flatMap((e) => [e.task, e.provider, e.customer])]) {
+        if (text) words(text).forEach((w) => w.length > 2 && knownWords.add(w));
+      }
+    }
+  }
+  vocab.words.forEach((w) => knownWords.add(w));
+  const knownStems = new Set([...knownWords].map(stem));
+  const wordFuse = new Fuse([...knownWords].filter((w) => w.length >= 4 && /^[a-z]+$/.test(w)), { includeScore: true, threshold: 0.4, ignoreLocation: true });
+
+  return { kb, entries, services, idf, unknownIdf, knownStems, wordFuse, knownWords, vocabulary: vocab, sectionUnits };
+}

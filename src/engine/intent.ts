@@ -1,0 +1,29 @@
+// What kind of question it is, from its wording: help, list of sections, a section
+// summary, everything one party does, or (the default) who does a thing.
+
+const HELP = /^(help|\?+|h|hi|hello|hey|hallo|start|usage|commands?|menu|examples?)[!.?\s]*$|\b(what can (you|i) (do|ask)|what do you (do|know)|how (do|can|should) (i|we) (use|ask)|how does (this|it|respbot) work|who are you|what are you|what is respbot|what questions)\b/;
+const LIST = /^(list|ls|index|contents|toc|sections|areas|table of contents)[!.?\s]*$|\b(sections|areas|categories|chapters|table of contents)\b|\b(what|which) (topics|subjects) (are|do|can)\b|\bwhat (do you|does it) cover\b/;
+const SECTION_VERB = /\b(summari[sz]e|summary|overview|outline|recap|show|display|open|view|read|tell me about|walk me through|explain|describe|details? (of|on|for|about)|section|everything (about|in|for|on|regarding)|what'?s in|list)\b/;
+/** "what am I responsible for in X", "what does IBM do for X": a party's share of a topic. */
+const PARTY_SHARE = /\b(what|which)\b.*\b(am i|are we|do i|do we|does ibm|is ibm|does the (customer|client|provider)|is the (customer|client|provider)|must i|must we|should i|should we|are my|are our|are ibm'?s?|is my|is our)\b/;
+const PARTY_ALL = /\b(all|every|everything|full list|complete list|list)\b|^(what|which)\b/;
+
+export function looksLikeHelp(lower: string): boolean {
+  return HELP.test(lower);
+}
+export function looksLikeList(lower: string): boolean {
+  return LIST.test(lower);
+}
+export function asksForSection(lower: string): boolean {
+  return SECTION_VERB.test(lower) || PARTY_SHARE.test(lower);
+}
+export function asksPartyShare(lower: string): boolean {
+  return PARTY_SHARE.test(lower) || /\b(my|our|ibm'?s?|the customer'?s?|the provider'?s?) (responsibilities|duties|tasks|job)\b/.test(lower);
+}
+export function asksEverything(lower: string): boolean {
+  return PARTY_ALL.test(lower);
+}
+/** "who …", "does IBM …", "am I …", "is X configured for me": a question about one task. */
+export function asksWho(lower: string): boolean {
+  return /^(who|whose|whom|does|do|did|is|are|am|will|would|should|must|can|has|have)\b/.test(lower);
+}
