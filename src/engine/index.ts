@@ -43,6 +43,8 @@ export interface KnowledgeIndex {
   /** Surface words, for typo correction with Fuse. */
   wordFuse: Fuse<string>;
   knownWords: Set<string>;
+  /** Known words by first letter: typos rarely hit the first letter, and Fuse's bitap scores transpositions poorly. */
+  wordsByInitial: Map<string, string[]>;
   vocabulary: Vocabulary;
   /** Section title words as term lists (stem + concepts), for section intents. */
   sectionUnits: Map<Section, string[][]>;
@@ -146,7 +148,9 @@ export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Re
   }
   vocab.words.forEach((w) => knownWords.add(w));
   const knownStems = new Set([...knownWords].map(stem));
-  const wordFuse = new Fuse([...knownWords].filter((w) => w.length >= 4 && /^[a-z]+$/.test(w)), { includeScore: true, threshold: 0.4, ignoreLocation: true });
+  const wordsByInitial = new Map<string, string[]>();
+  for (const w of knownWords) if (w.length >= 4 && /^[a-z]+$/.test(w)) wordsByInitial.set(w[0]!, [...(wordsByInitial.get(w[0]!) ?? []), w]);
+  const wordFuse = new Fuse([...knownWords].filter((w) => w.length >= 4 && /^[a-z]+$/.test(w)), { includeScore: true, threshold: 0.6, ignoreLocation: true });
 
-  return { kb, entries, services, idf, unknownIdf, knownStems, wordFuse, knownWords, vocabulary: vocab, sectionUnits };
+  return { kb, entries, services, idf, unknownIdf, knownStems, wordFuse, knownWords, wordsByInitial, vocabulary: vocab, sectionUnits };
 }

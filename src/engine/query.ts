@@ -3,7 +3,7 @@
 // with typos corrected against the words the documents use.
 import type { Party } from '../model.js';
 import type { KnowledgeIndex, ServiceGroup } from './index.js';
-import { cleanQuestion, isStopword, STOP_PHRASES, stem, words } from './text.js';
+import { cleanQuestion, isStopword, STOP_PHRASES, STOPWORDS, stem, words } from './text.js';
 
 export interface Unit {
   word: string;
@@ -54,6 +54,8 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+const sameLetters = (a: string, b: string) => a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
+
 /** A word no document uses: split a run-together compound, or correct a typo with Fuse. */
 function correct(word: string, index: KnowledgeIndex): string[] {
   if (word.length < 4 || !/^[a-z]+$/.test(word)) return [word];
@@ -62,12 +64,22 @@ function correct(word: string, index: KnowledgeIndex): string[] {
     const b = word.slice(i);
     if (index.knownWords.has(a) && index.knownWords.has(b) && b.length >= 3) return [a, b];
   }
-  const allowed = word.length <= 4 ? 0 : word.length <= 7 ? 1 : 2;
-  if (allowed === 0) return [word];
+  // Short words: only a swap of two letters ("hihg"); longer ones: one edit, two from eight letters.
+  const allowed = word.length <= 7 ? 1 : 2;
+  const ok = (cand: string, d: number) => d <= allowed && (word.length > 4 || sameLetters(word, cand));
+  // A misspelt question word ("waht", "handels") is just a question word.
+  for (const sw of STOPWORDS) if (sw.length >= 4 && Math.abs(sw.length - word.length) <= 1 && ok(sw, editDistance(word, sw))) return [sw];
+  const wordStem = stem(word);
   let best: { w: string; d: number; s: number } | null = null;
-  for (const r of index.wordFuse.search(word, { limit: 8 })) {
-    const d = editDistance(word, r.item);
-    if (d <= allowed && (!best || d < best.d || (d === best.d && (r.score ?? 1) < best.s))) best = { w: r.item, d, s: r.score ?? 1 };
+  const candidates = [
+    ...index.wordFuse.search(word, { limit: 16 }).map((r) => ({ item: r.item, score: r.score ?? 1 })),
+    ...(index.wordsByInitial.get(word[0]!) ?? []).filter((w) => Math.abs(w.length - word.length) <= allowed + 2).map((item) => ({ item, score: 1 })),
+  ];
+  for (const r of candidates) {
+    // Stems too, for a swap of letters only: "pathces" → "pathc" is "patch" (the document says "patch", not "patches").
+    const s = stem(r.item);
+    const d = Math.min(editDistance(word, r.item), sameLetters(wordStem, s) ? editDistance(wordStem, s) : 99);
+    if (ok(r.item, d) && (!best || d < best.d || (d === best.d && r.score < best.s))) best = { w: r.item, d, s: r.score };
   }
   return [best ? best.w : word];
 }

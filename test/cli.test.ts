@@ -1,0 +1,49 @@
+// The command line and the terminal chat as a user runs them (real processes, piped input).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TSX = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
+
+function run(script: string, args: string[], input = '', env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [TSX, script, ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, DATA_DIR: '', ...env } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+test('ask --json with no question answers each line of standard input, in order, one JSON object a line', () => {
+  const qs = ['who patches the cluster?', '', 'how is the weather?', 'what sections are there?'];
+  const r = run('src/cli/main.ts', ['ask', '--json'], qs.join('\n') + '\n');
+  expect(r.code).toBe(0);
+  const lines = r.out.trimEnd().split('\n').map((l) => JSON.parse(l));
+  expect(lines.map((a) => a.question)).toEqual(qs);
+  expect(lines[0]).toMatchObject({ answered: true, intent: 'who', party: 'provider', section: { id: 'security_compliance' }, suggestions: [] });
+  expect(lines[0].matches[0]).toMatchObject({ doc: 'event-streams', sectionId: 'security_compliance', task: 'Security and vulnerability patch updates to cluster', customer: null, party: 'provider' });
+  expect(lines[2]).toMatchObject({ answered: false, matches: [] });
+  expect(lines[3].intent).toBe('list');
+});
+
+test('ask prints a readable answer with the party in front', () => {
+  const r = run('src/cli/main.ts', ['ask', 'who patches the cluster?']);
+  expect(r.out).toMatch(/^IBM — Security and vulnerability patch updates to cluster\n {2}Event Streams applies/);
+});
+
+test('inspect --json prints the seed model', () => {
+  const r = run('src/cli/main.ts', ['inspect', '--json', 'data']);
+  const j = JSON.parse(r.out);
+  expect(j.documents).toHaveLength(1);
+  expect(j.documents[0].sections.flatMap((s: { entries: unknown[] }) => s.entries)).toHaveLength(29);
+  expect(j.warnings).toEqual([]);
+});
+
+test('npm start with piped input answers each line and exits at end of input', () => {
+  const r = run('src/main.ts', [], 'who patches the cluster?\nwhat am I responsible for in DR?\n');
+  expect(r.code).toBe(0);
+  expect(r.out).toMatch(/IBM — Security and vulnerability patch updates to cluster/);
+  expect(r.out).toMatch(/Disaster recovery \(Event Streams\) — what you do: IBM 0 · You 5 · Shared 0/);
+});
+
+test('the bot refuses to start when no document loads, and says why', () => {
+  const r = run('src/main.ts', [], '', { DATA_DIR: '/no/such/dir' });
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/\/no\/such\/dir: no such file or folder/);
+});
