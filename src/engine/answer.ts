@@ -126,6 +126,7 @@ export function answer(index: KnowledgeIndex, question: unknown, context: Answer
   if (!top || tooStrange || top.score < floor) {
     a.note = tooStrange ? 'The question is about something the documents do not cover.' : 'No entry matches the question well enough.';
     a.suggestions = suggestionsFrom(ranked, multi);
+    if (a.suggestions.length === 0 && !tooStrange) a.suggestions = fuzzySuggestions(q, index, multi);
     return a;
   }
   return whoAnswer(a, q, ranked, index, scope.length > 1 && !q.services.length && !context.service);
@@ -151,6 +152,15 @@ function suggestionsFrom(ranked: Scored[], multi: boolean): string[] {
     if (r.score < SUGGESTION_FLOOR || out.length >= 3) break;
     const s = suggestionFor(r.item, multi);
     if (!out.includes(s)) out.push(s);
+  }
+  return out;
+}
+
+/** Nothing shares a word with the question: Fuse over the task names may still see a resemblance. */
+function fuzzySuggestions(q: Query, index: KnowledgeIndex, multi: boolean): string[] {
+  const out: string[] = [];
+  for (const r of index.taskFuse.search(q.units.map((u) => u.word).join(' '), { limit: 3 })) {
+    out.push(`Who is responsible for "${r.item.task}"${multi ? ` in ${r.item.service}` : ''}?`);
   }
   return out;
 }

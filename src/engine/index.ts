@@ -4,7 +4,7 @@
 import Fuse from 'fuse.js';
 import type { Entry, KnowledgeBase, Party, ResponsibilityDocument, Section } from '../model.js';
 import type { ServiceInfo } from '../load/folder.js';
-import { isStopword, stem, words } from './text.js';
+import { isStopword, stem, STOPWORDS, words } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export interface Indexed {
@@ -40,11 +40,11 @@ export interface KnowledgeIndex {
   unknownIdf: number;
   /** Stems known to the documents or the vocabulary. */
   knownStems: Set<string>;
-  /** Surface words, for typo correction with Fuse. */
-  wordFuse: Fuse<string>;
+  /** Fuzzy search over task and section names, for "did you mean" when nothing matches by words. */
+  taskFuse: Fuse<{ task: string; doc: string; service: string }>;
   knownWords: Set<string>;
-  /** Known words by first letter: typos rarely hit the first letter, and Fuse's bitap scores transpositions poorly. */
-  wordsByInitial: Map<string, string[]>;
+  /** Known words (and question words) by each one-letter deletion: finds one-edit typos, swaps included, in O(word length). */
+  deletions: Map<string, string[]>;
   vocabulary: Vocabulary;
   /** Section title words as term lists (stem + concepts), for section intents. */
   sectionUnits: Map<Section, string[][]>;
@@ -59,6 +59,13 @@ export function termsOf(text: string | null | undefined, vocab: Vocabulary): Set
   ws.forEach((w, i) => {
     if (!isStopword(w) && w.length > 1) out.add(stems[i]!);
   });
+  return out;
+}
+
+/** The word and every string one deletion away from it. */
+export function deletionsOf(w: string): string[] {
+  const out = [w];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
   return out;
 }
 
@@ -148,9 +155,19 @@ export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Re
   }
   vocab.words.forEach((w) => knownWords.add(w));
   const knownStems = new Set([...knownWords].map(stem));
-  const wordsByInitial = new Map<string, string[]>();
-  for (const w of knownWords) if (w.length >= 4 && /^[a-z]+$/.test(w)) wordsByInitial.set(w[0]!, [...(wordsByInitial.get(w[0]!) ?? []), w]);
-  const wordFuse = new Fuse([...knownWords].filter((w) => w.length >= 4 && /^[a-z]+$/.test(w)), { includeScore: true, threshold: 0.6, ignoreLocation: true });
+  const deletions = new Map<string, string[]>();
+  for (const w of [...knownWords, ...STOPWORDS]) {
+    if (w.length < 4 || !/^[a-z]+$/.test(w)) continue;
+    for (const d of deletionsOf(w)) {
+      const list = deletions.get(d);
+      if (!list) deletions.set(d, [w]);
+      else if (!list.includes(w)) list.push(w);
+    }
+  }
+  const taskFuse = new Fuse(
+    entries.map((e) => ({ task: e.task ?? e.section.title, doc: e.doc.id, service: e.doc.service })),
+    { keys: ['task'], includeScore: true, threshold: 0.35, ignoreLocation: true },
+  );
 
-  return { kb, entries, services, idf, unknownIdf, knownStems, wordFuse, knownWords, wordsByInitial, vocabulary: vocab, sectionUnits };
+  return { kb, entries, services, idf, unknownIdf, knownStems, taskFuse, knownWords, deletions, vocabulary: vocab, sectionUnits };
 }

@@ -2,7 +2,7 @@
 // "units" (one per content word: its stem plus the vocabulary concepts it takes part in),
 // with typos corrected against the words the documents use.
 import type { Party } from '../model.js';
-import type { KnowledgeIndex, ServiceGroup } from './index.js';
+import { deletionsOf, type KnowledgeIndex, type ServiceGroup } from './index.js';
 import { cleanQuestion, isStopword, STOP_PHRASES, STOPWORDS, stem, words } from './text.js';
 
 export interface Unit {
@@ -67,19 +67,22 @@ function correct(word: string, index: KnowledgeIndex): string[] {
   // Short words: only a swap of two letters ("hihg"); longer ones: one edit, two from eight letters.
   const allowed = word.length <= 7 ? 1 : 2;
   const ok = (cand: string, d: number) => d <= allowed && (word.length > 4 || sameLetters(word, cand));
-  // A misspelt question word ("waht", "handels") is just a question word.
-  for (const sw of STOPWORDS) if (sw.length >= 4 && Math.abs(sw.length - word.length) <= 1 && ok(sw, editDistance(word, sw))) return [sw];
   const wordStem = stem(word);
-  let best: { w: string; d: number; s: number } | null = null;
-  const candidates = [
-    ...index.wordFuse.search(word, { limit: 16 }).map((r) => ({ item: r.item, score: r.score ?? 1 })),
-    ...(index.wordsByInitial.get(word[0]!) ?? []).filter((w) => Math.abs(w.length - word.length) <= allowed + 2).map((item) => ({ item, score: 1 })),
-  ];
-  for (const r of candidates) {
+  // Candidates one edit away share a one-deletion form with the word (letter swaps included);
+  // for long words, where two edits are allowed, the word's two-deletion forms are looked up too.
+  const candidates = new Set<string>();
+  const forms = new Set([...deletionsOf(word), ...deletionsOf(wordStem)]);
+  if (allowed > 1) for (const d of deletionsOf(word)) for (const dd of deletionsOf(d)) forms.add(dd);
+  for (const f of forms) for (const w of index.deletions.get(f) ?? []) candidates.add(w);
+  let best: { w: string; d: number; stop: boolean } | null = null;
+  for (const c of candidates) {
     // Stems too, for a swap of letters only: "pathces" → "pathc" is "patch" (the document says "patch", not "patches").
-    const s = stem(r.item);
-    const d = Math.min(editDistance(word, r.item), sameLetters(wordStem, s) ? editDistance(wordStem, s) : 99);
-    if (ok(r.item, d) && (!best || d < best.d || (d === best.d && r.score < best.s))) best = { w: r.item, d, s: r.score };
+    const s = stem(c);
+    const d = Math.min(editDistance(word, c), sameLetters(wordStem, s) ? editDistance(wordStem, s) : 99);
+    if (!ok(c, d)) continue;
+    // A misspelt question word ("waht", "handels") is just a question word: prefer it on a tie.
+    const stop = STOPWORDS.has(c);
+    if (!best || d < best.d || (d === best.d && stop && !best.stop)) best = { w: c, d, stop };
   }
   return [best ? best.w : word];
 }

@@ -1,0 +1,99 @@
+// npm run bench [-- --json]: speed of loading, indexing and answering, beside plain Fuse.js.
+// A benchmark, not a test: it reports, it does not fail on a slow machine.
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { engineFor, loadEngine } from '../src/engine/engine.js';
+import { loadKnowledgeBase } from '../src/load/folder.js';
+import type { KnowledgeBase } from '../src/model.js';
+import { SHIPPED_DATA_DIR } from '../src/paths.js';
+import { fuseBaseline, miniSearchBaseline } from './baselines.js';
+import { pct, readQuestions, score } from './evalset.js';
+
+const { values } = parseArgs({ options: { json: { type: 'boolean' } } });
+const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
+const questions = readQuestions(`${SHARED}eval/questions.dev.jsonl`);
+const texts = questions.map((q) => q.q);
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+function latencies(fn: (q: string) => unknown, rounds: number): { p50: number; p99: number } {
+  for (let r = 0; r < 5; r++) for (const q of texts) fn(q); // warm up: let the JIT settle first
+  const t: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of texts) {
+      const s = performance.now();
+      fn(q);
+      t.push(performance.now() - s);
+    }
+  }
+  return { p50: round(percentile(t, 50)), p99: round(percentile(t, 99)) };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const time = <T>(fn: () => T): [T, number] => {
+  const s = performance.now();
+  const v = fn();
+  return [v, round(performance.now() - s)];
+};
+
+/** A 100-document knowledge base: the corpus documents again and again under other service names. */
+function largeKb(base: KnowledgeBase, docs: number): KnowledgeBase {
+  const documents = Array.from({ length: docs }, (_, i) => {
+    const d = base.documents[i % base.documents.length]!;
+    const copy = Math.floor(i / base.documents.length);
+    return copy === 0 ? d : { ...d, id: `${d.id}-copy${copy}`, service: `${d.service} Copy${copy}` };
+  });
+  return { documents, warnings: [] };
+}
+
+// Per-question latency on the seed first, before the corpus runs below leave garbage to collect.
+const seed = loadEngine([SHIPPED_DATA_DIR]);
+const seedLat = latencies((q) => seed.answer(q), 40);
+
+// Issue 2's measure: load and index the whole corpus (17 documents).
+loadEngine([`${SHARED}corpus/ibm-cloud`]); // warm the parser
+const corpusRuns = Array.from({ length: 5 }, () => time(() => loadEngine([`${SHARED}corpus/ibm-cloud`]))[1]);
+const corpusMs = Math.min(...corpusRuns);
+
+const corpusKb = loadKnowledgeBase([`${SHARED}corpus/ibm-cloud`]);
+const big = largeKb(corpusKb, 100);
+const [large, buildMs] = time(() => engineFor(big));
+const largeLat = latencies((q) => large.answer(q), 5);
+const fuseLarge = fuseBaseline(big);
+const fuseLargeLat = latencies((q) => fuseLarge.ask(q), 5);
+const entries = large.index.entries.length;
+
+const ours = score(questions, texts.map((q) => seed.answer(q)));
+const fuse = fuseBaseline(seed.kb);
+const mini = miniSearchBaseline(seed.kb);
+const fuseScore = score(questions, texts.map((q) => fuse.ask(q)));
+const miniScore = score(questions, texts.map((q) => mini.ask(q)));
+const acc = (s: ReturnType<typeof score>) => ({ accuracy: round(pct(s.inScope, s.inScopeN) / 100), oos: round(pct(s.oos, s.oosN) / 100) });
+
+const result = {
+  corpus: { docs: corpusKb.documents.length, load_and_index_ms: corpusMs },
+  seed: { p50_ms: seedLat.p50, p99_ms: seedLat.p99 },
+  large: { docs: big.documents.length, entries, build_ms: buildMs, p50_ms: largeLat.p50, p99_ms: largeLat.p99 },
+  baselines: { fuse: { ...acc(fuseScore), large_p50_ms: fuseLargeLat.p50, large_p99_ms: fuseLargeLat.p99 }, minisearch: acc(miniScore) },
+  ours: acc(ours),
+  rss_mb: Math.round(process.memoryUsage().rss / 1024 / 1024),
+};
+
+if (!values.json) {
+  process.stdout.write(
+    [
+      `corpus: ${result.corpus.docs} documents loaded and indexed in ${corpusMs} ms (goal < 300 ms)`,
+      `seed:   p50 ${seedLat.p50} ms, p99 ${seedLat.p99} ms per question (goal p99 < 1 ms)`,
+      `large:  ${result.large.docs} documents, ${entries} entries, index built in ${buildMs} ms (goal < 1 s)`,
+      `        respbot p50 ${largeLat.p50} ms, p99 ${largeLat.p99} ms; plain Fuse.js p50 ${fuseLargeLat.p50} ms, p99 ${fuseLargeLat.p99} ms (goal < 10 ms and no slower than Fuse)`,
+      `dev set: respbot ${JSON.stringify(result.ours)}, fuse ${JSON.stringify(acc(fuseScore))}, minisearch ${JSON.stringify(acc(miniScore))}`,
+      `rss: ${result.rss_mb} MB`,
+      '',
+    ].join('\n'),
+  );
+}
+process.stdout.write(JSON.stringify(result) + '\n');
