@@ -139,3 +139,10 @@ describe('several documents', () => {
     expect(corpus.answer('who handles disaster recovery?', { service: 'Event Streams' }).matches[0]!.service).toBe('Event Streams');
   });
 });
+
+test('a party filter that leaves a section empty says so in the text', async () => {
+  const { formatAnswer } = await import('../src/render/text.js');
+  const a = ask('what does IBM do for disaster recovery?');
+  expect(a).toMatchObject({ intent: 'section', party: 'provider', matches: [] });
+  expect(formatAnswer(a)).toMatch(/IBM has no task in this section/);
+});

@@ -57,6 +57,7 @@ export function formatAnswer(a: Answer): string {
       const who = a.party ? ` — what ${a.party === 'customer' ? 'you do' : a.party === 'provider' ? 'IBM does' : 'is shared'}` : '';
       const lines = [`${s.title} (${s.service})${who}: ${partyCounts(a.matches)}`];
       if (s.text) lines.push(indent(s.text));
+      if (a.party && a.matches.length === 0) lines.push(`  ${PARTY_LABEL[a.party] === 'You' ? 'You have' : 'IBM has'} no task in this section. Ask "summarize ${s.title.toLowerCase()}" for who does what.`);
       for (const m of a.matches) lines.push(`  ${PARTY_LABEL[m.party ?? 'shared'].padEnd(6)} ${m.task}\n${indent(duty(m, a.party), '         ')}`);
       return lines.join('\n') + source(a) + (a.note ? `\n${a.note}` : '');
     }
