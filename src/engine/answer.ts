@@ -116,7 +116,7 @@ export function answer(index: KnowledgeIndex, question: unknown, context: Answer
     const bare = sec.fit.query === 1 && sec.fit.title >= 0.99 && !asksWho(q.lower);
     const partyShare = asksPartyShare(q.lower) && !asksWho(q.lower);
     const asked = asksForSection(q.lower) && !asksWho(q.lower);
-    if (bare || asked || partyShare) return sectionAnswer(a, q, sec, partyShare ? q.party : null, scope);
+    if (bare || asked || partyShare) return sectionAnswer(a, sec, partyShare ? q.party : null, scope);
   }
 
   // An unknown word is forgiven when the rest names a whole task ("who triggers failover?").
@@ -185,7 +185,7 @@ function bestSection(q: Query, index: KnowledgeIndex, scope: ServiceGroup[], min
 }
 
 
-function sectionAnswer(a: Answer, q: Query, hit: SectionHit, party: Party | null, scope: ServiceGroup[]): Answer {
+function sectionAnswer(a: Answer, hit: SectionHit, party: Party | null, scope: ServiceGroup[]): Answer {
   const { group, section } = hit;
   const entries = section.entries.filter((e) => !party || e.party === party || e.party === 'shared');
   const others = scope.filter((g) => g !== group && g.doc.sections.some((s) => s.title.toLowerCase() === section.title.toLowerCase()));

@@ -3,12 +3,12 @@ import type { Heading, List, Paragraph, Root, RootContent, Table } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { Entry, GridFact, LoadWarning, Party, ResponsibilityDocument, Section } from '../model.js';
+import type { Entry, LoadWarning, Party, ResponsibilityDocument, Section } from '../model.js';
 import { slugify, squeeze } from '../text.js';
 import { inlineText, type LinkContext } from './inline.js';
 import type { KeywordMap } from './keywords.js';
 import { attributesAfter, prepareSource, type PreparedSource } from './source.js';
-import { classifyTable, gridRows, responsibilityRows, type RowDraft } from './tables.js';
+import { classifyTable, gridRows, responsibilityRows, tableCells, type RowDraft } from './tables.js';
 import { bulletEntries, labelParty } from './bullets.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
@@ -163,22 +163,21 @@ export function parseDocument(text: string, file: string, keywords: KeywordMap, 
 }
 
 function readTable(node: Table, current: Draft, src: PreparedSource, lines: string[], ctx: LinkContext, file: string, warnings: LoadWarning[]): void {
-  const [head, ...body] = node.children;
-  if (!head) return;
-  const cellsOf = (r: typeof head) => r.children.map((c) => inlineText(c.children, ctx));
-  const kind = classifyTable(cellsOf(head), body.map(cellsOf));
+  const { header, body } = tableCells(node, ctx);
+  if (header.length === 0) return;
+  const kind = classifyTable(header, body.map((r) => r.cells));
   const caption = attributesAfter(src, node.position?.end.line ?? 0, lines).find((a) => a.caption)?.caption ?? null;
   if (kind.kind === 'other') return;
   current.section.caption ??= caption ? squeeze(caption) : null;
   if (kind.kind === 'grid') {
-    const { facts, rows } = gridRows(node, kind.areas, ctx);
-    current.section.grid.push(...(facts as GridFact[]));
+    const { facts, rows } = gridRows(body, kind.areas);
+    current.section.grid.push(...facts);
     current.drafts.push(...rows);
     return;
   }
   current.section.providerLabel ??= kind.providerLabel;
   current.section.customerLabel ??= kind.customerLabel;
-  const { rows, skipped } = responsibilityRows(node, kind, ctx);
+  const { rows, skipped } = responsibilityRows(body, kind);
   current.drafts.push(...rows);
   for (const line of skipped) warnings.push({ file, line, message: 'table row has no task or no responsibility text; skipped' });
 }

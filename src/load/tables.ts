@@ -15,8 +15,16 @@ export interface Cell {
   links: string[];
 }
 
-export function rowCells(row: TableRow, ctx: LinkContext): Cell[] {
-  return row.children.map((c) => inlineText(c.children, ctx));
+export interface BodyRow {
+  cells: Cell[];
+  line: number;
+}
+
+/** Each cell of a table as text, once: classifying the table and reading its rows share them. */
+export function tableCells(table: Table, ctx: LinkContext): { header: Cell[]; body: BodyRow[] } {
+  const read = (row: TableRow) => row.children.map((c) => inlineText(c.children, ctx));
+  const [head, ...rest] = table.children;
+  return { header: head ? read(head) : [], body: rest.map((r) => ({ cells: read(r), line: r.position?.start.line ?? 0 })) };
 }
 
 const PROVIDER_HEADER = /\bibm\b|\bprovider\b|\bcloud\b|how ibm helps/i;
@@ -69,16 +77,10 @@ export function partyOf(provider: string | null, customer: string | null): Party
 
 export type RowDraft = Omit<Entry, 'id'>;
 
-export function responsibilityRows(
-  table: Table,
-  kind: Extract<TableKind, { kind: 'responsibility' }>,
-  ctx: LinkContext,
-): { rows: RowDraft[]; skipped: number[] } {
+export function responsibilityRows(body: BodyRow[], kind: Extract<TableKind, { kind: 'responsibility' }>): { rows: RowDraft[]; skipped: number[] } {
   const rows: RowDraft[] = [];
   const skipped: number[] = [];
-  for (const row of table.children.slice(1)) {
-    const cells = rowCells(row, ctx);
-    const line = row.position?.start.line ?? 0;
+  for (const { cells, line } of body) {
     const task = cells[0]?.text.replace(/\n/g, ' ').replace(/^•\s*/, '').trim() ?? '';
     const provider = dutyText(cells[kind.providerCol]);
     const customer = dutyText(cells[kind.customerCol]);
@@ -95,11 +97,10 @@ export function responsibilityRows(
 const AREA_NAMES: Record<Party, string> = { provider: 'IBM', customer: 'You', shared: 'Shared' };
 
 /** Grid rows become facts per resource and area, and one entry per resource that says who owns which area. */
-export function gridRows(table: Table, areas: string[], ctx: LinkContext): { facts: GridFact[]; rows: RowDraft[] } {
+export function gridRows(body: BodyRow[], areas: string[]): { facts: GridFact[]; rows: RowDraft[] } {
   const facts: GridFact[] = [];
   const rows: RowDraft[] = [];
-  for (const row of table.children.slice(1)) {
-    const cells = rowCells(row, ctx);
+  for (const { cells, line } of body) {
     const resource = cells[0]?.text.replace(/\n/g, ' ').trim() ?? '';
     if (!resource) continue;
     const mine: GridFact[] = [];
@@ -117,7 +118,7 @@ export function gridRows(table: Table, areas: string[], ctx: LinkContext): { fac
     const customer = customerAreas.length ? `You are responsible for ${resource}: ${customerAreas.join(', ')}.` : null;
     const parties = new Set(mine.map((f) => f.party));
     const party: Party = parties.size === 1 ? mine[0]!.party : 'shared';
-    rows.push({ task: resource, provider, customer, party, links: [], line: row.position?.start.line ?? 0 });
+    rows.push({ task: resource, provider, customer, party, links: [], line });
   }
   return { facts, rows };
 }
