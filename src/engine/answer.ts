@@ -1,5 +1,5 @@
 // answer(question) → Answer: the chat-agnostic heart of respbot.
-import type { Party, ResponsibilityDocument, Section } from '../model.js';
+import type { Entry, Party, ResponsibilityDocument, Section } from '../model.js';
 import type { Indexed, KnowledgeIndex, ServiceGroup } from './index.js';
 import { asksEverything, asksForSection, asksPartyShare, asksWho, looksLikeHelp, looksLikeList } from './intent.js';
 import { readQuestion, type Query } from './query.js';
@@ -29,25 +29,29 @@ function sectionUrl(doc: ResponsibilityDocument, s: Section): string | null {
   return doc.url ? `${doc.url}#${s.id}` : null;
 }
 
-function toMatch(e: Indexed, score: number): Match {
+/** One row of an answer: an entry (or a prose section, entry null) with where it stands. */
+function matchOf(doc: ResponsibilityDocument, section: Section, entry: Entry | null, score: number): Match {
   return {
-    doc: e.doc.id,
-    service: e.doc.service,
-    sectionId: e.section.id,
-    section: e.section.title,
-    task: e.task,
-    provider: e.provider,
-    customer: e.customer,
-    party: e.party,
+    doc: doc.id,
+    service: doc.service,
+    sectionId: section.id,
+    section: section.title,
+    task: entry ? entry.task : null,
+    provider: entry ? entry.provider : section.text,
+    customer: entry ? entry.customer : null,
+    party: entry ? entry.party : null,
     score: round(score),
-    entryId: e.entry?.id ?? null,
-    url: sectionUrl(e.doc, e.section),
+    entryId: entry?.id ?? null,
+    url: sectionUrl(doc, section),
   };
 }
 
+const toMatch = (e: Indexed, score: number): Match => matchOf(e.doc, e.section, e.entry, score);
+
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-function base(q: Query | null, question: string): Answer {
+/** An answer that answers nothing yet: the starting point of every answer, and the reply to an error. */
+export function emptyAnswer(q: Query | null, question: string): Answer {
   return {
     question,
     answered: false,
@@ -70,23 +74,12 @@ function suggestionFor(e: Indexed, multi: boolean): string {
   return `Who is responsible for "${topic}"${multi ? ` in ${e.doc.service}` : ''}?`;
 }
 
-export function examplesFor(index: KnowledgeIndex): string[] {
-  const doc = index.services[0]?.doc;
-  const tasks = doc ? doc.sections.flatMap((s) => s.entries).filter((e) => e.task && e.task.length < 40) : [];
-  const pick = (i: number) => tasks[Math.floor((i * tasks.length) / 3)]?.task;
-  const out = [pick(0), pick(1), pick(2)].filter((t): t is string => !!t).map((t) => `who is responsible for ${t.toLowerCase()}?`);
-  const sec = doc?.sections.find((s) => s.entries.length > 0);
-  if (sec) out.push(`summarize ${sec.title.toLowerCase()}`, `what am I responsible for in ${sec.title.toLowerCase()}?`);
-  out.push('what is IBM responsible for?', 'list the sections');
-  return out;
-}
-
 export function answer(index: KnowledgeIndex, question: unknown, context: AnswerContext = {}): Answer {
   const q = readQuestion(question, index);
-  const a = base(q, q.text);
+  const a = emptyAnswer(q, q.text);
   if (!q.text) {
-    a.note = 'Ask a question, for example: ' + (examplesFor(index)[0] ?? 'help');
-    a.suggestions = examplesFor(index).slice(0, 3);
+    a.note = 'Ask a question, for example: ' + (index.examples[0] ?? 'help');
+    a.suggestions = index.examples.slice(0, 3);
     return a;
   }
   const scope = scopeOf(q, index, context);
@@ -94,7 +87,7 @@ export function answer(index: KnowledgeIndex, question: unknown, context: Answer
   const multi = index.services.length > 1;
 
   if (looksLikeHelp(q.lower)) {
-    return { ...a, answered: true, intent: 'help', confidence: 1, examples: examplesFor(index), sections: allSections(scope) };
+    return { ...a, answered: true, intent: 'help', confidence: 1, examples: index.examples, sections: allSections(scope) };
   }
   const topicless = q.units.length === 0;
   if (looksLikeList(q.lower) && (topicless || !bestSection(q, index, scope, 0.5))) {
@@ -103,7 +96,7 @@ export function answer(index: KnowledgeIndex, question: unknown, context: Answer
   if (topicless) {
     if (q.party && (asksPartyShare(q.lower) || asksEverything(q.lower))) return partyAnswer(a, q.party, scope);
     a.note = 'The question names no topic the documents cover.';
-    a.suggestions = examplesFor(index).slice(0, 3);
+    a.suggestions = index.examples.slice(0, 3);
     return a;
   }
 
@@ -196,19 +189,7 @@ function sectionAnswer(a: Answer, hit: SectionHit, party: Party | null, scope: S
     party,
     confidence: round(Math.min(1, 0.5 + 0.5 * hit.fit.query * Math.max(0.5, hit.fit.title))),
     section: sectionRef(group.doc, section),
-    matches: entries.map((e) => ({
-      doc: group.doc.id,
-      service: group.doc.service,
-      sectionId: section.id,
-      section: section.title,
-      task: e.task,
-      provider: e.provider,
-      customer: e.customer,
-      party: e.party,
-      score: 1,
-      entryId: e.id,
-      url: sectionUrl(group.doc, section),
-    })),
+    matches: entries.map((e) => matchOf(group.doc, section, e, 1)),
     services: others.length ? [group.service, ...others.map((g) => g.service)] : [],
     note: others.length ? `Several services have a "${section.title}" section; this is ${group.service}'s. Name the service to pick another.` : a.note,
   };
@@ -220,7 +201,7 @@ function partyAnswer(a: Answer, party: Party, scope: ServiceGroup[]): Answer {
     for (const s of g.doc.sections) {
       for (const e of s.entries) {
         if (e.party !== party && e.party !== 'shared') continue;
-        matches.push({ doc: g.doc.id, service: g.doc.service, sectionId: s.id, section: s.title, task: e.task, provider: e.provider, customer: e.customer, party: e.party, score: 1, entryId: e.id, url: sectionUrl(g.doc, s) });
+        matches.push(matchOf(g.doc, s, e, 1));
       }
     }
   }

@@ -1,7 +1,8 @@
 // The core API: load documents, build the index, answer questions. No chat platform here.
 import type { KnowledgeBase } from '../model.js';
 import { dataFile, loadKnowledgeBase, readServices } from '../load/folder.js';
-import { answer, type AnswerContext } from './answer.js';
+import { answer, emptyAnswer, type AnswerContext } from './answer.js';
+import { MAX_QUESTION_CHARS } from './text.js';
 import { buildIndex, type KnowledgeIndex } from './index.js';
 import type { Answer } from './types.js';
 import { buildVocabulary, readSynonymGroups } from './vocabulary.js';
@@ -29,8 +30,8 @@ export function engineFor(kb: KnowledgeBase, opts: EngineOptions = {}): Engine {
         return answer(index, question, context);
       } catch (e) {
         // Never let one odd question take a chat surface down: abstain and say why.
-        const text = typeof question === 'string' ? question.slice(0, 500) : '';
-        return { question: text, answered: false, intent: 'unknown', party: null, confidence: 0, section: null, matches: [], suggestions: [], side: null, services: [], sections: [], examples: [], note: `Internal error: ${(e as Error).message}` };
+        const a = emptyAnswer(null, typeof question === 'string' ? question.slice(0, MAX_QUESTION_CHARS) : '');
+        return { ...a, note: `Internal error: ${(e as Error).message}` };
       }
     },
   };

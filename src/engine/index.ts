@@ -6,6 +6,7 @@ import type { Entry, KnowledgeBase, Party, ResponsibilityDocument, Section } fro
 import type { ServiceInfo } from '../load/folder.js';
 import { isStopword, stem, STOPWORDS, words } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
+import { examplesFor } from './examples.js';
 
 export interface Indexed {
   doc: ResponsibilityDocument;
@@ -46,6 +47,8 @@ export interface KnowledgeIndex {
   /** Known words (and question words) by each one-letter deletion: finds one-edit typos, swaps included, in O(word length). */
   deletions: Map<string, string[]>;
   vocabulary: Vocabulary;
+  /** Example questions for help, made once from the first document. */
+  examples: string[];
   /** Section title words as term lists (stem + concepts), for section intents. */
   sectionUnits: Map<Section, string[][]>;
 }
@@ -169,5 +172,5 @@ export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Re
     { keys: ['task'], includeScore: true, threshold: 0.35, ignoreLocation: true },
   );
 
-  return { kb, entries, services, idf, unknownIdf, knownStems, taskFuse, knownWords, deletions, vocabulary: vocab, sectionUnits };
+  return { kb, entries, services, idf, unknownIdf, knownStems, taskFuse, knownWords, deletions, vocabulary: vocab, sectionUnits, examples: examplesFor(services[0]?.doc) };
 }

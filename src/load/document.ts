@@ -50,6 +50,11 @@ interface Draft {
   label: Party | null;
 }
 
+function newDraft(id: string, title: string, level: number, line: number, parentTitle: string | null): Draft {
+  const section: Section = { id, title, level, text: '', caption: null, providerLabel: null, customerLabel: null, entries: [], grid: [], line };
+  return { section, drafts: [], textParts: [], parentTitle, label: null };
+}
+
 function headingText(h: Heading, ctx: LinkContext): string {
   return inlineText(h.children, ctx).text.replace(/\n/g, ' ').replace(/[®™]/g, '').trim();
 }
@@ -77,8 +82,7 @@ export function parseDocument(text: string, file: string, keywords: KeywordMap, 
   let current: Draft | null = null;
 
   const implicitSection = (): Draft => {
-    const section: Section = { id: titleId ?? 'responsibilities', title: title || 'Responsibilities', level: 2, text: '', caption: null, providerLabel: null, customerLabel: null, entries: [], grid: [], line: 0 };
-    const d: Draft = { section, drafts: [], textParts: [], parentTitle: null, label: null };
+    const d = newDraft(titleId ?? 'responsibilities', title || 'Responsibilities', 2, 0, null);
     drafts.push(d);
     return d;
   };
@@ -95,19 +99,7 @@ export function parseDocument(text: string, file: string, keywords: KeywordMap, 
     if (node.type === 'heading') {
       const t = headingText(node, ctx);
       while (stack.length && stack[stack.length - 1]!.section.level >= node.depth) stack.pop();
-      const section: Section = {
-        id: idAfter(node) ?? slugify(t),
-        title: t,
-        level: node.depth,
-        text: '',
-        caption: null,
-        providerLabel: null,
-        customerLabel: null,
-        entries: [],
-        grid: [],
-        line,
-      };
-      current = { section, drafts: [], textParts: [], parentTitle: stack[stack.length - 1]?.section.title ?? null, label: null };
+      current = newDraft(idAfter(node) ?? slugify(t), t, node.depth, line, stack[stack.length - 1]?.section.title ?? null);
       drafts.push(current);
       stack.push(current);
       continue;
