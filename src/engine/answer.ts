@@ -241,3 +241,13 @@ function whoAnswer(a: Answer, q: Query, ranked: Scored[], index: KnowledgeIndex,
     note,
   };
 }
+
+/** The summary of one section by id, as a `section` answer (for "Show the whole section" buttons). */
+export function answerSection(index: KnowledgeIndex, docId: string, sectionId: string, party: Party | null = null): Answer | null {
+  const group = index.services.find((g) => g.doc.id === docId) ?? null;
+  const doc = group?.doc ?? index.kb.documents.find((d) => d.id === docId);
+  const section = doc?.sections.find((s) => s.id === sectionId);
+  if (!doc || !section) return null;
+  const g: ServiceGroup = group ?? { service: doc.service, doc, aliases: [] };
+  return sectionAnswer(emptyAnswer(null, section.title), { group: g, section, fit: { query: 1, title: 1 } }, party, [g]);
+}

@@ -1,7 +1,7 @@
 // The core API: load documents, build the index, answer questions. No chat platform here.
 import type { KnowledgeBase } from '../model.js';
 import { dataFile, loadKnowledgeBase, readServices } from '../load/folder.js';
-import { answer, emptyAnswer, type AnswerContext } from './answer.js';
+import { answer, answerSection, emptyAnswer, type AnswerContext } from './answer.js';
 import { MAX_QUESTION_CHARS } from './text.js';
 import { buildIndex, type KnowledgeIndex } from './index.js';
 import type { Answer } from './types.js';
@@ -11,6 +11,8 @@ export interface Engine {
   kb: KnowledgeBase;
   index: KnowledgeIndex;
   answer(question: unknown, context?: AnswerContext): Answer;
+  /** A section summary by document and section id; null when there is no such section. */
+  section(docId: string, sectionId: string): Answer | null;
 }
 
 export interface EngineOptions {
@@ -25,6 +27,7 @@ export function engineFor(kb: KnowledgeBase, opts: EngineOptions = {}): Engine {
   return {
     kb,
     index,
+    section: (docId, sectionId) => answerSection(index, docId, sectionId),
     answer: (question, context) => {
       try {
         return answer(index, question, context);

@@ -1,0 +1,206 @@
+// The Slack surface on Bolt: mentions, DMs, the slash command, buttons and the Home tab.
+// Translates Slack payloads into engine calls and renders answers with blocks.ts.
+import bolt from '@slack/bolt';
+import type { App as BoltApp, BlockAction, ButtonAction, Logger, RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Express } from 'express';
+import type { Engine } from '../../src/engine/engine.js';
+import type { Answer } from '../../src/engine/types.js';
+import { log as defaultLog, type Log } from '../../src/log.js';
+import { ACTIONS, alternativesMessage, homeView, renderAnswer, type ActionValue, type SlackMessage } from './blocks.js';
+import type { SlackConfig } from './config.js';
+import { stripMentions } from './escape.js';
+
+const { App, ExpressReceiver, LogLevel } = bolt;
+
+export interface SlackAppOptions {
+  /** The shared HTTP app to mount /slack/events on (HTTP mode). */
+  expressApp?: Express;
+  /** Current engine (it may be swapped when documents reload). */
+  engine: () => Engine;
+  log?: Log;
+  /** Web API retries; tests shorten the waits. */
+  retryConfig?: { retries: number; factor?: number; minTimeout?: number; maxTimeout?: number };
+  /** Record user ids in feedback logs (LOG_USER_IDS=true). */
+  logUserIds?: boolean;
+}
+
+export interface SlackSurface {
+  app: BoltApp;
+  /** Socket Mode connects out; HTTP mode is served by the shared server. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Bolt's own log lines go through our structured log. */
+function boltLogger(log: Log): Logger {
+  let level = LogLevel.WARN;
+  const line = (fn: Log['info']) => (...msg: unknown[]) => fn('slack.bolt', { message: msg.map(String).join(' ') });
+  return {
+    debug: () => {},
+    info: () => {},
+    warn: line(log.warn),
+    error: line(log.error),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+function parseValue(raw: string | undefined): ActionValue {
+  try {
+    const v = JSON.parse(raw ?? '{}') as unknown;
+    return v && typeof v === 'object' ? (v as ActionValue) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Slack retries an event it thinks we missed (X-Slack-Retry-Num); answer each event id once. */
+class SeenEvents {
+  private ids = new Set<string>();
+  constructor(private readonly max = 5000) {}
+  firstTime(id: string): boolean {
+    if (this.ids.has(id)) return false;
+    this.ids.add(id);
+    if (this.ids.size > this.max) this.ids.delete(this.ids.values().next().value!);
+    return true;
+  }
+}
+
+export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): SlackSurface {
+  const log = opts.log ?? defaultLog;
+  const clientOptions = {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    retryConfig: opts.retryConfig ?? { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
+  };
+  // No auth.test at start: the bot runs (and answers slash commands) even where slack.com is unreachable.
+  const authorize = async () => ({ botToken: config.botToken });
+  const logger = boltLogger(log);
+  const socket = !!config.appToken && !config.signingSecret;
+  const receiver = socket
+    ? undefined
+    : new ExpressReceiver({ signingSecret: config.signingSecret!, endpoints: '/slack/events', app: opts.expressApp, logger });
+  const app = socket
+    ? new App({ authorize, appToken: config.appToken!, socketMode: true, clientOptions, logger })
+    : new App({ authorize, receiver, clientOptions, logger });
+
+  const seen = new SeenEvents();
+  app.use(async ({ body, next }) => {
+    const id = (body as { event_id?: unknown }).event_id;
+    if (typeof id === 'string' && !seen.firstTime(id)) {
+      log.info('slack.retry_skipped', { eventId: id });
+      return;
+    }
+    await next();
+  });
+
+  const answer = (q: string): Answer => {
+    const a = opts.engine().answer(q);
+    log.info('answer', { platform: 'slack', intent: a.intent, answered: a.answered, confidence: a.confidence, ...(a.answered ? {} : { question: a.question }) });
+    return a;
+  };
+
+  const sendAll = async (messages: SlackMessage[], send: (m: SlackMessage) => Promise<unknown>) => {
+    for (const m of messages) await send(m);
+  };
+
+  app.event('app_mention', async ({ event, say }) => {
+    const q = stripMentions(event.text ?? '');
+    const thread = event.thread_ts ?? event.ts;
+    await sendAll(renderAnswer(answer(q || 'help')), (m) => say({ ...m, thread_ts: thread }));
+  });
+
+  app.message(async ({ message, say }) => {
+    const m = message as { channel_type?: string; subtype?: string; bot_id?: string; text?: string };
+    if (m.channel_type !== 'im' || m.subtype || m.bot_id || !m.text) return;
+    await sendAll(renderAnswer(answer(stripMentions(m.text))), (msg) => say(msg));
+  });
+
+  app.command(/^\/.+/, async ({ command, ack, respond }) => {
+    const q = command.text.trim() || 'help';
+    const [first, ...rest] = renderAnswer(answer(q), { ephemeral: true });
+    // The answer itself is the acknowledgement: fast enough for Slack's 3 seconds, and no API call.
+    await ack({ response_type: 'ephemeral', ...first! });
+    await sendAll(rest, (m) => respond({ response_type: 'ephemeral', ...m }));
+  });
+
+  /** A reply to a button click: ephemeral where Slack gave a response_url, else a DM. */
+  const reply = async (body: BlockAction, respond: RespondFn, client: WebClient, messages: SlackMessage[]) => {
+    if (body.response_url) await sendAll(messages, (m) => respond({ response_type: 'ephemeral', replace_original: false, ...m }));
+    else await sendAll(messages, (m) => client.chat.postMessage({ channel: body.user.id, ...m }));
+  };
+
+  app.action<BlockAction<ButtonAction>>(ACTIONS.showSection, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const v = parseValue(action.value);
+    const a = v.d && v.s ? opts.engine().section(v.d, v.s) : null;
+    await reply(body, respond, client, a ? renderAnswer(a, { ephemeral: true }) : [{ text: 'That section is no longer in the documents.', blocks: [] }]);
+  });
+
+  app.action<BlockAction<ButtonAction>>(ACTIONS.ask, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    await reply(body, respond, client, renderAnswer(answer(parseValue(action.value).q ?? 'help'), { ephemeral: true }));
+  });
+
+  app.action<BlockAction<ButtonAction>>(ACTIONS.notWhatIAsked, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    await reply(body, respond, client, [alternativesMessage(opts.engine().answer(parseValue(action.value).q ?? ''))]);
+  });
+
+  app.action<BlockAction<ButtonAction>>(ACTIONS.share, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const channel = body.channel?.id ?? body.container?.channel_id;
+    if (!channel) {
+      await reply(body, respond, client, [{ text: 'There is no channel to share to from here.', blocks: [] }]);
+      return;
+    }
+    const a = answer(parseValue(action.value).q ?? '');
+    try {
+      await sendAll(renderAnswer(a, { sharedBy: body.user.id }), (m) => client.chat.postMessage({ channel, ...m }));
+      if (body.response_url) await respond({ delete_original: true });
+    } catch (e) {
+      const code = (e as { data?: { error?: string } }).data?.error;
+      log.warn('slack.share_failed', { channel, code, error: e });
+      const why =
+        code === 'not_in_channel' || code === 'channel_not_found'
+          ? 'I am not in this channel. Invite me with `/invite @respbot`, then share again.'
+          : code === 'missing_scope'
+            ? 'The app lacks the chat:write scope; reinstall it from the manifest.'
+            : `Slack refused the post (${code ?? 'error'}).`;
+      await reply(body, respond, client, [{ text: why, blocks: [] }]);
+    }
+  });
+
+  const feedback = (vote: 'up' | 'down') =>
+    app.action<BlockAction<ButtonAction>>(vote === 'up' ? ACTIONS.feedbackUp : ACTIONS.feedbackDown, async ({ ack, body, action, respond, client }) => {
+      await ack();
+      const v = parseValue(action.value);
+      log.info('feedback', { platform: 'slack', vote, question: v.q ?? null, entryId: v.e ?? null, ...(opts.logUserIds ? { user: body.user.id } : {}) });
+      await reply(body, respond, client, [{ text: vote === 'up' ? 'Thanks, noted.' : 'Thanks — noted, so the document owner can improve this answer.', blocks: [] }]);
+    });
+  feedback('up');
+  feedback('down');
+
+  app.event('app_home_opened', async ({ event, client }) => {
+    const engine = opts.engine();
+    const sections = engine.index.services.flatMap((g) => g.doc.sections.map((s) => ({ id: s.id, title: s.title, doc: g.doc.id, service: g.service, lastUpdated: g.doc.lastUpdated, url: null, text: '' })));
+    await client.views.publish({ user_id: event.user, view: homeView(sections, engine.index.examples) });
+  });
+
+  app.error(async (e) => {
+    log.error('slack.error', { error: e, code: (e as { code?: string }).code });
+  });
+
+  return {
+    app,
+    start: async () => {
+      if (socket) await app.start();
+    },
+    stop: async () => {
+      if (socket) await app.stop();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// Loopback helpers for Slack tests: signed requests as Slack sends them, and a stand-in for
+// the Web API and response_url that records what our app sends.
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export function signature(secret: string, timestamp: number, body: string): string {
+  return 'v0=' + createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex');
+}
+
+export interface Recorded {
+  path: string;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+export interface StandIn {
+  url: string;
+  calls: Recorded[];
+  /** Answer the next calls to `path` with these statuses first (e.g. 429), then 200. */
+  failNext(path: string, status: number, headers?: Record<string, string>, times?: number, error?: string): void;
+  waitFor(pred: (c: Recorded[]) => boolean, ms?: number): Promise<Recorded[]>;
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    let s = '';
+    req.on('data', (c) => (s += c));
+    req.on('end', () => resolve(s));
+  });
+}
+
+function parse(raw: string, type: string | undefined): Record<string, unknown> {
+  if (type?.includes('json')) return JSON.parse(raw || '{}') as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    try {
+      out[k] = k === 'blocks' || k === 'view' || k === 'attachments' ? JSON.parse(v) : v;
+    } catch {
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+export async function slackStandIn(): Promise<StandIn> {
+  const calls: Recorded[] = [];
+  const failures = new Map<string, Array<{ status: number; headers: Record<string, string>; error?: string }>>();
+  const server: Server = createServer(async (req, res) => {
+    const raw = await readBody(req);
+    const path = (req.url ?? '').replace(/^\/(api\/)?/, '').replace(/\?.*$/, '');
+    const queue = failures.get(path);
+    const fail = queue?.shift();
+    if (fail) {
+      res.writeHead(fail.status, { 'content-type': 'application/json', ...fail.headers });
+      res.end(JSON.stringify({ ok: false, error: fail.error ?? (fail.status === 429 ? 'ratelimited' : 'fatal_error') }));
+      return;
+    }
+    calls.push({ path, body: parse(raw, req.headers['content-type']), at: Date.now() });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ ok: true, ts: '1700000000.000100', channel: 'C1' }));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return {
+    url,
+    calls,
+    failNext(path, status, headers = {}, times = 1, error) {
+      failures.set(path, [...(failures.get(path) ?? []), ...Array.from({ length: times }, () => ({ status, headers, error }))]);
+    },
+    async waitFor(pred, ms = 5000) {
+      const end = Date.now() + ms;
+      while (!pred(calls)) {
+        if (Date.now() > end) throw new Error(`stand-in: condition not met; calls: ${JSON.stringify(calls.map((c) => c.path))}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return calls;
+    },
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}

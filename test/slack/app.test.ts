@@ -1,0 +1,211 @@
+// The Slack surface through Bolt's real ExpressReceiver: correctly signed requests built from
+// the recorded payloads, over loopback, with a stand-in for the Web API and response_url.
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { createSlackApp } from '../../adapters/slack/app.js';
+import { loadEngine, type Engine } from '../../src/engine/engine.js';
+import { createLog } from '../../src/log.js';
+import { SHIPPED_DATA_DIR } from '../../src/paths.js';
+import { createHttpApp, listen } from '../../src/server.js';
+import { SHARED } from '../helpers/fs.js';
+import { signature, slackStandIn, type StandIn } from '../helpers/slack.js';
+
+const SECRET = 'test-signing-secret';
+const sample = (name: string) => JSON.parse(readFileSync(join(SHARED, 'platform-samples/slack', name), 'utf8')) as Record<string, any>;
+
+let api: StandIn;
+let server: Server;
+let base: string;
+let answered = 0;
+const logs: Array<Record<string, unknown>> = [];
+
+beforeAll(async () => {
+  api = await slackStandIn();
+  const real = loadEngine([SHIPPED_DATA_DIR]);
+  const engine: Engine = { ...real, answer: (q, c) => (answered++, real.answer(q, c)) };
+  const http = createHttpApp();
+  createSlackApp(
+    { botToken: 'xoxb-test', signingSecret: SECRET, appToken: null, apiUrl: api.url + 'api/' },
+    { expressApp: http, engine: () => engine, log: createLog('info', (l) => logs.push(JSON.parse(l))), retryConfig: { retries: 2, factor: 1, minTimeout: 50, maxTimeout: 100 } },
+  );
+  const l = await listen(http, 0, '127.0.0.1');
+  server = l.server;
+  base = `http://127.0.0.1:${l.port}`;
+});
+
+afterAll(async () => {
+  await new Promise((r) => server.close(r));
+  await api.close();
+});
+
+beforeEach(() => {
+  api.calls.length = 0;
+  answered = 0;
+  logs.length = 0;
+});
+
+async function post(body: string, type: string, opts: { secret?: string; ts?: number; sig?: string; headers?: Record<string, string> } = {}) {
+  const ts = opts.ts ?? Math.floor(Date.now() / 1000);
+  return fetch(`${base}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': type,
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': opts.sig ?? signature(opts.secret ?? SECRET, ts, body),
+      ...opts.headers,
+    },
+    body,
+  });
+}
+
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+const slash = (text: string) => form({ ...sample('slash_command_recorded_fields.json').fields, command: '/responsibility', text, response_url: api.url + 'respond/slash' });
+const json = (o: unknown) => JSON.stringify(o);
+const blocksText = (blocks: unknown) => JSON.stringify(blocks);
+
+test('/responsibility answers ephemerally in the acknowledgement, with a Share button', async () => {
+  const res = await post(slash('who patches the cluster?'), 'application/x-www-form-urlencoded');
+  expect(res.status).toBe(200);
+  const msg = (await res.json()) as { response_type: string; text: string; blocks: unknown[] };
+  expect(msg.response_type).toBe('ephemeral');
+  expect(msg.text).toBe('IBM: Security and vulnerability patch updates to cluster');
+  expect(blocksText(msg.blocks)).toContain('IBM is responsible');
+  expect(blocksText(msg.blocks)).toContain('share_to_channel');
+  expect(logs.find((l) => l.event === 'answer')).toMatchObject({ platform: 'slack', intent: 'who', answered: true });
+});
+
+test('/responsibility with a long summary sends the rest of the pages to response_url', async () => {
+  const res = await post(slash('what is IBM responsible for?'), 'application/x-www-form-urlencoded');
+  const first = (await res.json()) as { text: string };
+  expect(first.text).toMatch(/IBM's responsibilities/);
+  // 16 entries fit one page; the seed party answer is a single message.
+  expect(api.calls.filter((c) => c.path === 'respond/slash')).toHaveLength(0);
+  const help = (await (await post(slash(''), 'application/x-www-form-urlencoded')).json()) as { text: string };
+  expect(help.text).toBe('How to ask respbot');
+});
+
+test('an app_mention is answered in its thread, the mention stripped', async () => {
+  const body = sample('app_mention.json');
+  body.event.text = '<@U00FAKEBOT01> who patches the cluster?';
+  body.event_id = 'EvMENTION1';
+  expect((await post(json(body), 'application/json')).status).toBe(200);
+  const [call] = await api.waitFor((c) => c.some((x) => x.path === 'chat.postMessage'));
+  expect(call!.body).toMatchObject({ channel: 'C00FAKECHAN1', thread_ts: body.event.ts, text: 'IBM: Security and vulnerability patch updates to cluster' });
+  expect(call!.body.link_names).toBeUndefined();
+});
+
+test('a retried event (X-Slack-Retry-Num) is not answered twice', async () => {
+  const body = sample('app_mention.json');
+  body.event.text = '<@U00FAKEBOT01> who handles failover?';
+  body.event_id = 'EvRETRY1';
+  await post(json(body), 'application/json');
+  await api.waitFor((c) => c.some((x) => x.path === 'chat.postMessage'));
+  const retry = await post(json(body), 'application/json', { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+  expect(retry.status).toBe(200);
+  await new Promise((r) => setTimeout(r, 300));
+  expect(api.calls.filter((c) => c.path === 'chat.postMessage')).toHaveLength(1);
+});
+
+test('a direct message is answered; a bot message is not', async () => {
+  const body = sample('message_im.json');
+  body.event.text = 'am I on the hook for backups?';
+  await post(json(body), 'application/json');
+  const [call] = await api.waitFor((c) => c.some((x) => x.path === 'chat.postMessage'));
+  expect(call!.body).toMatchObject({ channel: body.event.channel });
+  expect(String(call!.body.text)).toMatch(/^You: /);
+  const bot = sample('message_im.json');
+  bot.event_id = 'EvBOT1';
+  bot.event.bot_id = 'B1';
+  await post(json(bot), 'application/json');
+  await new Promise((r) => setTimeout(r, 300));
+  expect(api.calls.filter((c) => c.path === 'chat.postMessage')).toHaveLength(1);
+});
+
+test('url_verification echoes the challenge', async () => {
+  const body = sample('url_verification.json');
+  const res = await post(json(body), 'application/json');
+  expect(await res.json()).toEqual({ challenge: body.challenge });
+});
+
+test('app_home_opened publishes the Home tab with the sections', async () => {
+  await post(json(sample('app_home_opened.json')), 'application/json');
+  const [call] = await api.waitFor((c) => c.some((x) => x.path === 'views.publish'));
+  expect(call!.body.user_id).toBe('W111');
+  const view = call!.body.view as { type: string; blocks: unknown[] };
+  expect(view.type).toBe('home');
+  expect(blocksText(view.blocks)).toContain('Disaster recovery');
+  expect(blocksText(view.blocks)).toContain('show_section');
+});
+
+function click(actionId: string, value: object) {
+  const body = sample('block_actions.json');
+  body.response_url = api.url + 'respond/action';
+  body.actions = [{ action_id: actionId, block_id: 'b', type: 'button', value: JSON.stringify(value), action_ts: '1' }];
+  return post(form({ payload: JSON.stringify(body) }), 'application/x-www-form-urlencoded');
+}
+
+test('"Show the whole section" replies with the section summary on response_url', async () => {
+  expect((await click('show_section', { d: 'event-streams', s: 'mirroring_responsibilities' })).status).toBe(200);
+
+  const [call] = await api.waitFor((c) => c.some((x) => x.path === 'respond/action'));
+  expect(call!.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+  expect(String(call!.body.text)).toMatch(/^Mirroring \(Event Streams\): IBM 0 · You 1 · Shared 6/);
+});
+
+test('"Share to channel" posts the answer to the channel and removes the ephemeral one', async () => {
+  await click('share_to_channel', { q: 'who patches the cluster?' });
+  await api.waitFor((c) => c.some((x) => x.path === 'chat.postMessage') && c.some((x) => x.path === 'respond/action'));
+  const posted = api.calls.find((c) => c.path === 'chat.postMessage')!;
+  expect(posted.body.channel).toBe('C00FAKECHAN1');
+  expect(blocksText(posted.body.blocks)).toContain('Shared by <@U00FAKEUSER1>');
+  expect(api.calls.find((c) => c.path === 'respond/action')!.body).toMatchObject({ delete_original: true });
+});
+
+test('sharing where the bot is not in the channel says how to invite it', async () => {
+  // Slack says not_in_channel with HTTP 200 and ok:false.
+  api.failNext('chat.postMessage', 200, {}, 1, 'not_in_channel');
+  await click('share_to_channel', { q: 'who patches the cluster?' });
+  const [call] = await api.waitFor((c) => c.some((x) => x.path === 'respond/action'));
+  expect(String(call!.body.text)).toMatch(/Invite me with `\/invite @respbot`/);
+  expect(logs).toContainEqual(expect.objectContaining({ event: 'slack.share_failed', code: 'not_in_channel' }));
+});
+
+test('"Not what I asked" offers alternatives as buttons', async () => {
+  await click('not_what_i_asked', { q: 'who monitors the environment?' });
+  const [call] = await api.waitFor((c) => c.some((x) => x.path === 'respond/action'));
+  expect(blocksText(call!.body.blocks)).toContain('ask_question');
+});
+
+test('👎 feedback is written to the structured log with the question', async () => {
+  await click('feedback_down', { q: 'who patches the cluster?', e: 'security_compliance/x' });
+  await api.waitFor((c) => c.some((x) => x.path === 'respond/action'));
+  expect(logs).toContainEqual(expect.objectContaining({ event: 'feedback', platform: 'slack', vote: 'down', question: 'who patches the cluster?', entryId: 'security_compliance/x' }));
+  expect(logs.find((l) => l.event === 'feedback')!.user).toBeUndefined();
+});
+
+test('a rate-limited post (429 with Retry-After) is retried after the wait, once', async () => {
+  api.failNext('chat.postMessage', 429, { 'retry-after': '1' });
+  const body = sample('app_mention.json');
+  body.event.text = '<@U00FAKEBOT01> who sets up mirroring?';
+  body.event_id = 'EvRATE1';
+  const sent = Date.now();
+  await post(json(body), 'application/json');
+  const calls = await api.waitFor((c) => c.some((x) => x.path === 'chat.postMessage'), 8000);
+  expect(calls.filter((c) => c.path === 'chat.postMessage')).toHaveLength(1);
+  expect(calls.find((c) => c.path === 'chat.postMessage')!.at - sent).toBeGreaterThanOrEqual(900);
+});
+
+describe('forged requests get 401 and run no handler', () => {
+  test.each([
+    ['a forged signature', { sig: 'v0=' + '0'.repeat(64) }],
+    ['a wrong secret', { secret: 'not-the-secret' }],
+    ['a timestamp older than 5 minutes', { ts: Math.floor(Date.now() / 1000) - 6 * 60 }],
+  ])('%s', async (_name, opts) => {
+    const res = await post(slash('who patches the cluster?'), 'application/x-www-form-urlencoded', opts);
+    expect(res.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(answered).toBe(0);
+    expect(api.calls).toHaveLength(0);
+  });
+});
