@@ -47,3 +47,39 @@ test('the bot refuses to start when no document loads, and says why', () => {
   expect(r.code).toBe(2);
   expect(r.err).toMatch(/\/no\/such\/dir: no such file or folder/);
 });
+
+test('with Slack settings, npm start serves signed slash commands and refuses forged ones', async () => {
+  const { spawn } = await import('node:child_process');
+  const { signature } = await import('./helpers/slack.js');
+  const child = spawn(process.execPath, [TSX, 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: '', PORT: '0', SLACK_SIGNING_SECRET: 'test', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: 'http://127.0.0.1:9/api/' },
+  });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      let err = '';
+      child.stderr.on('data', (d) => {
+        err += d;
+        const m = /listening on http:\/\/localhost:(\d+)/.exec(err);
+        if (m) resolve(Number(m[1]));
+      });
+      child.on('exit', () => reject(new Error(err)));
+    });
+    const body = new URLSearchParams({ command: '/responsibility', text: 'who patches the cluster?', user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: 'http://127.0.0.1:9/r', trigger_id: '1' }).toString();
+    const ts = Math.floor(Date.now() / 1000);
+    const send = (sig: string) => fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sig }, body });
+    const ok = await send(signature('test', ts, body));
+    expect(ok.status).toBe(200);
+    expect(JSON.stringify(await ok.json())).toMatch(/IBM is responsible.*Security and vulnerability patch updates to cluster/);
+    expect((await send(signature('forged', ts, body))).status).toBe(401);
+    expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toEqual({ ok: true });
+  } finally {
+    child.kill();
+  }
+});
+
+test('half-way Slack settings stop the start with what is missing', () => {
+  const r = run('src/main.ts', [], '', { SLACK_BOT_TOKEN: 'xoxb-test' });
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/Slack is not configured correctly:\n {2}- set SLACK_SIGNING_SECRET/);
+});

@@ -88,14 +88,13 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
     : new App({ authorize, receiver, clientOptions, logger });
 
   const seen = new SeenEvents();
-  app.use(async ({ body, next }) => {
+  /** false for a redelivered event; checked in the event listeners, not as global middleware on every request. */
+  const firstDelivery = (body: unknown): boolean => {
     const id = (body as { event_id?: unknown }).event_id;
-    if (typeof id === 'string' && !seen.firstTime(id)) {
-      log.info('slack.retry_skipped', { eventId: id });
-      return;
-    }
-    await next();
-  });
+    if (typeof id !== 'string' || seen.firstTime(id)) return true;
+    log.info('slack.retry_skipped', { eventId: id });
+    return false;
+  };
 
   const answer = (q: string): Answer => {
     const a = opts.engine().answer(q);
@@ -107,13 +106,15 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
     for (const m of messages) await send(m);
   };
 
-  app.event('app_mention', async ({ event, say }) => {
+  app.event('app_mention', async ({ event, say, body }) => {
+    if (!firstDelivery(body)) return;
     const q = stripMentions(event.text ?? '');
     const thread = event.thread_ts ?? event.ts;
     await sendAll(renderAnswer(answer(q || 'help')), (m) => say({ ...m, thread_ts: thread }));
   });
 
-  app.message(async ({ message, say }) => {
+  app.message(async ({ message, say, body }) => {
+    if (!firstDelivery(body)) return;
     const m = message as { channel_type?: string; subtype?: string; bot_id?: string; text?: string };
     if (m.channel_type !== 'im' || m.subtype || m.bot_id || !m.text) return;
     await sendAll(renderAnswer(answer(stripMentions(m.text))), (msg) => say(msg));
@@ -133,58 +134,57 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
     else await sendAll(messages, (m) => client.chat.postMessage({ channel: body.user.id, ...m }));
   };
 
-  app.action<BlockAction<ButtonAction>>(ACTIONS.showSection, async ({ ack, body, action, respond, client }) => {
+  // One listener for every button: Bolt runs each listener's matchers on every request, so
+  // fewer listeners is less work per slash command too.
+  type Click = { body: BlockAction; value: ActionValue; respond: RespondFn; client: WebClient };
+  const buttons: Record<string, (c: Click) => Promise<void>> = {
+    [ACTIONS.showSection]: async ({ body, value, respond, client }) => {
+      const a = value.d && value.s ? opts.engine().section(value.d, value.s) : null;
+      await reply(body, respond, client, a ? renderAnswer(a, { ephemeral: true }) : [{ text: 'That section is no longer in the documents.', blocks: [] }]);
+    },
+    [ACTIONS.ask]: async ({ body, value, respond, client }) => {
+      await reply(body, respond, client, renderAnswer(answer(value.q ?? 'help'), { ephemeral: true }));
+    },
+    [ACTIONS.notWhatIAsked]: async ({ body, value, respond, client }) => {
+      await reply(body, respond, client, [alternativesMessage(opts.engine().answer(value.q ?? ''))]);
+    },
+    [ACTIONS.share]: async ({ body, value, respond, client }) => {
+      const channel = body.channel?.id ?? body.container?.channel_id;
+      if (!channel) {
+        await reply(body, respond, client, [{ text: 'There is no channel to share to from here.', blocks: [] }]);
+        return;
+      }
+      const a = answer(value.q ?? '');
+      try {
+        await sendAll(renderAnswer(a, { sharedBy: body.user.id }), (m) => client.chat.postMessage({ channel, ...m }));
+        if (body.response_url) await respond({ delete_original: true });
+      } catch (e) {
+        const code = (e as { data?: { error?: string } }).data?.error;
+        log.warn('slack.share_failed', { channel, code, error: e });
+        const why =
+          code === 'not_in_channel' || code === 'channel_not_found'
+            ? 'I am not in this channel. Invite me with `/invite @respbot`, then share again.'
+            : code === 'missing_scope'
+              ? 'The app lacks the chat:write scope; reinstall it from the manifest.'
+              : `Slack refused the post (${code ?? 'error'}).`;
+        await reply(body, respond, client, [{ text: why, blocks: [] }]);
+      }
+    },
+    [ACTIONS.feedbackUp]: (c) => feedback('up', c),
+    [ACTIONS.feedbackDown]: (c) => feedback('down', c),
+  };
+  const feedback = async (vote: 'up' | 'down', { body, value, respond, client }: Click) => {
+    log.info('feedback', { platform: 'slack', vote, question: value.q ?? null, entryId: value.e ?? null, ...(opts.logUserIds ? { user: body.user.id } : {}) });
+    await reply(body, respond, client, [{ text: vote === 'up' ? 'Thanks, noted.' : 'Thanks — noted, so the document owner can improve this answer.', blocks: [] }]);
+  };
+  const actionIds = new RegExp(`^(${Object.values(ACTIONS).join('|')})$`);
+  app.action<BlockAction<ButtonAction>>(actionIds, async ({ ack, body, action, respond, client }) => {
     await ack();
-    const v = parseValue(action.value);
-    const a = v.d && v.s ? opts.engine().section(v.d, v.s) : null;
-    await reply(body, respond, client, a ? renderAnswer(a, { ephemeral: true }) : [{ text: 'That section is no longer in the documents.', blocks: [] }]);
+    await buttons[action.action_id]?.({ body, value: parseValue(action.value), respond, client });
   });
 
-  app.action<BlockAction<ButtonAction>>(ACTIONS.ask, async ({ ack, body, action, respond, client }) => {
-    await ack();
-    await reply(body, respond, client, renderAnswer(answer(parseValue(action.value).q ?? 'help'), { ephemeral: true }));
-  });
-
-  app.action<BlockAction<ButtonAction>>(ACTIONS.notWhatIAsked, async ({ ack, body, action, respond, client }) => {
-    await ack();
-    await reply(body, respond, client, [alternativesMessage(opts.engine().answer(parseValue(action.value).q ?? ''))]);
-  });
-
-  app.action<BlockAction<ButtonAction>>(ACTIONS.share, async ({ ack, body, action, respond, client }) => {
-    await ack();
-    const channel = body.channel?.id ?? body.container?.channel_id;
-    if (!channel) {
-      await reply(body, respond, client, [{ text: 'There is no channel to share to from here.', blocks: [] }]);
-      return;
-    }
-    const a = answer(parseValue(action.value).q ?? '');
-    try {
-      await sendAll(renderAnswer(a, { sharedBy: body.user.id }), (m) => client.chat.postMessage({ channel, ...m }));
-      if (body.response_url) await respond({ delete_original: true });
-    } catch (e) {
-      const code = (e as { data?: { error?: string } }).data?.error;
-      log.warn('slack.share_failed', { channel, code, error: e });
-      const why =
-        code === 'not_in_channel' || code === 'channel_not_found'
-          ? 'I am not in this channel. Invite me with `/invite @respbot`, then share again.'
-          : code === 'missing_scope'
-            ? 'The app lacks the chat:write scope; reinstall it from the manifest.'
-            : `Slack refused the post (${code ?? 'error'}).`;
-      await reply(body, respond, client, [{ text: why, blocks: [] }]);
-    }
-  });
-
-  const feedback = (vote: 'up' | 'down') =>
-    app.action<BlockAction<ButtonAction>>(vote === 'up' ? ACTIONS.feedbackUp : ACTIONS.feedbackDown, async ({ ack, body, action, respond, client }) => {
-      await ack();
-      const v = parseValue(action.value);
-      log.info('feedback', { platform: 'slack', vote, question: v.q ?? null, entryId: v.e ?? null, ...(opts.logUserIds ? { user: body.user.id } : {}) });
-      await reply(body, respond, client, [{ text: vote === 'up' ? 'Thanks, noted.' : 'Thanks — noted, so the document owner can improve this answer.', blocks: [] }]);
-    });
-  feedback('up');
-  feedback('down');
-
-  app.event('app_home_opened', async ({ event, client }) => {
+  app.event('app_home_opened', async ({ event, client, body }) => {
+    if (!firstDelivery(body)) return;
     const engine = opts.engine();
     const sections = engine.index.services.flatMap((g) => g.doc.sections.map((s) => ({ id: s.id, title: s.title, doc: g.doc.id, service: g.service, lastUpdated: g.doc.lastUpdated, url: null, text: '' })));
     await client.views.publish({ user_id: event.user, view: homeView(sections, engine.index.examples) });
