@@ -11,7 +11,7 @@ import { ACTIONS, alternativesMessage, homeView, renderAnswer, type ActionValue,
 import type { SlackConfig } from './config.js';
 import { stripMentions } from './escape.js';
 
-const { App, ExpressReceiver, LogLevel } = bolt;
+const { App, ExpressReceiver, SocketModeReceiver, LogLevel } = bolt;
 
 export interface SlackAppOptions {
   /** The shared HTTP app to mount /slack/events on (HTTP mode). */
@@ -83,9 +83,9 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
   const receiver = socket
     ? undefined
     : new ExpressReceiver({ signingSecret: config.signingSecret!, endpoints: '/slack/events', app: opts.expressApp, logger });
-  const app = socket
-    ? new App({ authorize, appToken: config.appToken!, socketMode: true, clientOptions, logger })
-    : new App({ authorize, receiver, clientOptions, logger });
+  // Socket Mode's own Web API client (apps.connections.open) takes its options from installerOptions.
+  const socketReceiver = socket ? new SocketModeReceiver({ appToken: config.appToken!, logger, installerOptions: { clientOptions } }) : undefined;
+  const app = new App({ authorize, receiver: receiver ?? socketReceiver, clientOptions, logger });
 
   const seen = new SeenEvents();
   /** false for a redelivered event; checked in the event listeners, not as global middleware on every request. */

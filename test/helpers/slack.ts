@@ -19,6 +19,8 @@ export interface StandIn {
   calls: Recorded[];
   /** Answer the next calls to `path` with these statuses first (e.g. 429), then 200. */
   failNext(path: string, status: number, headers?: Record<string, string>, times?: number, error?: string): void;
+  /** A fixed JSON reply for `path` (instead of {ok:true}). */
+  replyWith(path: string, body: Record<string, unknown>): void;
   waitFor(pred: (c: Recorded[]) => boolean, ms?: number): Promise<Recorded[]>;
   close(): Promise<void>;
 }
@@ -46,6 +48,7 @@ function parse(raw: string, type: string | undefined): Record<string, unknown> {
 
 export async function slackStandIn(): Promise<StandIn> {
   const calls: Recorded[] = [];
+  const replies = new Map<string, Record<string, unknown>>();
   const failures = new Map<string, Array<{ status: number; headers: Record<string, string>; error?: string }>>();
   const server: Server = createServer(async (req, res) => {
     const raw = await readBody(req);
@@ -59,7 +62,7 @@ export async function slackStandIn(): Promise<StandIn> {
     }
     calls.push({ path, body: parse(raw, req.headers['content-type']), at: Date.now() });
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ ok: true, ts: '1700000000.000100', channel: 'C1' }));
+    res.end(JSON.stringify(replies.get(path) ?? { ok: true, ts: '1700000000.000100', channel: 'C1' }));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -68,6 +71,9 @@ export async function slackStandIn(): Promise<StandIn> {
     calls,
     failNext(path, status, headers = {}, times = 1, error) {
       failures.set(path, [...(failures.get(path) ?? []), ...Array.from({ length: times }, () => ({ status, headers, error }))]);
+    },
+    replyWith(path, body) {
+      replies.set(path, body);
     },
     async waitFor(pred, ms = 5000) {
       const end = Date.now() + ms;
