@@ -78,6 +78,13 @@ describe('abstention', () => {
     },
   );
 
+  test('"what is X?" asks for a definition, which the documents do not give', () => {
+    expect(ask('what is kafka?')).toMatchObject({ answered: false, intent: 'unknown' });
+    expect(ask('what is the RPO?').answered).toBe(false);
+    expect(ask('what is IBM responsible for?').intent).toBe('party');
+    expect(ask('what are the mirroring tasks?')).toMatchObject({ intent: 'section', section: { title: 'Mirroring' } });
+  });
+
   test('a close miss offers "did you mean" suggestions', () => {
     expect(ask('who patches the printer?').suggestions[0]).toMatch(/patch updates/);
   });

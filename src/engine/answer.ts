@@ -1,7 +1,7 @@
 // answer(question) → Answer: the chat-agnostic heart of respbot.
 import type { Entry, Party, ResponsibilityDocument, Section } from '../model.js';
 import type { Indexed, KnowledgeIndex, ServiceGroup } from './index.js';
-import { asksEverything, asksForSection, asksPartyShare, asksWho, looksLikeHelp, looksLikeList } from './intent.js';
+import { asksDefinition, asksEverything, asksForSection, asksPartyShare, asksWho, looksLikeHelp, looksLikeList } from './intent.js';
 import { readQuestion, type Query } from './query.js';
 import { rank, sectionFit, sideOf, taskCoverage, type Scored } from './score.js';
 import type { Answer, Match, SectionRef } from './types.js';
@@ -97,6 +97,12 @@ export function answer(index: KnowledgeIndex, question: unknown, context: Answer
     if (q.party && (asksPartyShare(q.lower) || asksEverything(q.lower))) return partyAnswer(a, q.party, scope);
     a.note = 'The question names no topic the documents cover.';
     a.suggestions = index.examples.slice(0, 3);
+    return a;
+  }
+
+  if (asksDefinition(q.lower)) {
+    a.note = 'I tell who is responsible for what; I do not define terms.';
+    a.suggestions = suggestionsFrom(rank(q, index, docs), multi);
     return a;
   }
 

@@ -27,3 +27,10 @@ export function asksEverything(lower: string): boolean {
 export function asksWho(lower: string): boolean {
   return /^(who|whose|whom|does|do|did|is|are|am|will|would|should|must|can|has|have)\b/.test(lower);
 }
+
+/** "what is kafka?", "what's an RPO?": asks what a thing is, which the documents do not define. */
+export function asksDefinition(lower: string): boolean {
+  const m = /^(?:what|what's|whats)\s+(?:is|are|'s)\s+(.+)$/.exec(lower);
+  if (!m) return false;
+  return !/\b(responsib\w*|handles?|do|does|own|owns|job|duty|duties|tasks?|manages?|take care|sections?|in|for|my|our|mine|ours|ibm|ibm's|i|we|you)\b/.test(m[1]!);
+}
