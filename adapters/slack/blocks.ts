@@ -4,7 +4,7 @@
 import type { Button, KnownBlock, View } from '@slack/types';
 import type { Answer, Match, SectionRef } from '../../src/engine/types.js';
 import type { Party } from '../../src/model.js';
-import { PARTY_LABEL, partyCounts } from '../../src/render/text.js';
+import { PARTY_LABEL, partyCounts, summaryLine } from '../../src/render/text.js';
 import { truncate } from '../../src/text.js';
 import { escapeSlack as esc, slackLink } from './escape.js';
 import { SLACK_LIMITS as L } from './limits.js';
@@ -90,28 +90,7 @@ function feedbackButtons(a: Answer): Button[] {
 
 /** The fallback text Slack shows in notifications: one line that says the answer. */
 export function fallbackText(a: Answer): string {
-  const m = a.matches[0];
-  let t: string;
-  switch (a.intent) {
-    case 'who':
-      t = a.services.length > 1 ? `It depends on the service: ${a.services.join(', ')}` : `${PARTY_LABEL[a.party ?? m?.party ?? 'shared']}: ${m?.task ?? m?.section ?? ''}`;
-      break;
-    case 'section':
-      t = `${a.section?.title ?? ''} (${a.section?.service ?? ''}): ${partyCounts(a.matches)}`;
-      break;
-    case 'party':
-      t = `${a.party === 'customer' ? 'Your' : "IBM's"} responsibilities: ${a.matches.length}`;
-      break;
-    case 'list':
-      t = `${a.sections.length} sections`;
-      break;
-    case 'help':
-      t = 'How to ask respbot';
-      break;
-    default:
-      t = "I don't know that one from the responsibility documents.";
-  }
-  return clip(esc(t), L.fallbackText);
+  return clip(esc(summaryLine(a)), L.fallbackText);
 }
 
 function whoMessage(a: Answer, opts: RenderOptions): SlackMessage {

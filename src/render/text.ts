@@ -87,3 +87,22 @@ export function formatAnswer(a: Answer): string {
     }
   }
 }
+
+/** One line that says the answer: chat notifications, screen readers, card fallbacks. */
+export function summaryLine(a: Answer): string {
+  const m = a.matches[0];
+  switch (a.intent) {
+    case 'who':
+      return a.services.length > 1 ? `It depends on the service: ${a.services.join(', ')}` : `${PARTY_LABEL[a.party ?? m?.party ?? 'shared']}: ${m?.task ?? m?.section ?? ''}`;
+    case 'section':
+      return `${a.section?.title ?? ''} (${a.section?.service ?? ''}): ${partyCounts(a.matches)}`;
+    case 'party':
+      return `${a.party === 'customer' ? 'Your' : "IBM's"} responsibilities: ${a.matches.length}`;
+    case 'list':
+      return `${a.sections.length} sections`;
+    case 'help':
+      return 'How to ask respbot';
+    default:
+      return "I don't know that one from the responsibility documents.";
+  }
+}
