@@ -3,8 +3,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { alternativesCard, inert, renderCards, TEAMS_LIMITS, welcomeCard, type TeamsCard } from '../../adapters/teams/cards.js';
 import { loadEngine } from '../../src/engine/engine.js';
 import { SHIPPED_DATA_DIR } from '../../src/paths.js';
@@ -12,6 +10,9 @@ import { readQuestions } from '../../bench/evalset.js';
 import { CORPUS, SHARED } from '../helpers/fs.js';
 
 const require = createRequire(import.meta.url);
+// ajv and ajv-formats are CommonJS with a `default` export: take it explicitly.
+const Ajv: typeof import('ajv').default = require('ajv').default;
+const addFormats: typeof import('ajv-formats').default = require('ajv-formats').default;
 const ajv = new Ajv({ strict: false, allErrors: true });
 ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json'));
 addFormats(ajv);
