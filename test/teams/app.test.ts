@@ -1,0 +1,170 @@
+// The Teams surface through the Teams SDK's real HTTP path: recorded activities POSTed to
+// /api/messages, replies arriving at a loopback stand-in for the Bot Connector (serviceUrl).
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { createTeamsApp, memoryConversations, stripTeamsMentions, type ConversationStore } from '../../adapters/teams/app.js';
+import { loadEngine } from '../../src/engine/engine.js';
+import { createLog } from '../../src/log.js';
+import { SHIPPED_DATA_DIR } from '../../src/paths.js';
+import { createHttpApp, listen } from '../../src/server.js';
+import { SHARED } from '../helpers/fs.js';
+import { slackStandIn as recordingServer, type StandIn } from '../helpers/slack.js';
+
+const sample = (name: string) => JSON.parse(readFileSync(join(SHARED, 'platform-samples/teams', name), 'utf8')) as Record<string, any>;
+
+let connector: StandIn;
+let server: Server;
+let base: string;
+let conversations: ConversationStore;
+const logs: Array<Record<string, unknown>> = [];
+
+beforeAll(async () => {
+  connector = await recordingServer();
+  conversations = memoryConversations();
+  const engine = loadEngine([SHIPPED_DATA_DIR]);
+  const http = createHttpApp();
+  await createTeamsApp(
+    { clientId: null, clientSecret: null, tenantId: null, allowUnauthenticated: true, serviceUrl: null },
+    { expressApp: http, engine: () => engine, log: createLog('info', (l) => logs.push(JSON.parse(l))), conversations },
+  );
+  const l = await listen(http, 0, '127.0.0.1');
+  server = l.server;
+  base = `http://127.0.0.1:${l.port}`;
+});
+
+afterAll(async () => {
+  await new Promise((r) => server.close(r));
+  await connector.close();
+});
+
+beforeEach(() => {
+  connector.calls.length = 0;
+  logs.length = 0;
+});
+
+async function post(activity: Record<string, any>) {
+  activity.serviceUrl = connector.url;
+  const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, any>) : null };
+}
+
+const sent = () => connector.calls.filter((c) => /^v3\/conversations\/.+\/activities/.test(c.path));
+const cardOf = (body: Record<string, unknown>) => (body.attachments as Array<{ contentType: string; content: Record<string, any> }>)[0]!;
+
+test('a personal message gets an Adaptive Card answer', async () => {
+  const act = sample('message_personal.json');
+  act.text = 'who patches the cluster?';
+  expect((await post(act)).status).toBe(200);
+  const [reply] = await connector.waitFor(() => sent().length > 0);
+  expect(reply!.path).toBe(`v3/conversations/${act.conversation.id}/activities`);
+  expect(reply!.body.text).toBe('IBM: Security and vulnerability patch updates to cluster');
+  const att = cardOf(reply!.body);
+  expect(att.contentType).toBe('application/vnd.microsoft.card.adaptive');
+  expect(att.content.version).toBe('1.5');
+  expect(JSON.stringify(att.content.body)).toContain('IBM is responsible');
+  expect(logs.find((l) => l.event === 'answer')).toMatchObject({ platform: 'teams', intent: 'who', answered: true });
+});
+
+test('a channel mention is stripped before matching and answered in the thread', async () => {
+  const act = sample('message_channel_mention.json');
+  act.text = '<at>Chat SDK Demo</at> who handles disaster recovery?';
+  await post(act);
+  await connector.waitFor(() => sent().length > 0);
+  const reply = sent()[0]!;
+  // The conversation id carries ;messageid=…: the reply lands in the thread.
+  expect(decodeURIComponent(reply.path)).toContain(';messageid=1771290107407');
+  expect(reply.body.text).toBe('You: Disaster recovery');
+  expect(stripTeamsMentions('<at>Chat SDK Demo</at>&nbsp;who patches the cluster?')).toBe('who patches the cluster?');
+});
+
+test('bot commands: help and list, and a section name gives its summary', async () => {
+  for (const [text, expected] of [
+    ['help', 'How to ask respbot'],
+    ['list', '7 sections'],
+    ['mirroring', 'Mirroring (Event Streams): IBM 0 · You 1 · Shared 6'],
+  ]) {
+    connector.calls.length = 0;
+    const act = sample('message_personal.json');
+    act.text = text;
+    await post(act);
+    const [reply] = await connector.waitFor(() => sent().length > 0);
+    expect(reply!.body.text).toBe(expected);
+  }
+});
+
+test('being added to a team sends a welcome card and stores the conversation reference', async () => {
+  await post(sample('conversation_update_members_added.json'));
+  const [reply] = await connector.waitFor(() => sent().length > 0);
+  expect(reply!.body.text).toBe('Hi, I am respbot');
+  expect(JSON.stringify(cardOf(reply!.body).content)).toContain('who is responsible for');
+  const refs = await conversations.list();
+  expect(refs).toContainEqual(expect.objectContaining({ conversationId: '19:d441d38c655c47a085215b2726e76927@thread.tacv2', serviceUrl: connector.url, tenantId: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890' }));
+});
+
+test('an Action.Submit "Show the whole section" arrives as a message value and gets the summary', async () => {
+  const act = sample('action_submit_message_value.json');
+  act.value = { respbot: 'show_section', d: 'event-streams', s: 'disaster-recovery' };
+  await post(act);
+  const [reply] = await connector.waitFor(() => sent().length > 0);
+  expect(reply!.body.text).toMatch(/^Disaster recovery \(Event Streams\): IBM 0 · You 5 · Shared 0/);
+});
+
+test('👎 feedback is logged with the question; another app\'s submit is ignored', async () => {
+  const act = sample('action_submit_message_value.json');
+  act.value = { respbot: 'feedback', vote: 'down', q: 'who patches the cluster?', e: 'x' };
+  await post(act);
+  await connector.waitFor(() => sent().length > 0);
+  expect(logs).toContainEqual(expect.objectContaining({ event: 'feedback', platform: 'teams', vote: 'down', question: 'who patches the cluster?' }));
+  connector.calls.length = 0;
+  await post(sample('action_submit_message_value.json'));
+  await new Promise((r) => setTimeout(r, 200));
+  expect(sent()).toHaveLength(0);
+});
+
+test('the search message extension lists matching entries with previews, within the invoke', async () => {
+  const act = sample('invoke_compose_extension_query.json');
+  act.value.parameters = [{ name: 'searchKeywords', value: 'mirroring' }];
+  const started = Date.now();
+  const res = await post(act);
+  expect(Date.now() - started).toBeLessThan(5000);
+  expect(res.status).toBe(200);
+  const ext = res.body!.composeExtension;
+  expect(ext).toMatchObject({ type: 'result', attachmentLayout: 'list' });
+  expect(ext.attachments.length).toBeGreaterThan(0);
+  expect(ext.attachments[0].preview.content.title).toBeTruthy();
+  expect(ext.attachments[0].content.version).toBe('1.5');
+});
+
+test('an adaptiveCard/action invoke with our data answers with a card', async () => {
+  const act = sample('invoke_adaptive_card_action.json');
+  act.value.action.data = { respbot: 'ask', q: 'who triggers failover?' };
+  const res = await post(act);
+  expect(res.status).toBe(200);
+  expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+  expect(JSON.stringify(res.body!.value)).toContain('Failover');
+});
+
+test('with credentials set, a request without a valid token gets 401 and no reply', async () => {
+  const http = createHttpApp();
+  const engine = loadEngine([SHIPPED_DATA_DIR]);
+  await createTeamsApp(
+    { clientId: '11111111-2222-3333-4444-555555555555', clientSecret: 'secret', tenantId: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890', allowUnauthenticated: false, serviceUrl: null },
+    { expressApp: http, engine: () => engine, log: createLog('error', () => {}) },
+  );
+  const l = await listen(http, 0, '127.0.0.1');
+  try {
+    const act = sample('message_personal.json');
+    act.serviceUrl = connector.url;
+    act.text = 'who patches the cluster?';
+    for (const auth of [{}, { authorization: 'Bearer not.a.token' }] as Array<Record<string, string>>) {
+      const res = await fetch(`http://127.0.0.1:${l.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(act) });
+      expect(res.status).toBe(401);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    expect(sent()).toHaveLength(0);
+  } finally {
+    await new Promise((r) => l.server.close(r));
+  }
+});
