@@ -1,0 +1,52 @@
+// `npm run teams:package`: the zip a Teams admin uploads, with ids from the environment.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+const BOT = '11111111-2222-3333-4444-555555555555';
+
+function pack(env: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'respbot-pkg-'));
+  const out = join(dir, 'app.zip');
+  const r = spawnSync(process.execPath, [TSX, 'adapters/teams/package/main.ts', '--out', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATA_DIR: '', CLIENT_ID: '', ...env } });
+  return { ...r, out, dir };
+}
+
+/** Width, height, color type and the first pixel's RGBA of a PNG from our encoder (filter 0). */
+function png(buf: Buffer) {
+  const idat = buf.subarray(8 + 25 + 8, buf.length - 12 - 4);
+  const raw = inflateSync(idat);
+  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20), colorType: buf[25], firstPixel: [...raw.subarray(1, 5)] };
+}
+
+test('the package holds the manifest with the bot id and both icons', () => {
+  const r = pack({ CLIENT_ID: BOT, PUBLIC_URL: 'https://respbot.example.com' });
+  expect(r.status).toBe(0);
+  const t = spawnSync('unzip', ['-t', r.out], { encoding: 'utf8' });
+  expect(t.stdout).toMatch(/No errors detected/);
+  spawnSync('unzip', ['-o', '-q', r.out, '-d', r.dir]);
+  const m = JSON.parse(readFileSync(join(r.dir, 'manifest.json'), 'utf8'));
+  expect(m).toMatchObject({ manifestVersion: '1.22', id: BOT, validDomains: ['respbot.example.com'], icons: { color: 'color.png', outline: 'outline.png' } });
+  expect(m.bots[0]).toMatchObject({ botId: BOT, scopes: ['personal', 'team', 'groupChat'] });
+  const commands = m.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title);
+  expect(commands.slice(0, 2)).toEqual(['help', 'list']);
+  expect(commands).toContain('disaster recovery');
+  expect(commands.length).toBeLessThanOrEqual(10);
+  expect(m.composeExtensions[0].commands[0]).toMatchObject({ type: 'query', parameters: [{ name: 'searchKeywords' }] });
+  const color = png(readFileSync(join(r.dir, 'color.png')));
+  expect(color).toMatchObject({ width: 192, height: 192, colorType: 6 });
+  expect(color.firstPixel[3]).toBe(255);
+  const outline = png(readFileSync(join(r.dir, 'outline.png')));
+  expect(outline).toMatchObject({ width: 32, height: 32, colorType: 6, firstPixel: [0, 0, 0, 0] });
+});
+
+test('without a CLIENT_ID it says what is needed', () => {
+  const r = pack({});
+  expect(r.status).toBe(2);
+  expect(r.stderr).toMatch(/CLIENT_ID must be the Azure Bot's Microsoft App ID/);
+});
