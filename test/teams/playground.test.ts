@@ -75,7 +75,7 @@ async function say(conversationId: string, text: string, mentions?: unknown[]): 
   expect(res.status).toBe(200);
   const end = Date.now() + 10_000;
   for (;;) {
-    const card = received.find((r) => r.message?.from?.id === config.bot.id && r.message.attachments?.length)?.message?.attachments?.[0];
+    const card = received.find((r) => r.message?.from?.id === config.bot.id && r.message?.attachments?.length)?.message?.attachments?.[0];
     if (card) return card.content;
     if (Date.now() > end) throw new Error(`no card from the bot; got ${JSON.stringify(received).slice(0, 500)}`);
     await new Promise((r) => setTimeout(r, 50));
