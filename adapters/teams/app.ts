@@ -65,7 +65,8 @@ function sdkLogger(log: Log, name = 'teams.sdk'): ILogger {
   };
 }
 
-const asActivity = (c: TeamsCard) => ({ type: 'message' as const, text: c.text, attachments: [{ contentType: CARD, content: c.card }] });
+/** The card alone; the one-line summary goes where notifications read it, not as a second message. */
+const asActivity = (c: TeamsCard) => ({ type: 'message' as const, summary: c.text, attachments: [{ contentType: CARD, content: c.card }] });
 
 interface ActivityLike {
   text?: string;

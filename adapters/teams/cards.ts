@@ -85,7 +85,7 @@ function duty(m: Match, side: Party | null): string {
 
 function feedback(a: Answer): unknown[] {
   const e = a.matches[0]?.entryId ?? null;
-  return [submit('👍', { respbot: 'feedback', vote: 'up', q: a.question, e }), submit('👎', { respbot: 'feedback', vote: 'down', q: a.question, e })];
+  return [submit('👍 Helpful', { respbot: 'feedback', vote: 'up', q: a.question, e }), submit('👎 Not helpful', { respbot: 'feedback', vote: 'down', q: a.question, e })];
 }
 
 function whoCard(a: Answer): TeamsCard {

@@ -59,7 +59,7 @@ test('a personal message gets an Adaptive Card answer', async () => {
   expect((await post(act)).status).toBe(200);
   const [reply] = await connector.waitFor(() => sent().length > 0);
   expect(reply!.path).toBe(`v3/conversations/${act.conversation.id}/activities`);
-  expect(reply!.body.text).toBe('IBM: Security and vulnerability patch updates to cluster');
+  expect(reply!.body.summary).toBe('IBM: Security and vulnerability patch updates to cluster');
   const att = cardOf(reply!.body);
   expect(att.contentType).toBe('application/vnd.microsoft.card.adaptive');
   expect(att.content.version).toBe('1.5');
@@ -75,7 +75,7 @@ test('a channel mention is stripped before matching and answered in the thread',
   const reply = sent()[0]!;
   // The conversation id carries ;messageid=…: the reply lands in the thread.
   expect(decodeURIComponent(reply.path)).toContain(';messageid=1771290107407');
-  expect(reply.body.text).toBe('You: Disaster recovery');
+  expect(reply.body.summary).toBe('You: Disaster recovery');
   expect(stripTeamsMentions('<at>Chat SDK Demo</at>&nbsp;who patches the cluster?')).toBe('who patches the cluster?');
 });
 
@@ -90,14 +90,14 @@ test('bot commands: help and list, and a section name gives its summary', async 
     act.text = text;
     await post(act);
     const [reply] = await connector.waitFor(() => sent().length > 0);
-    expect(reply!.body.text).toBe(expected);
+    expect(reply!.body.summary).toBe(expected);
   }
 });
 
 test('being added to a team sends a welcome card and stores the conversation reference', async () => {
   await post(sample('conversation_update_members_added.json'));
   const [reply] = await connector.waitFor(() => sent().length > 0);
-  expect(reply!.body.text).toBe('Hi, I am respbot');
+  expect(reply!.body.summary).toBe('Hi, I am respbot');
   expect(JSON.stringify(cardOf(reply!.body).content)).toContain('who is responsible for');
   const refs = await conversations.list();
   expect(refs).toContainEqual(expect.objectContaining({ conversationId: '19:d441d38c655c47a085215b2726e76927@thread.tacv2', serviceUrl: connector.url, tenantId: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890' }));
@@ -108,7 +108,7 @@ test('an Action.Submit "Show the whole section" arrives as a message value and g
   act.value = { respbot: 'show_section', d: 'event-streams', s: 'disaster-recovery' };
   await post(act);
   const [reply] = await connector.waitFor(() => sent().length > 0);
-  expect(reply!.body.text).toMatch(/^Disaster recovery \(Event Streams\): IBM 0 · You 5 · Shared 0/);
+  expect(reply!.body.summary).toMatch(/^Disaster recovery \(Event Streams\): IBM 0 · You 5 · Shared 0/);
 });
 
 test('👎 feedback is logged with the question; another app\'s submit is ignored', async () => {
