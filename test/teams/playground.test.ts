@@ -97,3 +97,20 @@ test('group chat: the bot is mentioned, the mention is stripped, the question an
   expect(JSON.stringify(card.body)).toContain('You are responsible');
   expect(JSON.stringify(card.body)).toContain('Disaster recovery');
 }, 30_000);
+
+test('message extension: a compose-box search lists matching entries', async () => {
+  const res = await fetch(`${base}/_conversation/v1/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: 'composeExtension/query',
+      value: { commandId: 'searchCmd', parameters: [{ name: 'searchKeywords', value: 'backup' }], queryOptions: { skip: 0, count: 25 } },
+      from: { id: config.currentUser.id },
+      conversation: { id: config.personalChat.id },
+    }),
+  });
+  expect(res.status).toBe(200);
+  const body = JSON.stringify(await res.json());
+  expect(body).toContain('Message payload data backup');
+  expect(body).toContain('application/vnd.microsoft.card.adaptive');
+}, 30_000);
