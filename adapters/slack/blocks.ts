@@ -4,7 +4,7 @@
 import type { Button, KnownBlock, View } from '@slack/types';
 import type { Answer, Match, SectionRef } from '../../src/engine/types.js';
 import type { Party } from '../../src/model.js';
-import { PARTY_LABEL, partyCounts, summaryLine } from '../../src/render/text.js';
+import { groupByParty, PARTY_LABEL, partyCounts, summaryLine } from '../../src/render/text.js';
 import { truncate } from '../../src/text.js';
 import { escapeSlack as esc, slackLink } from './escape.js';
 import { SLACK_LIMITS as L } from './limits.js';
@@ -179,7 +179,8 @@ function sectionMessages(a: Answer, opts: RenderOptions): SlackMessage[] {
   const buttons: Button[] = opts.ephemeral ? [button('Share to channel', ACTIONS.share, { q: a.question }, 'primary')] : [];
   buttons.push(...feedbackButtons(a));
   footer.push(actions(buttons));
-  return pagedEntries(`${s.title} — ${s.service}${filter}`, intro, a.matches.map((m) => entryRow(m, false)), footer, fallbackText(a));
+  const rows = groupByParty(a.matches).flatMap((g) => [`*${esc(g.heading)}*`, ...g.matches.map((m) => entryRow(m, false))]);
+  return pagedEntries(`${s.title} — ${s.service}${filter}`, intro, rows, footer, fallbackText(a));
 }
 
 function partyMessages(a: Answer): SlackMessage[] {

@@ -3,7 +3,7 @@
 // size limit, long summaries split into parts, document and user text made markdown-inert.
 import type { Answer, Match, SectionRef } from '../../src/engine/types.js';
 import type { Party } from '../../src/model.js';
-import { PARTY_LABEL, partyCounts, summaryLine } from '../../src/render/text.js';
+import { groupByParty, PARTY_LABEL, partyCounts, summaryLine } from '../../src/render/text.js';
 import { truncate } from '../../src/text.js';
 
 export const TEAMS_LIMITS = {
@@ -165,7 +165,8 @@ function sectionCards(a: Answer): TeamsCard[] {
   if (a.party && a.matches.length === 0) intro.push(text(`${a.party === 'customer' ? 'You have' : 'IBM has'} no task in this section.`));
   const footer = [text(partyCounts(a.matches), { isSubtle: true }), facts(s)];
   const actions = [...(s.url ? [openUrl('Source', s.url)] : []), ...feedback(a)];
-  return split(`${s.title} — ${s.service}${filter}`, intro, entryRows(a.matches, false), footer, actions, summaryLine(a));
+  const rows = groupByParty(a.matches).flatMap((g) => [[text(inert(g.heading), { weight: 'Bolder', color: 'Accent', spacing: 'Medium' })], ...entryRows(g.matches, false)]);
+  return split(`${s.title} — ${s.service}${filter}`, intro, rows, footer, actions, summaryLine(a));
 }
 
 function partyCards(a: Answer): TeamsCard[] {

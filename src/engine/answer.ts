@@ -1,4 +1,5 @@
 // answer(question) → Answer: the chat-agnostic heart of respbot.
+import Fuse from 'fuse.js';
 import type { Entry, Party, ResponsibilityDocument, Section } from '../model.js';
 import type { Indexed, KnowledgeIndex, ServiceGroup } from './index.js';
 import { asksDefinition, asksEverything, asksForSection, asksPartyShare, asksWho, looksLikeHelp, looksLikeList } from './intent.js';
@@ -256,4 +257,20 @@ export function answerSection(index: KnowledgeIndex, docId: string, sectionId: s
   if (!doc || !section) return null;
   const g: ServiceGroup = group ?? { service: doc.service, doc, aliases: [] };
   return sectionAnswer(emptyAnswer(null, section.title), { group: g, section, fit: { query: 1, title: 1 } }, party, [g]);
+}
+
+/** A section named by a user ("disaster recovery", "DR", an id): its summary, or the closest section names. */
+export function findSection(index: KnowledgeIndex, name: string, context: AnswerContext = {}): { answer: Answer } | { suggestions: string[] } {
+  const wanted = name.trim().toLowerCase();
+  for (const g of index.services) {
+    for (const s of g.doc.sections) {
+      if (s.id.toLowerCase() === wanted || s.title.toLowerCase() === wanted) return { answer: answerSection(index, g.doc.id, s.id)! };
+    }
+  }
+  const a = answer(index, /^(summar|show|overview)/i.test(wanted) ? name : `summarize ${name}`, context);
+  if (a.intent === 'section' && a.section) return { answer: answerSection(index, a.section.doc, a.section.id)! };
+  const titles = index.services.flatMap((g) => g.doc.sections.map((s) => (index.services.length > 1 ? `${s.title} (${g.service})` : s.title)));
+  const fuse = new Fuse(titles, { includeScore: true, threshold: 0.6, ignoreLocation: true });
+  const close = fuse.search(name, { limit: 3 }).map((r) => r.item);
+  return { suggestions: close.length ? close : titles.slice(0, 3) };
 }

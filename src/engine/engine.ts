@@ -1,7 +1,7 @@
 // The core API: load documents, build the index, answer questions. No chat platform here.
 import type { KnowledgeBase } from '../model.js';
 import { dataFile, loadKnowledgeBase, readServices } from '../load/folder.js';
-import { answer, answerSection, emptyAnswer, type AnswerContext } from './answer.js';
+import { answer, answerSection, emptyAnswer, findSection, type AnswerContext } from './answer.js';
 import { MAX_QUESTION_CHARS } from './text.js';
 import { buildIndex, type KnowledgeIndex } from './index.js';
 import type { Answer } from './types.js';
@@ -13,6 +13,8 @@ export interface Engine {
   answer(question: unknown, context?: AnswerContext): Answer;
   /** A section summary by document and section id; null when there is no such section. */
   section(docId: string, sectionId: string): Answer | null;
+  /** A section by name or id for posting; the closest names when there is none. */
+  findSection(name: string): { answer: Answer } | { suggestions: string[] };
 }
 
 export interface EngineOptions {
@@ -28,6 +30,7 @@ export function engineFor(kb: KnowledgeBase, opts: EngineOptions = {}): Engine {
     kb,
     index,
     section: (docId, sectionId) => answerSection(index, docId, sectionId),
+    findSection: (name) => findSection(index, name),
     answer: (question, context) => {
       try {
         return answer(index, question, context);

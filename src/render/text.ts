@@ -58,7 +58,10 @@ export function formatAnswer(a: Answer): string {
       const lines = [`${s.title} (${s.service})${who}: ${partyCounts(a.matches)}`];
       if (s.text) lines.push(indent(s.text));
       if (a.party && a.matches.length === 0) lines.push(`  ${PARTY_LABEL[a.party] === 'You' ? 'You have' : 'IBM has'} no task in this section. Ask "summarize ${s.title.toLowerCase()}" for who does what.`);
-      for (const m of a.matches) lines.push(`  ${PARTY_LABEL[m.party ?? 'shared'].padEnd(6)} ${m.task}\n${indent(duty(m, a.party), '         ')}`);
+      for (const g of groupByParty(a.matches)) {
+        lines.push(`  ${g.heading}`);
+        for (const m of g.matches) lines.push(`    • ${m.task}\n${indent(duty(m, a.party), '      ')}`);
+      }
       return lines.join('\n') + source(a) + (a.note ? `\n${a.note}` : '');
     }
     case 'party': {
@@ -105,4 +108,21 @@ export function summaryLine(a: Answer): string {
     default:
       return "I don't know that one from the responsibility documents.";
   }
+}
+
+export interface PartyGroup<M> {
+  party: Party;
+  /** "What IBM does (4)" */
+  heading: string;
+  matches: M[];
+}
+
+const GROUP_HEADING: Record<Party, string> = { provider: 'What IBM does', customer: 'What you do', shared: 'Shared' };
+
+/** A section's entries grouped IBM, you, shared (document order within a group); empty groups left out. */
+export function groupByParty<M extends Pick<Match, 'party'>>(matches: M[]): PartyGroup<M>[] {
+  return (['provider', 'customer', 'shared'] as Party[])
+    .map((party) => ({ party, matches: matches.filter((m) => (m.party ?? 'shared') === party) }))
+    .filter((g) => g.matches.length > 0)
+    .map((g) => ({ ...g, heading: `${GROUP_HEADING[g.party]} (${g.matches.length})` }));
 }
