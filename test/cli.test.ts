@@ -83,3 +83,28 @@ test('half-way Slack settings stop the start with what is missing', () => {
   expect(r.code).toBe(2);
   expect(r.err).toMatch(/Slack is not configured correctly:\n {2}- set SLACK_SIGNING_SECRET/);
 });
+
+test('respbot post --platform slack posts a section summary through the Web API (SLACK_API_URL)', async () => {
+  const { slackStandIn } = await import('./helpers/slack.js');
+  const api = await slackStandIn();
+  try {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [TSX, 'src/cli/main.ts', 'post', '--platform', 'slack', '--channel', 'C0SRE0001', '--section', 'mirroring'], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: '', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: api.url + 'api/' },
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const code = await new Promise((r) => child.on('exit', r));
+    expect(code).toBe(0);
+    expect(out).toBe('Posted the Mirroring summary to #C0SRE0001.\n');
+    expect(api.calls.filter((c) => c.path === 'chat.postMessage').map((c) => c.body.channel)).toEqual(['C0SRE0001']);
+  } finally {
+    await api.close();
+  }
+});
+
+test('respbot post without what it needs says so', () => {
+  expect(run('src/cli/main.ts', ['post', '--platform', 'slack']).err).toMatch(/^usage: respbot post/);
+  expect(run('src/cli/main.ts', ['post', '--platform', 'slack', '--channel', 'C1', '--section', 'dr'], '', { SLACK_BOT_TOKEN: '' }).err).toMatch(/set SLACK_BOT_TOKEN/);
+});

@@ -9,7 +9,8 @@ import type { Answer } from '../../src/engine/types.js';
 import { log as defaultLog, type Log } from '../../src/log.js';
 import { ACTIONS, alternativesMessage, homeView, renderAnswer, type ActionValue, type SlackMessage } from './blocks.js';
 import type { SlackConfig } from './config.js';
-import { stripMentions } from './escape.js';
+import { escapeSlack, stripMentions, unescapeSlack } from './escape.js';
+import { postSection, splitChannel } from './post.js';
 
 const { App, ExpressReceiver, SocketModeReceiver, LogLevel } = bolt;
 
@@ -120,8 +121,19 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
     await sendAll(renderAnswer(answer(stripMentions(m.text))), (msg) => say(msg));
   });
 
-  app.command(/^\/.+/, async ({ command, ack, respond }) => {
-    const q = command.text.trim() || 'help';
+  app.command(/^\/.+/, async ({ command, ack, respond, client }) => {
+    const q = unescapeSlack(command.text).trim() || 'help';
+    const post = /^post\s+(.+)$/is.exec(q);
+    if (post) {
+      // `/responsibility post <section> [#channel]`: acknowledge now, post, then say how it went.
+      const { rest, channel } = splitChannel(post[1]!);
+      const target = channel ?? command.channel_id;
+      await ack({ response_type: 'ephemeral', text: `Posting the "${escapeSlack(rest)}" summary to <#${target}>…` });
+      const result = await postSection(client, opts.engine(), target, rest);
+      log.info('slack.post', { channel: target, section: rest, ok: result.ok });
+      await respond({ response_type: 'ephemeral', replace_original: true, text: result.message });
+      return;
+    }
     const [first, ...rest] = renderAnswer(answer(q), { ephemeral: true });
     // The answer itself is the acknowledgement: fast enough for Slack's 3 seconds, and no API call.
     await ack({ response_type: 'ephemeral', ...first! });

@@ -14,3 +14,8 @@ export function slackLink(url: string, label: string): string {
 export function stripMentions(text: string): string {
   return text.replace(/<@[UW][A-Z0-9]+(\|[^>]*)?>/g, ' ').replace(/\s+/g, ' ').trim();
 }
+
+/** Slack escapes &, < and > in what it sends us (slash command text with escaping on). */
+export function unescapeSlack(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}

@@ -158,6 +158,18 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
     }
     if (a.value && !a.text) return; // another app's card submit: not ours to answer
     const q = stripTeamsMentions(a.text ?? '');
+    const post = /^post\s+(.+)$/is.exec(q);
+    if (post) {
+      // `post <section>`: the section's summary, posted into this channel or chat for everyone.
+      const found = opts.engine().findSection(post[1]!);
+      if (!('answer' in found)) {
+        await send({ type: 'message', text: `There is no section "${post[1]!.trim()}". Closest: ${found.suggestions.join(', ')}.` });
+        return;
+      }
+      log.info('teams.post', { section: found.answer.section?.id ?? null });
+      for (const c of renderCards(found.answer)) await send(asActivity(c));
+      return;
+    }
     for (const c of renderCards(answer(q || 'help'))) await send(asActivity(c));
   });
 

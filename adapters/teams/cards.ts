@@ -35,9 +35,10 @@ export interface SubmitData {
   vote?: 'up' | 'down';
 }
 
-/** Markdown characters that could make links, emphasis, headings or lists out of plain text. */
+/** Markdown characters that could make links, emphasis, code, headings or lists out of plain text
+ *  (a link needs its brackets, so parentheses stay as they are). */
 export function inert(text: string): string {
-  return text.replace(/([\\`*_[\]()#<>~|!])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');
+  return text.replace(/([\\`*_[\]#<>])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/gm, '$1\\$2$3');
 }
 
 const clip = (s: string, max: number) => truncate(s, max);

@@ -11,6 +11,8 @@ commands:
   inspect [--json] [PATH…]     print the loaded documents (default: DATA_DIR or the shipped data)
   ask [--json] ["QUESTION"]    answer a question; with --json and no question, answer each
                                line of standard input with one JSON object a line
+  post --platform slack --channel ID --section NAME
+                               post a section summary to a Slack channel (SLACK_BOT_TOKEN)
   help                         this text`;
 
 async function main(argv: string[]): Promise<number> {
@@ -25,6 +27,10 @@ async function main(argv: string[]): Promise<number> {
     case 'ask': {
       const { runAsk } = await import('./ask.js');
       return runAsk(rest);
+    }
+    case 'post': {
+      const { runPost } = await import('./post.js');
+      return runPost(rest);
     }
     case undefined:
     case 'help':

@@ -269,8 +269,16 @@ export function findSection(index: KnowledgeIndex, name: string, context: Answer
   }
   const a = answer(index, /^(summar|show|overview)/i.test(wanted) ? name : `summarize ${name}`, context);
   if (a.intent === 'section' && a.section) return { answer: answerSection(index, a.section.doc, a.section.id)! };
-  const titles = index.services.flatMap((g) => g.doc.sections.map((s) => (index.services.length > 1 ? `${s.title} (${g.service})` : s.title)));
-  const fuse = new Fuse(titles, { includeScore: true, threshold: 0.6, ignoreLocation: true });
-  const close = fuse.search(name, { limit: 3 }).map((r) => r.item);
+  // Closest: sections sharing words with the name, else Fuse's fuzzy match on the titles.
+  const label = (g: ServiceGroup, s: Section) => (index.services.length > 1 ? `${s.title} (${g.service})` : s.title);
+  const q = readQuestion(name, index);
+  const byWords = index.services
+    .flatMap((g) => g.doc.sections.map((s) => ({ title: label(g, s), fit: sectionFit(q, index.sectionUnits.get(s) ?? []) })))
+    .filter((x) => x.fit.query > 0)
+    .sort((x, y) => y.fit.query + y.fit.title - (x.fit.query + x.fit.title))
+    .map((x) => x.title);
+  const titles = index.services.flatMap((g) => g.doc.sections.map((s) => label(g, s)));
+  const fuzzy = new Fuse(titles, { threshold: 0.6, ignoreLocation: true }).search(name, { limit: 3 }).map((r) => r.item);
+  const close = [...new Set([...byWords, ...fuzzy])].slice(0, 3);
   return { suggestions: close.length ? close : titles.slice(0, 3) };
 }

@@ -209,3 +209,40 @@ describe('forged requests get 401 and run no handler', () => {
     expect(api.calls).toHaveLength(0);
   });
 });
+
+describe('posting a section summary', () => {
+  test('/responsibility post <section> <#channel> posts to that channel and confirms ephemerally', async () => {
+    const res = await post(slash('post disaster recovery <#C0SRE0001|sre>'), 'application/x-www-form-urlencoded');
+    expect(((await res.json()) as { text: string }).text).toMatch(/^Posting the "disaster recovery" summary to <#C0SRE0001>/);
+    await api.waitFor((c) => c.some((x) => x.path === 'respond/slash'));
+    const posted = api.calls.filter((c) => c.path === 'chat.postMessage');
+    expect(posted).toHaveLength(1);
+    expect(posted[0]!.body).toMatchObject({ channel: 'C0SRE0001', text: 'Disaster recovery (Event Streams): IBM 0 · You 5 · Shared 0' });
+    expect(blocksText(posted[0]!.body.blocks)).toContain('What you do (5)');
+    expect(api.calls.find((c) => c.path === 'respond/slash')!.body.text).toBe('Posted the *Disaster recovery* summary to <#C0SRE0001>.');
+  });
+
+  test('without a channel it posts to the current one', async () => {
+    await post(slash('post mirroring'), 'application/x-www-form-urlencoded');
+    await api.waitFor((c) => c.some((x) => x.path === 'respond/slash'));
+    expect(api.calls.find((c) => c.path === 'chat.postMessage')!.body.channel).toBe(sample('slash_command_recorded_fields.json').fields.channel_id);
+  });
+
+  test('a misspelt section name still finds it; an unknown one gets the closest names and posts nothing', async () => {
+    await post(slash('post disastr recovry'), 'application/x-www-form-urlencoded');
+    await api.waitFor((c) => c.some((x) => x.path === 'respond/slash'));
+    expect(api.calls.find((c) => c.path === 'chat.postMessage')!.body.text).toMatch(/^Disaster recovery/);
+    api.calls.length = 0;
+    await post(slash('post recovery of pizza ovens'), 'application/x-www-form-urlencoded');
+    await api.waitFor((c) => c.some((x) => x.path === 'respond/slash'));
+    expect(api.calls.filter((c) => c.path === 'chat.postMessage')).toHaveLength(0);
+    expect(String(api.calls.find((c) => c.path === 'respond/slash')!.body.text)).toMatch(/There is no section "recovery of pizza ovens". Closest: \*Disaster recovery\*/);
+  });
+
+  test('a channel the bot is not in gets how to invite it', async () => {
+    api.failNext('chat.postMessage', 200, {}, 1, 'not_in_channel');
+    await post(slash('post mirroring <#C0PRIV001|private>'), 'application/x-www-form-urlencoded');
+    await api.waitFor((c) => c.some((x) => x.path === 'respond/slash'));
+    expect(api.calls.find((c) => c.path === 'respond/slash')!.body.text).toMatch(/I am not in <#C0PRIV001>. Invite me there with `\/invite @respbot`/);
+  });
+});

@@ -168,3 +168,17 @@ test('with credentials set, a request without a valid token gets 401 and no repl
     await new Promise((r) => l.server.close(r));
   }
 });
+
+test('the bot command "post <section>" posts the summary into the channel; an unknown one names the closest', async () => {
+  const act = sample('message_channel_mention.json');
+  act.text = '<at>Chat SDK Demo</at> post disaster recovery';
+  await post(act);
+  const [reply] = await connector.waitFor(() => sent().length > 0);
+  expect(reply!.body.summary).toBe('Disaster recovery (Event Streams): IBM 0 · You 5 · Shared 0');
+  expect(JSON.stringify(cardOf(reply!.body).content)).toContain('What you do (5)');
+  connector.calls.length = 0;
+  act.text = '<at>Chat SDK Demo</at> post pizza ovens';
+  await post(act);
+  const [none] = await connector.waitFor(() => sent().length > 0);
+  expect(none!.body.text).toMatch(/^There is no section "pizza ovens". Closest: /);
+});

@@ -64,7 +64,7 @@ test('every corpus section, party summary and list renders valid cards, split wh
 });
 
 test('user and document text cannot form links or markup', () => {
-  expect(inert('[click](https://evil.example) **bold** <at>x</at>')).toBe('\\[click\\]\\(https://evil.example\\) \\*\\*bold\\*\\* \\<at\\>x\\</at\\>');
+  expect(inert('[click](https://evil.example) **bold** <at>x</at> (5)')).toBe('\\[click\\](https://evil.example) \\*\\*bold\\*\\* \\<at\\>x\\</at\\> (5)');
   const engine = loadEngine([SHIPPED_DATA_DIR]);
   const a = engine.answer('[click me](https://evil.example) who patches the cluster?');
   // Submit data carries the question back to us unrendered; what Teams displays is inert.
