@@ -4,7 +4,7 @@
 import type { Button, KnownBlock, View } from '@slack/types';
 import type { Answer, Match, SectionRef } from '../../src/engine/types.js';
 import type { Party } from '../../src/model.js';
-import { groupByParty, PARTY_LABEL, partyCounts, summaryLine } from '../../src/render/text.js';
+import { alternativeQuestions, groupByParty, PARTY_LABEL, partyCounts, summaryLine } from '../../src/render/text.js';
 import { truncate } from '../../src/text.js';
 import { escapeSlack as esc, slackLink } from './escape.js';
 import { SLACK_LIMITS as L } from './limits.js';
@@ -223,9 +223,9 @@ export function renderAnswer(a: Answer, opts: RenderOptions = {}): SlackMessage[
 
 /** Alternatives to the top answer, for "Not what I asked". */
 export function alternativesMessage(a: Answer): SlackMessage {
-  const alts = a.answered ? a.matches.slice(1, 4).map((m) => `Who is responsible for "${m.task ?? m.section}"?`) : a.suggestions;
+  const alts = alternativeQuestions(a);
   if (alts.length === 0) return { text: 'No other close matches.', blocks: [section('No other close matches. Try other words, or `/responsibility list`.')] };
-  return { text: 'Did you mean one of these?', blocks: [section('*Did you mean one of these?*'), actions(alts.slice(0, 3).map((q) => button(q, ACTIONS.ask, { q })))] };
+  return { text: 'Did you mean one of these?', blocks: [section('*Did you mean one of these?*'), actions(alts.map((q) => button(q, ACTIONS.ask, { q })))] };
 }
 
 /** The App Home tab: the sections of every loaded document with a summary button, and how to ask. */

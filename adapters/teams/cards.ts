@@ -3,7 +3,7 @@
 // size limit, long summaries split into parts, document and user text made markdown-inert.
 import type { Answer, Match, SectionRef } from '../../src/engine/types.js';
 import type { Party } from '../../src/model.js';
-import { groupByParty, PARTY_LABEL, partyCounts, summaryLine } from '../../src/render/text.js';
+import { alternativeQuestions, groupByParty, PARTY_LABEL, partyCounts, summaryLine } from '../../src/render/text.js';
 import { truncate } from '../../src/text.js';
 
 export const TEAMS_LIMITS = {
@@ -207,9 +207,9 @@ export function renderCards(a: Answer): TeamsCard[] {
 
 /** Alternatives to the top answer, for "Not what I asked". */
 export function alternativesCard(a: Answer): TeamsCard {
-  const alts = a.answered ? a.matches.slice(1, 4).map((m) => `Who is responsible for "${m.task ?? m.section}"?`) : a.suggestions;
+  const alts = alternativeQuestions(a);
   if (alts.length === 0) return { text: 'No other close matches.', card: card([text('No other close matches. Try other words, or **list**.')]) };
-  return { text: 'Did you mean one of these?', card: card([text('**Did you mean one of these?**')], alts.slice(0, 3).map((q) => submit(q, { respbot: 'ask', q }))) };
+  return { text: 'Did you mean one of these?', card: card([text('**Did you mean one of these?**')], alts.map((q) => submit(q, { respbot: 'ask', q }))) };
 }
 
 /** The welcome card on installation, with example questions. */

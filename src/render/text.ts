@@ -126,3 +126,9 @@ export function groupByParty<M extends Pick<Match, 'party'>>(matches: M[]): Part
     .filter((g) => g.matches.length > 0)
     .map((g) => ({ ...g, heading: `${GROUP_HEADING[g.party]} (${g.matches.length})` }));
 }
+
+/** Other questions to offer after "Not what I asked": the runner-up entries, or the suggestions. */
+export function alternativeQuestions(a: Answer): string[] {
+  const alts = a.answered ? a.matches.slice(1, 4).map((m) => `Who is responsible for "${m.task ?? m.section}"?`) : a.suggestions;
+  return alts.slice(0, 3);
+}

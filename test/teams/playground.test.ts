@@ -1,17 +1,8 @@
 // A real Teams client: Microsoft 365 Agents Playground (Microsoft's local Teams emulator),
 // talking to our bot over loopback. We type as the user through its conversation API and
 // read the bot's replies from its WebSocket, as its own UI does.
-import { spawn, type ChildProcess } from 'node:child_process';
-import type { Server } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
-import { createTeamsApp } from '../../adapters/teams/app.js';
-import { loadEngine } from '../../src/engine/engine.js';
-import { createLog } from '../../src/log.js';
-import { SHIPPED_DATA_DIR } from '../../src/paths.js';
-import { createHttpApp, listen } from '../../src/server.js';
-
-const CLI = fileURLToPath(new URL('../../node_modules/@microsoft/m365agentsplayground/cli.js', import.meta.url));
+import { startBotAndPlayground, type Running } from '../helpers/playground.js';
 
 interface PlaygroundMessage {
   action: string;
@@ -19,50 +10,24 @@ interface PlaygroundMessage {
   message?: { text?: string; from?: { id: string }; attachments?: Array<{ contentType: string; content: Record<string, any> }> };
 }
 
-let bot: Server;
-let playground: ChildProcess;
+let running: Running;
 let base: string;
 let config: any;
 let ws: WebSocket;
 const received: PlaygroundMessage[] = [];
 
 beforeAll(async () => {
-  const http = createHttpApp();
-  const engine = loadEngine([SHIPPED_DATA_DIR]);
-  await createTeamsApp({ clientId: null, clientSecret: null, tenantId: null, allowUnauthenticated: true, serviceUrl: null }, { expressApp: http, engine: () => engine, log: createLog('error', () => {}) });
-  const l = await listen(http, 0, '127.0.0.1');
-  bot = l.server;
-  const port = 20000 + Math.floor(Math.random() * 30000);
-  playground = spawn(process.execPath, [CLI, '-e', `http://127.0.0.1:${l.port}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(port)], {
-    env: { ...process.env, APPLICATION_INSIGHTS_NO_STATSBEAT: 'true', TEAMSAPPTESTER_BROWSER: 'none' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const listening = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`Agents Playground did not start:\n${out}`)), 45_000);
-    const onData = (d: Buffer) => {
-      out += d;
-      const m = /Listening on (\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    };
-    playground.stdout!.on('data', onData);
-    playground.stderr!.on('data', onData);
-    playground.once('exit', (code) => reject(new Error(`Agents Playground exited (${code}):\n${out}`)));
-  });
-  base = `http://127.0.0.1:${listening}`;
+  running = await startBotAndPlayground();
+  base = running.base;
   config = ((await (await fetch(`${base}/_internal/v1/config`)).json()) as { config: unknown }).config;
-  ws = new WebSocket(`ws://127.0.0.1:${listening}/_ws_conversation/v1/conversations/stream`);
+  ws = new WebSocket(`${base.replace(/^http/, 'ws')}/_ws_conversation/v1/conversations/stream`);
   ws.on('message', (m) => received.push(JSON.parse(String(m)) as PlaygroundMessage));
   await new Promise((r) => ws.once('open', r));
 }, 60_000);
 
 afterAll(async () => {
   ws?.close();
-  playground?.kill();
-  await new Promise((r) => (bot ? bot.close(r) : r(undefined)));
+  await running?.stop();
 });
 
 async function say(conversationId: string, text: string, mentions?: unknown[]): Promise<Record<string, any>> {
