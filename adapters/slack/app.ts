@@ -10,7 +10,7 @@ import { log as defaultLog, type Log } from '../../src/log.js';
 import { ACTIONS, alternativesMessage, homeView, renderAnswer, type ActionValue, type SlackMessage } from './blocks.js';
 import type { SlackConfig } from './config.js';
 import { escapeSlack, stripMentions, unescapeSlack } from './escape.js';
-import { postSection, splitChannel } from './post.js';
+import { explainSlackError, postSection, splitChannel } from './post.js';
 
 const { App, ExpressReceiver, SocketModeReceiver, LogLevel } = bolt;
 
@@ -173,12 +173,7 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
       } catch (e) {
         const code = (e as { data?: { error?: string } }).data?.error;
         log.warn('slack.share_failed', { channel, code, error: e });
-        const why =
-          code === 'not_in_channel' || code === 'channel_not_found'
-            ? 'I am not in this channel. Invite me with `/invite @respbot`, then share again.'
-            : code === 'missing_scope'
-              ? 'The app lacks the chat:write scope; reinstall it from the manifest.'
-              : `Slack refused the post (${code ?? 'error'}).`;
+        const why = explainSlackError(code, channel);
         await reply(body, respond, client, [{ text: why, blocks: [] }]);
       }
     },

@@ -167,7 +167,7 @@ test('sharing where the bot is not in the channel says how to invite it', async 
   api.failNext('chat.postMessage', 200, {}, 1, 'not_in_channel');
   await click('share_to_channel', { q: 'who patches the cluster?' });
   const [call] = await api.waitFor((c) => c.some((x) => x.path === 'respond/action'));
-  expect(String(call!.body.text)).toMatch(/Invite me with `\/invite @respbot`/);
+  expect(String(call!.body.text)).toMatch(/I am not in <#C00FAKECHAN1>. Invite me there with `\/invite @respbot`/);
   expect(logs).toContainEqual(expect.objectContaining({ event: 'slack.share_failed', code: 'not_in_channel' }));
 });
 
