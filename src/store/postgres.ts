@@ -1,0 +1,161 @@
+// The shared store for several replicas (DATABASE_URL=postgres://…). Each due schedule and
+// each post is taken with FOR UPDATE SKIP LOCKED, so one replica plans a tick and one sends it
+// while the others pass over it; a crashed sender's lease runs out and another takes over.
+import pg from 'pg';
+import { encodeTarget, SCHEMA, toConversation, toPost, toSchedule, type ConversationRow, type PostRow, type ScheduleRow } from './rows.js';
+import { newScheduleId, type NewPost, type OutboxPost, type PostOutcome, type Schedule, type Store, type TickPlan } from './types.js';
+
+export interface PostgresOptions {
+  /** Tables live in this schema (created if missing); tests use one each. */
+  schema?: string;
+  max?: number;
+}
+
+// Any constant: replicas starting together create the tables one at a time.
+const SCHEMA_LOCK = 7_206_114;
+
+export async function openPostgresStore(url: string, opts: PostgresOptions = {}): Promise<Store> {
+  if (opts.schema && !/^[a-z_][a-z0-9_]*$/.test(opts.schema)) throw new Error(`invalid schema name "${opts.schema}"`);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 5,
+    connectionTimeoutMillis: 5000,
+    ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+  });
+  // An idle connection dropped by the server must not crash the process.
+  pool.on('error', () => {});
+
+  const tx = async <T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const c = await pool.connect();
+    try {
+      await c.query('BEGIN');
+      const out = await fn(c);
+      await c.query('COMMIT');
+      return out;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      c.release();
+    }
+  };
+
+  await tx(async (c) => {
+    await c.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+    if (opts.schema) await c.query(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}`);
+    for (const sql of SCHEMA) await c.query(sql);
+  });
+
+  const insertPost = async (c: pg.PoolClient | pg.Pool, p: NewPost): Promise<boolean> => {
+    const r = await c.query(
+      `INSERT INTO outbox (key, schedule_id, platform, channel, target, due_at, next_attempt_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (key) DO NOTHING`,
+      [p.key, p.scheduleId, p.platform, p.channel, JSON.stringify(p.target), p.dueAt],
+    );
+    return (r.rowCount ?? 0) > 0;
+  };
+
+  const finish = async (key: string, owner: string, o: PostOutcome): Promise<boolean> => {
+    const held = `WHERE key = $1 AND lease_owner = $2 AND state = 'sending'`;
+    const r =
+      o.state === 'sent'
+        ? await pool.query(`UPDATE outbox SET state = 'sent', sent_at = $3, lease_owner = NULL, lease_until = NULL ${held}`, [key, owner, o.at])
+        : o.state === 'pending'
+          ? await pool.query(`UPDATE outbox SET state = 'pending', next_attempt_at = $3, last_error = $4, lease_owner = NULL, lease_until = NULL ${held}`, [key, owner, o.nextAttemptAt, o.error])
+          : await pool.query(`UPDATE outbox SET state = 'failed', last_error = $3, lease_owner = NULL, lease_until = NULL ${held}`, [key, owner, o.error]);
+    return (r.rowCount ?? 0) > 0;
+  };
+
+  return {
+    kind: 'postgres',
+    addSchedule: async (s) => {
+      for (;;) {
+        const id = newScheduleId();
+        const createdAt = Date.now();
+        const r = await pool.query(
+          `INSERT INTO schedules (id, platform, channel, target, label, cron, timezone, description, created_by, created_at, next_due)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING`,
+          [id, s.platform, s.channel, encodeTarget(s.target), s.label, s.cron, s.timezone, s.description, s.createdBy, createdAt, s.nextDue],
+        );
+        if (r.rowCount) return { ...s, id, createdAt, lastRotated: null } satisfies Schedule;
+      }
+    },
+    listSchedules: async (platform, channel) =>
+      (
+        await pool.query<ScheduleRow>('SELECT * FROM schedules WHERE platform = $1 AND ($2::text IS NULL OR channel = $2) ORDER BY created_at, id', [platform, channel ?? null])
+      ).rows.map(toSchedule),
+    getSchedule: async (id) => {
+      const r = await pool.query<ScheduleRow>('SELECT * FROM schedules WHERE id = $1', [id]);
+      return r.rows[0] ? toSchedule(r.rows[0]) : null;
+    },
+    removeSchedule: async (platform, id) =>
+      tx(async (c) => {
+        const r = await c.query<ScheduleRow>('DELETE FROM schedules WHERE id = $1 AND platform = $2 RETURNING *', [id, platform]);
+        if (!r.rows[0]) return null;
+        await c.query(`DELETE FROM outbox WHERE schedule_id = $1 AND state = 'pending'`, [id]);
+        return toSchedule(r.rows[0]);
+      }),
+    planDue: async (now, plan: (s: Schedule) => TickPlan) =>
+      tx(async (c) => {
+        const due = (await c.query<ScheduleRow>('SELECT * FROM schedules WHERE next_due <= $1 ORDER BY next_due FOR UPDATE SKIP LOCKED', [now])).rows.map(toSchedule);
+        const written: NewPost[] = [];
+        for (const s of due) {
+          const p = plan(s);
+          for (const post of p.posts) if (await insertPost(c, post)) written.push(post);
+          await c.query('UPDATE schedules SET next_due = $1, last_rotated = $2 WHERE id = $3', [p.nextDue, p.lastRotated ? JSON.stringify(p.lastRotated) : null, s.id]);
+        }
+        return written;
+      }),
+    enqueue: async (p) => insertPost(pool, p),
+    claim: async (owner, now, leaseMs, limit, platforms): Promise<OutboxPost[]> => {
+      const r = await pool.query<PostRow>(
+        `UPDATE outbox SET state = 'sending', lease_owner = $1, lease_until = $2, attempts = attempts + 1
+         WHERE key IN (
+           SELECT key FROM outbox
+           WHERE ((state = 'pending' AND next_attempt_at <= $3) OR (state = 'sending' AND lease_until < $3))
+             AND platform = ANY($5::text[])
+           ORDER BY due_at LIMIT $4 FOR UPDATE SKIP LOCKED)
+         RETURNING *`,
+        [owner, now + leaseMs, now, limit, platforms],
+      );
+      return r.rows.map(toPost).sort((a, b) => a.dueAt - b.dueAt);
+    },
+    progress: async (key, owner, partsSent) =>
+      ((await pool.query(`UPDATE outbox SET parts_sent = $3 WHERE key = $1 AND lease_owner = $2 AND state = 'sending'`, [key, owner, partsSent])).rowCount ?? 0) > 0,
+    finish,
+    getPost: async (key) => {
+      const r = await pool.query<PostRow>('SELECT * FROM outbox WHERE key = $1', [key]);
+      return r.rows[0] ? toPost(r.rows[0]) : null;
+    },
+    listPosts: async (filter = {}) =>
+      (
+        await pool.query<PostRow>('SELECT * FROM outbox WHERE ($1::text IS NULL OR state = $1) AND ($2::text IS NULL OR schedule_id = $2) ORDER BY due_at, key', [
+          filter.state ?? null,
+          filter.scheduleId ?? null,
+        ])
+      ).rows.map(toPost),
+    saveConversation: async (ref) => {
+      await pool.query(
+        `INSERT INTO conversations (conversation_id, ref, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (conversation_id) DO UPDATE SET ref = excluded.ref, updated_at = excluded.updated_at`,
+        [ref.conversationId, JSON.stringify(ref), Date.now()],
+      );
+    },
+    getConversation: async (id) => {
+      const r = await pool.query<ConversationRow>('SELECT * FROM conversations WHERE conversation_id = $1', [id]);
+      return r.rows[0] ? toConversation(r.rows[0]) : null;
+    },
+    listConversations: async () => (await pool.query<ConversationRow>('SELECT * FROM conversations ORDER BY updated_at DESC')).rows.map(toConversation),
+    ping: async () => {
+      try {
+        await pool.query('SELECT 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: async () => {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,126 @@
+// Rows as both stores keep them: the same columns and the same conversions, so SQLite and
+// PostgreSQL differ only in SQL dialect and locking.
+import type { ConversationRef, OutboxPost, Platform, PostState, Schedule, SectionRef } from './types.js';
+
+export interface ScheduleRow {
+  id: string;
+  platform: string;
+  channel: string;
+  target: string;
+  label: string;
+  cron: string;
+  timezone: string;
+  description: string;
+  created_by: string | null;
+  created_at: number | string;
+  next_due: number | string;
+  last_rotated: string | null;
+}
+
+export interface PostRow {
+  key: string;
+  schedule_id: string | null;
+  platform: string;
+  channel: string;
+  target: string;
+  due_at: number | string;
+  state: string;
+  attempts: number;
+  next_attempt_at: number | string;
+  parts_sent: number;
+  lease_owner: string | null;
+  lease_until: number | string | null;
+  sent_at: number | string | null;
+  last_error: string | null;
+}
+
+export interface ConversationRow {
+  conversation_id: string;
+  ref: string;
+}
+
+// PostgreSQL returns BIGINT as a string.
+const num = (v: number | string): number => Number(v);
+const numOrNull = (v: number | string | null): number | null => (v === null ? null : Number(v));
+
+export const encodeTarget = (t: SectionRef | 'rotate'): string => (t === 'rotate' ? 'rotate' : JSON.stringify(t));
+const decodeTarget = (s: string): SectionRef | 'rotate' => (s === 'rotate' ? 'rotate' : (JSON.parse(s) as SectionRef));
+
+export function toSchedule(r: ScheduleRow): Schedule {
+  return {
+    id: r.id,
+    platform: r.platform as Platform,
+    channel: r.channel,
+    target: decodeTarget(r.target),
+    label: r.label,
+    cron: r.cron,
+    timezone: r.timezone,
+    description: r.description,
+    createdBy: r.created_by,
+    createdAt: num(r.created_at),
+    nextDue: num(r.next_due),
+    lastRotated: r.last_rotated ? (JSON.parse(r.last_rotated) as SectionRef) : null,
+  };
+}
+
+export function toPost(r: PostRow): OutboxPost {
+  return {
+    key: r.key,
+    scheduleId: r.schedule_id,
+    platform: r.platform as Platform,
+    channel: r.channel,
+    target: JSON.parse(r.target) as SectionRef,
+    dueAt: num(r.due_at),
+    state: r.state as PostState,
+    attempts: Number(r.attempts),
+    nextAttemptAt: num(r.next_attempt_at),
+    partsSent: Number(r.parts_sent),
+    leaseOwner: r.lease_owner,
+    leaseUntil: numOrNull(r.lease_until),
+    sentAt: numOrNull(r.sent_at),
+    lastError: r.last_error,
+  };
+}
+
+export const toConversation = (r: ConversationRow): ConversationRef => JSON.parse(r.ref) as ConversationRef;
+
+/** The schema in SQL both dialects read (BIGINT is an integer in SQLite). */
+export const SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS schedules (
+    id TEXT PRIMARY KEY,
+    platform TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    target TEXT NOT NULL,
+    label TEXT NOT NULL,
+    cron TEXT NOT NULL,
+    timezone TEXT NOT NULL,
+    description TEXT NOT NULL,
+    created_by TEXT,
+    created_at BIGINT NOT NULL,
+    next_due BIGINT NOT NULL,
+    last_rotated TEXT
+  )`,
+  `CREATE INDEX IF NOT EXISTS schedules_due ON schedules (next_due)`,
+  `CREATE TABLE IF NOT EXISTS outbox (
+    key TEXT PRIMARY KEY,
+    schedule_id TEXT,
+    platform TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    target TEXT NOT NULL,
+    due_at BIGINT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at BIGINT NOT NULL,
+    parts_sent INTEGER NOT NULL DEFAULT 0,
+    lease_owner TEXT,
+    lease_until BIGINT,
+    sent_at BIGINT,
+    last_error TEXT
+  )`,
+  `CREATE INDEX IF NOT EXISTS outbox_ready ON outbox (state, next_attempt_at)`,
+  `CREATE TABLE IF NOT EXISTS conversations (
+    conversation_id TEXT PRIMARY KEY,
+    ref TEXT NOT NULL,
+    updated_at BIGINT NOT NULL
+  )`,
+];

@@ -1,0 +1,121 @@
+// What respbot keeps between restarts: scheduled digests, an outbox of posts, and the Teams
+// conversation references proactive posts need. Two implementations pass one test suite
+// (test/store/contract.test.ts): embedded SQLite for one process, PostgreSQL for replicas.
+// Times are epoch milliseconds throughout, so both stores compare them the same way.
+
+export type Platform = 'slack' | 'teams';
+
+/** A section of a loaded document: what a digest posts. */
+export interface SectionRef {
+  doc: string;
+  section: string;
+}
+
+export interface Schedule {
+  /** Short and typable: `/responsibility unschedule s-4k7q2m`. */
+  id: string;
+  platform: Platform;
+  channel: string;
+  /** One section each time, or `rotate`: the next section of the documents each time. */
+  target: SectionRef | 'rotate';
+  /** The section title when scheduled, to list it without loading documents. */
+  label: string;
+  cron: string;
+  timezone: string;
+  description: string;
+  createdBy: string | null;
+  createdAt: number;
+  /** The next tick not yet turned into an outbox post. */
+  nextDue: number;
+  /** The section the last rotation tick posted. */
+  lastRotated: SectionRef | null;
+}
+
+export type NewSchedule = Omit<Schedule, 'id' | 'createdAt' | 'lastRotated'>;
+
+export type PostState = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface OutboxPost {
+  /** `<schedule id>@<due time ISO>`: one row per tick, whichever replica writes it first. */
+  key: string;
+  scheduleId: string | null;
+  platform: Platform;
+  channel: string;
+  target: SectionRef;
+  dueAt: number;
+  state: PostState;
+  /** Send attempts started (a claim counts one). */
+  attempts: number;
+  nextAttemptAt: number;
+  /** Messages of a multi-part summary already delivered: a retry continues after them. */
+  partsSent: number;
+  leaseOwner: string | null;
+  leaseUntil: number | null;
+  sentAt: number | null;
+  lastError: string | null;
+}
+
+export type NewPost = Pick<OutboxPost, 'key' | 'scheduleId' | 'platform' | 'channel' | 'target' | 'dueAt'>;
+
+/** What the scheduler decided for one due schedule, written in the same transaction. */
+export interface TickPlan {
+  posts: NewPost[];
+  nextDue: number;
+  lastRotated: SectionRef | null;
+}
+
+export interface ConversationRef {
+  conversationId: string;
+  serviceUrl: string;
+  tenantId: string | null;
+  conversationType: string | null;
+  botId: string | null;
+  updatedAt: string;
+}
+
+export type PostOutcome =
+  | { state: 'sent'; at: number }
+  | { state: 'pending'; nextAttemptAt: number; error: string }
+  | { state: 'failed'; error: string };
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  addSchedule(s: NewSchedule): Promise<Schedule>;
+  listSchedules(platform: Platform, channel?: string): Promise<Schedule[]>;
+  getSchedule(id: string): Promise<Schedule | null>;
+  /** Removes the platform's schedule `id`; its unsent posts go with it. */
+  removeSchedule(platform: Platform, id: string): Promise<Schedule | null>;
+
+  /**
+   * For each schedule due at `now`, locked so that one replica plans it: `plan` decides the
+   * posts and the next due time; both are written in one transaction. Posts whose key exists
+   * already are not written again.
+   */
+  planDue(now: number, plan: (s: Schedule) => TickPlan): Promise<NewPost[]>;
+  enqueue(post: NewPost): Promise<boolean>;
+  /** Up to `limit` posts for `platforms` ready to send, leased to `owner` until `now + leaseMs`. */
+  claim(owner: string, now: number, leaseMs: number, limit: number, platforms: Platform[]): Promise<OutboxPost[]>;
+  /** Records delivered parts (so a retry does not repeat them); false if the lease was lost. */
+  progress(key: string, owner: string, partsSent: number): Promise<boolean>;
+  finish(key: string, owner: string, outcome: PostOutcome): Promise<boolean>;
+  getPost(key: string): Promise<OutboxPost | null>;
+  listPosts(filter?: { state?: PostState; scheduleId?: string }): Promise<OutboxPost[]>;
+
+  saveConversation(ref: ConversationRef): Promise<void>;
+  getConversation(conversationId: string): Promise<ConversationRef | null>;
+  listConversations(): Promise<ConversationRef[]>;
+
+  /** Is the store reachable (for /readyz). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** `s-` and six lowercase letters or digits without look-alikes (0/o, 1/l). */
+export function newScheduleId(random: () => number = Math.random): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
+  let id = 's-';
+  for (let i = 0; i < 6; i++) id += alphabet[Math.floor(random() * alphabet.length)];
+  return id;
+}
+
+export const tickKey = (scheduleId: string, dueAt: number): string => `${scheduleId}@${new Date(dueAt).toISOString()}`;

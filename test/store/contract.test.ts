@@ -1,0 +1,134 @@
+// One suite, both stores: schedules, the outbox's claim/lease/finish cycle, and conversation
+// references behave the same on SQLite and on PostgreSQL.
+import { afterAll, describe, expect, test } from '@jest/globals';
+import type { NewPost, NewSchedule, Store } from '../../src/store/types.js';
+import { storeKinds } from '../helpers/stores.js';
+
+const kinds = await storeKinds();
+afterAll(() => kinds.cleanup());
+
+const T0 = Date.parse('2026-03-02T08:00:00Z');
+const schedule = (over: Partial<NewSchedule> = {}): NewSchedule => ({
+  platform: 'slack',
+  channel: 'C1',
+  target: { doc: 'event-streams', section: 'disaster-recovery' },
+  label: 'Disaster recovery',
+  cron: '0 9 * * 1',
+  timezone: 'Europe/Berlin',
+  description: 'every Monday at 09:00 (Europe/Berlin)',
+  createdBy: 'U1',
+  nextDue: T0,
+  ...over,
+});
+const post = (key: string, over: Partial<NewPost> = {}): NewPost => ({
+  key,
+  scheduleId: null,
+  platform: 'slack',
+  channel: 'C1',
+  target: { doc: 'event-streams', section: 'disaster-recovery' },
+  dueAt: T0,
+  ...over,
+});
+const claimAll = (s: Store, owner: string, now: number, leaseMs = 60_000) => s.claim(owner, now, leaseMs, 100, ['slack', 'teams']);
+
+describe.each(kinds.kinds)('$name store', (kind) => {
+  test('schedules: add, list by channel, get, remove only on their platform', async () => {
+    const { store } = await kind.fresh();
+    const a = await store.addSchedule(schedule());
+    const b = await store.addSchedule(schedule({ channel: 'C2', target: 'rotate', label: 'rotate' }));
+    expect(a.id).toMatch(/^s-[a-z2-9]{6}$/);
+    expect(a.id).not.toBe(b.id);
+    expect((await store.listSchedules('slack')).map((s) => s.id).sort()).toEqual([a.id, b.id].sort());
+    expect((await store.listSchedules('slack', 'C2')).map((s) => s.id)).toEqual([b.id]);
+    expect(await store.listSchedules('teams')).toEqual([]);
+    expect(await store.getSchedule(b.id)).toMatchObject({ target: 'rotate', channel: 'C2', nextDue: T0, lastRotated: null });
+    expect(await store.removeSchedule('teams', a.id)).toBeNull();
+    expect((await store.removeSchedule('slack', a.id))?.id).toBe(a.id);
+    expect(await store.getSchedule(a.id)).toBeNull();
+  });
+
+  test('planDue: the plan is written with the schedule moved on, and a tick key is written once', async () => {
+    const { store } = await kind.fresh();
+    const s = await store.addSchedule(schedule());
+    const plan = () => ({ posts: [post(`${s.id}@t0`, { scheduleId: s.id })], nextDue: T0 + 7 * 86_400_000, lastRotated: null });
+    expect(await store.planDue(T0 - 1, plan)).toEqual([]); // not due yet
+    expect((await store.planDue(T0, plan)).map((p) => p.key)).toEqual([`${s.id}@t0`]);
+    expect((await store.getSchedule(s.id))?.nextDue).toBe(T0 + 7 * 86_400_000);
+    expect(await store.planDue(T0, plan)).toEqual([]); // no longer due
+    expect(await store.enqueue(post(`${s.id}@t0`))).toBe(false); // the key exists
+    expect(await store.listPosts()).toHaveLength(1);
+  });
+
+  test('claim leases a post to one owner; it comes back only when the lease runs out', async () => {
+    const { store } = await kind.fresh();
+    await store.enqueue(post('k1'));
+    await store.enqueue(post('k2', { dueAt: T0 + 1000, platform: 'teams' }));
+    expect(await store.claim('A', T0 - 1, 60_000, 10, ['slack', 'teams'])).toEqual([]); // not due
+    const a = await store.claim('A', T0 + 1000, 60_000, 10, ['slack']);
+    expect(a.map((p) => [p.key, p.state, p.attempts, p.leaseOwner])).toEqual([['k1', 'sending', 1, 'A']]);
+    expect(await store.claim('B', T0 + 2000, 60_000, 10, ['slack'])).toEqual([]); // leased to A
+    const b = await store.claim('B', T0 + 1000 + 60_001, 60_000, 10, ['slack']);
+    expect(b.map((p) => [p.key, p.attempts, p.leaseOwner])).toEqual([['k1', 2, 'B']]);
+    // A wakes up late: its lease is gone, so it cannot overwrite B's result.
+    expect(await store.finish('k1', 'A', { state: 'sent', at: T0 })).toBe(false);
+    expect(await store.progress('k1', 'A', 1)).toBe(false);
+    expect(await store.finish('k1', 'B', { state: 'sent', at: T0 + 70_000 })).toBe(true);
+    expect(await store.getPost('k1')).toMatchObject({ state: 'sent', sentAt: T0 + 70_000, leaseOwner: null });
+    expect(await claimAll(store, 'C', T0 + 10_000_000)).toHaveLength(1); // only the Teams post is left
+  });
+
+  test('a post put back with a retry time waits for it; progress is kept across attempts', async () => {
+    const { store } = await kind.fresh();
+    await store.enqueue(post('k'));
+    await claimAll(store, 'A', T0);
+    expect(await store.progress('k', 'A', 2)).toBe(true);
+    expect(await store.finish('k', 'A', { state: 'pending', nextAttemptAt: T0 + 30_000, error: 'ratelimited' })).toBe(true);
+    expect(await claimAll(store, 'A', T0 + 29_999)).toEqual([]);
+    const [again] = await claimAll(store, 'A', T0 + 30_000);
+    expect(again).toMatchObject({ key: 'k', attempts: 2, partsSent: 2, lastError: 'ratelimited' });
+    expect(await store.finish('k', 'A', { state: 'failed', error: 'channel_not_found' })).toBe(true);
+    expect(await claimAll(store, 'A', T0 + 10_000_000)).toEqual([]);
+    expect((await store.listPosts({ state: 'failed' })).map((p) => p.lastError)).toEqual(['channel_not_found']);
+  });
+
+  test('removing a schedule drops its unsent posts and keeps the record of sent ones', async () => {
+    const { store } = await kind.fresh();
+    const s = await store.addSchedule(schedule());
+    await store.enqueue(post('sent', { scheduleId: s.id }));
+    await claimAll(store, 'A', T0);
+    await store.finish('sent', 'A', { state: 'sent', at: T0 });
+    await store.enqueue(post('later', { scheduleId: s.id, dueAt: T0 + 1 }));
+    await store.removeSchedule('slack', s.id);
+    expect((await store.listPosts()).map((p) => p.key)).toEqual(['sent']);
+  });
+
+  test('two handles claiming at once share the posts without overlap', async () => {
+    const { store, another } = await kind.fresh();
+    const other = await another();
+    for (let i = 0; i < 60; i++) await store.enqueue(post(`k${String(i).padStart(2, '0')}`, { dueAt: T0 + i }));
+    const got: string[][] = [[], []];
+    await Promise.all(
+      [store, other].map(async (s, i) => {
+        for (;;) {
+          const c = await s.claim(`owner${i}`, T0 + 1000, 60_000, 3, ['slack']);
+          if (c.length === 0) return;
+          got[i]!.push(...c.map((p) => p.key));
+        }
+      }),
+    );
+    const all = [...got[0]!, ...got[1]!];
+    expect(all).toHaveLength(60);
+    expect(new Set(all).size).toBe(60);
+  });
+
+  test('conversation references: saved, updated in place, listed', async () => {
+    const { store } = await kind.fresh();
+    const ref = { conversationId: '19:abc@thread.tacv2', serviceUrl: 'https://smba.example/teams/', tenantId: 't1', conversationType: 'channel', botId: '28:bot', updatedAt: '2026-01-01T00:00:00Z' };
+    await store.saveConversation(ref);
+    await store.saveConversation({ ...ref, serviceUrl: 'https://smba.example/emea/' });
+    expect(await store.getConversation(ref.conversationId)).toEqual({ ...ref, serviceUrl: 'https://smba.example/emea/' });
+    expect(await store.listConversations()).toHaveLength(1);
+    expect(await store.getConversation('nope')).toBeNull();
+    expect(await store.ping()).toBe(true);
+  });
+});
