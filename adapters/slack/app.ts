@@ -11,6 +11,9 @@ import { ACTIONS, alternativesMessage, homeView, renderAnswer, type ActionValue,
 import type { SlackConfig } from './config.js';
 import { escapeSlack, stripMentions, unescapeSlack } from './escape.js';
 import { explainSlackError, postSection, splitChannel } from './post.js';
+import { runScheduleCommand } from './schedules.js';
+import { parseScheduleCommand } from '../../src/schedule/commands.js';
+import type { Store } from '../../src/store/types.js';
 
 const { App, ExpressReceiver, SocketModeReceiver, LogLevel } = bolt;
 
@@ -24,6 +27,8 @@ export interface SlackAppOptions {
   retryConfig?: { retries: number; factor?: number; minTimeout?: number; maxTimeout?: number };
   /** Record user ids in feedback logs (LOG_USER_IDS=true). */
   logUserIds?: boolean;
+  /** Where scheduled digests are kept; without one, the schedule commands say so. */
+  store?: Store;
 }
 
 export interface SlackSurface {
@@ -132,6 +137,22 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
       const result = await postSection(client, opts.engine(), target, rest);
       log.info('slack.post', { channel: target, section: rest, ok: result.ok });
       await respond({ response_type: 'ephemeral', replace_original: true, text: result.message });
+      return;
+    }
+    const scheduling = parseScheduleCommand(q);
+    if (scheduling) {
+      if (!opts.store) {
+        await ack({ response_type: 'ephemeral', text: 'Scheduling is not available: this respbot runs without a store.' });
+        return;
+      }
+      // `schedule` reads the asker's time zone from Slack first: acknowledge, then reply.
+      await ack();
+      const text = await runScheduleCommand(scheduling, { store: opts.store, engine: opts.engine(), client, channel: command.channel_id, user: command.user_id }).catch((e: unknown) => {
+        log.error('slack.schedule_failed', { error: e });
+        return 'Sorry, the schedule store did not answer; try again in a moment.';
+      });
+      log.info('slack.schedule', { command: scheduling.kind, channel: command.channel_id });
+      await respond({ response_type: 'ephemeral', text });
       return;
     }
     const [first, ...rest] = renderAnswer(answer(q), { ephemeral: true });

@@ -135,6 +135,9 @@ function helpMessage(a: Answer): SlackMessage {
     section('Ask in a DM, mention me in a channel, or use `/responsibility &lt;question&gt;`. For example:'),
     section(a.examples.map((e) => `• ${esc(e)}`).join('\n')),
     context(['Also: `/responsibility list`, `/responsibility &lt;section name&gt;`, “what am I responsible for in &lt;section&gt;?”']),
+    context([
+      'To a channel: `/responsibility post &lt;section&gt; [#channel]` now, or `/responsibility schedule &lt;section|rotate&gt; every monday 09:00` as a digest; `/responsibility schedules` lists them, `/responsibility unschedule &lt;id&gt;` stops one.',
+    ]),
   ];
   return { text: fallbackText(a), blocks };
 }

@@ -8,36 +8,18 @@ import type { Express } from 'express';
 import type { Engine } from '../../src/engine/engine.js';
 import type { Answer, Match } from '../../src/engine/types.js';
 import { log as defaultLog, type Log } from '../../src/log.js';
-import { alternativesCard, renderCards, welcomeCard, type SubmitData, type TeamsCard } from './cards.js';
+import { parseScheduleCommand } from '../../src/schedule/commands.js';
+import type { ConversationRef, Store } from '../../src/store/types.js';
+import { alternativesCard, asActivity, CARD, renderCards, welcomeCard, type SubmitData, type TeamsCard } from './cards.js';
+import { runTeamsScheduleCommand } from './schedules.js';
 import type { TeamsConfig } from './config.js';
-
-const CARD = 'application/vnd.microsoft.card.adaptive';
-
-export interface ConversationRef {
-  conversationId: string;
-  serviceUrl: string;
-  tenantId: string | null;
-  conversationType: string | null;
-  botId: string | null;
-  updatedAt: string;
-}
-
-/** Where proactive posts go (channel summaries); memory until the store of the summaries issue. */
-export interface ConversationStore {
-  save(ref: ConversationRef): void | Promise<void>;
-  list(): ConversationRef[] | Promise<ConversationRef[]>;
-}
-
-export function memoryConversations(): ConversationStore {
-  const refs = new Map<string, ConversationRef>();
-  return { save: (r) => void refs.set(r.conversationId, r), list: () => [...refs.values()] };
-}
 
 export interface TeamsAppOptions {
   expressApp: Express;
   engine: () => Engine;
   log?: Log;
-  conversations?: ConversationStore;
+  /** Conversation references (for proactive digests) and schedules. */
+  store: Store;
   logUserIds?: boolean;
 }
 
@@ -65,9 +47,6 @@ function sdkLogger(log: Log, name = 'teams.sdk'): ILogger {
   };
 }
 
-/** The card alone; the one-line summary goes where notifications read it, not as a second message. */
-const asActivity = (c: TeamsCard) => ({ type: 'message' as const, summary: c.text, attachments: [{ contentType: CARD, content: c.card }] });
-
 interface ActivityLike {
   text?: string;
   value?: unknown;
@@ -77,6 +56,7 @@ interface ActivityLike {
   from?: { id: string; aadObjectId?: string };
   channelData?: { tenant?: { id?: string } };
   membersAdded?: Array<{ id: string }>;
+  localTimezone?: string;
 }
 
 function refOf(a: ActivityLike): ConversationRef {
@@ -115,7 +95,7 @@ export interface TeamsSurface {
 
 export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions): Promise<TeamsSurface> {
   const log = opts.log ?? defaultLog;
-  const conversations = opts.conversations ?? memoryConversations();
+  const conversations = { save: (ref: ConversationRef) => opts.store.saveConversation(ref) };
   const app = new App({
     httpServerAdapter: new ExpressAdapter(opts.expressApp, { logger: sdkLogger(log) }),
     logger: sdkLogger(log),
@@ -168,6 +148,23 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
       }
       log.info('teams.post', { section: found.answer.section?.id ?? null });
       for (const c of renderCards(found.answer)) await send(asActivity(c));
+      return;
+    }
+    const scheduling = parseScheduleCommand(q);
+    if (scheduling) {
+      const ref = refOf(a);
+      const text = await runTeamsScheduleCommand(scheduling, {
+        store: opts.store,
+        engine: opts.engine(),
+        conversationId: ref.conversationId,
+        localTimezone: a.localTimezone ?? null,
+        user: opts.logUserIds ? (a.from?.aadObjectId ?? a.from?.id ?? null) : null,
+      }).catch((e: unknown) => {
+        log.error('teams.schedule_failed', { error: e });
+        return 'Sorry, the schedule store did not answer; try again in a moment.';
+      });
+      log.info('teams.schedule', { command: scheduling.kind });
+      await send({ type: 'message', text });
       return;
     }
     for (const c of renderCards(answer(q || 'help'))) await send(asActivity(c));

@@ -124,6 +124,7 @@ function helpCard(a: Answer): TeamsCard {
     text('Ask in a chat, or mention me in a channel. For example:'),
     text(a.examples.map((e) => `- ${inert(e)}`).join('\n')),
     text('Also: **list**, a section name, "what am I responsible for in <section>?"'.replace(/</g, '\\<').replace(/>/g, '\\>'), { isSubtle: true }),
+    text('To this chat or channel: **post** <section> now, or **schedule** <section|rotate> every monday 09:00 as a digest; **schedules** lists them, **unschedule** <id> stops one.'.replace(/</g, '\\<').replace(/>/g, '\\>'), { isSubtle: true }),
   ];
   return { text: summaryLine(a), card: card(body, a.examples.slice(0, 3).map((q) => submit(q, { respbot: 'ask', q }))) };
 }
@@ -221,3 +222,8 @@ export function welcomeCard(examples: string[], services: string[]): TeamsCard {
   ];
   return { text: 'Hi, I am respbot', card: card(body, examples.slice(0, 3).map((q) => submit(q, { respbot: 'ask', q }))) };
 }
+
+export const CARD = 'application/vnd.microsoft.card.adaptive';
+
+/** The card alone; the one-line summary goes where notifications read it, not as a second message. */
+export const asActivity = (c: TeamsCard) => ({ type: 'message' as const, summary: c.text, attachments: [{ contentType: CARD, content: c.card }] });

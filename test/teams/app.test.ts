@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { createTeamsApp, memoryConversations, stripTeamsMentions, type ConversationStore } from '../../adapters/teams/app.js';
+import { createTeamsApp, stripTeamsMentions } from '../../adapters/teams/app.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/types.js';
 import { loadEngine } from '../../src/engine/engine.js';
 import { createLog } from '../../src/log.js';
 import { SHIPPED_DATA_DIR } from '../../src/paths.js';
@@ -16,17 +18,17 @@ const sample = (name: string) => JSON.parse(readFileSync(join(SHARED, 'platform-
 let connector: StandIn;
 let server: Server;
 let base: string;
-let conversations: ConversationStore;
+let store: Store;
 const logs: Array<Record<string, unknown>> = [];
 
 beforeAll(async () => {
   connector = await recordingServer();
-  conversations = memoryConversations();
+  store = openSqliteStore(':memory:');
   const engine = loadEngine([SHIPPED_DATA_DIR]);
   const http = createHttpApp();
   await createTeamsApp(
     { clientId: null, clientSecret: null, tenantId: null, allowUnauthenticated: true, serviceUrl: null },
-    { expressApp: http, engine: () => engine, log: createLog('info', (l) => logs.push(JSON.parse(l))), conversations },
+    { expressApp: http, engine: () => engine, log: createLog('info', (l) => logs.push(JSON.parse(l))), store },
   );
   const l = await listen(http, 0, '127.0.0.1');
   server = l.server;
@@ -99,7 +101,7 @@ test('being added to a team sends a welcome card and stores the conversation ref
   const [reply] = await connector.waitFor(() => sent().length > 0);
   expect(reply!.body.summary).toBe('Hi, I am respbot');
   expect(JSON.stringify(cardOf(reply!.body).content)).toContain('who is responsible for');
-  const refs = await conversations.list();
+  const refs = await store.listConversations();
   expect(refs).toContainEqual(expect.objectContaining({ conversationId: '19:d441d38c655c47a085215b2726e76927@thread.tacv2', serviceUrl: connector.url, tenantId: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890' }));
 });
 
@@ -151,7 +153,7 @@ test('with credentials set, a request without a valid token gets 401 and no repl
   const engine = loadEngine([SHIPPED_DATA_DIR]);
   await createTeamsApp(
     { clientId: '11111111-2222-3333-4444-555555555555', clientSecret: 'secret', tenantId: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890', allowUnauthenticated: false, serviceUrl: null },
-    { expressApp: http, engine: () => engine, log: createLog('error', () => {}) },
+    { expressApp: http, engine: () => engine, store, log: createLog('error', () => {}) },
   );
   const l = await listen(http, 0, '127.0.0.1');
   try {

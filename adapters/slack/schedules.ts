@@ -1,0 +1,59 @@
+// `/responsibility schedule|schedules|unschedule` on Slack: the core schedule commands, with
+// the asker's time zone from their Slack profile and replies in escaped mrkdwn.
+import type { WebClient } from '@slack/web-api';
+import type { Engine } from '../../src/engine/engine.js';
+import { addSchedule, formatWhen, SCHEDULE_USAGE, type ScheduleCommand } from '../../src/schedule/commands.js';
+import type { Schedule, Store } from '../../src/store/types.js';
+import { escapeSlack } from './escape.js';
+
+export interface ScheduleContext {
+  store: Store;
+  engine: Engine;
+  client: WebClient;
+  channel: string;
+  user: string;
+}
+
+/** The user's zone from their profile (users:read); null when Slack does not say. */
+async function userTimezone(client: WebClient, user: string): Promise<string | null> {
+  try {
+    const r = await client.users.info({ user });
+    return r.user?.tz ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const line = (s: Schedule) => {
+  const what = s.target === 'rotate' ? '_rotation_: the next section each time' : `*${escapeSlack(s.label)}*`;
+  return `• \`${s.id}\` ${what} — ${escapeSlack(s.description)}, next ${formatWhen(s.nextDue, s.timezone)}`;
+};
+
+/** The reply to one schedule command, as Slack mrkdwn. */
+export async function runScheduleCommand(cmd: ScheduleCommand, ctx: ScheduleContext): Promise<string> {
+  switch (cmd.kind) {
+    case 'schedules': {
+      const list = await ctx.store.listSchedules('slack', ctx.channel);
+      if (list.length === 0) return `No digests are scheduled in <#${ctx.channel}>. Add one with \`/responsibility ${SCHEDULE_USAGE.replace(/, e\.g\..*/, '')}\`.`;
+      return `Digests scheduled in <#${ctx.channel}>:\n${list.map(line).join('\n')}\nStop one with \`/responsibility unschedule <id>\`.`;
+    }
+    case 'unschedule': {
+      if (!cmd.id) return 'Which one? `/responsibility schedules` lists the ids; then `/responsibility unschedule <id>`.';
+      const removed = await ctx.store.removeSchedule('slack', cmd.id);
+      if (!removed) return `There is no schedule \`${escapeSlack(cmd.id)}\`. \`/responsibility schedules\` lists this channel's.`;
+      return `Stopped \`${removed.id}\` (${removed.target === 'rotate' ? 'rotation' : `*${escapeSlack(removed.label)}*`}, ${escapeSlack(removed.description)}) in <#${removed.channel}>.`;
+    }
+    case 'schedule': {
+      const tz = await userTimezone(ctx.client, ctx.user);
+      const r = await addSchedule(ctx.store, ctx.engine, { platform: 'slack', channel: ctx.channel, rest: cmd.rest, timezone: tz ?? 'UTC', createdBy: ctx.user });
+      if (!r.ok) {
+        const close = r.suggestions?.length ? ` Closest: ${r.suggestions.map((s) => `*${escapeSlack(s)}*`).join(', ')}.` : '';
+        return `${escapeSlack(r.error)}${close}`;
+      }
+      const s = r.schedule;
+      const what = s.target === 'rotate' ? 'a different section each time' : `the *${escapeSlack(s.label)}* summary`;
+      const zoneNote = tz ? '' : ' (your Slack profile gave no time zone, so UTC; add one at the end, e.g. `Europe/Berlin`)';
+      return `Scheduled \`${s.id}\`: ${what} in <#${s.channel}> ${escapeSlack(s.description)}${zoneNote}. First post ${formatWhen(r.next, s.timezone)}. Make sure I am in the channel (\`/invite @respbot\`).`;
+    }
+  }
+}
