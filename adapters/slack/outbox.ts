@@ -1,7 +1,7 @@
 // Scheduled digests to Slack: the outbox's Poster for chat.postMessage. The client does not
 // retry or wait by itself (retries 0, rate-limited calls rejected): the outbox owns retries,
 // so a wait survives a restart and a part is never sent twice.
-import { WebClient } from '@slack/web-api';
+import { LogLevel, WebClient } from '@slack/web-api';
 import type { Answer } from '../../src/engine/types.js';
 import { SendError, type Poster } from '../../src/schedule/poster.js';
 import type { OutboxPost } from '../../src/store/types.js';
@@ -12,7 +12,8 @@ import { explainSlackError } from './post.js';
 const TRANSIENT = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
 export function outboxClient(token: string, apiUrl: string | null): WebClient {
-  return new WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 15_000 });
+  // Its own warnings are quiet: the outbox logs each failure once, with what it will do next.
+  return new WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 15_000, logLevel: LogLevel.ERROR });
 }
 
 /** A Web API failure as the outbox sees it. */

@@ -51,10 +51,16 @@ export async function addSchedule(store: Store, engine: Engine, req: ScheduleReq
   if (!req.rest) return { ok: false, error: `Usage: ${SCHEDULE_USAGE}.` };
   const split = splitTargetAndWhen(req.rest, req.timezone);
   if (!split || 'error' in split.when) {
-    // Say why the time could not be read, using the last words as the likeliest time.
-    const tail = req.rest.split(/\s+/).slice(-3).join(' ');
-    const why = parseWhen(tail, req.timezone);
-    return { ok: false, error: `I could not find when to post in "${req.rest}". ${'error' in why ? why.error : ''}`.trim() + `. Usage: ${SCHEDULE_USAGE}.` };
+    // A specific reason when the last words look like a time ("fryday is not a day").
+    const words = req.rest.split(/\s+/);
+    const specific = [2, 3, 4]
+      .map((n) => parseWhen(words.slice(-n).join(' '), req.timezone))
+      .map((w) => ('error' in w ? w.error : ''))
+      .find((e) => e && !e.startsWith('cannot read'));
+    return {
+      ok: false,
+      error: `I could not read when to post in "${req.rest}"${specific ? ` (${specific})` : ''}. Put the time last: "every monday 09:00", "daily 08:30", "weekdays 9am" or a cron expression such as "0 9 * * 1", optionally followed by a time zone such as Europe/Berlin.`,
+    };
   }
   const when = split.when;
   const now = req.now ?? new Date();

@@ -11,8 +11,8 @@ import { startPostgres, type TestPostgres } from './postgres.js';
 
 export interface StoreKind {
   name: 'sqlite' | 'postgres';
-  /** A fresh, empty store, and how to open another handle on it. */
-  fresh(): Promise<{ store: Store; another(): Promise<Store> }>;
+  /** A fresh, empty store, how to open another handle on it, and the settings that open it in a child process. */
+  fresh(): Promise<{ store: Store; another(): Promise<Store>; env: Record<string, string> }>;
 }
 
 export interface StoreKinds {
@@ -31,7 +31,7 @@ export async function storeKinds(): Promise<StoreKinds> {
     name: 'sqlite',
     fresh: async () => {
       const path = join(dir, `store-${n++}.db`);
-      return { store: track(openSqliteStore(path)), another: async () => track(openSqliteStore(path)) };
+      return { store: track(openSqliteStore(path)), another: async () => track(openSqliteStore(path)), env: { STORE_PATH: path, DATABASE_URL: '' } };
     },
   };
   const server = await startPostgres();
@@ -40,7 +40,12 @@ export async function storeKinds(): Promise<StoreKinds> {
     name: 'postgres',
     fresh: async () => {
       const schema = server.schema('t');
-      return { store: track(await openPostgresStore(server.url, { schema })), another: async () => track(await openPostgresStore(server.url, { schema })) };
+      return {
+        store: track(await openPostgresStore(server.url, { schema })),
+        another: async () => track(await openPostgresStore(server.url, { schema })),
+        // The schema exists now; a child process reaches it through the URL's options.
+        env: { DATABASE_URL: `${server.url}?options=${encodeURIComponent(`-c search_path=${schema}`)}` },
+      };
     },
   };
   return {

@@ -8,6 +8,8 @@ import { loadEngine, type Engine } from '../../src/engine/engine.js';
 import { createLog } from '../../src/log.js';
 import { SHIPPED_DATA_DIR } from '../../src/paths.js';
 import { createHttpApp, listen } from '../../src/server.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/types.js';
 import { SHARED } from '../helpers/fs.js';
 import { signature, slackStandIn, type StandIn } from '../helpers/slack.js';
 
@@ -18,6 +20,7 @@ let api: StandIn;
 let server: Server;
 let base: string;
 let answered = 0;
+let store: Store;
 const logs: Array<Record<string, unknown>> = [];
 
 beforeAll(async () => {
@@ -25,9 +28,10 @@ beforeAll(async () => {
   const real = loadEngine([SHIPPED_DATA_DIR]);
   const engine: Engine = { ...real, answer: (q, c) => (answered++, real.answer(q, c)) };
   const http = createHttpApp();
+  store = openSqliteStore(':memory:');
   createSlackApp(
     { botToken: 'xoxb-test', signingSecret: SECRET, appToken: null, apiUrl: api.url + 'api/' },
-    { expressApp: http, engine: () => engine, log: createLog('info', (l) => logs.push(JSON.parse(l))), retryConfig: { retries: 2, factor: 1, minTimeout: 50, maxTimeout: 100 } },
+    { expressApp: http, engine: () => engine, store, log: createLog('info', (l) => logs.push(JSON.parse(l))), retryConfig: { retries: 2, factor: 1, minTimeout: 50, maxTimeout: 100 } },
   );
   const l = await listen(http, 0, '127.0.0.1');
   server = l.server;
@@ -37,6 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise((r) => server.close(r));
   await api.close();
+  await store.close();
 });
 
 beforeEach(() => {
@@ -244,5 +249,62 @@ describe('posting a section summary', () => {
     await post(slash('post mirroring <#C0PRIV001|private>'), 'application/x-www-form-urlencoded');
     await api.waitFor((c) => c.some((x) => x.path === 'respond/slash'));
     expect(api.calls.find((c) => c.path === 'respond/slash')!.body.text).toMatch(/I am not in <#C0PRIV001>. Invite me there with `\/invite @respbot`/);
+  });
+});
+
+describe('scheduled digests', () => {
+  const channel = sample('slash_command_recorded_fields.json').fields.channel_id as string;
+  /** The ephemeral reply a schedule command sends to response_url. */
+  async function command(text: string): Promise<string> {
+    api.calls.length = 0;
+    const res = await post(slash(text), 'application/x-www-form-urlencoded');
+    expect(res.status).toBe(200);
+    const [reply] = (await api.waitFor((c) => c.some((x) => x.path === 'respond/slash'))).filter((c) => c.path === 'respond/slash');
+    expect(reply!.body.response_type).toBe('ephemeral');
+    return String(reply!.body.text);
+  }
+
+  test('schedule, list and unschedule a weekly digest in the asker\'s time zone', async () => {
+    api.replyWith('users.info', { ok: true, user: { id: 'U1', tz: 'Europe/Berlin' } });
+    const added = await command('schedule disaster recovery every monday 09:00');
+    const id = /`(s-[a-z2-9]{6})`/.exec(added)?.[1];
+    expect(added).toMatch(/^Scheduled `s-\w+`: the \*Disaster recovery\* summary in <#\w+> every Monday at 09:00 \(Europe\/Berlin\)\. First post Mon \d+ \w+, 09:00 CES?T\./);
+    expect(await store.getSchedule(id!)).toMatchObject({ platform: 'slack', channel, cron: '0 9 * * 1', timezone: 'Europe/Berlin', target: { doc: 'event-streams', section: 'disaster-recovery' } });
+
+    const rotate = await command('schedule rotate daily 8:30am America/New_York');
+    expect(rotate).toMatch(/a different section each time .* every day at 08:30 \(America\/New_York\)/);
+
+    const list = await command('schedules');
+    expect(list).toContain(id!);
+    expect(list).toContain('*Disaster recovery*');
+    expect(list).toContain('_rotation_');
+
+    expect(await command(`unschedule ${id}`)).toMatch(new RegExp(`^Stopped \`${id}\``));
+    expect(await command('schedules')).not.toContain(id!);
+    expect(await command(`unschedule ${id}`)).toMatch(/There is no schedule/);
+  });
+
+  test('unreadable times, unknown sections and too-frequent schedules are refused with what to do', async () => {
+    api.replyWith('users.info', { ok: true, user: { id: 'U1', tz: 'UTC' } });
+    const before = (await store.listSchedules('slack')).length;
+    expect(await command('schedule disaster recovery sometimes')).toMatch(/^I could not read when to post in "disaster recovery sometimes"\. Put the time last: "every monday 09:00"/);
+    expect(await command('schedule mirroring every fryday 9am')).toMatch(/\("fryday" is not a day/);
+    expect(await command('schedule pizza ovens every monday 9am')).toMatch(/There is no section "pizza ovens"\. Closest: \*/);
+    expect(await command('schedule rotate */5 * * * *')).toMatch(/more than once an hour/);
+    expect(await command('schedule')).toMatch(/^Usage: schedule/);
+    expect(await store.listSchedules('slack')).toHaveLength(before);
+  });
+
+  test('echoed text is escaped: no channel-wide mention from a schedule command', async () => {
+    const reply = await command('schedule <!channel> every monday 9am');
+    expect(reply).not.toContain('<!channel>');
+    expect(reply).toContain('&lt;!channel&gt;');
+  });
+
+  test('a profile without a time zone falls back to UTC and says so', async () => {
+    api.failNext('users.info', 200, {}, 1, 'user_not_found');
+    const added = await command('schedule mirroring weekdays 9am');
+    expect(added).toMatch(/every weekday at 09:00 \(UTC\) \(your Slack profile gave no time zone, so UTC/);
+    await store.removeSchedule('slack', /`(s-\w+)`/.exec(added)![1]!);
   });
 });

@@ -1,0 +1,126 @@
+// Scheduled digests to Slack through the real Web API client, against a loopback stand-in:
+// rate limits, errors worth retrying and not, and a bot killed between claiming and sending.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { classifySlackError, outboxClient, slackPoster } from '../../adapters/slack/outbox.js';
+import { loadEngine } from '../../src/engine/engine.js';
+import { createLog } from '../../src/log.js';
+import { PACKAGE_ROOT, SHIPPED_DATA_DIR } from '../../src/paths.js';
+import { Scheduler } from '../../src/schedule/scheduler.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import type { NewSchedule, Store } from '../../src/store/types.js';
+import { slackStandIn, type StandIn } from '../helpers/slack.js';
+import { storeKinds } from '../helpers/stores.js';
+
+const kinds = await storeKinds();
+
+const TSX = join(PACKAGE_ROOT, 'node_modules/tsx/dist/cli.mjs');
+const engine = loadEngine([SHIPPED_DATA_DIR]);
+let api: StandIn;
+let dir: string;
+
+beforeAll(async () => {
+  api = await slackStandIn();
+  dir = mkdtempSync(join(tmpdir(), 'respbot-outbox-'));
+});
+afterAll(async () => {
+  await api.close();
+  await kinds.cleanup();
+  rmSync(dir, { recursive: true, force: true });
+});
+beforeEach(() => {
+  api.calls.length = 0;
+});
+
+/** A daily digest whose tick fell due a minute ago. */
+const dueDigest = (channel: string): NewSchedule => ({
+  platform: 'slack',
+  channel,
+  target: { doc: 'event-streams', section: 'disaster-recovery' },
+  label: 'Disaster recovery',
+  cron: '0 9 * * *',
+  timezone: 'UTC',
+  description: 'every day at 09:00 (UTC)',
+  createdBy: null,
+  nextDue: Date.now() - 60_000,
+});
+const posts = () => api.calls.filter((c) => c.path === 'chat.postMessage');
+
+function run(store: Store) {
+  return new Scheduler({ store, posters: [slackPoster(outboxClient('xoxb-test', api.url + 'api/'))], engine: () => engine, log: createLog('error', () => {}), intervalMs: 50 });
+}
+
+test('a 503 is retried; not_in_channel fails the post with how to fix it', async () => {
+  const store = openSqliteStore(join(dir, 'errors.db'));
+  await store.addSchedule(dueDigest('C0FLAKY01'));
+  api.failNext('chat.postMessage', 503);
+  const s = run(store);
+  await s.tick();
+  expect((await store.listPosts())[0]).toMatchObject({ state: 'pending', lastError: 'Slack answered HTTP 503' });
+  await store.close();
+
+  const client = outboxClient('xoxb-test', api.url + 'api/');
+  api.failNext('chat.postMessage', 200, {}, 1, 'not_in_channel');
+  const err = await client.chat.postMessage({ channel: 'C0NOTIN01', text: 'x' }).catch((e: unknown) => classifySlackError(e, 'C0NOTIN01'));
+  expect(err).toMatchObject({ kind: 'permanent', message: expect.stringContaining('Invite me there with `/invite @respbot`') });
+  api.failNext('chat.postMessage', 200, {}, 1, 'ratelimited');
+  expect(await client.chat.postMessage({ channel: 'C1', text: 'x' }).catch((e: unknown) => classifySlackError(e, 'C1'))).toMatchObject({ kind: 'retry' });
+  const down = outboxClient('xoxb-test', 'http://127.0.0.1:9/api/');
+  expect(await down.chat.postMessage({ channel: 'C1', text: 'x' }).catch((e: unknown) => classifySlackError(e, 'C1'))).toMatchObject({ kind: 'retry' });
+});
+
+describe.each(kinds.kinds)('on the $name store', (kind) => {
+  test('429 with Retry-After, then 200: one post, after the wait', async () => {
+    const { store } = await kind.fresh();
+    await store.addSchedule(dueDigest('C0RATE001'));
+    api.failNext('chat.postMessage', 429, { 'retry-after': '1' });
+    const started = Date.now();
+    const s = run(store);
+    s.start();
+    await api.waitFor(() => posts().length > 0);
+    await new Promise((r) => setTimeout(r, 300));
+    await s.stop();
+    expect(posts()).toHaveLength(1);
+    expect(posts()[0]!.at - started).toBeGreaterThanOrEqual(1000);
+    expect((await store.listPosts())[0]).toMatchObject({ state: 'sent', attempts: 2, lastError: 'rate limited by Slack' });
+  });
+
+  test('killed between "claimed" and "sent", then restarted: exactly one post arrives', async () => {
+    const { store: check, env } = await kind.fresh();
+    await check.addSchedule(dueDigest('C0CRASH01'));
+
+    const died = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../helpers/claim-and-die.ts', import.meta.url)), api.url + 'api/', '1500'], {
+      encoding: 'utf8',
+      cwd: PACKAGE_ROOT,
+      env: { ...process.env, ...env },
+    });
+    expect(died.signal).toBe('SIGKILL');
+    expect(died.stdout).toMatch(/^claimed s-\w+@/);
+    expect((await check.listPosts())[0]).toMatchObject({ state: 'sending', attempts: 1 });
+    expect(posts()).toHaveLength(0);
+
+    // The real bot on the same store: it takes the post over once the dead process's lease ends.
+    const bot = spawn(process.execPath, [TSX, 'src/main.ts'], {
+      cwd: PACKAGE_ROOT,
+      env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: api.url + 'api/', ...env, PORT: '0', SCHEDULER_INTERVAL_SECONDS: '0.2', LOG_LEVEL: 'error', DATA_DIR: '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    bot.stderr!.on('data', (d) => (stderr += d));
+    try {
+      await api.waitFor(() => posts().length > 0, 20_000);
+      await new Promise((r) => setTimeout(r, 1000)); // several more scheduler periods
+      expect(posts()).toHaveLength(1);
+      expect(posts()[0]!.body).toMatchObject({ channel: 'C0CRASH01', text: expect.stringMatching(/^Disaster recovery/) });
+      expect((await check.listPosts())[0]).toMatchObject({ state: 'sent', attempts: 2 });
+    } finally {
+      const exited = new Promise<number | null>((r) => bot.once('exit', (code) => r(code)));
+      bot.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+    expect(stderr).not.toMatch(/error/i);
+  });
+});
