@@ -53,7 +53,7 @@ test('with Slack settings, npm start serves signed slash commands and refuses fo
   const { signature } = await import('./helpers/slack.js');
   const child = spawn(process.execPath, [TSX, 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: '', PORT: '0', SLACK_SIGNING_SECRET: 'test', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: 'http://127.0.0.1:9/api/' },
+    env: { ...process.env, DATA_DIR: '', PORT: '0', STORE_PATH: ':memory:', SLACK_SIGNING_SECRET: 'test', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: 'http://127.0.0.1:9/api/' },
   });
   try {
     const port = await new Promise<number>((resolve, reject) => {
@@ -104,7 +104,46 @@ test('respbot post --platform slack posts a section summary through the Web API 
   }
 });
 
+test('respbot post --platform teams posts to a stored conversation reference, or lists the known ones', async () => {
+  const { slackStandIn: recordingServer } = await import('./helpers/slack.js');
+  const { openSqliteStore } = await import('../src/store/sqlite.js');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const connector = await recordingServer();
+  const STORE_PATH = join(mkdtempSync(join(tmpdir(), 'respbot-cli-')), 'store.db');
+  const store = openSqliteStore(STORE_PATH);
+  const id = '19:d441d38c655c47a085215b2726e76927@thread.tacv2';
+  await store.saveConversation({ conversationId: id, serviceUrl: connector.url, tenantId: 't1', conversationType: 'channel', botId: '28:bot', updatedAt: '2026-11-01T00:00:00Z' });
+  await store.close();
+  try {
+    const { spawn } = await import('node:child_process');
+    const env = { ...process.env, DATA_DIR: '', STORE_PATH, DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true', CLIENT_ID: '', CLIENT_SECRET: '', TENANT_ID: '' };
+    const cli = (channel: string) =>
+      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+        const child = spawn(process.execPath, [TSX, 'src/cli/main.ts', 'post', '--platform', 'teams', '--channel', channel, '--section', 'disaster recovery'], { cwd: ROOT, env });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (err += d));
+        child.on('exit', (code) => resolve({ code, out, err }));
+      });
+    const ok = await cli(id);
+    expect(ok).toMatchObject({ code: 0, out: `Posted the Disaster recovery summary to Teams conversation ${id}.\n` });
+    const sent = connector.calls.filter((c) => c.path === `v3/conversations/${id}/activities`);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.body.summary).toMatch(/^Disaster recovery/);
+    const unknown = await cli('19:nope@thread.tacv2');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('no reference for conversation "19:nope@thread.tacv2"');
+    expect(unknown.err).toContain(`Known conversations:\n  ${id}  (channel`);
+  } finally {
+    await connector.close();
+  }
+});
+
 test('respbot post without what it needs says so', () => {
   expect(run('src/cli/main.ts', ['post', '--platform', 'slack']).err).toMatch(/^usage: respbot post/);
   expect(run('src/cli/main.ts', ['post', '--platform', 'slack', '--channel', 'C1', '--section', 'dr'], '', { SLACK_BOT_TOKEN: '' }).err).toMatch(/set SLACK_BOT_TOKEN/);
+  expect(run('src/cli/main.ts', ['post', '--platform', 'teams', '--channel', 'C1', '--section', 'dr'], '', { CLIENT_ID: '', DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: '' }).err).toMatch(/set CLIENT_ID, CLIENT_SECRET and TENANT_ID/);
 });

@@ -34,7 +34,7 @@ export function stripTeamsMentions(text: string): string {
 }
 
 /** The SDK's log lines go through our structured log (warnings and errors only). */
-function sdkLogger(log: Log, name = 'teams.sdk'): ILogger {
+export function sdkLogger(log: Log, name = 'teams.sdk'): ILogger {
   const text = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
   return {
     debug: () => {},

@@ -29,8 +29,9 @@ export function teamsPoster(app: App, store: Store): Poster {
     async send(post: OutboxPost, answer: Answer, delivered) {
       const ref = await store.getConversation(post.channel);
       if (!ref) throw new SendError(`no stored conversation ${post.channel}: the bot must be installed there or spoken to once`, 'permanent');
-      // The conversation's own service URL (regions differ); the app's client carries the token.
-      const api = new Client(ref.serviceUrl, app.api.http);
+      // The conversation's own service URL (regions differ; Teams sends it with a trailing
+      // slash, which the client would double); the app's client carries the token.
+      const api = new Client(ref.serviceUrl.replace(/\/+$/, ''), app.api.http);
       const cards = renderCards(answer);
       for (let i = post.partsSent; i < cards.length; i++) {
         try {

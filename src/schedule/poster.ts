@@ -33,3 +33,25 @@ export function retryAfterMs(header: string | number | null | undefined, now = D
   const at = Date.parse(String(header));
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
+
+/** A post that is not in the outbox (`respbot post`): sent now, retried in this process. */
+export function directPost(platform: Platform, channel: string, target: OutboxPost['target']): OutboxPost {
+  const now = Date.now();
+  return { key: `direct:${now}`, scheduleId: null, platform, channel, target, dueAt: now, state: 'sending', attempts: 1, nextAttemptAt: now, partsSent: 0, leaseOwner: null, leaseUntil: null, sentAt: null, lastError: null };
+}
+
+/** Sends now, waiting out rate limits and transient errors (at most `attempts` tries, each wait capped at a minute). */
+export async function sendWithRetries(poster: Poster, post: OutboxPost, answer: Answer, attempts = 5, sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await poster.send(post, answer, async (n) => {
+        post.partsSent = n;
+      });
+      return;
+    } catch (e) {
+      const err = e instanceof SendError ? e : new SendError(String((e as Error).message ?? e), 'retry');
+      if (err.kind === 'permanent' || attempt >= attempts) throw err;
+      await sleep(Math.min(err.retryAfterMs ?? 1000 * 2 ** attempt, 60_000));
+    }
+  }
+}

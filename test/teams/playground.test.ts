@@ -2,6 +2,11 @@
 // talking to our bot over loopback. We type as the user through its conversation API and
 // read the bot's replies from its WebSocket, as its own UI does.
 import WebSocket from 'ws';
+import { teamsPoster } from '../../adapters/teams/outbox.js';
+import { loadEngine } from '../../src/engine/engine.js';
+import { createLog } from '../../src/log.js';
+import { SHIPPED_DATA_DIR } from '../../src/paths.js';
+import { Scheduler } from '../../src/schedule/scheduler.js';
 import { startBotAndPlayground, type Running } from '../helpers/playground.js';
 
 interface PlaygroundMessage {
@@ -30,7 +35,18 @@ afterAll(async () => {
   await running?.stop();
 });
 
-async function say(conversationId: string, text: string, mentions?: unknown[]): Promise<Record<string, any>> {
+/** The bot's next message in the Playground, as its UI receives it. */
+async function fromBot(pred: (m: NonNullable<PlaygroundMessage['message']>) => boolean): Promise<NonNullable<PlaygroundMessage['message']>> {
+  const end = Date.now() + 10_000;
+  for (;;) {
+    const m = received.find((r) => r.message?.from?.id === config.bot.id && pred(r.message!))?.message;
+    if (m) return m;
+    if (Date.now() > end) throw new Error(`nothing from the bot; got ${JSON.stringify(received).slice(0, 500)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function type(conversationId: string, text: string, mentions?: unknown[]): Promise<void> {
   received.length = 0;
   const res = await fetch(`${base}/_conversation/v1/conversations/${conversationId}/messages`, {
     method: 'POST',
@@ -38,13 +54,11 @@ async function say(conversationId: string, text: string, mentions?: unknown[]): 
     body: JSON.stringify({ from: { id: config.currentUser.id }, text, textFormat: 'plain', ...(mentions ? { mentions } : {}) }),
   });
   expect(res.status).toBe(200);
-  const end = Date.now() + 10_000;
-  for (;;) {
-    const card = received.find((r) => r.message?.from?.id === config.bot.id && r.message?.attachments?.length)?.message?.attachments?.[0];
-    if (card) return card.content;
-    if (Date.now() > end) throw new Error(`no card from the bot; got ${JSON.stringify(received).slice(0, 500)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+}
+
+async function say(conversationId: string, text: string, mentions?: unknown[]): Promise<Record<string, any>> {
+  await type(conversationId, text, mentions);
+  return (await fromBot((m) => !!m.attachments?.length)).attachments![0]!.content;
 }
 
 test('personal chat: "who patches the cluster?" gets a 1.5 card naming IBM and the patch task', async () => {
@@ -78,4 +92,25 @@ test('message extension: a compose-box search lists matching entries', async () 
   const body = JSON.stringify(await res.json());
   expect(body).toContain('Message payload data backup');
   expect(body).toContain('application/vnd.microsoft.card.adaptive');
+}, 30_000);
+
+test('a digest scheduled in a group chat arrives there as a proactive card when it falls due', async () => {
+  const chat = config.groupChats[0].id;
+  const mention = `<at>${config.bot.name}</at>`;
+  await type(chat, `${mention} schedule disaster recovery daily 09:00 UTC`, [{ mentioned: { id: config.bot.id, name: config.bot.name }, text: mention }]);
+  const confirm = await fromBot((m) => !!m.text);
+  expect(confirm.text).toMatch(/^Scheduled \*\*s-\w+\*\*: the \*\*Disaster recovery\*\* summary here every day at 09:00 \(UTC\)/);
+  const [schedule] = await running.store.listSchedules('teams');
+  expect(schedule?.channel).toBe(chat);
+
+  // The scheduler on a clock just past the first tick, posting through the stored reference.
+  received.length = 0;
+  const engine = loadEngine([SHIPPED_DATA_DIR]);
+  const clock = schedule!.nextDue + 30_000;
+  const report = await new Scheduler({ store: running.store, posters: [teamsPoster(running.app, running.store)], engine: () => engine, now: () => clock, log: createLog('error', () => {}) }).tick();
+  expect(report).toMatchObject({ planned: 1, sent: 1, failed: 0 });
+  const card = (await fromBot((m) => !!m.attachments?.length)).attachments![0]!;
+  expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
+  expect(JSON.stringify(card.content.body)).toContain('Disaster recovery');
+  expect(received.find((r) => r.message?.from?.id === config.bot.id)?.actionConversationId).toBe(chat);
 }, 30_000);
