@@ -1,0 +1,28 @@
+// Store and scheduler settings: defaults, and clear errors for values that cannot work.
+import { join } from 'node:path';
+import { schedulerConfig, SettingError } from '../../src/config.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
+import { describeStore, openStore, storeConfig, StoreConfigError } from '../../src/store/open.js';
+
+test('SQLite under var/ by default; STORE_PATH relative to the working folder; DATABASE_URL wins', () => {
+  expect(storeConfig({})).toEqual({ kind: 'sqlite', path: join(PACKAGE_ROOT, 'var', 'respbot.db') });
+  expect(storeConfig({ STORE_PATH: 'x/y.db' })).toEqual({ kind: 'sqlite', path: join(process.cwd(), 'x/y.db') });
+  expect(storeConfig({ STORE_PATH: 'x.db', DATABASE_URL: 'postgresql://u:p@h/db' })).toEqual({ kind: 'postgres', url: 'postgresql://u:p@h/db' });
+  expect(describeStore({ kind: 'postgres', url: 'postgres://u:secret@h:5432/db' })).toBe('PostgreSQL postgres://h:5432/db');
+});
+
+test('a DATABASE_URL that is not PostgreSQL is refused without echoing the password', () => {
+  expect(() => storeConfig({ DATABASE_URL: 'mysql://root:hunter2@h/db' })).toThrow(StoreConfigError);
+  expect(() => storeConfig({ DATABASE_URL: 'mysql://root:hunter2@h/db' })).toThrow(/^DATABASE_URL must be a postgres:\/\/ URL \(got "mysql:\/\/…@h\/db"\)/);
+});
+
+test('an unreachable PostgreSQL fails the start with where it looked', async () => {
+  await expect(openStore({ kind: 'postgres', url: 'postgres://u:secret@127.0.0.1:9/db' })).rejects.toThrow(/^cannot open the store \(PostgreSQL postgres:\/\/127\.0\.0\.1:9\/db\): /);
+});
+
+test('scheduler settings: defaults, and a clear error for nonsense', () => {
+  expect(schedulerConfig({})).toEqual({ maxLateMs: 3_600_000, leaseMs: 120_000, intervalMs: 15_000 });
+  expect(schedulerConfig({ SCHEDULE_MAX_LATE_MINUTES: '5', OUTBOX_LEASE_SECONDS: '30', SCHEDULER_INTERVAL_SECONDS: '0.5' })).toEqual({ maxLateMs: 300_000, leaseMs: 30_000, intervalMs: 500 });
+  expect(() => schedulerConfig({ SCHEDULE_MAX_LATE_MINUTES: 'an hour' })).toThrow(SettingError);
+  expect(() => schedulerConfig({ OUTBOX_LEASE_SECONDS: '-1' })).toThrow(/OUTBOX_LEASE_SECONDS must be a positive number \(got "-1"\)/);
+});
