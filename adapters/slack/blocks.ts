@@ -20,6 +20,8 @@ export interface RenderOptions {
   ephemeral?: boolean;
   /** Slack user id of who shared it, for a shared answer. */
   sharedBy?: string;
+  /** The schedule a digest comes from, so the channel sees how to stop it. */
+  digest?: string;
 }
 
 /** Action ids of our buttons; the values are small JSON objects (see ActionValue). */
@@ -179,6 +181,7 @@ function sectionMessages(a: Answer, opts: RenderOptions): SlackMessage[] {
   const filter = a.party ? ` — what ${a.party === 'customer' ? 'you do' : a.party === 'provider' ? 'IBM does' : 'is shared'}` : '';
   const intro = [s.text ? esc(s.text) : '', a.note ? `_${esc(a.note)}_` : '', a.party && a.matches.length === 0 ? `${a.party === 'customer' ? 'You have' : 'IBM has'} no task in this section.` : ''].filter(Boolean);
   const footer: KnownBlock[] = [context([partyCounts(a.matches), sourceLine(s)])];
+  if (opts.digest) footer.push(context([`Scheduled digest \`${esc(opts.digest)}\` · \`/responsibility unschedule ${esc(opts.digest)}\` stops it`]));
   const buttons: Button[] = opts.ephemeral ? [button('Share to channel', ACTIONS.share, { q: a.question }, 'primary')] : [];
   buttons.push(...feedbackButtons(a));
   footer.push(actions(buttons));

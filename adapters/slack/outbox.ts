@@ -40,7 +40,7 @@ export function slackPoster(client: WebClient): Poster {
   return {
     platform: 'slack',
     async send(post: OutboxPost, answer: Answer, delivered) {
-      const pages = renderAnswer(answer);
+      const pages = renderAnswer(answer, post.scheduleId ? { digest: post.scheduleId } : {});
       for (let i = post.partsSent; i < pages.length; i++) {
         try {
           await client.chat.postMessage({ channel: post.channel, ...pages[i]! });

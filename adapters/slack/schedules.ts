@@ -24,9 +24,12 @@ async function userTimezone(client: WebClient, user: string): Promise<string | n
   }
 }
 
+/** A cron's asterisks would read as bold in mrkdwn: show it as code. */
+const when = (s: Schedule) => escapeSlack(s.description).replace(/^cron "(.+)"/, 'cron `$1`');
+
 const line = (s: Schedule) => {
   const what = s.target === 'rotate' ? '_rotation_: the next section each time' : `*${escapeSlack(s.label)}*`;
-  return `• \`${s.id}\` ${what} — ${escapeSlack(s.description)}, next ${formatWhen(s.nextDue, s.timezone)}`;
+  return `• \`${s.id}\` ${what} — ${when(s)}, next ${formatWhen(s.nextDue, s.timezone)}`;
 };
 
 /** The reply to one schedule command, as Slack mrkdwn. */
@@ -41,7 +44,7 @@ export async function runScheduleCommand(cmd: ScheduleCommand, ctx: ScheduleCont
       if (!cmd.id) return 'Which one? `/responsibility schedules` lists the ids; then `/responsibility unschedule <id>`.';
       const removed = await ctx.store.removeSchedule('slack', cmd.id);
       if (!removed) return `There is no schedule \`${escapeSlack(cmd.id)}\`. \`/responsibility schedules\` lists this channel's.`;
-      return `Stopped \`${removed.id}\` (${removed.target === 'rotate' ? 'rotation' : `*${escapeSlack(removed.label)}*`}, ${escapeSlack(removed.description)}) in <#${removed.channel}>.`;
+      return `Stopped \`${removed.id}\` (${removed.target === 'rotate' ? 'rotation' : `*${escapeSlack(removed.label)}*`}, ${when(removed)}) in <#${removed.channel}>.`;
     }
     case 'schedule': {
       const tz = await userTimezone(ctx.client, ctx.user);
@@ -53,7 +56,7 @@ export async function runScheduleCommand(cmd: ScheduleCommand, ctx: ScheduleCont
       const s = r.schedule;
       const what = s.target === 'rotate' ? 'a different section each time' : `the *${escapeSlack(s.label)}* summary`;
       const zoneNote = tz ? '' : ' (your Slack profile gave no time zone, so UTC; add one at the end, e.g. `Europe/Berlin`)';
-      return `Scheduled \`${s.id}\`: ${what} in <#${s.channel}> ${escapeSlack(s.description)}${zoneNote}. First post ${formatWhen(r.next, s.timezone)}. Make sure I am in the channel (\`/invite @respbot\`).`;
+      return `Scheduled \`${s.id}\`: ${what} in <#${s.channel}> ${when(s)}${zoneNote}. First post ${formatWhen(r.next, s.timezone)}. Make sure I am in the channel (\`/invite @respbot\`).`;
     }
   }
 }

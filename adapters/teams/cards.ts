@@ -158,7 +158,12 @@ function entryRows(matches: Match[], withSection: boolean): unknown[][] {
   ]);
 }
 
-function sectionCards(a: Answer): TeamsCard[] {
+export interface CardOptions {
+  /** The schedule a digest comes from, so the channel sees how to stop it. */
+  digest?: string;
+}
+
+function sectionCards(a: Answer, opts: CardOptions): TeamsCard[] {
   const s = a.section!;
   const filter = a.party ? ` — what ${a.party === 'customer' ? 'you do' : a.party === 'provider' ? 'IBM does' : 'is shared'}` : '';
   const intro: unknown[] = [];
@@ -166,6 +171,7 @@ function sectionCards(a: Answer): TeamsCard[] {
   if (a.note) intro.push(text(inert(a.note), { isSubtle: true }));
   if (a.party && a.matches.length === 0) intro.push(text(`${a.party === 'customer' ? 'You have' : 'IBM has'} no task in this section.`));
   const footer = [text(partyCounts(a.matches), { isSubtle: true }), facts(s)];
+  if (opts.digest) footer.push(text(`Scheduled digest ${inert(opts.digest)} · **unschedule ${inert(opts.digest)}** stops it`, { isSubtle: true }));
   const actions = [...(s.url ? [openUrl('Source', s.url)] : []), ...feedback(a)];
   const rows = groupByParty(a.matches).flatMap((g) => [[text(inert(g.heading), { weight: 'Bolder', color: 'Accent', spacing: 'Medium' })], ...entryRows(g.matches, false)]);
   return split(`${s.title} — ${s.service}${filter}`, intro, rows, footer, actions, summaryLine(a));
@@ -189,12 +195,12 @@ function listCards(a: Answer): TeamsCard[] {
 }
 
 /** Every card an answer needs, first one first. */
-export function renderCards(a: Answer): TeamsCard[] {
+export function renderCards(a: Answer, opts: CardOptions = {}): TeamsCard[] {
   switch (a.intent) {
     case 'who':
       return [whoCard(a)];
     case 'section':
-      return sectionCards(a);
+      return sectionCards(a, opts);
     case 'party':
       return partyCards(a);
     case 'list':

@@ -32,7 +32,7 @@ export function teamsPoster(app: App, store: Store): Poster {
       // The conversation's own service URL (regions differ; Teams sends it with a trailing
       // slash, which the client would double); the app's client carries the token.
       const api = new Client(ref.serviceUrl.replace(/\/+$/, ''), app.api.http);
-      const cards = renderCards(answer);
+      const cards = renderCards(answer, post.scheduleId ? { digest: post.scheduleId } : {});
       for (let i = post.partsSent; i < cards.length; i++) {
         try {
           await api.conversations.activities(ref.conversationId).create(asActivity(cards[i]!));

@@ -85,6 +85,8 @@ describe.each(kinds.kinds)('on the $name store', (kind) => {
     await s.stop();
     expect(posts()).toHaveLength(1);
     expect(posts()[0]!.at - started).toBeGreaterThanOrEqual(1000);
+    // The channel sees where the digest comes from and how to stop it.
+    expect(JSON.stringify(posts()[0]!.body.blocks)).toMatch(/Scheduled digest `s-\w+` · `\/responsibility unschedule s-\w+` stops it/);
     expect((await store.listPosts())[0]).toMatchObject({ state: 'sent', attempts: 2, lastError: 'rate limited by Slack' });
   });
 

@@ -112,5 +112,6 @@ test('a digest scheduled in a group chat arrives there as a proactive card when 
   const card = (await fromBot((m) => !!m.attachments?.length)).attachments![0]!;
   expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
   expect(JSON.stringify(card.content.body)).toContain('Disaster recovery');
+  expect(JSON.stringify(card.content.body)).toContain(`Scheduled digest ${schedule!.id}`);
   expect(received.find((r) => r.message?.from?.id === config.bot.id)?.actionConversationId).toBe(chat);
 }, 30_000);
