@@ -1,25 +1,46 @@
-// Structured logs: one JSON object a line on stderr, so feedback and unanswered questions
-// can be reviewed with a line filter. LOG_LEVEL: debug | info | warn | error (default info).
-const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
-export type Level = keyof typeof LEVELS;
+// Structured logs through pino: one JSON object a line on stderr, named by `event`, so
+// feedback, unanswered questions and outbox retries can be followed with a line filter.
+// LOG_LEVEL: debug | info | warn | error (default info).
+import pino from 'pino';
 
 export interface Log {
   debug(event: string, fields?: Record<string, unknown>): void;
   info(event: string, fields?: Record<string, unknown>): void;
   warn(event: string, fields?: Record<string, unknown>): void;
   error(event: string, fields?: Record<string, unknown>): void;
+  /** A log whose lines all carry `fields` (a request id, the platform). */
+  child(fields: Record<string, unknown>): Log;
 }
 
+/** Where lines go (tests collect them); default stderr. */
 export type Sink = (line: string) => void;
 
-export function createLog(level: string = process.env.LOG_LEVEL ?? 'info', sink: Sink = (l) => process.stderr.write(l + '\n')): Log {
-  const min = LEVELS[(level as Level) in LEVELS ? (level as Level) : 'info'];
-  const emit = (lvl: Level) => (event: string, fields: Record<string, unknown> = {}) => {
-    if (LEVELS[lvl] < min) return;
-    const err = fields.error instanceof Error ? { error: fields.error.message } : {};
-    sink(JSON.stringify({ time: new Date().toISOString(), level: lvl, event, ...fields, ...err }));
+const LEVELS = new Set(['debug', 'info', 'warn', 'error']);
+
+function wrap(logger: pino.Logger): Log {
+  // An Error in `error` is logged as its message: stack traces stay out of the line format.
+  const fix = (fields: Record<string, unknown> = {}) => (fields.error instanceof Error ? { ...fields, error: fields.error.message } : fields);
+  return {
+    debug: (event, fields) => logger.debug(fix(fields), event),
+    info: (event, fields) => logger.info(fix(fields), event),
+    warn: (event, fields) => logger.warn(fix(fields), event),
+    error: (event, fields) => logger.error(fix(fields), event),
+    child: (fields) => wrap(logger.child(fields)),
   };
-  return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
+}
+
+export function createLog(level: string = process.env.LOG_LEVEL ?? 'info', sink?: Sink): Log {
+  const logger = pino(
+    {
+      level: LEVELS.has(level) ? level : 'info',
+      base: null,
+      messageKey: 'event',
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    sink ? { write: (line: string) => sink(line.replace(/\n$/, '')) } : pino.destination({ dest: 2, sync: true }),
+  );
+  return wrap(logger);
 }
 
 export const log: Log = createLog();

@@ -102,10 +102,17 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
     return false;
   };
 
-  const answer = (q: string): Answer => {
+  /** Answers and logs it with the incoming event's id (event_id, trigger_id) and how long it took. */
+  const answer = (q: string, requestId: string | undefined): Answer => {
+    const started = performance.now();
     const a = opts.engine().answer(q);
-    log.info('answer', { platform: 'slack', intent: a.intent, answered: a.answered, confidence: a.confidence, ...(a.answered ? {} : { question: a.question }) });
+    const latencyMs = Math.round((performance.now() - started) * 100) / 100;
+    log.info('answer', { platform: 'slack', requestId: requestId ?? null, intent: a.intent, answered: a.answered, confidence: a.confidence, latencyMs, ...(a.answered ? {} : { question: a.question }) });
     return a;
+  };
+  const idOf = (body: unknown): string | undefined => {
+    const b = body as { event_id?: string; trigger_id?: string; container?: { message_ts?: string } };
+    return b.event_id ?? b.trigger_id ?? b.container?.message_ts;
   };
 
   const sendAll = async (messages: SlackMessage[], send: (m: SlackMessage) => Promise<unknown>) => {
@@ -116,14 +123,14 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
     if (!firstDelivery(body)) return;
     const q = stripMentions(event.text ?? '');
     const thread = event.thread_ts ?? event.ts;
-    await sendAll(renderAnswer(answer(q || 'help')), (m) => say({ ...m, thread_ts: thread }));
+    await sendAll(renderAnswer(answer(q || 'help', idOf(body))), (m) => say({ ...m, thread_ts: thread }));
   });
 
   app.message(async ({ message, say, body }) => {
     if (!firstDelivery(body)) return;
     const m = message as { channel_type?: string; subtype?: string; bot_id?: string; text?: string };
     if (m.channel_type !== 'im' || m.subtype || m.bot_id || !m.text) return;
-    await sendAll(renderAnswer(answer(stripMentions(m.text))), (msg) => say(msg));
+    await sendAll(renderAnswer(answer(stripMentions(m.text), idOf(body))), (msg) => say(msg));
   });
 
   app.command(/^\/.+/, async ({ command, ack, respond, client }) => {
@@ -155,7 +162,7 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
       await respond({ response_type: 'ephemeral', text });
       return;
     }
-    const [first, ...rest] = renderAnswer(answer(q), { ephemeral: true });
+    const [first, ...rest] = renderAnswer(answer(q, command.trigger_id), { ephemeral: true });
     // The answer itself is the acknowledgement: fast enough for Slack's 3 seconds, and no API call.
     await ack({ response_type: 'ephemeral', ...first! });
     await sendAll(rest, (m) => respond({ response_type: 'ephemeral', ...m }));
@@ -176,7 +183,7 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
       await reply(body, respond, client, a ? renderAnswer(a, { ephemeral: true }) : [{ text: 'That section is no longer in the documents.', blocks: [] }]);
     },
     [ACTIONS.ask]: async ({ body, value, respond, client }) => {
-      await reply(body, respond, client, renderAnswer(answer(value.q ?? 'help'), { ephemeral: true }));
+      await reply(body, respond, client, renderAnswer(answer(value.q ?? 'help', idOf(body)), { ephemeral: true }));
     },
     [ACTIONS.notWhatIAsked]: async ({ body, value, respond, client }) => {
       await reply(body, respond, client, [alternativesMessage(opts.engine().answer(value.q ?? ''))]);
@@ -187,7 +194,7 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
         await reply(body, respond, client, [{ text: 'There is no channel to share to from here.', blocks: [] }]);
         return;
       }
-      const a = answer(value.q ?? '');
+      const a = answer(value.q ?? '', idOf(body));
       try {
         await sendAll(renderAnswer(a, { sharedBy: body.user.id }), (m) => client.chat.postMessage({ channel, ...m }));
         if (body.response_url) await respond({ delete_original: true });

@@ -48,6 +48,7 @@ export function sdkLogger(log: Log, name = 'teams.sdk'): ILogger {
 }
 
 interface ActivityLike {
+  id?: string;
   text?: string;
   value?: unknown;
   serviceUrl?: string;
@@ -104,13 +105,16 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
     ...(config.serviceUrl ? { serviceUrl: config.serviceUrl } : {}),
   });
 
-  const answer = (q: string): Answer => {
+  /** Answers and logs it with the activity id and how long it took. */
+  const answer = (q: string, requestId: string | undefined): Answer => {
+    const started = performance.now();
     const a = opts.engine().answer(q);
-    log.info('answer', { platform: 'teams', intent: a.intent, answered: a.answered, confidence: a.confidence, ...(a.answered ? {} : { question: a.question }) });
+    const latencyMs = Math.round((performance.now() - started) * 100) / 100;
+    log.info('answer', { platform: 'teams', requestId: requestId ?? null, intent: a.intent, answered: a.answered, confidence: a.confidence, latencyMs, ...(a.answered ? {} : { question: a.question }) });
     return a;
   };
 
-  const onSubmit = async (data: SubmitData, from: ActivityLike['from']): Promise<TeamsCard[]> => {
+  const onSubmit = async (data: SubmitData, from: ActivityLike['from'], requestId: string | undefined): Promise<TeamsCard[]> => {
     const engine = opts.engine();
     switch (data.respbot) {
       case 'show_section': {
@@ -118,7 +122,7 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
         return a ? renderCards(a) : [{ text: 'That section is no longer in the documents.', card: welcomeCard([], []).card }];
       }
       case 'ask':
-        return renderCards(answer(data.q ?? 'help'));
+        return renderCards(answer(data.q ?? 'help', requestId));
       case 'alternatives':
         return [alternativesCard(engine.answer(data.q ?? ''))];
       case 'feedback':
@@ -131,7 +135,7 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
     const a = activity as unknown as ActivityLike;
     await conversations.save(refOf(a));
     if (isOurs(a.value)) {
-      const cards = await onSubmit(a.value, a.from);
+      const cards = await onSubmit(a.value, a.from, a.id);
       if (a.value.respbot === 'feedback') await send({ type: 'message', text: a.value.vote === 'down' ? 'Thanks — noted, so the document owner can improve this answer.' : 'Thanks, noted.' });
       for (const c of cards) await send(asActivity(c));
       return;
@@ -167,7 +171,7 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
       await send({ type: 'message', text });
       return;
     }
-    for (const c of renderCards(answer(q || 'help'))) await send(asActivity(c));
+    for (const c of renderCards(answer(q || 'help', a.id))) await send(asActivity(c));
   });
 
   app.on('conversationUpdate', async ({ activity, send }) => {
@@ -187,7 +191,7 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
   // Action.Execute (Universal Actions) carries the same data as our Action.Submit buttons.
   app.on('card.action', async ({ activity }) => {
     const data = (activity.value as { action?: { data?: unknown } }).action?.data;
-    const cards = isOurs(data) ? await onSubmit(data, (activity as unknown as ActivityLike).from) : [];
+    const cards = isOurs(data) ? await onSubmit(data, (activity as unknown as ActivityLike).from, activity.id) : [];
     const first = cards[0];
     if (!first) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message' as const, value: 'Thanks, noted.' };
     // Our card is plain 1.5 JSON (validated against the schema in tests), not the SDK's builder type.

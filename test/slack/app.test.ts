@@ -77,7 +77,7 @@ test('/responsibility answers ephemerally in the acknowledgement, with a Share b
   expect(msg.text).toBe('IBM: Security and vulnerability patch updates to cluster');
   expect(blocksText(msg.blocks)).toContain('IBM is responsible');
   expect(blocksText(msg.blocks)).toContain('share_to_channel');
-  expect(logs.find((l) => l.event === 'answer')).toMatchObject({ platform: 'slack', intent: 'who', answered: true });
+  expect(logs.find((l) => l.event === 'answer')).toMatchObject({ level: 'info', platform: 'slack', requestId: expect.any(String), intent: 'who', answered: true, latencyMs: expect.any(Number) });
 });
 
 test('/responsibility with a long summary sends the rest of the pages to response_url', async () => {

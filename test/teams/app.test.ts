@@ -69,7 +69,7 @@ test('a personal message gets an Adaptive Card answer', async () => {
   expect(att.contentType).toBe('application/vnd.microsoft.card.adaptive');
   expect(att.content.version).toBe('1.5');
   expect(JSON.stringify(att.content.body)).toContain('IBM is responsible');
-  expect(logs.find((l) => l.event === 'answer')).toMatchObject({ platform: 'teams', intent: 'who', answered: true });
+  expect(logs.find((l) => l.event === 'answer')).toMatchObject({ level: 'info', platform: 'teams', requestId: act.id, intent: 'who', answered: true, latencyMs: expect.any(Number) });
 });
 
 test('a channel mention is stripped before matching and answered in the thread', async () => {
