@@ -13,7 +13,8 @@ import { escapeSlack, stripMentions, unescapeSlack } from './escape.js';
 import { explainSlackError, postSection, splitChannel } from './post.js';
 import { runScheduleCommand } from './schedules.js';
 import { parseScheduleCommand } from '../../src/schedule/commands.js';
-import type { Store } from '../../src/store/types.js';
+import { dislikedSignal, unansweredSignal } from '../../src/report/signals.js';
+import type { Signal, Store } from '../../src/store/types.js';
 
 const { App, ExpressReceiver, SocketModeReceiver, LogLevel } = bolt;
 
@@ -108,7 +109,12 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
     const a = opts.engine().answer(q);
     const latencyMs = Math.round((performance.now() - started) * 100) / 100;
     log.info('answer', { platform: 'slack', requestId: requestId ?? null, intent: a.intent, answered: a.answered, confidence: a.confidence, latencyMs, ...(a.answered ? {} : { question: a.question }) });
+    if (!a.answered && a.question) record(unansweredSignal(a, 'slack', null));
     return a;
+  };
+  /** Kept for `respbot report`; a store that is down costs a log line, never the reply. */
+  const record = (signal: Signal) => {
+    opts.store?.recordSignal(signal).catch((e: unknown) => log.warn('signal.not_recorded', { error: e }));
   };
   const idOf = (body: unknown): string | undefined => {
     const b = body as { event_id?: string; trigger_id?: string; container?: { message_ts?: string } };
@@ -210,6 +216,7 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
   };
   const feedback = async (vote: 'up' | 'down', { body, value, respond, client }: Click) => {
     log.info('feedback', { platform: 'slack', vote, question: value.q ?? null, entryId: value.e ?? null, ...(opts.logUserIds ? { user: body.user.id } : {}) });
+    if (vote === 'down') record(dislikedSignal(value.q ?? '', value.e ?? null, 'slack', opts.logUserIds ? body.user.id : null));
     await reply(body, respond, client, [{ text: vote === 'up' ? 'Thanks, noted.' : 'Thanks — noted, so the document owner can improve this answer.', blocks: [] }]);
   };
   const actionIds = new RegExp(`^(${Object.values(ACTIONS).join('|')})$`);

@@ -9,7 +9,8 @@ import type { Engine } from '../../src/engine/engine.js';
 import type { Answer, Match } from '../../src/engine/types.js';
 import { log as defaultLog, type Log } from '../../src/log.js';
 import { parseScheduleCommand } from '../../src/schedule/commands.js';
-import type { ConversationRef, Store } from '../../src/store/types.js';
+import { dislikedSignal, unansweredSignal } from '../../src/report/signals.js';
+import type { ConversationRef, Signal, Store } from '../../src/store/types.js';
 import { alternativesCard, asActivity, CARD, renderCards, welcomeCard, type SubmitData, type TeamsCard } from './cards.js';
 import { runTeamsScheduleCommand } from './schedules.js';
 import type { TeamsConfig } from './config.js';
@@ -111,7 +112,12 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
     const a = opts.engine().answer(q);
     const latencyMs = Math.round((performance.now() - started) * 100) / 100;
     log.info('answer', { platform: 'teams', requestId: requestId ?? null, intent: a.intent, answered: a.answered, confidence: a.confidence, latencyMs, ...(a.answered ? {} : { question: a.question }) });
+    if (!a.answered && a.question) record(unansweredSignal(a, 'teams', null));
     return a;
+  };
+  /** Kept for `respbot report`; a store that is down costs a log line, never the reply. */
+  const record = (signal: Signal) => {
+    opts.store.recordSignal(signal).catch((e: unknown) => log.warn('signal.not_recorded', { error: e }));
   };
 
   const onSubmit = async (data: SubmitData, from: ActivityLike['from'], requestId: string | undefined): Promise<TeamsCard[]> => {
@@ -127,6 +133,7 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
         return [alternativesCard(engine.answer(data.q ?? ''))];
       case 'feedback':
         log.info('feedback', { platform: 'teams', vote: data.vote ?? null, question: data.q ?? null, entryId: data.e ?? null, ...(opts.logUserIds ? { user: from?.aadObjectId ?? from?.id } : {}) });
+        if (data.vote === 'down') record(dislikedSignal(data.q ?? '', data.e ?? null, 'teams', opts.logUserIds ? (from?.aadObjectId ?? from?.id ?? null) : null));
         return [];
     }
   };

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// The `respbot` command line: inspect the knowledge, ask questions, (later) post summaries.
+// The `respbot` command line: inspect the knowledge, ask questions, post summaries, report.
 import { parseArgs } from 'node:util';
 import { coreConfig } from '../config.js';
 import { ConfigError, loadKnowledgeBase } from '../load/folder.js';
+import { StoreConfigError } from '../store/open.js';
 import { inspectJson, inspectText } from './inspect.js';
 
 const USAGE = `usage: respbot <command> [options]
@@ -11,8 +12,12 @@ commands:
   inspect [--json] [PATH…]     print the loaded documents (default: DATA_DIR or the shipped data)
   ask [--json] ["QUESTION"]    answer a question; with --json and no question, answer each
                                line of standard input with one JSON object a line
-  post --platform slack --channel ID --section NAME
+  post --platform slack|teams --channel ID --section NAME
                                post a section summary to a Slack channel (SLACK_BOT_TOKEN)
+                               or a Teams conversation the bot knows (its store)
+  report [--since 7d] [--limit 20] [--json]
+                               the most frequent unanswered questions and the disliked
+                               answers, with the closest entries (the bot's store)
   help                         this text`;
 
 async function main(argv: string[]): Promise<number> {
@@ -32,6 +37,10 @@ async function main(argv: string[]): Promise<number> {
       const { runPost } = await import('./post.js');
       return runPost(rest);
     }
+    case 'report': {
+      const { runReport } = await import('./report.js');
+      return runReport(rest);
+    }
     case undefined:
     case 'help':
     case '--help':
@@ -49,7 +58,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`respbot: ${e instanceof ConfigError || e instanceof TypeError ? (e as Error).message : (e as Error).stack}\n`);
-    process.exitCode = e instanceof ConfigError ? 2 : 1;
+    const known = e instanceof ConfigError || e instanceof StoreConfigError;
+    process.stderr.write(`respbot: ${known || e instanceof TypeError ? (e as Error).message : (e as Error).stack}\n`);
+    process.exitCode = known ? 2 : 1;
   },
 );

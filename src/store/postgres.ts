@@ -2,7 +2,7 @@
 // each post is taken with FOR UPDATE SKIP LOCKED, so one replica plans a tick and one sends it
 // while the others pass over it; a crashed sender's lease runs out and another takes over.
 import pg from 'pg';
-import { encodeTarget, SCHEMA, toConversation, toPost, toSchedule, type ConversationRow, type PostRow, type ScheduleRow } from './rows.js';
+import { encodeTarget, SCHEMA, signalValues, toConversation, toPost, toSchedule, toSignal, type ConversationRow, type PostRow, type ScheduleRow, type SignalRow } from './rows.js';
 import { newScheduleId, type NewPost, type OutboxPost, type PostOutcome, type Schedule, type Store, type TickPlan } from './types.js';
 
 export interface PostgresOptions {
@@ -134,6 +134,10 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
           filter.scheduleId ?? null,
         ])
       ).rows.map(toPost),
+    recordSignal: async (sig) => {
+      await pool.query('INSERT INTO signals (at, kind, platform, question, entry_id, candidates, user_id) VALUES ($1, $2, $3, $4, $5, $6, $7)', signalValues(sig));
+    },
+    listSignals: async (since) => (await pool.query<SignalRow>('SELECT * FROM signals WHERE at >= $1 ORDER BY at', [since])).rows.map(toSignal),
     saveConversation: async (ref) => {
       await pool.query(
         `INSERT INTO conversations (conversation_id, ref, updated_at) VALUES ($1, $2, $3)

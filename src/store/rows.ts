@@ -1,6 +1,6 @@
 // Rows as both stores keep them: the same columns and the same conversions, so SQLite and
 // PostgreSQL differ only in SQL dialect and locking.
-import type { ConversationRef, OutboxPost, Platform, PostState, Schedule, SectionRef } from './types.js';
+import type { ConversationRef, OutboxPost, Platform, PostState, Schedule, SectionRef, Signal } from './types.js';
 
 export interface ScheduleRow {
   id: string;
@@ -82,6 +82,29 @@ export function toPost(r: PostRow): OutboxPost {
   };
 }
 
+export interface SignalRow {
+  at: number | string;
+  kind: string;
+  platform: string;
+  question: string;
+  entry_id: string | null;
+  candidates: string;
+  user_id: string | null;
+}
+
+export const toSignal = (r: SignalRow): Signal => ({
+  kind: r.kind as Signal['kind'],
+  at: num(r.at),
+  platform: r.platform as Platform,
+  question: r.question,
+  entryId: r.entry_id,
+  candidates: JSON.parse(r.candidates) as string[],
+  user: r.user_id,
+});
+
+/** Column values in INSERT order: at, kind, platform, question, entry_id, candidates, user_id. */
+export const signalValues = (s: Signal) => [s.at, s.kind, s.platform, s.question.slice(0, 500), s.entryId, JSON.stringify(s.candidates.slice(0, 5)), s.user];
+
 export const toConversation = (r: ConversationRow): ConversationRef => JSON.parse(r.ref) as ConversationRef;
 
 /** The schema in SQL both dialects read (BIGINT is an integer in SQLite). */
@@ -118,6 +141,16 @@ export const SCHEMA = [
     last_error TEXT
   )`,
   `CREATE INDEX IF NOT EXISTS outbox_ready ON outbox (state, next_attempt_at)`,
+  `CREATE TABLE IF NOT EXISTS signals (
+    at BIGINT NOT NULL,
+    kind TEXT NOT NULL,
+    platform TEXT NOT NULL,
+    question TEXT NOT NULL,
+    entry_id TEXT,
+    candidates TEXT NOT NULL,
+    user_id TEXT
+  )`,
+  `CREATE INDEX IF NOT EXISTS signals_at ON signals (at)`,
   `CREATE TABLE IF NOT EXISTS conversations (
     conversation_id TEXT PRIMARY KEY,
     ref TEXT NOT NULL,

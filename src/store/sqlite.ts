@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { encodeTarget, SCHEMA, toConversation, toPost, toSchedule, type ConversationRow, type PostRow, type ScheduleRow } from './rows.js';
+import { encodeTarget, SCHEMA, signalValues, toConversation, toPost, toSchedule, toSignal, type ConversationRow, type PostRow, type ScheduleRow, type SignalRow } from './rows.js';
 import { newScheduleId, type NewPost, type NewSchedule, type OutboxPost, type Platform, type PostOutcome, type Schedule, type Store, type TickPlan } from './types.js';
 
 export function openSqliteStore(path: string): Store {
@@ -102,6 +102,10 @@ export function openSqliteStore(path: string): Store {
           .prepare('SELECT * FROM outbox WHERE (@state IS NULL OR state = @state) AND (@scheduleId IS NULL OR schedule_id = @scheduleId) ORDER BY due_at, key')
           .all({ state: filter.state ?? null, scheduleId: filter.scheduleId ?? null }) as PostRow[]
       ).map(toPost),
+    recordSignal: async (sig) => {
+      db.prepare('INSERT INTO signals (at, kind, platform, question, entry_id, candidates, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(...signalValues(sig));
+    },
+    listSignals: async (since) => (db.prepare('SELECT * FROM signals WHERE at >= ? ORDER BY at').all(since) as SignalRow[]).map(toSignal),
     saveConversation: async (ref) => {
       db.prepare(
         `INSERT INTO conversations (conversation_id, ref, updated_at) VALUES (?, ?, ?)

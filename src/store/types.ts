@@ -73,6 +73,20 @@ export interface ConversationRef {
   updatedAt: string;
 }
 
+/** A question the bot could not serve: it abstained, or the asker gave the answer a 👎. */
+export interface Signal {
+  kind: 'unanswered' | 'disliked';
+  at: number;
+  platform: Platform;
+  question: string;
+  /** For a 👎: the entry that was answered. */
+  entryId: string | null;
+  /** What the bot had closest at the time ("Section › task"). */
+  candidates: string[];
+  /** Only with LOG_USER_IDS=true. */
+  user: string | null;
+}
+
 export type PostOutcome =
   | { state: 'sent'; at: number }
   | { state: 'pending'; nextAttemptAt: number; error: string }
@@ -100,6 +114,10 @@ export interface Store {
   finish(key: string, owner: string, outcome: PostOutcome): Promise<boolean>;
   getPost(key: string): Promise<OutboxPost | null>;
   listPosts(filter?: { state?: PostState; scheduleId?: string }): Promise<OutboxPost[]>;
+
+  recordSignal(s: Signal): Promise<void>;
+  /** Signals at or after `since`, oldest first. */
+  listSignals(since: number): Promise<Signal[]>;
 
   saveConversation(ref: ConversationRef): Promise<void>;
   getConversation(conversationId: string): Promise<ConversationRef | null>;

@@ -187,6 +187,17 @@ test('👎 feedback is written to the structured log with the question', async (
   await api.waitFor((c) => c.some((x) => x.path === 'respond/action'));
   expect(logs).toContainEqual(expect.objectContaining({ event: 'feedback', platform: 'slack', vote: 'down', question: 'who patches the cluster?', entryId: 'security_compliance/x' }));
   expect(logs.find((l) => l.event === 'feedback')!.user).toBeUndefined();
+  // …and kept in the store for `respbot report`, without the user.
+  const signals = await store.listSignals(Date.now() - 60_000);
+  expect(signals).toContainEqual(expect.objectContaining({ kind: 'disliked', platform: 'slack', question: 'who patches the cluster?', entryId: 'security_compliance/x', user: null }));
+});
+
+test('a question the bot abstains on is kept in the store with what was closest', async () => {
+  await post(slash('who patches my laptop?'), 'application/x-www-form-urlencoded');
+  const signals = await store.listSignals(Date.now() - 60_000);
+  const miss = signals.find((s) => s.kind === 'unanswered' && s.question === 'who patches my laptop?');
+  expect(miss).toMatchObject({ platform: 'slack', entryId: null, user: null });
+  expect(miss!.candidates.length).toBeGreaterThan(0);
 });
 
 test('a rate-limited post (429 with Retry-After) is retried after the wait, once', async () => {

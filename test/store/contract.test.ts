@@ -121,6 +121,14 @@ describe.each(kinds.kinds)('$name store', (kind) => {
     expect(new Set(all).size).toBe(60);
   });
 
+  test('signals: unanswered and disliked questions are kept and listed from a time on', async () => {
+    const { store } = await kind.fresh();
+    await store.recordSignal({ kind: 'unanswered', at: T0, platform: 'slack', question: 'who patches my laptop?', entryId: null, candidates: ['Security › Patching'], user: null });
+    await store.recordSignal({ kind: 'disliked', at: T0 + 1000, platform: 'teams', question: 'who does backups?', entryId: 'dr/backup', candidates: [], user: 'U1' });
+    expect(await store.listSignals(T0 + 1)).toEqual([{ kind: 'disliked', at: T0 + 1000, platform: 'teams', question: 'who does backups?', entryId: 'dr/backup', candidates: [], user: 'U1' }]);
+    expect((await store.listSignals(0)).map((s) => s.question)).toEqual(['who patches my laptop?', 'who does backups?']);
+  });
+
   test('conversation references: saved, updated in place, listed', async () => {
     const { store } = await kind.fresh();
     const ref = { conversationId: '19:abc@thread.tacv2', serviceUrl: 'https://smba.example/teams/', tenantId: 't1', conversationType: 'channel', botId: '28:bot', updatedAt: '2026-01-01T00:00:00Z' };

@@ -1,0 +1,27 @@
+// `respbot report [--since 7d] [--limit 20] [--json]`: what users could not get answered, from
+// the bot's store (STORE_PATH or DATABASE_URL, as the bot uses them).
+import { parseArgs } from 'node:util';
+import { coreConfig } from '../config.js';
+import { loadEngine } from '../engine/engine.js';
+import { buildReport, formatReport, parseSince } from '../report/report.js';
+import { openStore, storeConfig } from '../store/open.js';
+
+export async function runReport(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { since: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, data: { type: 'string' } } });
+  const window = parseSince(values.since ?? '7d');
+  const limit = Number(values.limit ?? 20);
+  if (window === null || !Number.isInteger(limit) || limit < 1) {
+    process.stderr.write('usage: respbot report [--since 7d|24h|2w] [--limit 20] [--json]\n');
+    return 2;
+  }
+  const since = Date.now() - window;
+  const store = await openStore(storeConfig(process.env));
+  try {
+    const signals = await store.listSignals(since);
+    const report = buildReport(signals, loadEngine([values.data ?? coreConfig().dataDir]), since, limit);
+    process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report));
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
