@@ -2,20 +2,24 @@
 // platform credentials it is a chat in the terminal on the shipped data. This file is the
 // composition root: the only place that knows every surface.
 import { runConsole } from '../adapters/console/console.js';
-import { createSlackApp } from '../adapters/slack/app.js';
+import { createSlackApp, type SlackSurface } from '../adapters/slack/app.js';
 import { SlackConfigError, slackConfig } from '../adapters/slack/config.js';
+import { outboxClient, slackPoster } from '../adapters/slack/outbox.js';
 import { createTeamsApp } from '../adapters/teams/app.js';
 import { TeamsConfigError, teamsConfig } from '../adapters/teams/config.js';
-import { outboxClient, slackPoster } from '../adapters/slack/outbox.js';
 import { teamsPoster } from '../adapters/teams/outbox.js';
 import { coreConfig, schedulerConfig, SettingError } from './config.js';
-import type { Poster } from './schedule/poster.js';
-import { Scheduler } from './schedule/scheduler.js';
-import { describeStore, openStore, storeConfig, StoreConfigError } from './store/open.js';
 import { loadEngine } from './engine/engine.js';
 import { ConfigError, describeWarning } from './load/folder.js';
 import { log } from './log.js';
-import { createHttpApp, listen, portFrom } from './server.js';
+import { LiveEngine } from './reload.js';
+import type { Poster } from './schedule/poster.js';
+import { Scheduler } from './schedule/scheduler.js';
+import { createHttpApp, drain, listen, portFrom } from './server.js';
+import { describeStore, openStore, storeConfig, StoreConfigError } from './store/open.js';
+
+/** How long shutdown waits for requests in flight before closing their connections. */
+const DRAIN_MS = 25_000;
 
 async function main(): Promise<number> {
   const config = coreConfig();
@@ -24,51 +28,77 @@ async function main(): Promise<number> {
   const port = portFrom(process.env);
   const storeSettings = storeConfig(process.env);
   const scheduling = schedulerConfig(process.env);
-  const engine = loadEngine([config.dataDir]);
-  for (const w of engine.kb.warnings) process.stderr.write(`warning: ${describeWarning(w)}\n`);
-  if (engine.kb.documents.length === 0) {
+  const first = loadEngine([config.dataDir]);
+  for (const w of first.kb.warnings) process.stderr.write(`warning: ${describeWarning(w)}\n`);
+  if (first.kb.documents.length === 0) {
     process.stderr.write(`respbot: no responsibility document loaded from ${config.dataDir}; not starting.\n`);
     return 2;
   }
   if (!slack && !teams) {
-    await runConsole(engine, { input: process.stdin, output: process.stdout });
+    await runConsole(first, { input: process.stdin, output: process.stdout });
     return 0;
   }
+  // Documents reload when DATA_DIR changes or on SIGHUP; a broken one never replaces a good one.
+  const live = new LiveEngine({ build: () => loadEngine([config.dataDir]) }, first);
+  live.watch(config.dataDir);
+  process.on('SIGHUP', () => void live.reload('SIGHUP'));
+  const engine = live.current;
+
   const store = await openStore(storeSettings);
-  const http = createHttpApp();
+  const platforms: string[] = [];
+  let draining = false;
+  const http = createHttpApp(async () => {
+    const storeOk = await Promise.race([store.ping(), new Promise<boolean>((r) => setTimeout(() => r(false), 2000))]);
+    const documents = engine().kb.documents.map((d) => d.id);
+    return { ready: !draining && storeOk && documents.length > 0 && platforms.length > 0, draining, documents, store: storeOk ? 'ok' : 'unreachable', platforms };
+  });
   const logUserIds = process.env.LOG_USER_IDS === 'true';
   const surfaces: string[] = [];
   const posters: Poster[] = [];
+  let slackSurface: SlackSurface | null = null;
   if (slack) {
-    const surface = createSlackApp(slack, { expressApp: http, engine: () => engine, logUserIds, store });
-    await surface.start();
+    slackSurface = createSlackApp(slack, { expressApp: http, engine, logUserIds, store });
+    await slackSurface.start();
     posters.push(slackPoster(outboxClient(slack.botToken, slack.apiUrl)));
     surfaces.push(`Slack: ${slack.signingSecret ? 'POST /slack/events' : 'Socket Mode'}`);
+    platforms.push('slack');
   }
   if (teams) {
     if (teams.allowUnauthenticated) {
       log.warn('teams.unauthenticated', { message: 'DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS=true: /api/messages accepts requests from anyone. For local testing only.' });
       process.stderr.write('\n*** WARNING: Teams requests are NOT authenticated (DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS=true). Local testing only. ***\n\n');
     }
-    const { app } = await createTeamsApp(teams, { expressApp: http, engine: () => engine, logUserIds, store });
+    const { app } = await createTeamsApp(teams, { expressApp: http, engine, logUserIds, store });
     posters.push(teamsPoster(app, store));
     surfaces.push('Teams: POST /api/messages');
+    platforms.push('teams');
   }
   const { port: bound, server } = await listen(http, port);
   // Digests: due and unsent posts (and ticks missed less than SCHEDULE_MAX_LATE_MINUTES ago) go out now.
-  const scheduler = new Scheduler({ store, posters, engine: () => engine, ...scheduling });
+  const scheduler = new Scheduler({ store, posters, engine, ...scheduling });
   scheduler.start();
-  const shutdown = async (signal: string) => {
+
+  // SIGTERM/SIGINT: take no new requests, answer those in flight, let the outbox finish the
+  // sends under way, then exit 0. A second signal exits at once.
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.warn('stopped_now', { signal });
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    }
+    stopping = true;
+    draining = true;
     log.info('stopping', { signal });
-    server.close();
-    await scheduler.stop();
+    live.close();
+    await Promise.all([drain(server, DRAIN_MS), scheduler.stop(), slackSurface?.stop()]);
     await store.close();
+    log.info('stopped', { signal });
     process.exit(0);
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  log.info('started', { port: bound, documents: engine.kb.documents.map((d) => d.id), surfaces, store: describeStore(storeSettings) });
-  process.stderr.write(`respbot listening on http://localhost:${bound} (${surfaces.join('; ')}; GET /healthz)\n`);
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  log.info('started', { port: bound, documents: first.kb.documents.map((d) => d.id), surfaces, store: describeStore(storeSettings) });
+  process.stderr.write(`respbot listening on http://localhost:${bound} (${surfaces.join('; ')}; GET /healthz, /readyz)\n`);
   return await new Promise<number>(() => {});
 }
 

@@ -36,7 +36,8 @@ export interface SlackSurface {
   app: BoltApp;
   /** Socket Mode connects out; HTTP mode is served by the shared server. */
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /** Stops Socket Mode and waits (up to `ms`) for work still running after its ack, such as a post. */
+  stop(ms?: number): Promise<void>;
 }
 
 /** Bolt's own log lines go through our structured log. */
@@ -93,6 +94,25 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
   // Socket Mode's own Web API client (apps.connections.open) takes its options from installerOptions.
   const socketReceiver = socket ? new SocketModeReceiver({ appToken: config.appToken!, logger, installerOptions: { clientOptions } }) : undefined;
   const app = new App({ authorize, receiver: receiver ?? socketReceiver, clientOptions, logger });
+
+  // Work goes on after the ack (a post, a reply to a click): count it, so shutdown can wait.
+  let inFlight = 0;
+  let idle: (() => void) | null = null;
+  app.use(async ({ next }) => {
+    inFlight++;
+    try {
+      await next();
+    } finally {
+      if (--inFlight === 0) idle?.();
+    }
+  });
+  const whenIdle = (ms: number) =>
+    inFlight === 0
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, ms);
+          idle = () => (clearTimeout(t), resolve());
+        });
 
   const seen = new SeenEvents();
   /** false for a redelivered event; checked in the event listeners, not as global middleware on every request. */
@@ -241,8 +261,9 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
     start: async () => {
       if (socket) await app.start();
     },
-    stop: async () => {
+    stop: async (ms = 25_000) => {
       if (socket) await app.stop();
+      await whenIdle(ms);
     },
   };
 }

@@ -100,6 +100,8 @@ export class Scheduler {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<TickReport> | null = null;
   private stopped = true;
+  /** Set by stop(): a tick under way hands back the posts it has not started. */
+  private halting = false;
 
   constructor(private readonly opts: SchedulerOptions) {
     this.store = opts.store;
@@ -127,6 +129,7 @@ export class Scheduler {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.halting = false;
     const loop = async () => {
       let wait = this.intervalMs;
       try {
@@ -144,6 +147,7 @@ export class Scheduler {
   /** Stops the loop and waits for a send under way to finish (its result is recorded). */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.halting = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running?.catch(() => {});
@@ -167,13 +171,18 @@ export class Scheduler {
       if (claimed.length === 0) break;
       await this.opts.afterClaim?.(claimed);
       for (const post of claimed) {
+        if (this.halting) {
+          // Shutting down: hand back what was claimed but not started, for the next process.
+          await this.store.finish(post.key, this.owner, { state: 'pending', nextAttemptAt: this.now(), error: 'not sent: the process stopped' });
+          continue;
+        }
         const r = await this.send(post);
         if (typeof r === 'number') {
           report.retrying++;
           report.retryAt = Math.min(report.retryAt ?? r, r);
         } else report[r]++;
       }
-      if (this.stopped) break;
+      if (this.halting) break;
     }
     return report;
   }

@@ -21,6 +21,8 @@ export interface StandIn {
   failNext(path: string, status: number, headers?: Record<string, string>, times?: number, error?: string): void;
   /** A fixed JSON reply for `path` (instead of {ok:true}). */
   replyWith(path: string, body: Record<string, unknown>): void;
+  /** Answer calls to `path` only after `ms` (they are recorded when they arrive). */
+  delay(path: string, ms: number): void;
   waitFor(pred: (c: Recorded[]) => boolean, ms?: number): Promise<Recorded[]>;
   close(): Promise<void>;
 }
@@ -50,6 +52,7 @@ export async function slackStandIn(): Promise<StandIn> {
   const calls: Recorded[] = [];
   const replies = new Map<string, Record<string, unknown>>();
   const failures = new Map<string, Array<{ status: number; headers: Record<string, string>; error?: string }>>();
+  const delays = new Map<string, number>();
   const server: Server = createServer(async (req, res) => {
     const raw = await readBody(req);
     const path = (req.url ?? '').replace(/^\/(api\/)?/, '').replace(/\?.*$/, '');
@@ -61,6 +64,8 @@ export async function slackStandIn(): Promise<StandIn> {
       return;
     }
     calls.push({ path, body: parse(raw, req.headers['content-type']), at: Date.now() });
+    const wait = delays.get(path);
+    if (wait) await new Promise((r) => setTimeout(r, wait).unref());
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(replies.get(path) ?? { ok: true, ts: '1700000000.000100', channel: 'C1' }));
   });
@@ -75,6 +80,9 @@ export async function slackStandIn(): Promise<StandIn> {
     replyWith(path, body) {
       replies.set(path, body);
     },
+    delay(path, ms) {
+      delays.set(path, ms);
+    },
     async waitFor(pred, ms = 5000) {
       const end = Date.now() + ms;
       while (!pred(calls)) {
@@ -83,6 +91,10 @@ export async function slackStandIn(): Promise<StandIn> {
       }
       return calls;
     },
-    close: () => new Promise((r) => server.close(() => r())),
+    close: () =>
+      new Promise((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -197,6 +197,34 @@ describe.each(kinds.kinds)('scheduler on the $name store', (kind) => {
     expect((await store.listPosts())[0]).toMatchObject({ state: 'sent', attempts: 2 });
   });
 
+  test('stop() lets the send under way finish and hands back the claimed posts not started', async () => {
+    const { store } = await kind.fresh();
+    const clock = { t: Date.parse('2026-03-02T09:00:00Z') };
+    for (const channel of ['C1', 'C2', 'C3']) await store.addSchedule(newSchedule('daily 09:00 UTC', { channel }, clock.t - 1));
+    let release!: () => void;
+    let started!: () => void;
+    const sending = new Promise<void>((r) => (started = r));
+    const sent: string[] = [];
+    const slow: Poster = {
+      platform: 'slack',
+      send: async (post) => {
+        started();
+        await new Promise<void>((r) => (release = r));
+        sent.push(post.channel);
+      },
+    };
+    const s = scheduler(store, clock, slow);
+    const tick = s.tick();
+    await sending;
+    const stopped = s.stop();
+    release();
+    await Promise.all([tick, stopped]);
+    expect(sent).toHaveLength(1);
+    const posts = await store.listPosts();
+    expect(posts.filter((p) => p.state === 'sent')).toHaveLength(1);
+    expect(posts.filter((p) => p.state === 'pending').map((p) => p.lastError)).toEqual(['not sent: the process stopped', 'not sent: the process stopped']);
+  });
+
   test('a section removed from the documents fails its post with the reason', async () => {
     const { store } = await kind.fresh();
     const clock = { t: Date.parse('2026-03-02T09:00:00Z') };

@@ -1,0 +1,151 @@
+// The bot as a service, as an orchestrator runs it: /healthz and /readyz, SIGTERM that lets a
+// slow outbox send finish before exiting 0, and SIGHUP reloading the documents.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PACKAGE_ROOT, SHIPPED_DATA_DIR } from '../src/paths.js';
+import { openSqliteStore } from '../src/store/sqlite.js';
+import { signature, slackStandIn, type StandIn } from './helpers/slack.js';
+
+let api: StandIn;
+let dir: string;
+beforeAll(async () => {
+  api = await slackStandIn();
+});
+afterAll(() => api.close());
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'respbot-service-'));
+  api.calls.length = 0;
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Bot {
+  child: ChildProcess;
+  base: string;
+  exited: Promise<number | null>;
+  stderr: () => string;
+}
+
+/** The real `npm start` entry with Slack settings aimed at the stand-in. */
+async function startBot(env: Record<string, string>): Promise<Bot> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: PACKAGE_ROOT,
+    env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: api.url + 'api/', PORT: '0', DATA_DIR: '', STORE_PATH: join(dir, 'store.db'), ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  const port = await new Promise<number>((resolve, reject) => {
+    const t = setInterval(() => {
+      const m = /listening on http:\/\/localhost:(\d+)/.exec(err);
+      if (m) resolve(Number(m[1]));
+      if (child.exitCode !== null) reject(new Error(err));
+    }, 20);
+    exited.then(() => clearInterval(t));
+    setTimeout(() => (clearInterval(t), reject(new Error(`no start:\n${err}`))), 20_000).unref();
+  });
+  return { child, base: `http://127.0.0.1:${port}`, exited, stderr: () => err };
+}
+
+test('/healthz and /readyz report the process and what it needs to serve', async () => {
+  const bot = await startBot({});
+  try {
+    expect(await (await fetch(`${bot.base}/healthz`)).json()).toEqual({ ok: true });
+    const ready = await fetch(`${bot.base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, draining: false, documents: ['event-streams'], store: 'ok', platforms: ['slack'] });
+  } finally {
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+  }
+});
+
+test('SIGTERM during a slow outbox send: the send completes, then the process exits 0', async () => {
+  const store = openSqliteStore(join(dir, 'store.db'));
+  await store.addSchedule({
+    platform: 'slack',
+    channel: 'C0SLOW001',
+    target: { doc: 'event-streams', section: 'mirroring_responsibilities' },
+    label: 'Mirroring',
+    cron: '0 9 * * *',
+    timezone: 'UTC',
+    description: 'every day at 09:00 (UTC)',
+    createdBy: null,
+    nextDue: Date.now() - 60_000,
+  });
+  api.delay('chat.postMessage', 1500);
+  const bot = await startBot({ SCHEDULER_INTERVAL_SECONDS: '0.2' });
+  await api.waitFor((c) => c.some((x) => x.path === 'chat.postMessage'), 10_000);
+  const signalled = Date.now();
+  bot.child.kill('SIGTERM');
+  expect(await bot.exited).toBe(0);
+  expect(Date.now() - signalled).toBeGreaterThan(1000); // it waited for Slack's answer
+  expect((await store.listPosts())[0]).toMatchObject({ state: 'sent', attempts: 1 });
+  expect(api.calls.filter((c) => c.path === 'chat.postMessage')).toHaveLength(1);
+  expect(bot.stderr()).toContain('"event":"stopped"');
+  await store.close();
+  api.delay('chat.postMessage', 0);
+});
+
+/** `/responsibility post mirroring`: acknowledged at once, the post itself goes on after. */
+async function slashPost(bot: Bot) {
+  const body = new URLSearchParams({ command: '/responsibility', text: 'post mirroring', user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: api.url + 'respond/x' }).toString();
+  const ts = Math.floor(Date.now() / 1000);
+  const res = await fetch(`${bot.base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature('secret', ts, body) }, body });
+  expect(res.status).toBe(200);
+  await api.waitFor((c) => c.some((x) => x.path === 'chat.postMessage'), 10_000);
+}
+
+test('SIGTERM while a slash-command post is still going: it is finished and confirmed first', async () => {
+  api.delay('chat.postMessage', 1500);
+  const bot = await startBot({});
+  await slashPost(bot);
+  bot.child.kill('SIGTERM');
+  expect(await bot.exited).toBe(0);
+  expect(api.calls.find((c) => c.path === 'respond/x')?.body.text).toBe('Posted the *Mirroring* summary to <#C1>.');
+  api.delay('chat.postMessage', 0);
+});
+
+test('a second signal exits at once, without waiting', async () => {
+  api.delay('chat.postMessage', 10_000);
+  const bot = await startBot({});
+  await slashPost(bot);
+  bot.child.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 200));
+  const second = Date.now();
+  bot.child.kill('SIGTERM');
+  expect(await bot.exited).toBe(143);
+  expect(Date.now() - second).toBeLessThan(2000);
+  api.delay('chat.postMessage', 0);
+});
+
+test('SIGHUP reloads the documents in DATA_DIR; a changed file is picked up by itself too', async () => {
+  const data = join(dir, 'data');
+  cpSync(SHIPPED_DATA_DIR, data, { recursive: true });
+  const bot = await startBot({ DATA_DIR: data });
+  const ask = async (q: string) => {
+    const body = new URLSearchParams({ command: '/responsibility', text: q, user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: api.url + 'respond/x' }).toString();
+    const ts = Math.floor(Date.now() / 1000);
+    const res = await fetch(`${bot.base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature('secret', ts, body) }, body });
+    return ((await res.json()) as { text: string }).text;
+  };
+  try {
+    expect(await ask('who rotates the quantum keys?')).not.toMatch(/Quantum/);
+    const doc = join(data, 'event-streams-responsibilities.md');
+    writeFileSync(doc, readFileSync(doc, 'utf8').replace(/(\|Security and vulnerability patch updates to cluster\|[^\n]*\n)/, '$1|Quantum key rotation| IBM rotates the quantum-safe keys every week. | |\n'));
+    bot.child.kill('SIGHUP');
+    const end = Date.now() + 5000;
+    let text = '';
+    while (!/Quantum/.test(text) && Date.now() < end) {
+      text = await ask('who rotates the quantum keys?');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(text).toBe('IBM: Quantum key rotation');
+    expect(bot.stderr()).toContain('"event":"documents.reloaded"');
+  } finally {
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+  }
+});
