@@ -15,6 +15,8 @@ commands:
   post --platform slack|teams --channel ID --section NAME
                                post a section summary to a Slack channel (SLACK_BOT_TOKEN)
                                or a Teams conversation the bot knows (its store)
+  sync [--dry-run] [--json]    fetch the documents listed in DATA_DIR/sources.yaml, check
+                               them, and replace the local copies that pass
   report [--since 7d] [--limit 20] [--json]
                                the most frequent unanswered questions and the disliked
                                answers, with the closest entries (the bot's store)
@@ -36,6 +38,10 @@ async function main(argv: string[]): Promise<number> {
     case 'post': {
       const { runPost } = await import('./post.js');
       return runPost(rest);
+    }
+    case 'sync': {
+      const { runSync } = await import('./sync.js');
+      return runSync(rest);
     }
     case 'report': {
       const { runReport } = await import('./report.js');

@@ -1,0 +1,134 @@
+// `respbot sync`: fetch each document listed in DATA_DIR/sources.yaml, check it with the
+// loader, and replace the local copy atomically only when it passes. A document that is not
+// markdown, does not parse, or loses most of its rows is rejected and the old copy kept.
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { describeWarning, loadKnowledgeBase } from '../load/folder.js';
+import type { ResponsibilityDocument } from '../model.js';
+import { diffDocuments, rowCount, type DocumentDiff } from './diff.js';
+
+export interface Source {
+  file: string;
+  url: string;
+}
+
+export type SyncOutcome =
+  | { file: string; status: 'unchanged' }
+  | { file: string; status: 'updated' | 'would-update' | 'added' | 'would-add'; diff: DocumentDiff }
+  | { file: string; status: 'rejected'; reason: string };
+
+export interface SyncOptions {
+  dataDir: string;
+  dryRun?: boolean;
+  /** Called as each document starts and ends, for a progress display. */
+  progress?: (event: { index: number; total: number; file: string; outcome?: SyncOutcome }) => void;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  /** A document must keep at least this share of its rows (default one half). */
+  minRowShare?: number;
+}
+
+const MAX_BYTES = 2_000_000;
+
+export class SourcesError extends Error {}
+
+export function readSources(dataDir: string): Source[] {
+  const file = join(dataDir, 'sources.yaml');
+  if (!existsSync(file)) throw new SourcesError(`${file} is missing: list each document's file and upstream url there (see the shipped data/sources.yaml)`);
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new SourcesError(`${file}: not valid YAML: ${(e as Error).message}`);
+  }
+  const docs = (raw as { documents?: unknown })?.documents;
+  if (!Array.isArray(docs)) throw new SourcesError(`${file}: expected "documents:" with a list of { file, url }`);
+  return docs.map((d, i) => {
+    const s = d as Partial<Source>;
+    if (typeof s.file !== 'string' || typeof s.url !== 'string' || basename(s.file) !== s.file || !s.file.endsWith('.md')) throw new SourcesError(`${file}: entry ${i + 1} needs a file (a .md name in this folder) and a url`);
+    if (!/^https?:\/\//.test(s.url)) throw new SourcesError(`${file}: entry ${i + 1}: url must be http(s)`);
+    return { file: s.file, url: s.url };
+  });
+}
+
+/** Why a fetched body is not a markdown document, or null. */
+function notMarkdown(body: Buffer, contentType: string | null): string | null {
+  if (body.length === 0) return 'the response is empty';
+  if (body.length > MAX_BYTES) return `the response is larger than ${MAX_BYTES / 1e6} MB`;
+  if (body.includes(0)) return 'the response is binary, not markdown';
+  const text = body.toString('utf8');
+  if (text.includes('\uFFFD')) return 'the response is not UTF-8 text';
+  if (/text\/html/i.test(contentType ?? '') || /^\s*<(!doctype|html)/i.test(text)) return 'the response is an HTML page, not markdown';
+  return null;
+}
+
+/** Writes beside the target and renames over it: a reader sees the old file or the new one. */
+function writeAtomically(path: string, text: string): void {
+  const tmp = join(path, '..', `.${basename(path)}.${process.pid}.tmp`);
+  writeFileSync(tmp, text);
+  const fd = openSync(tmp, 'r');
+  fsyncSync(fd);
+  closeSync(fd);
+  renameSync(tmp, path);
+}
+
+function loadOne(path: string, dataDir: string): { doc: ResponsibilityDocument | null; problem: string | null } {
+  const kb = loadKnowledgeBase([path], { dataDirs: [dataDir] });
+  const doc = kb.documents[0] ?? null;
+  const fatal = kb.warnings.find((w) => w.message.startsWith('not loaded'));
+  return { doc, problem: doc ? null : fatal ? describeWarning(fatal).replace(/^.*?: not loaded: /, '') : 'no responsibilities found' };
+}
+
+async function syncOne(src: Source, opts: SyncOptions, scratch: string): Promise<SyncOutcome> {
+  const target = join(opts.dataDir, src.file);
+  let body: Buffer;
+  let contentType: string | null;
+  try {
+    const res = await (opts.fetch ?? fetch)(src.url, { signal: AbortSignal.timeout(opts.timeoutMs ?? 20_000), redirect: 'follow' });
+    if (!res.ok) return { file: src.file, status: 'rejected', reason: `${src.url} answered HTTP ${res.status}` };
+    body = Buffer.from(await res.arrayBuffer());
+    contentType = res.headers.get('content-type');
+  } catch (e) {
+    return { file: src.file, status: 'rejected', reason: `cannot fetch ${src.url}: ${(e as Error).message}` };
+  }
+  const why = notMarkdown(body, contentType);
+  if (why) return { file: src.file, status: 'rejected', reason: why };
+  const text = body.toString('utf8');
+  const candidate = join(scratch, src.file);
+  writeFileSync(candidate, text);
+  const fresh = loadOne(candidate, opts.dataDir);
+  if (!fresh.doc) return { file: src.file, status: 'rejected', reason: `it does not load: ${fresh.problem}` };
+  const current = existsSync(target) ? loadOne(target, opts.dataDir).doc : null;
+  if (current && readFileSync(target, 'utf8') === text) return { file: src.file, status: 'unchanged' };
+  const before = rowCount(current);
+  const after = rowCount(fresh.doc);
+  const share = opts.minRowShare ?? 0.5;
+  if (current && after < before * share) return { file: src.file, status: 'rejected', reason: `it would lose most of its rows (${before} → ${after}); check the upstream page` };
+  const diff = diffDocuments(current, fresh.doc);
+  if (opts.dryRun) return { file: src.file, status: current ? 'would-update' : 'would-add', diff };
+  writeAtomically(target, text);
+  return { file: src.file, status: current ? 'updated' : 'added', diff };
+}
+
+/** Syncs every source, a few at a time; never throws for one document's failure. */
+export async function syncDocuments(opts: SyncOptions): Promise<SyncOutcome[]> {
+  const sources = readSources(opts.dataDir);
+  const scratch = mkdtempSync(join(tmpdir(), 'respbot-sync-'));
+  const outcomes: SyncOutcome[] = new Array(sources.length);
+  let next = 0;
+  try {
+    const worker = async () => {
+      for (let i = next++; i < sources.length; i = next++) {
+        opts.progress?.({ index: i, total: sources.length, file: sources[i]!.file });
+        outcomes[i] = await syncOne(sources[i]!, opts, scratch);
+        opts.progress?.({ index: i, total: sources.length, file: sources[i]!.file, outcome: outcomes[i] });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(4, sources.length) }, worker));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return outcomes;
+}

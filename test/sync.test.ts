@@ -1,0 +1,95 @@
+// `respbot sync` against a loopback server serving a good update, a truncated copy, garbage,
+// an HTML page and a 404: good ones replace the local copy, bad ones are rejected with the
+// reason and the old copy stays, and --dry-run writes nothing.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PACKAGE_ROOT, SHIPPED_DATA_DIR } from '../src/paths.js';
+import { syncDocuments } from '../src/sync/sync.js';
+
+const SEED = readFileSync(join(SHIPPED_DATA_DIR, 'event-streams-responsibilities.md'), 'utf8');
+const UPDATED = SEED.replace('lastupdated: "2025-03-11"', 'lastupdated: "2026-06-01"')
+  .replace(/(\|Security and vulnerability patch updates to cluster\|[^\n]*\n)/, '$1|Quantum key rotation| IBM rotates the quantum-safe keys every week. | |\n')
+  .replace('according to IBM X-Force timeframes', 'within 48 hours');
+const TRUNCATED = SEED.split('\n').slice(0, 60).join('\n');
+const BODIES: Record<string, { type: string; body: string | Buffer }> = {
+  '/good.md': { type: 'text/plain; charset=utf-8', body: UPDATED },
+  '/same.md': { type: 'text/plain; charset=utf-8', body: SEED },
+  '/truncated.md': { type: 'text/plain; charset=utf-8', body: TRUNCATED },
+  '/garbage.md': { type: 'application/octet-stream', body: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2, 3]) },
+  '/page.md': { type: 'text/html', body: '<!DOCTYPE html><html><body>Sign in</body></html>' },
+  '/noresp.md': { type: 'text/plain', body: '---\ntitle: Nothing\n---\n\n# Nothing here\n\nJust prose.\n' },
+};
+
+let server: Server;
+let base: string;
+let data: string;
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const b = BODIES[req.url ?? ''];
+    if (!b) return void res.writeHead(404).end('not found');
+    res.writeHead(200, { 'content-type': b.type }).end(b.body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise((r) => server.close(r)));
+beforeEach(() => {
+  data = mkdtempSync(join(tmpdir(), 'respbot-sync-'));
+  cpSync(SHIPPED_DATA_DIR, data, { recursive: true });
+  const names = ['good', 'same', 'truncated', 'garbage', 'page', 'noresp', 'missing'];
+  for (const n of names) writeFileSync(join(data, `${n}.md`), SEED);
+  rmSync(join(data, 'event-streams-responsibilities.md'));
+  writeFileSync(join(data, 'sources.yaml'), `documents:\n${names.map((n) => `  - file: ${n}.md\n    url: ${base}/${n}.md\n`).join('')}  - file: brand-new.md\n    url: ${base}/good.md\n`);
+});
+afterEach(() => rmSync(data, { recursive: true, force: true }));
+
+test('good documents replace the local copy; bad ones are rejected with the reason and the old copy stays', async () => {
+  const outcomes = await syncDocuments({ dataDir: data });
+  const byFile = Object.fromEntries(outcomes.map((o) => [o.file, o]));
+  expect(byFile['good.md']).toMatchObject({ status: 'updated', diff: { added: ['Security and regulation compliance › Quantum key rotation'], removed: [], lastUpdated: { before: '2025-03-11', after: '2026-06-01' } } });
+  expect((byFile['good.md'] as { diff: { changed: string[] } }).diff.changed).toEqual(['Security and regulation compliance › Security and vulnerability patch updates to cluster']);
+  expect(byFile['brand-new.md']).toMatchObject({ status: 'added' });
+  expect(byFile['same.md']).toEqual({ file: 'same.md', status: 'unchanged' });
+  expect(byFile['truncated.md']).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/^it would lose most of its rows \(29 → \d+\)/) });
+  expect(byFile['garbage.md']).toMatchObject({ status: 'rejected', reason: 'the response is binary, not markdown' });
+  expect(byFile['page.md']).toMatchObject({ status: 'rejected', reason: 'the response is an HTML page, not markdown' });
+  expect(byFile['noresp.md']).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/^it does not load: /) });
+  expect(byFile['missing.md']).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/answered HTTP 404$/) });
+  expect(readFileSync(join(data, 'good.md'), 'utf8')).toBe(UPDATED);
+  expect(readFileSync(join(data, 'brand-new.md'), 'utf8')).toBe(UPDATED);
+  for (const kept of ['truncated', 'garbage', 'page', 'noresp', 'missing']) expect(readFileSync(join(data, `${kept}.md`), 'utf8')).toBe(SEED);
+  expect(readdirSync(data).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+});
+
+/** The CLI as its own process; not spawnSync, which would block this process's server. */
+function cli(args: string[]): Promise<{ status: number | null; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: PACKAGE_ROOT });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.on('exit', (status) => resolve({ status, stdout }));
+  });
+}
+
+test('respbot sync --dry-run shows the changes and writes nothing; the exit code says something was rejected', async () => {
+  const r = await cli(['sync', '--dry-run', '--data', data]);
+  expect(r.status).toBe(1);
+  expect(r.stdout).toContain('good.md: would update (+1 rows, −0, ~1 changed; lastupdated 2025-03-11 → 2026-06-01)\n    + Security and regulation compliance › Quantum key rotation\n    ~ Security and regulation compliance › Security and vulnerability patch updates to cluster');
+  expect(r.stdout).toContain('garbage.md: rejected, kept the old copy: the response is binary, not markdown');
+  expect(r.stdout).toContain('(dry run: nothing written)');
+  expect(readFileSync(join(data, 'good.md'), 'utf8')).toBe(SEED);
+  expect(readdirSync(data)).not.toContain('brand-new.md');
+});
+
+test('a missing or malformed sources.yaml is a clear error', () => {
+  rmSync(join(data, 'sources.yaml'));
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sync', '--data', data], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+  expect(r.status).toBe(2);
+  expect(r.stderr).toMatch(/sources\.yaml is missing: list each document's file and upstream url there/);
+  writeFileSync(join(data, 'sources.yaml'), 'documents:\n  - file: ../../etc/passwd\n    url: http://x/\n');
+  expect(spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sync', '--data', data], { cwd: PACKAGE_ROOT, encoding: 'utf8' }).stderr).toMatch(/entry 1 needs a file \(a \.md name in this folder\)/);
+});
