@@ -11,6 +11,9 @@ export const SCHEDULE_USAGE = 'schedule <section|rotate> <when>, e.g. "schedule 
 
 /** Digests at most hourly: a channel is not a log stream. */
 export const MIN_INTERVAL_MS = 3_600_000;
+/** More than this in one channel is a mistake or abuse, not a digest. */
+export const MAX_PER_CHANNEL = 20;
+const MAX_COMMAND_CHARS = 300;
 
 export function parseScheduleCommand(text: string): ScheduleCommand | null {
   const t = text.trim();
@@ -49,6 +52,7 @@ export function splitTargetAndWhen(rest: string, timezone: string): { target: st
 
 export async function addSchedule(store: Store, engine: Engine, req: ScheduleRequest): Promise<ScheduleResult> {
   if (!req.rest) return { ok: false, error: `Usage: ${SCHEDULE_USAGE}.` };
+  if (req.rest.length > MAX_COMMAND_CHARS) return { ok: false, error: `That is too long for a schedule (${req.rest.length} characters). Usage: ${SCHEDULE_USAGE}.` };
   const split = splitTargetAndWhen(req.rest, req.timezone);
   if (!split || 'error' in split.when) {
     // A specific reason when the last words look like a time ("fryday is not a day").
@@ -67,6 +71,9 @@ export async function addSchedule(store: Store, engine: Engine, req: ScheduleReq
   const first = nextRun(when, now);
   const second = nextRun(when, first);
   if (second.getTime() - first.getTime() < MIN_INTERVAL_MS) return { ok: false, error: `"${when.description}" would post more than once an hour; digests run at most hourly.` };
+  if ((await store.listSchedules(req.platform, req.channel)).length >= MAX_PER_CHANNEL) {
+    return { ok: false, error: `This channel already has ${MAX_PER_CHANNEL} digests; stop one with unschedule <id> first.` };
+  }
   let target: Schedule['target'];
   let label: string;
   if (/^(rotate|rotation)$/i.test(split.target)) {
