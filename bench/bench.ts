@@ -8,6 +8,7 @@ import { loadKnowledgeBase } from '../src/load/folder.js';
 import type { KnowledgeBase } from '../src/model.js';
 import { SHIPPED_DATA_DIR } from '../src/paths.js';
 import { fuseBaseline, miniSearchBaseline } from './baselines.js';
+import { benchOutbox } from './outbox.js';
 import { benchSlack } from './slack.js';
 import { pct, readQuestions, score } from './evalset.js';
 
@@ -58,6 +59,7 @@ const seedLat = latencies((q) => seed.answer(q), 40);
 // Issue 4's measure: signed slash commands at 50 concurrent, ours against a bare Bolt app
 // (before the large knowledge base below fills the heap).
 const slack = await benchSlack(seed);
+const outbox = await benchOutbox(seed);
 
 // Issue 2's measure: load and index the whole corpus (17 documents).
 loadEngine([`${SHARED}corpus/ibm-cloud`]); // warm the parser
@@ -86,6 +88,7 @@ const result = {
   baselines: { fuse: { ...acc(fuseScore), large_p50_ms: fuseLargeLat.p50, large_p99_ms: fuseLargeLat.p99 }, minisearch: acc(miniScore) },
   ours: acc(ours),
   slack,
+  outbox,
   rss_mb: Math.round(process.memoryUsage().rss / 1024 / 1024),
 };
 
@@ -98,6 +101,7 @@ if (!values.json) {
       `        respbot p50 ${largeLat.p50} ms, p99 ${largeLat.p99} ms; plain Fuse.js p50 ${fuseLargeLat.p50} ms, p99 ${fuseLargeLat.p99} ms (goal < 10 ms and no slower than Fuse)`,
       `dev set: respbot ${JSON.stringify(result.ours)}, fuse ${JSON.stringify(acc(fuseScore))}, minisearch ${JSON.stringify(acc(miniScore))}`,
       `slack:  ${slack.ours.rps} req/s, p99 ${slack.ours.p99_ms} ms at ${slack.ours.concurrency} concurrent signed slash commands; bare Bolt ${slack.bare.rps} req/s, p99 ${slack.bare.p99_ms} ms (ratio ${slack.ratio}; goal ≥ 0.8 and p99 < 50 ms)`,
+      `outbox: ${outbox.map((o) => `${o.store} ${o.posts_per_s} posts/s (${o.posts} posts)`).join('; ')} through plan, claim and record (set BENCH_DATABASE_URL for PostgreSQL)`,
       `rss: ${result.rss_mb} MB`,
       '',
     ].join('\n'),
