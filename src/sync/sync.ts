@@ -91,7 +91,10 @@ async function syncOne(src: Source, opts: SyncOptions, scratch: string): Promise
     body = Buffer.from(await res.arrayBuffer());
     contentType = res.headers.get('content-type');
   } catch (e) {
-    return { file: src.file, status: 'rejected', reason: `cannot fetch ${src.url}: ${(e as Error).message}` };
+    // fetch says only "fetch failed"; the cause says why (ENOTFOUND, ECONNREFUSED, a timeout).
+    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause ? `${(e as Error).message} (${cause.code ?? cause.message})` : (e as Error).message;
+    return { file: src.file, status: 'rejected', reason: `cannot fetch ${src.url}: ${why}` };
   }
   const why = notMarkdown(body, contentType);
   if (why) return { file: src.file, status: 'rejected', reason: why };
