@@ -13,8 +13,9 @@ import { escapeSlack, stripMentions, unescapeSlack } from './escape.js';
 import { explainSlackError, postSection, splitChannel } from './post.js';
 import { runScheduleCommand } from './schedules.js';
 import { parseScheduleCommand } from '../../src/schedule/commands.js';
-import { dislikedSignal, unansweredSignal } from '../../src/report/signals.js';
-import type { Signal, Store } from '../../src/store/types.js';
+import { dislikedSignal } from '../../src/report/signals.js';
+import { answerTracked, recordSignal, type Tracking } from '../../src/report/tracked.js';
+import type { Store } from '../../src/store/types.js';
 
 const { App, ExpressReceiver, SocketModeReceiver, LogLevel } = bolt;
 
@@ -123,19 +124,9 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
     return false;
   };
 
-  /** Answers and logs it with the incoming event's id (event_id, trigger_id) and how long it took. */
-  const answer = (q: string, requestId: string | undefined): Answer => {
-    const started = performance.now();
-    const a = opts.engine().answer(q);
-    const latencyMs = Math.round((performance.now() - started) * 100) / 100;
-    log.info('answer', { platform: 'slack', requestId: requestId ?? null, intent: a.intent, answered: a.answered, confidence: a.confidence, latencyMs, ...(a.answered ? {} : { question: a.question }) });
-    if (!a.answered && a.question) record(unansweredSignal(a, 'slack', null));
-    return a;
-  };
-  /** Kept for `respbot report`; a store that is down costs a log line, never the reply. */
-  const record = (signal: Signal) => {
-    opts.store?.recordSignal(signal).catch((e: unknown) => log.warn('signal.not_recorded', { error: e }));
-  };
+  const tracking: Tracking = { platform: 'slack', log, store: opts.store };
+  /** Answers, logged with the incoming event's id (event_id, trigger_id). */
+  const answer = (q: string, requestId: string | undefined): Answer => answerTracked(opts.engine(), q, requestId, tracking);
   const idOf = (body: unknown): string | undefined => {
     const b = body as { event_id?: string; trigger_id?: string; container?: { message_ts?: string } };
     return b.event_id ?? b.trigger_id ?? b.container?.message_ts;
@@ -236,7 +227,7 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
   };
   const feedback = async (vote: 'up' | 'down', { body, value, respond, client }: Click) => {
     log.info('feedback', { platform: 'slack', vote, question: value.q ?? null, entryId: value.e ?? null, ...(opts.logUserIds ? { user: body.user.id } : {}) });
-    if (vote === 'down') record(dislikedSignal(value.q ?? '', value.e ?? null, 'slack', opts.logUserIds ? body.user.id : null));
+    if (vote === 'down') recordSignal(tracking, dislikedSignal(value.q ?? '', value.e ?? null, 'slack', opts.logUserIds ? body.user.id : null));
     await reply(body, respond, client, [{ text: vote === 'up' ? 'Thanks, noted.' : 'Thanks — noted, so the document owner can improve this answer.', blocks: [] }]);
   };
   const actionIds = new RegExp(`^(${Object.values(ACTIONS).join('|')})$`);

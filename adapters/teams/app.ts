@@ -9,8 +9,9 @@ import type { Engine } from '../../src/engine/engine.js';
 import type { Answer, Match } from '../../src/engine/types.js';
 import { log as defaultLog, type Log } from '../../src/log.js';
 import { parseScheduleCommand } from '../../src/schedule/commands.js';
-import { dislikedSignal, unansweredSignal } from '../../src/report/signals.js';
-import type { ConversationRef, Signal, Store } from '../../src/store/types.js';
+import { dislikedSignal } from '../../src/report/signals.js';
+import { answerTracked, recordSignal, type Tracking } from '../../src/report/tracked.js';
+import type { ConversationRef, Store } from '../../src/store/types.js';
 import { alternativesCard, asActivity, CARD, renderCards, welcomeCard, type SubmitData, type TeamsCard } from './cards.js';
 import { runTeamsScheduleCommand } from './schedules.js';
 import type { TeamsConfig } from './config.js';
@@ -106,19 +107,9 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
     ...(config.serviceUrl ? { serviceUrl: config.serviceUrl } : {}),
   });
 
-  /** Answers and logs it with the activity id and how long it took. */
-  const answer = (q: string, requestId: string | undefined): Answer => {
-    const started = performance.now();
-    const a = opts.engine().answer(q);
-    const latencyMs = Math.round((performance.now() - started) * 100) / 100;
-    log.info('answer', { platform: 'teams', requestId: requestId ?? null, intent: a.intent, answered: a.answered, confidence: a.confidence, latencyMs, ...(a.answered ? {} : { question: a.question }) });
-    if (!a.answered && a.question) record(unansweredSignal(a, 'teams', null));
-    return a;
-  };
-  /** Kept for `respbot report`; a store that is down costs a log line, never the reply. */
-  const record = (signal: Signal) => {
-    opts.store.recordSignal(signal).catch((e: unknown) => log.warn('signal.not_recorded', { error: e }));
-  };
+  const tracking: Tracking = { platform: 'teams', log, store: opts.store };
+  /** Answers, logged with the activity id. */
+  const answer = (q: string, requestId: string | undefined): Answer => answerTracked(opts.engine(), q, requestId, tracking);
 
   const onSubmit = async (data: SubmitData, from: ActivityLike['from'], requestId: string | undefined): Promise<TeamsCard[]> => {
     const engine = opts.engine();
@@ -133,7 +124,7 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
         return [alternativesCard(engine.answer(data.q ?? ''))];
       case 'feedback':
         log.info('feedback', { platform: 'teams', vote: data.vote ?? null, question: data.q ?? null, entryId: data.e ?? null, ...(opts.logUserIds ? { user: from?.aadObjectId ?? from?.id } : {}) });
-        if (data.vote === 'down') record(dislikedSignal(data.q ?? '', data.e ?? null, 'teams', opts.logUserIds ? (from?.aadObjectId ?? from?.id ?? null) : null));
+        if (data.vote === 'down') recordSignal(tracking, dislikedSignal(data.q ?? '', data.e ?? null, 'teams', opts.logUserIds ? (from?.aadObjectId ?? from?.id ?? null) : null));
         return [];
     }
   };
