@@ -98,7 +98,20 @@ export interface TeamsSurface {
 
 export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions): Promise<TeamsSurface> {
   const log = opts.log ?? defaultLog;
-  const conversations = { save: (ref: ConversationRef) => opts.store.saveConversation(ref) };
+  // Conversation references for proactive digests: written when new or moved (a service URL
+  // changes with the region), not on every message; a store that is down never costs a reply.
+  const known = new Map<string, string>();
+  const conversations = {
+    save: async (ref: ConversationRef) => {
+      if (!ref.serviceUrl || known.get(ref.conversationId) === ref.serviceUrl) return;
+      try {
+        await opts.store.saveConversation(ref);
+        known.set(ref.conversationId, ref.serviceUrl);
+      } catch (e) {
+        log.warn('teams.reference_not_saved', { error: e });
+      }
+    },
+  };
   const app = new App({
     httpServerAdapter: new ExpressAdapter(opts.expressApp, { logger: sdkLogger(log) }),
     logger: sdkLogger(log),

@@ -271,3 +271,28 @@ describe('proactive digests to a stored conversation', () => {
     expect(missing).toMatchObject({ kind: 'permanent', message: expect.stringContaining('must be installed there') });
   });
 });
+
+test('with the store down, questions are still answered; the lost reference and signal are logged', async () => {
+  const http = createHttpApp();
+  const engine = loadEngine([SHIPPED_DATA_DIR]);
+  const down = new Error('store unreachable');
+  const broken: Store = { ...openSqliteStore(':memory:'), saveConversation: () => Promise.reject(down), recordSignal: () => Promise.reject(down) };
+  const lines: Array<Record<string, unknown>> = [];
+  await createTeamsApp(
+    { clientId: null, clientSecret: null, tenantId: null, allowUnauthenticated: true, serviceUrl: null },
+    { expressApp: http, engine: () => engine, store: broken, log: createLog('info', (l) => lines.push(JSON.parse(l))) },
+  );
+  const l = await listen(http, 0, '127.0.0.1');
+  try {
+    const act = sample('message_personal.json');
+    act.serviceUrl = connector.url;
+    act.text = 'who patches my laptop?';
+    await fetch(`http://127.0.0.1:${l.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(act) });
+    const [reply] = await connector.waitFor(() => sent().length > 0);
+    expect(reply!.body.attachments).toBeDefined();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(lines.map((x) => x.event)).toEqual(expect.arrayContaining(['teams.reference_not_saved', 'signal.not_recorded']));
+  } finally {
+    await new Promise((r) => l.server.close(r));
+  }
+});
