@@ -34,7 +34,7 @@ test('the package holds the manifest with the bot id and both icons', () => {
   expect(m).toMatchObject({ manifestVersion: '1.22', id: BOT, validDomains: ['respbot.example.com'], icons: { color: 'color.png', outline: 'outline.png' } });
   expect(m.bots[0]).toMatchObject({ botId: BOT, scopes: ['personal', 'team', 'groupChat'] });
   const commands = m.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title);
-  expect(commands.slice(0, 2)).toEqual(['help', 'list']);
+  expect(commands.slice(0, 3)).toEqual(['help', 'list', 'schedules']);
   expect(commands).toContain('disaster recovery');
   expect(commands.length).toBeLessThanOrEqual(10);
   expect(m.composeExtensions[0].commands[0]).toMatchObject({ type: 'query', parameters: [{ name: 'searchKeywords' }] });

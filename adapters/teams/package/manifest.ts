@@ -35,12 +35,13 @@ export function manifestSettings(env: NodeJS.ProcessEnv, version: string): Manif
   };
 }
 
-/** Bot commands shown in Teams' command menu: help, list, and the loaded sections (10 at most). */
+/** Bot commands shown in Teams' command menu: help, list, schedules, and the loaded sections (10 at most). */
 export function botCommands(engine: Engine): Array<{ title: string; description: string }> {
   const sections = engine.index.services.flatMap((g) => g.doc.sections.map((s) => s.title));
   const fixed = [
     { title: 'help', description: 'What respbot answers, with examples' },
     { title: 'list', description: 'The sections of the responsibility documents' },
+    { title: 'schedules', description: 'Digests scheduled here; "schedule <section|rotate> every monday 09:00" adds one' },
   ];
   const more = [...new Set(sections)]
     .filter((t) => t.length <= 32)
