@@ -57,7 +57,7 @@ export async function addSchedule(store: Store, engine: Engine, req: ScheduleReq
   if (!split || 'error' in split.when) {
     // A specific reason when the last words look like a time ("fryday is not a day").
     const words = req.rest.split(/\s+/);
-    const specific = [2, 3, 4]
+    const specific = [2, 3, 4, 5, 6]
       .map((n) => parseWhen(words.slice(-n).join(' '), req.timezone))
       .map((w) => ('error' in w ? w.error : ''))
       .find((e) => e && !e.startsWith('cannot read'));

@@ -158,7 +158,14 @@ export class Scheduler {
     const now = this.now();
     const rotation = rotationOrder(this.opts.engine());
     const planned = await this.store.planDue(now, (s) => {
-      const p = planTicks(s, now, this.maxLateMs, rotation);
+      let p: ReturnType<typeof planTicks>;
+      try {
+        p = planTicks(s, now, this.maxLateMs, rotation);
+      } catch (e) {
+        // One schedule that cannot be planned (its cron never runs again) must not stop the others.
+        this.log.error('schedule.unplannable', { schedule: s.id, cron: s.cron, error: e });
+        return { posts: [], nextDue: Number.MAX_SAFE_INTEGER, lastRotated: s.lastRotated };
+      }
       for (const due of p.skipped) {
         report.skipped++;
         this.log.warn('schedule.tick_skipped', { schedule: s.id, channel: s.channel, due: new Date(due).toISOString(), reason: `more than ${Math.round(this.maxLateMs / 60000)} min late` });

@@ -53,7 +53,8 @@ export function parseWhen(input: string, defaultTimezone = 'UTC'): When | { erro
 
   if (/^[\d*,/-]+( [\d*,/-]+|\s+[A-Za-z*,/-]+){4}$/.test(text) && text.split(' ').length === 5) {
     try {
-      new Cron(text, { timezone, paused: true });
+      // Valid fields can still name no day at all (30 February): such a schedule would never run.
+      if (!new Cron(text, { timezone, paused: true }).nextRun()) return { error: `"${text}" never runs (no date matches it)` };
     } catch (e) {
       return { error: `"${text}" is not a valid cron expression: ${(e as Error).message}` };
     }

@@ -35,3 +35,10 @@ test('overlong commands and a full channel are refused; nothing is stored', asyn
   expect(await store.listSchedules('slack', 'C1')).toHaveLength(MAX_PER_CHANNEL);
   await store.close();
 });
+
+test('a cron that names no real day is refused when scheduled', async () => {
+  const store = openSqliteStore(':memory:');
+  const r = await addSchedule(store, engine, { platform: 'slack', channel: 'C1', timezone: 'UTC', createdBy: null, rest: 'mirroring 0 9 30 2 *' });
+  expect(r).toMatchObject({ ok: false, error: expect.stringContaining('("0 9 30 2 *" never runs (no date matches it))') });
+  await store.close();
+});

@@ -225,6 +225,19 @@ describe.each(kinds.kinds)('scheduler on the $name store', (kind) => {
     expect(posts.filter((p) => p.state === 'pending').map((p) => p.lastError)).toEqual(['not sent: the process stopped', 'not sent: the process stopped']);
   });
 
+  test('a schedule that cannot be planned is parked and logged; the others still post', async () => {
+    const { store } = await kind.fresh();
+    const clock = { t: Date.parse('2026-03-02T09:00:00Z') };
+    const { poster, delivered } = fakePoster(clock);
+    const bad = await store.addSchedule({ ...newSchedule('daily 09:00 UTC', { channel: 'CBAD' }, clock.t - 1), cron: '0 9 30 2 *' });
+    await store.addSchedule(newSchedule('daily 09:00 UTC', { channel: 'CGOOD' }, clock.t - 1));
+    const lines: string[] = [];
+    await scheduler(store, clock, poster, { log: createLog('info', (l) => lines.push(l)) }).tick();
+    expect(delivered.map((d) => d.channel)).toEqual(['CGOOD']);
+    expect((await store.getSchedule(bad.id))?.nextDue).toBe(Number.MAX_SAFE_INTEGER);
+    expect(lines.some((l) => l.includes('"schedule.unplannable"'))).toBe(true);
+  });
+
   test('a section removed from the documents fails its post with the reason', async () => {
     const { store } = await kind.fresh();
     const clock = { t: Date.parse('2026-03-02T09:00:00Z') };
