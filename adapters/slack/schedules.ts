@@ -5,6 +5,7 @@ import type { Engine } from '../../src/engine/engine.js';
 import { addSchedule, formatWhen, SCHEDULE_USAGE, type ScheduleCommand } from '../../src/schedule/commands.js';
 import type { Schedule, Store } from '../../src/store/types.js';
 import { escapeSlack } from './escape.js';
+import { explainSlackError } from './post.js';
 
 export interface ScheduleContext {
   store: Store;
@@ -55,8 +56,18 @@ export async function runScheduleCommand(cmd: ScheduleCommand, ctx: ScheduleCont
       }
       const s = r.schedule;
       const what = s.target === 'rotate' ? 'a different section each time' : `the *${escapeSlack(s.label)}* summary`;
+      // Tell the channel (it will get the posts), which also proves the bot may post there.
+      try {
+        await ctx.client.chat.postMessage({
+          channel: s.channel,
+          text: `<@${ctx.user.replace(/[^A-Z0-9]/gi, '')}> scheduled ${what} here ${when(s)}. \`/responsibility unschedule ${s.id}\` stops it.`,
+        });
+      } catch (e) {
+        await ctx.store.removeSchedule('slack', s.id);
+        return `Not scheduled: ${explainSlackError((e as { data?: { error?: string } }).data?.error, s.channel)}`;
+      }
       const zoneNote = tz ? '' : ' (your Slack profile gave no time zone, so UTC; add one at the end, e.g. `Europe/Berlin`)';
-      return `Scheduled \`${s.id}\`: ${what} in <#${s.channel}> ${when(s)}${zoneNote}. First post ${formatWhen(r.next, s.timezone)}. Make sure I am in the channel (\`/invite @respbot\`).`;
+      return `Scheduled \`${s.id}\`: ${what} in <#${s.channel}> ${when(s)}${zoneNote}. First post ${formatWhen(r.next, s.timezone)}.`;
     }
   }
 }

@@ -281,6 +281,9 @@ describe('scheduled digests', () => {
     const id = /`(s-[a-z2-9]{6})`/.exec(added)?.[1];
     expect(added).toMatch(/^Scheduled `s-\w+`: the \*Disaster recovery\* summary in <#\w+> every Monday at 09:00 \(Europe\/Berlin\)\. First post Mon \d+ \w+, 09:00 CES?T\./);
     expect(await store.getSchedule(id!)).toMatchObject({ platform: 'slack', channel, cron: '0 9 * * 1', timezone: 'Europe/Berlin', target: { doc: 'event-streams', section: 'disaster-recovery' } });
+    // The channel is told, with how to stop it.
+    const notice = api.calls.find((c) => c.path === 'chat.postMessage');
+    expect(notice!.body).toMatchObject({ channel, text: expect.stringMatching(new RegExp(`^<@\\w+> scheduled the \\*Disaster recovery\\* summary here every Monday at 09:00 \\(Europe/Berlin\\)\\. \`/responsibility unschedule ${id}\` stops it\\.$`)) });
 
     const rotate = await command('schedule rotate daily 8:30am America/New_York');
     expect(rotate).toMatch(/a different section each time .* every day at 08:30 \(America\/New_York\)/);
@@ -310,6 +313,14 @@ describe('scheduled digests', () => {
     const reply = await command('schedule <!channel> every monday 9am');
     expect(reply).not.toContain('<!channel>');
     expect(reply).toContain('&lt;!channel&gt;');
+  });
+
+  test('a channel the bot is not in gets no schedule, and how to invite it', async () => {
+    api.replyWith('users.info', { ok: true, user: { id: 'U1', tz: 'UTC' } });
+    const before = (await store.listSchedules('slack')).length;
+    api.failNext('chat.postMessage', 200, {}, 1, 'not_in_channel');
+    expect(await command('schedule mirroring daily 9am')).toMatch(/^Not scheduled: I am not in <#\w+>\. Invite me there with `\/invite @respbot`/);
+    expect(await store.listSchedules('slack')).toHaveLength(before);
   });
 
   test('a profile without a time zone falls back to UTC and says so', async () => {
