@@ -10,10 +10,13 @@ export type StoreConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres';
 
 export class StoreConfigError extends Error {}
 
+/** A URL fit for logs and messages: `//user:password@` becomes `//` + mark. */
+const hideCredentials = (url: string, mark: string): string => url.replace(/\/\/[^@/]*@/, `//${mark}`);
+
 export function storeConfig(env: NodeJS.ProcessEnv = process.env): StoreConfig {
   const url = env.DATABASE_URL?.trim();
   if (url) {
-    if (!/^postgres(ql)?:\/\//.test(url)) throw new StoreConfigError(`DATABASE_URL must be a postgres:// URL (got "${url.replace(/\/\/[^@]*@/, '//…@')}"); leave it unset for the SQLite file at STORE_PATH.`);
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new StoreConfigError(`DATABASE_URL must be a postgres:// URL (got "${hideCredentials(url, '…@')}"); leave it unset for the SQLite file at STORE_PATH.`);
     return { kind: 'postgres', url };
   }
   const path = env.STORE_PATH?.trim();
@@ -22,7 +25,7 @@ export function storeConfig(env: NodeJS.ProcessEnv = process.env): StoreConfig {
 }
 
 /** Where the store is, for logs (the password left out). */
-export const describeStore = (c: StoreConfig): string => (c.kind === 'sqlite' ? `SQLite ${c.path}` : `PostgreSQL ${c.url.replace(/\/\/[^@/]*@/, '//')}`);
+export const describeStore = (c: StoreConfig): string => (c.kind === 'sqlite' ? `SQLite ${c.path}` : `PostgreSQL ${hideCredentials(c.url, '')}`);
 
 export async function openStore(c: StoreConfig): Promise<Store> {
   try {
