@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Logistic } from '../src/engine/confidence.js';
 import { SHIPPED_DATA_DIR } from '../src/paths.js';
 import { generatedSet } from './generated/folds.js';
 import { DEFAULT_ABSTAIN, fitModel, outcome, samplesOf } from './generated/fit.js';
@@ -23,7 +24,8 @@ const model = fitModel(samples, abstain, {
 });
 const o = outcome(samples, model);
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
-const file = { ...model, mean: model.mean.map(round), scale: model.scale.map(round), weights: model.weights.map(round), bias: round(model.bias) };
+const tidy = (m: Logistic): Logistic => ({ ...m, mean: m.mean.map(round), scale: m.scale.map(round), weights: m.weights.map(round), bias: round(m.bias) });
+const file = { ...model, scope: tidy(model.scope), right: tidy(model.right) };
 writeFileSync(out, JSON.stringify(file, null, 2) + '\n');
 process.stdout.write(
   `${out}: ${samples.length} generated questions, threshold ${model.threshold}; on the data it was fitted on: ` +

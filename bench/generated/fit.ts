@@ -2,7 +2,7 @@
 // the engine (engine.explain: the best entry's answer and its features), label each answer
 // right or wrong, fit a logistic regression (Newton's method, L2), and choose the threshold
 // that keeps the asked-for share of out-of-scope questions declined.
-import { FEATURE_SIGNS, FEATURES, probability, type ConfidenceModel, type Feature, type Features } from '../../src/engine/confidence.js';
+import { FEATURE_SIGNS, FEATURES, probability, type ConfidenceModel, type Feature, type Features, type Logistic } from '../../src/engine/confidence.js';
 
 /**
  * Out-of-scope questions of each kind the threshold must decline: 92%, a margin above the 90%
@@ -30,15 +30,9 @@ export interface Sample {
   ruleAnswered: boolean;
 }
 
+const neutral: Logistic = { features: [...FEATURES], mean: FEATURES.map(() => 0), scale: FEATURES.map(() => 1), weights: FEATURES.map(() => 0), bias: 0 };
 /** A neutral model for running the engine before any fit: every who-answer gets probability 1/2. */
-export const UNFITTED: ConfidenceModel = {
-  features: [...FEATURES],
-  mean: FEATURES.map(() => 0),
-  scale: FEATURES.map(() => 1),
-  weights: FEATURES.map(() => 0),
-  bias: 0,
-  threshold: 0,
-};
+export const UNFITTED: ConfidenceModel = { scope: neutral, right: neutral, threshold: 0 };
 
 export function samplesOf(scenarios: Scenario[]): Sample[] {
   const out: Sample[] = [];
@@ -141,7 +135,7 @@ export interface Outcome {
 export function outcome(samples: Sample[], model: ConfidenceModel, threshold = model.threshold): Outcome {
   const o: Outcome = { inScope: 0, inScopeN: 0, oos: 0, oosN: 0 };
   for (const s of samples) {
-    const answered = s.features ? probability(model, s.features) >= threshold : s.ruleAnswered;
+    const answered = s.features ? probability(model.scope, s.features) >= threshold : s.ruleAnswered;
     if (s.q.kind === 'oos') {
       o.oosN++;
       if (!answered) o.oos++;
@@ -167,19 +161,30 @@ function declinedEveryFamily(samples: Sample[], model: ConfidenceModel, t: numbe
   });
 }
 
-/** Fits the model on samples and picks the lowest threshold that declines `abstain` of each family of out-of-scope ones. */
-export function fitModel(samples: Sample[], abstain: number, meta: Record<string, unknown> = {}, features: readonly Feature[] = FEATURES, lambda = LAMBDA): ConfidenceModel {
+/** One logistic model on the samples that reached the model, for a label. */
+function fitOne(samples: Sample[], label: (s: Sample) => boolean, features: readonly Feature[], lambda: number): Logistic {
   const judged = samples.filter((s) => s.features);
   const xs = judged.map((s) => features.map((f) => s.features![f]));
-  const ys = judged.map((s) => (s.right ? 1 : 0));
-  const fit = fitSigned(xs, ys, features.map((f) => FEATURE_SIGNS[f]), lambda);
-  const model: ConfidenceModel = { features: [...features], ...fit, threshold: 0.5 };
+  const ys = judged.map((s) => (label(s) ? 1 : 0));
+  return { features: [...features], ...fitSigned(xs, ys, features.map((f) => FEATURE_SIGNS[f]), lambda) };
+}
+
+/**
+ * Fits both models and picks the lowest threshold on `scope` that declines `abstain` of each
+ * family of out-of-scope questions, so as to answer as many in-scope ones as it can.
+ */
+export function fitModel(samples: Sample[], abstain: number, meta: Record<string, unknown> = {}, features: readonly Feature[] = FEATURES, lambda = LAMBDA): ConfidenceModel {
+  const model: ConfidenceModel = {
+    scope: fitOne(samples, (s) => s.q.kind !== 'oos', features, lambda),
+    right: fitOne(samples, (s) => s.right, features, lambda),
+    threshold: 0.5,
+  };
   let best = { t: 0.95, acc: -1 };
   for (let t = 0.05; t <= 0.951; t += 0.01) {
     const o = outcome(samples, model, t);
     if (declinedEveryFamily(samples, model, t, abstain) && o.inScope / o.inScopeN > best.acc) best = { t, acc: o.inScope / o.inScopeN };
   }
   model.threshold = Math.round(best.t * 100) / 100;
-  model.fitted = { ...meta, samples: judged.length, abstain };
+  model.fitted = { ...meta, samples: samples.filter((s) => s.features).length, abstain };
   return model;
 }

@@ -79,6 +79,8 @@ export interface RowOf {
   phrases: Phrase[];
   /** The task names the document gives one row only. */
   unique: boolean;
+  /** Words of the document that at most two of its rows use: what can name this row on its own. */
+  rare: Set<string>;
 }
 
 const phraseKey = (p: Phrase) => (p.kind === 'vp' ? `${p.verb} ${p.rest}` : p.text).toLowerCase();
@@ -95,13 +97,19 @@ export function rowsOf(doc: ResponsibilityDocument): RowOf[] {
         task: e.task!,
         party: e.party,
         unique: count.get(e.task!.toLowerCase()) === 1,
+        rare: new Set<string>(),
         phrases: phrasesOfRow({ task: e.task, provider: e.provider, customer: e.customer, service: doc.service, grid: s.grid.length > 0 }),
       })),
   );
+  const rowsOfWord = new Map<string, number>();
+  for (const sct of doc.sections)
+    for (const e of sct.entries)
+      for (const w of new Set(`${e.task ?? ''} ${e.provider ?? ''} ${e.customer ?? ''}`.toLowerCase().split(/[^a-z0-9]+/))) rowsOfWord.set(w, (rowsOfWord.get(w) ?? 0) + 1);
+  const rare = new Set([...rowsOfWord].filter(([, n]) => n <= 2).map(([w]) => w));
   // A phrase that several rows share ("use the provided tools") does not tell them apart: no question is made from it.
   const rowsWith = new Map<string, number>();
   for (const r of rows) for (const k of new Set(r.phrases.map(phraseKey))) rowsWith.set(k, (rowsWith.get(k) ?? 0) + 1);
-  return rows.map((r) => ({ ...r, phrases: r.phrases.filter((p) => rowsWith.get(phraseKey(p)) === 1) }));
+  return rows.map((r) => ({ ...r, rare, phrases: r.phrases.filter((p) => rowsWith.get(phraseKey(p)) === 1) }));
 }
 
 /** The party the question is about: a cell's side for a shared row, else the row's party. */
@@ -109,7 +117,28 @@ function expectedParty(row: RowOf, p: Phrase): string {
   return row.party === 'shared' && p.side ? p.side : row.party;
 }
 
-function render(p: Phrase, templates: Template[], r: Rng): string | null {
+const FUNCTION_WORDS = /^(a|an|the|any|all|some|our|their|its|this|that|these|those|provided|required|appropriate|and|or)$/i;
+const PREPOSITION = /^(to|for|of|with|in|on|at|from|by|across|into|through|about|between|within|via|as)$/i;
+
+/**
+ * A shorter object, as people say it: the last one to three words of the phrase's first noun
+ * phrase ("the provided security and vulnerability patch updates to the client cluster" →
+ * "patch updates"). People name the thing; they do not copy the sentence.
+ */
+export function shorten(p: Phrase, r: Rng, rare: Set<string>): Phrase {
+  const ws = (p.kind === 'vp' ? p.rest : p.text).split(/\s+/);
+  const cut = ws.findIndex((w, i) => i > 0 && PREPOSITION.test(w));
+  const head = (cut > 0 ? ws.slice(0, cut) : ws).filter((w) => !FUNCTION_WORDS.test(w));
+  const kept = head.slice(-r.int(1, Math.min(3, head.length)));
+  // Too vague to name the row ("provide the service"): keep the phrase whole.
+  if (!kept.some((w) => rare.has(w.toLowerCase()))) return p;
+  const words = kept.join(' ');
+  return p.kind === 'vp' ? { ...p, rest: r.chance(0.5) ? `the ${words}` : words } : { ...p, text: words };
+}
+
+function render(p0: Phrase, templates: Template[], r: Rng, rare: Set<string> = new Set()): string | null {
+  // Task names are asked as they are; phrases from the cells are usually shortened.
+  const p = p0.kind === 'vp' && r.chance(0.6) ? shorten(p0, r, rare) : p0;
   for (const t of r.shuffle([...templates])) {
     const q = t(p);
     if (q) return q.replace(/\s+/g, ' ').trim();
@@ -130,7 +159,7 @@ export function positives(rows: RowOf[], r: Rng, opts: { perRow: number; name: (
     for (let i = 0; i < opts.perRow; i++) {
       const p = r.pick(usable);
       const family = r.chance(0.65) ? 'who' : 'yes-no';
-      let q = render(p, family === 'who' ? WHO : YES_NO, r);
+      let q = render(p, family === 'who' ? WHO : YES_NO, r, row.rare);
       if (!q) continue;
       const name = opts.name(row.doc);
       if (name) q = r.pick(SERVICE_SLOT)(q, name);

@@ -51,7 +51,7 @@ export function generatedReport(opts: { abstain?: number; seed?: number } = {}):
   const samples = samplesOf(set.scenarios);
   const abstain = opts.abstain ?? DEFAULT_ABSTAIN;
   const folds: FoldFigures[] = [];
-  const heldOut: Array<{ s: Sample; p: number | null; t: number }> = [];
+  const heldOut: Array<{ s: Sample; p: number | null; scope: number | null; t: number }> = [];
   const totals = { ours: [0, 0, 0, 0], fuse: [0, 0, 0, 0], minisearch: [0, 0, 0, 0] };
   for (let k = 0; k < set.folds; k++) {
     const model = fitModel(
@@ -60,7 +60,7 @@ export function generatedReport(opts: { abstain?: number; seed?: number } = {}):
     );
     const test = samples.filter((s) => s.fold === k);
     const o = outcome(test, model);
-    for (const s of test) heldOut.push({ s, p: s.features ? probability(model, s.features) : null, t: model.threshold });
+    for (const s of test) heldOut.push({ s, p: s.features ? probability(model.right, s.features) : null, scope: s.features ? probability(model.scope, s.features) : null, t: model.threshold });
     const scen = set.scenarios.filter((s) => s.fold === k);
     const f = baselineScores(scen, 'fuse');
     const m = baselineScores(scen, 'minisearch');
@@ -84,15 +84,15 @@ export function generatedReport(opts: { abstain?: number; seed?: number } = {}):
   const fig = (t: number[]) => ({ accuracy: rate(t[0]!, t[1]!), oos: rate(t[2]!, t[3]!) });
   // Calibration of the held-out answers: each scored by the model that did not see its fold.
   const bands = Array.from({ length: 10 }, (_, i) => ({ lo: i / 10, hi: (i + 1) / 10, n: 0, right: 0 }));
-  for (const { s, p } of heldOut) {
-    if (p === null) continue;
+  for (const { s, p, scope, t } of heldOut) {
+    if (p === null || scope === null || scope < t) continue;
     const b = bands[Math.min(9, Math.floor(p * 10))]!;
     b.n++;
     b.right += +s.right;
   }
   const fam = new Map<string, { n: number; right: number }>();
-  for (const { s, p, t } of heldOut) {
-    const answered = p !== null ? p >= t : s.ruleAnswered;
+  for (const { s, scope, t } of heldOut) {
+    const answered = scope !== null ? scope >= t : s.ruleAnswered;
     const ok = s.q.kind === 'oos' ? !answered : answered && s.right;
     const f = fam.get(s.q.family) ?? { n: 0, right: 0 };
     f.n++;
@@ -119,7 +119,7 @@ export function formatReport(r: GeneratedReport): string {
     ...r.folds.map((f) => row(`${f.fold} (${f.documents.length} docs, t=${f.threshold.toFixed(2)})`, f)),
     row('all folds', r.all),
     '',
-    'Calibration of held-out answers (confidence band → share right):',
+    'Calibration of the held-out answers given (confidence band → share right):',
     ...r.calibration.filter((b) => b.n > 0).map((b) => `  ${b.lo.toFixed(1)}–${b.hi.toFixed(1)}  ${String(b.n).padStart(5)} answers  ${p(b.right / b.n)} right`),
     '',
     'By kind of question (in scope: answered right; oos: declined):',

@@ -79,8 +79,9 @@ export function answer(index: KnowledgeIndex, model: ConfidenceModel, question: 
   const r = route(index, question, context);
   if ('done' in r) return r.done;
   const { a, q, ranked, multi } = r;
-  const confidence = ranked[0] ? probability(model, featuresOf(q, ranked)) : 0;
-  if (!ranked[0] || confidence < model.threshold) {
+  const features = ranked[0] ? featuresOf(q, ranked) : null;
+  const confidence = features ? probability(model.right, features) : 0;
+  if (!features || probability(model.scope, features) < model.threshold) {
     a.confidence = round(confidence);
     a.note = 'No entry matches the question well enough.';
     a.suggestions = suggestionsFrom(ranked, multi);

@@ -1,7 +1,10 @@
-// The probability that the best entry answers the question: a logistic model over measured
-// features of the question and its match, fitted by `npm run fit` on generated questions
-// (bench/fit.ts) and kept as data (data/confidence.json). The engine abstains below the
-// model's threshold, which the fit chose for the out-of-scope abstention it was asked for.
+// Two probabilities from measured features of a question and its best match, each a logistic
+// model fitted by `npm run fit` on generated questions (bench/fit.ts) and kept as data
+// (data/confidence.json):
+// - `scope`: that the question is one the documents answer at all. The engine abstains below
+//   the threshold, which the fit chose for the out-of-scope abstention it was asked for.
+// - `right`: that the best entry is the right answer: the answer's `confidence`. An in-scope
+//   question whose best entry is uncertain is still answered, and says so, rather than refused.
 import { existsSync, readFileSync } from 'node:fs';
 import type { Query } from './query.js';
 import type { Scored } from './score.js';
@@ -16,6 +19,7 @@ export const FEATURE_SIGNS = {
   explained: 1,
   task: 1,
   taskCoverage: 1,
+  pairs: 1,
   matched: 1,
   margin: 1,
   namesService: 1,
@@ -38,14 +42,19 @@ export const FEATURES = Object.keys(FEATURE_SIGNS) as Array<keyof typeof FEATURE
 export type Feature = keyof typeof FEATURE_SIGNS;
 export type Features = Record<Feature, number>;
 
-export interface ConfidenceModel {
+/** A logistic model: standardise each feature, weigh, add the bias, squash. */
+export interface Logistic {
   features: Feature[];
-  /** Standardisation of each feature before the weights apply. */
   mean: number[];
   scale: number[];
   weights: number[];
   bias: number;
-  /** Abstain below this probability. */
+}
+
+export interface ConfidenceModel {
+  scope: Logistic;
+  right: Logistic;
+  /** Abstain when `scope` is below this probability. */
   threshold: number;
   /** How and on what the model was fitted, for people reading the file. */
   fitted?: Record<string, unknown>;
@@ -86,6 +95,7 @@ export function featuresOf(q: Query, ranked: Scored[]): Features {
     body: fit?.body ?? 0,
     section: fit?.section ?? 0,
     taskCoverage: fit?.taskCoverage ?? 0,
+    pairs: fit?.pairs ?? 0,
     related: fit?.related ?? 0,
     corrected: fit?.corrected ?? 0,
     context: fit?.context ?? 0,
@@ -107,7 +117,7 @@ export function featuresOf(q: Query, ranked: Scored[]): Features {
   };
 }
 
-export function probability(model: ConfidenceModel, f: Features): number {
+export function probability(model: Logistic, f: Features): number {
   let z = model.bias;
   model.features.forEach((name, i) => {
     z += model.weights[i]! * (((f[name] ?? 0) - model.mean[i]!) / (model.scale[i] || 1));
@@ -117,14 +127,20 @@ export function probability(model: ConfidenceModel, f: Features): number {
 
 export class ModelError extends Error {}
 
+function checkLogistic(file: string, name: string, m: Logistic | undefined): void {
+  const n = m?.features?.length ?? 0;
+  const unknown = (m?.features ?? []).filter((f) => !(FEATURES as readonly string[]).includes(f));
+  if (!m || !n || unknown.length || [m.mean, m.scale, m.weights].some((a) => !Array.isArray(a) || a.length !== n) || typeof m.bias !== 'number') {
+    throw new ModelError(`${file}: "${name}" is not a logistic model${unknown.length ? ` (unknown features: ${unknown.join(', ')})` : ''}; run npm run fit`);
+  }
+}
+
 /** Reads and checks a model file: every feature known, every array the same length. */
 export function readModel(file: string): ConfidenceModel {
   if (!existsSync(file)) throw new ModelError(`${file}: no confidence model (run npm run fit)`);
   const m = JSON.parse(readFileSync(file, 'utf8')) as ConfidenceModel;
-  const n = m.features?.length ?? 0;
-  const unknown = (m.features ?? []).filter((f) => !(FEATURES as readonly string[]).includes(f));
-  if (!n || unknown.length || [m.mean, m.scale, m.weights].some((a) => !Array.isArray(a) || a.length !== n) || typeof m.bias !== 'number' || typeof m.threshold !== 'number') {
-    throw new ModelError(`${file}: not a confidence model${unknown.length ? ` (unknown features: ${unknown.join(', ')})` : ''}; run npm run fit`);
-  }
+  checkLogistic(file, 'scope', m.scope);
+  checkLogistic(file, 'right', m.right);
+  if (typeof m.threshold !== 'number') throw new ModelError(`${file}: no threshold; run npm run fit`);
   return m;
 }

@@ -23,6 +23,8 @@ export interface Indexed {
   section_terms: Set<string>;
   provider_terms: Set<string>;
   customer_terms: Set<string>;
+  /** Stems of neighbouring content words in the task and texts ("cluster configur"): a phrase the question may repeat. */
+  pairs: Set<string>;
 }
 
 export interface ServiceGroup {
@@ -73,6 +75,19 @@ export function termsOf(text: string | null | undefined, vocab: Vocabulary): Set
   ws.forEach((w, i) => {
     if (!isStopword(w) && w.length > 1) out.add(stems[i]!);
   });
+  return out;
+}
+
+/** Neighbouring content-word stems of the texts, as "a b". */
+export function pairsOf(...texts: Array<string | null | undefined>): Set<string> {
+  const out = new Set<string>();
+  for (const text of texts) {
+    if (!text) continue;
+    const stems = words(text)
+      .filter((w) => !isStopword(w) && w.length > 1)
+      .map(stem);
+    for (let i = 1; i < stems.length; i++) out.add(`${stems[i - 1]} ${stems[i]}`);
+  }
   return out;
 }
 
@@ -157,7 +172,7 @@ export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Re
       if (section.entries.length === 0) {
         if (!section.text) continue;
         // A prose section has no task: its title counts as a section title, its text as the text of an entry.
-        entries.push({ doc, section, entry: null, task: null, provider: section.text, customer: null, party: null, task_terms: new Set(), task_units: [], section_terms: st, provider_terms: termsOf(section.text, vocab), customer_terms: new Set() });
+        entries.push({ doc, section, entry: null, task: null, provider: section.text, customer: null, party: null, task_terms: new Set(), task_units: [], section_terms: st, provider_terms: termsOf(section.text, vocab), customer_terms: new Set(), pairs: pairsOf(section.text) });
         continue;
       }
       for (const e of section.entries) {
@@ -174,6 +189,7 @@ export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Re
           section_terms: st,
           provider_terms: termsOf(e.provider, vocab),
           customer_terms: termsOf(e.customer, vocab),
+          pairs: pairsOf(e.task, e.provider, e.customer),
         });
       }
     }

@@ -43,6 +43,8 @@ export interface Query {
   foreign: string[];
   party: Party | null;
   units: Unit[];
+  /** Neighbouring focus words as stem pairs ("cluster configur"), to find the phrase in an entry. */
+  pairs: string[];
 }
 
 const CUSTOMER_WORDS = /\b(i|i'm|im|i've|me|my|mine|myself|we|we're|we've|us|our|ours|ourselves|customer|customers|the client|tenant|consumer of the service)\b/;
@@ -211,7 +213,9 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex, searchedTerms?
       units.push({ word: parts.map((u) => u!.word).join(' + '), terms: [c.means], related: new Map(), covered: inDocs(c.means), weight: index.idf.get(c.means) ?? index.unknownIdf, stem: null, focus: focused, corrected: false, foreignWord: false, foreignThing: false });
     }
   }
-  return { text, truncated, lower, focus, services, foreign, party, units };
+  const focusStems = units.filter((u) => u.focus && u.stem).map((u) => u.stem!);
+  const pairs = focusStems.slice(1).map((s, i) => `${focusStems[i]} ${s}`);
+  return { text, truncated, lower, focus, services, foreign, party, units, pairs };
 }
 
 /** Prepositions that open an adjunct: where or for whom, not what ("… for our payments pipeline in prod"). */

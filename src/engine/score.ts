@@ -31,6 +31,8 @@ export interface EntryFit {
   matched: number;
   /** Share of the whole focus, unknown words included, that the entry explains (field-weighted). */
   explained: number;
+  /** Share of the question's neighbouring word pairs that the entry has as neighbours too. */
+  pairs: number;
 }
 
 export interface Scored {
@@ -49,7 +51,7 @@ export function strength(u: Unit, set: Set<string>): number {
   return best;
 }
 
-const NO_FIT: EntryFit = { score: 0, task: 0, body: 0, section: 0, taskCoverage: 0, related: 0, corrected: 0, context: 0, matched: 0, explained: 0 };
+const NO_FIT: EntryFit = { score: 0, task: 0, body: 0, section: 0, taskCoverage: 0, related: 0, corrected: 0, context: 0, matched: 0, explained: 0, pairs: 0 };
 
 export function fitEntry(q: Query, e: Indexed): EntryFit {
   let total = 0;
@@ -105,6 +107,7 @@ export function fitEntry(q: Query, e: Indexed): EntryFit {
     context: ctxTotal ? ctx / ctxTotal : 0,
     matched,
     explained: focusAll ? focusGot / focusAll : 0,
+    pairs: q.pairs.length ? q.pairs.filter((p) => e.pairs.has(p)).length / q.pairs.length : 0,
   };
 }
 
