@@ -79,7 +79,7 @@ export function answer(index: KnowledgeIndex, model: ConfidenceModel, question: 
   const r = route(index, question, context);
   if ('done' in r) return r.done;
   const { a, q, ranked, multi } = r;
-  const features = ranked[0] ? featuresOf(q, ranked) : null;
+  const features = ranked[0] ? featuresOf(q, ranked, index.rowTerms) : null;
   const confidence = features ? probability(model.right, features) : 0;
   if (!features || probability(model.scope, features) < model.threshold) {
     a.confidence = round(confidence);
@@ -99,7 +99,7 @@ export function explain(index: KnowledgeIndex, question: unknown, context: Answe
   const r = route(index, question, context);
   if ('done' in r) return { answer: r.done, features: null };
   if (!r.ranked[0]) return { answer: r.a, features: null };
-  return { answer: whoAnswer(r.a, r.q, r.ranked, index, 0, r.unscopedMulti), features: featuresOf(r.q, r.ranked) };
+  return { answer: whoAnswer(r.a, r.q, r.ranked, index, 0, r.unscopedMulti), features: featuresOf(r.q, r.ranked, index.rowTerms) };
 }
 
 function route(index: KnowledgeIndex, question: unknown, context: AnswerContext): Routed {

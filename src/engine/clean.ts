@@ -12,13 +12,14 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2
 
 /**
  * Slack's markup: `<@U123>`, `<!here>`, `<!subteam^S1|@sre>` and `<#C1|sre>` are addresses,
- * not words of the question; a link keeps its label (`<https://x|the runbook>` → "the runbook").
+ * not words of the question; a link keeps its label as a clause of its own
+ * (`see <https://x|the runbook>` → "see — the runbook —"), so that "link" or "here" is context.
  */
 function stripSlackMarkup(s: string): string {
   return s.replace(/<([^<>\s][^<>]*)>/g, (_, inner: string) => {
     const [target, label] = inner.split('|', 2) as [string, string | undefined];
     if (/^[@#!]/.test(target)) return ' ';
-    if (/^(https?|mailto|tel):/i.test(target)) return label ? ` ${label} ` : ' ';
+    if (/^(https?|mailto|tel):/i.test(target)) return label ? ` — ${label} — ` : ' ';
     return ` ${inner} `;
   });
 }

@@ -31,6 +31,7 @@ export const FEATURE_SIGNS = {
   hasUnknownThing: -1,
   thingAndMatch: -1,
   unknownCount: -1,
+  titleOnly: -1,
   related: -1,
   corrected: -1,
   body: 0,
@@ -61,7 +62,7 @@ export interface ConfidenceModel {
 }
 
 /** The features of the best-ranked entry for a question. */
-export function featuresOf(q: Query, ranked: Scored[]): Features {
+export function featuresOf(q: Query, ranked: Scored[], rowTerms: Set<string>): Features {
   const top = ranked[0];
   const second = top ? ranked.find((r) => r.item.entry !== top.item.entry || r.item.section !== top.item.section) : undefined;
   let focus = 0;
@@ -72,10 +73,12 @@ export function featuresOf(q: Query, ranked: Scored[]): Features {
   let ctxUnknown = 0;
   let focusUnits = 0;
   let unknownCount = 0;
+  let titleOnly = 0;
   for (const u of q.units) {
     if (u.focus) {
       focusUnits++;
       focus += u.weight;
+      if (u.covered && !u.terms.some((t) => rowTerms.has(t)) && ![...u.related.keys()].some((t) => rowTerms.has(t))) titleOnly += u.weight;
       if (!u.covered) {
         focusUnknown += u.weight;
         if (u.foreignWord) focusEnglish += u.weight;
@@ -109,6 +112,9 @@ export function featuresOf(q: Query, ranked: Scored[]): Features {
     // laptop?"): the better the rest matches, the more the answer is about something else.
     thingAndMatch: focusThing > 0 ? (fit?.explained ?? 0) + (top ? (top.score - (second?.score ?? 0)) / top.score : 0) : 0,
     unknownContext: ctx ? ctxUnknown / ctx : 0,
+    // Words the documents use only in headings ("incident" in "Incident, operations, and cluster
+    // management"): no row says who does anything about them.
+    titleOnly: focus ? titleOnly / focus : 0,
     focusUnits: Math.log1p(focusUnits),
     matched: Math.log1p(fit?.matched ?? 0),
     unknownCount: Math.log1p(unknownCount),

@@ -50,6 +50,8 @@ export interface KnowledgeIndex {
   /** Names of clouds and services no loaded document covers, longest first. */
   foreignNames: Array<{ item: ForeignName; words: string[] }>;
   idf: Map<string, number>;
+  /** Terms that some row's task or texts use (a word only in section titles is not among them). */
+  rowTerms: Set<string>;
   /** idf given to a term no document uses. */
   unknownIdf: number;
   /** Stems known to the documents or the vocabulary. */
@@ -195,6 +197,9 @@ export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Re
     }
   }
 
+  // Terms some row (or prose section) says something about, as opposed to words only in headings.
+  const rowTerms = new Set<string>();
+  for (const e of entries) for (const set of [e.task_terms, e.provider_terms, e.customer_terms]) for (const t of set) rowTerms.add(t);
   const df = new Map<string, number>();
   for (const e of entries) {
     const all = new Set([...e.task_terms, ...e.section_terms, ...e.provider_terms, ...e.customer_terms]);
@@ -233,5 +238,5 @@ export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Re
   const serviceNames = services.flatMap((g) => g.aliases.map((a) => ({ item: g, words: a }))).sort((x, y) => y.words.length - x.words.length);
   const foreignNames = foreignNamesFor(services, serviceInfo, otherServices, kb);
 
-  return { kb, entries, services, serviceNames, foreignNames, idf, unknownIdf, knownStems, taskFuse, knownWords, deletions, vocabulary: vocab, sectionUnits, examples: examplesFor(services[0]?.doc) };
+  return { kb, entries, services, serviceNames, foreignNames, rowTerms, idf, unknownIdf, knownStems, taskFuse, knownWords, deletions, vocabulary: vocab, sectionUnits, examples: examplesFor(services[0]?.doc) };
 }

@@ -16,7 +16,7 @@ export interface Unit {
   terms: string[];
   /** Document terms WordNet relates the word to, with how closely (1 is the word itself). */
   related: Map<string, number>;
-  /** Some term of the unit, or a related one, occurs in the searched documents. */
+  /** Some term of the unit, or a related one, occurs in a row of the searched documents. */
   covered: boolean;
   /** Weight of the unit: the most common of its known terms, or the unknown idf. */
   weight: number;
@@ -112,7 +112,7 @@ function focusOf(text: string, known: (w: string) => boolean, skip: (i: number) 
   return { focus: chosen.map((s) => s.core.join(' ')).join(' '), inFocus: (i) => flags[i] ?? true };
 }
 
-export function readQuestion(raw: unknown, index: KnowledgeIndex, searchedTerms?: (t: string) => boolean): Query {
+export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const { text, truncated } = cleanQuestion(raw);
   const lower = text.toLowerCase();
   const ws0 = words(lower);
@@ -150,7 +150,9 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex, searchedTerms?
   const typoAt = kept.map((t) => t.typo);
   const stems = ws.map(stem);
   const conceptsAt = index.vocabulary.conceptsAt(stems);
-  const inDocs = searchedTerms ?? ((t: string) => index.idf.has(t));
+  // A word counts as covered when some row speaks of it: one only in a heading ("Incident,
+  // operations, and cluster management") says nobody's responsibility.
+  const inDocs = (t: string) => index.rowTerms.has(t);
   const units: Unit[] = [];
   const seen = new Map<string, Unit>();
   let wnLookups = 0;
