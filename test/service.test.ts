@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT, SHIPPED_DATA_DIR } from '../src/paths.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
+import { startPostgres } from './helpers/postgres.js';
 import { signature, slackStandIn, type StandIn } from './helpers/slack.js';
 
 let api: StandIn;
@@ -61,6 +62,27 @@ test('/healthz and /readyz report the process and what it needs to serve', async
   } finally {
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
+  }
+});
+
+test('on PostgreSQL, the start log names the store without the password, in the user info (with "@") or as ?password=', async () => {
+  const pg = await startPostgres();
+  if (!pg) return void process.stderr.write('note: PostgreSQL is not installed here; the DATABASE_URL log test is skipped.\n');
+  try {
+    // The test server trusts loopback, so any password connects; what matters is where it shows.
+    const at = pg.url.replace('postgres://respbot@', 'postgres://respbot:p@ss:w0rd@') + '?password=hunter2&application_name=respbot';
+    const bot = await startBot({ DATABASE_URL: at, STORE_PATH: '' });
+    try {
+      expect((await fetch(`${bot.base}/readyz`)).status).toBe(200);
+    } finally {
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+    }
+    const started = bot.stderr().split('\n').find((l) => l.includes('"event":"started"'))!;
+    expect(JSON.parse(started).store).toBe(`PostgreSQL ${pg.url.replace('respbot@', '')}?password=***&application_name=respbot`);
+    expect(bot.stderr()).not.toMatch(/p@ss|w0rd|hunter2/);
+  } finally {
+    await pg.stop();
   }
 });
 
