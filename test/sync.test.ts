@@ -65,6 +65,68 @@ test('good documents replace the local copy; bad ones are rejected with the reas
   expect(readdirSync(data).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 });
 
+test('a body past the 2 MB limit is refused while it streams: the download stops soon after the limit', async () => {
+  // An endless markdown-looking body, written with back-pressure: what the server counts as
+  // written is what the client's socket took.
+  const LIMIT = 2_000_000;
+  const OFFERED = 256 * 1024 * 1024;
+  let written = 0;
+  let closed!: () => void;
+  const done = new Promise<void>((r) => (closed = r));
+  const big = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    const chunk = Buffer.alloc(64 * 1024, '| row | IBM does it | |\n');
+    const pump = () => {
+      while (written < OFFERED) {
+        written += chunk.length;
+        if (!res.write(chunk)) return void res.once('drain', pump);
+      }
+      res.end();
+    };
+    res.on('close', () => closed());
+    pump();
+  });
+  await new Promise<void>((r) => big.listen(0, '127.0.0.1', r));
+  try {
+    writeFileSync(join(data, 'sources.yaml'), `documents:\n  - file: good.md\n    url: http://127.0.0.1:${(big.address() as AddressInfo).port}/huge.md\n`);
+    const [outcome] = await syncDocuments({ dataDir: data });
+    expect(outcome).toEqual({ file: 'good.md', status: 'rejected', reason: 'the response is larger than 2 MB' });
+    await done;
+    // Socket buffers on loopback hold a few MB; reading the whole body would take all 256 MB.
+    expect(written).toBeGreaterThan(LIMIT);
+    expect(written).toBeLessThan(32 * 1024 * 1024);
+    expect(readFileSync(join(data, 'good.md'), 'utf8')).toBe(SEED);
+  } finally {
+    big.closeAllConnections();
+    await new Promise((r) => big.close(r));
+  }
+});
+
+test('a Content-Length past the limit is refused before the body is read', async () => {
+  let written = 0;
+  const big = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(50_000_000) });
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    const pump = () => {
+      while (written < 50_000_000) {
+        written += chunk.length;
+        if (!res.write(chunk)) return void res.once('drain', pump);
+      }
+      res.end();
+    };
+    pump();
+  });
+  await new Promise<void>((r) => big.listen(0, '127.0.0.1', r));
+  try {
+    writeFileSync(join(data, 'sources.yaml'), `documents:\n  - file: good.md\n    url: http://127.0.0.1:${(big.address() as AddressInfo).port}/huge.md\n`);
+    expect(await syncDocuments({ dataDir: data })).toEqual([{ file: 'good.md', status: 'rejected', reason: 'the response is larger than 2 MB (Content-Length 50000000)' }]);
+    expect(written).toBeLessThan(32 * 1024 * 1024);
+  } finally {
+    big.closeAllConnections();
+    await new Promise((r) => big.close(r));
+  }
+});
+
 /** The CLI as its own process; not spawnSync, which would block this process's server. */
 function cli(args: string[]): Promise<{ status: number | null; stdout: string }> {
   return new Promise((resolve) => {

@@ -31,6 +31,35 @@ export interface SyncOptions {
 }
 
 const MAX_BYTES = 2_000_000;
+const TOO_LARGE = `the response is larger than ${MAX_BYTES / 1e6} MB`;
+
+/**
+ * The body, read chunk by chunk and given up (the request aborted) as soon as it passes
+ * MAX_BYTES: a huge or endless response costs about MAX_BYTES of memory, not its size.
+ */
+async function readLimited(res: Response, abort: AbortController): Promise<Buffer | { tooLarge: string }> {
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > MAX_BYTES) {
+    abort.abort();
+    return { tooLarge: `${TOO_LARGE} (Content-Length ${declared})` };
+  }
+  if (!res.body) return Buffer.alloc(0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BYTES) {
+      abort.abort();
+      await reader.cancel().catch(() => {});
+      return { tooLarge: TOO_LARGE };
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
 
 export class SourcesError extends Error {}
 
@@ -56,7 +85,6 @@ export function readSources(dataDir: string): Source[] {
 /** Why a fetched body is not a markdown document, or null. */
 function notMarkdown(body: Buffer, contentType: string | null): string | null {
   if (body.length === 0) return 'the response is empty';
-  if (body.length > MAX_BYTES) return `the response is larger than ${MAX_BYTES / 1e6} MB`;
   if (body.includes(0)) return 'the response is binary, not markdown';
   const text = body.toString('utf8');
   if (text.includes('\uFFFD')) return 'the response is not UTF-8 text';
@@ -85,10 +113,16 @@ async function syncOne(src: Source, opts: SyncOptions, scratch: string): Promise
   const target = join(opts.dataDir, src.file);
   let body: Buffer;
   let contentType: string | null;
+  const abort = new AbortController();
   try {
-    const res = await (opts.fetch ?? fetch)(src.url, { signal: AbortSignal.timeout(opts.timeoutMs ?? 20_000), redirect: 'follow' });
-    if (!res.ok) return { file: src.file, status: 'rejected', reason: `${src.url} answered HTTP ${res.status}` };
-    body = Buffer.from(await res.arrayBuffer());
+    const res = await (opts.fetch ?? fetch)(src.url, { signal: AbortSignal.any([abort.signal, AbortSignal.timeout(opts.timeoutMs ?? 20_000)]), redirect: 'follow' });
+    if (!res.ok) {
+      abort.abort(); // the error page is not read
+      return { file: src.file, status: 'rejected', reason: `${src.url} answered HTTP ${res.status}` };
+    }
+    const read = await readLimited(res, abort);
+    if (!Buffer.isBuffer(read)) return { file: src.file, status: 'rejected', reason: read.tooLarge };
+    body = read;
     contentType = res.headers.get('content-type');
   } catch (e) {
     // fetch says only "fetch failed"; the cause says why (ENOTFOUND, ECONNREFUSED, a timeout).
