@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { encodeTarget, SCHEMA, signalValues, toConversation, toPost, toSchedule, toSignal, type ConversationRow, type PostRow, type ScheduleRow, type SignalRow } from './rows.js';
-import { newScheduleId, type NewPost, type NewSchedule, type OutboxPost, type Platform, type PostOutcome, type Schedule, type Store, type TickPlan } from './types.js';
+import { newScheduleId, type Lease, type NewPost, type NewSchedule, type OutboxPost, type Platform, type PostOutcome, type Schedule, type Store, type TickPlan } from './types.js';
 
 export function openSqliteStore(path: string): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -64,12 +64,13 @@ export function openSqliteStore(path: string): Store {
     return rows.map((r) => toPost(update.get(owner, now + leaseMs, r.key) as PostRow));
   });
 
-  const finish = (key: string, owner: string, o: PostOutcome): boolean => {
-    const held = `WHERE key = @key AND lease_owner = @owner AND state = 'sending'`;
-    if (o.state === 'sent') return db.prepare(`UPDATE outbox SET state = 'sent', sent_at = @at, lease_owner = NULL, lease_until = NULL ${held}`).run({ key, owner, at: o.at }).changes > 0;
+  // Writes under a lease land only while its claim is current (same owner, same attempt).
+  const held = `WHERE key = @key AND lease_owner = @owner AND attempts = @attempt AND state = 'sending'`;
+  const finish = (l: Lease, o: PostOutcome): boolean => {
+    if (o.state === 'sent') return db.prepare(`UPDATE outbox SET state = 'sent', sent_at = @at, lease_owner = NULL, lease_until = NULL ${held}`).run({ ...l, at: o.at }).changes > 0;
     if (o.state === 'pending')
-      return db.prepare(`UPDATE outbox SET state = 'pending', next_attempt_at = @next, last_error = @error, lease_owner = NULL, lease_until = NULL ${held}`).run({ key, owner, next: o.nextAttemptAt, error: o.error }).changes > 0;
-    return db.prepare(`UPDATE outbox SET state = 'failed', last_error = @error, lease_owner = NULL, lease_until = NULL ${held}`).run({ key, owner, error: o.error }).changes > 0;
+      return db.prepare(`UPDATE outbox SET state = 'pending', next_attempt_at = @next, last_error = @error, lease_owner = NULL, lease_until = NULL ${held}`).run({ ...l, next: o.nextAttemptAt, error: o.error }).changes > 0;
+    return db.prepare(`UPDATE outbox SET state = 'failed', last_error = @error, lease_owner = NULL, lease_until = NULL ${held}`).run({ ...l, error: o.error }).changes > 0;
   };
 
   return {
@@ -89,9 +90,9 @@ export function openSqliteStore(path: string): Store {
     planDue: async (now, plan) => planDue.immediate(now, plan),
     enqueue: async (p) => enqueueOne(p),
     claim: async (owner, now, leaseMs, limit, platforms) => claim.immediate(owner, now, leaseMs, limit, platforms),
-    progress: async (key, owner, partsSent) =>
-      db.prepare(`UPDATE outbox SET parts_sent = ? WHERE key = ? AND lease_owner = ? AND state = 'sending'`).run(partsSent, key, owner).changes > 0,
-    finish: async (key, owner, outcome) => finish(key, owner, outcome),
+    renew: async (lease, until) => db.prepare(`UPDATE outbox SET lease_until = @until ${held}`).run({ ...lease, until }).changes > 0,
+    progress: async (lease, partsSent, until) => db.prepare(`UPDATE outbox SET parts_sent = @partsSent, lease_until = @until ${held}`).run({ ...lease, partsSent, until }).changes > 0,
+    finish: async (lease, outcome) => finish(lease, outcome),
     getPost: async (key) => {
       const row = db.prepare('SELECT * FROM outbox WHERE key = ?').get(key) as PostRow | undefined;
       return row ? toPost(row) : null;
