@@ -107,8 +107,13 @@ export class Scheduler {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<TickReport> | null = null;
   private stopped = true;
-  /** Set by stop(): a tick under way hands back the posts it has not started. */
+  /** Set by stop(): a tick under way starts no further post. */
   private halting = false;
+  /**
+   * Platforms that asked this process to wait (Slack's 429 Retry-After holds for the whole
+   * workspace, and this bot has one per platform), until when: their posts are not claimed.
+   */
+  private readonly pausedUntil = new Map<Platform, number>();
 
   constructor(private readonly opts: SchedulerOptions) {
     this.store = opts.store;
@@ -184,7 +189,9 @@ export class Scheduler {
     // One post per claim: a lease covers what this process is sending now, never a queue of
     // posts it will only reach after the lease has run out (another replica takes the rest).
     while (!this.halting) {
-      const [post] = await this.store.claim(this.owner, this.now(), this.leaseMs, 1, [...this.posters.keys()]);
+      const open = [...this.posters.keys()].filter((p) => (this.pausedUntil.get(p) ?? 0) <= this.now());
+      if (open.length === 0) break;
+      const [post] = await this.store.claim(this.owner, this.now(), this.leaseMs, 1, open);
       if (!post) break;
       await this.opts.afterClaim?.([post]);
       const r = await this.send(post);
@@ -193,6 +200,8 @@ export class Scheduler {
         report.retryAt = Math.min(report.retryAt ?? r, r);
       } else report[r]++;
     }
+    // Wake when a pause ends, for the posts it held back.
+    for (const until of this.pausedUntil.values()) if (until > this.now()) report.retryAt = Math.min(report.retryAt ?? until, until);
     return report;
   }
 
@@ -236,6 +245,10 @@ export class Scheduler {
       }
       const wait = err.retryAfterMs ?? backoffMs(post.attempts);
       const at = this.now() + wait;
+      if (err.waitScope === 'workspace' && err.retryAfterMs !== null && at > (this.pausedUntil.get(post.platform) ?? 0)) {
+        this.pausedUntil.set(post.platform, at);
+        this.log.warn('outbox.paused', { platform: post.platform, waitMs: wait, reason: err.message });
+      }
       if (!(await this.store.finish(lease, { state: 'pending', nextAttemptAt: at, error: err.message }))) return lost();
       this.log.warn('outbox.retry', { ...fields, error: err.message, waitMs: wait });
       return at;

@@ -142,6 +142,26 @@ describe.each(kinds.kinds)('scheduler on the $name store', (kind) => {
     expect(delivered).toHaveLength(1);
   });
 
+  test('a wait for the whole workspace holds back every post until it passes; a wait for one post holds back only that one', async () => {
+    const { store } = await kind.fresh();
+    const clock = { t: Date.parse('2026-03-02T09:00:00Z') };
+    const { poster, delivered, failures } = fakePoster(clock);
+    for (const channel of ['C1', 'C2', 'C3']) await store.addSchedule(newSchedule('daily 09:00 UTC', { channel }, clock.t - 1));
+    failures.push(new SendError('rate limited by Slack', 'retry', 30_000, 'workspace'));
+    const s = scheduler(store, clock, poster);
+    expect(await s.tick()).toMatchObject({ sent: 0, retrying: 1, retryAt: clock.t + 30_000 });
+    expect((await store.listPosts()).map((p) => p.attempts).sort()).toEqual([0, 0, 1]);
+    clock.t += 29_000;
+    expect(await s.tick()).toMatchObject({ sent: 0 });
+    clock.t += 1_000;
+    expect(await s.tick()).toMatchObject({ sent: 3 });
+    expect(delivered).toHaveLength(3);
+
+    clock.t = Date.parse('2026-03-03T09:00:00Z');
+    failures.push(new SendError('Bot Connector answered HTTP 429', 'retry', 30_000, 'post'));
+    expect(await s.tick()).toMatchObject({ sent: 2, retrying: 1 });
+  });
+
   test('a summary in parts that fails half-way resumes after the parts already delivered', async () => {
     const { store } = await kind.fresh();
     const clock = { t: Date.parse('2026-03-02T09:00:00Z') };
