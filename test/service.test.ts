@@ -1,11 +1,12 @@
 // The bot as a service, as an orchestrator runs it: /healthz and /readyz, SIGTERM that lets a
 // slow outbox send finish before exiting 0, and SIGHUP reloading the documents.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { PACKAGE_ROOT, SHIPPED_DATA_DIR } from '../src/paths.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { startPostgres } from './helpers/postgres.js';
@@ -62,6 +63,61 @@ test('/healthz and /readyz report the process and what it needs to serve', async
   } finally {
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
+  }
+});
+
+/** `/responsibility <text>` as Slack sends it; resolves with what the bot replied to response_url. */
+async function slash(bot: Bot, text: string): Promise<string> {
+  const id = `r${Math.random().toString(36).slice(2)}`;
+  const body = new URLSearchParams({ command: '/responsibility', text, user_id: 'U1', channel_id: 'C0READY01', team_id: 'T1', response_url: `${api.url}respond/${id}` }).toString();
+  const ts = Math.floor(Date.now() / 1000);
+  const res = await fetch(`${bot.base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature('secret', ts, body) }, body });
+  expect(res.status).toBe(200);
+  const [reply] = (await api.waitFor((c) => c.some((x) => x.path === `respond/${id}`), 10_000)).filter((x) => x.path === `respond/${id}`);
+  return String(reply!.body.text);
+}
+
+test('a SQLite file deleted under the bot: /readyz says so, and a schedule command says it was not scheduled', async () => {
+  const path = join(dir, 'store.db');
+  const bot = await startBot({ STORE_PATH: path });
+  try {
+    expect((await fetch(`${bot.base}/readyz`)).status).toBe(200);
+    expect(await slash(bot, 'schedule disaster recovery daily 09:00 UTC')).toMatch(/^Scheduled `s-\w+`/);
+    for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+    const ready = await fetch(`${bot.base}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ ready: false, store: expect.stringMatching(/store file .*store\.db was deleted/) });
+    const announced = api.calls.filter((c) => c.path === 'chat.postMessage').length;
+    const reply = await slash(bot, 'schedule mirroring daily 10:00 UTC');
+    expect(reply).not.toMatch(/Scheduled/);
+    expect(reply).toMatch(/schedule store is not working.*nothing was scheduled/i);
+    expect(api.calls.filter((c) => c.path === 'chat.postMessage')).toHaveLength(announced); // no announcement of a schedule that does not exist
+  } finally {
+    bot.child.kill('SIGTERM');
+    await bot.exited;
+  }
+});
+
+test('a SQLite file corrupted under the bot: /readyz reports SQLite\'s finding', async () => {
+  const path = join(dir, 'store.db');
+  const bot = await startBot({ STORE_PATH: path });
+  try {
+    expect((await fetch(`${bot.base}/readyz`)).status).toBe(200);
+    // Pages on disk, then garbage over them (a bad disk, a copy taken mid-write).
+    const db = new Database(path);
+    db.exec('CREATE TABLE filler (x TEXT)');
+    for (let i = 0; i < 100; i++) db.prepare('INSERT INTO filler VALUES (?)').run('x'.repeat(500));
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.alloc(4096 * 4, 0x5a), 0, 4096 * 4, 4096);
+    closeSync(fd);
+    const ready = await fetch(`${bot.base}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ ready: false, store: expect.stringMatching(/is corrupt: /) });
+  } finally {
+    bot.child.kill('SIGTERM');
+    await bot.exited;
   }
 });
 

@@ -151,12 +151,12 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
       return r.rows[0] ? toConversation(r.rows[0]) : null;
     },
     listConversations: async () => (await pool.query<ConversationRow>('SELECT * FROM conversations ORDER BY updated_at DESC')).rows.map(toConversation),
-    ping: async () => {
+    health: async () => {
       try {
-        await pool.query('SELECT 1');
-        return true;
-      } catch {
-        return false;
+        await pool.query('INSERT INTO store_health (id, checked_at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at', [Date.now()]);
+        return { ok: true };
+      } catch (e) {
+        return { ok: false, problem: `PostgreSQL does not take a write: ${(e as Error).message}` };
       }
     },
     close: async () => {

@@ -101,6 +101,8 @@ export interface Signal {
   user: string | null;
 }
 
+export type StoreHealth = { ok: true } | { ok: false; problem: string };
+
 export type PostOutcome =
   | { state: 'sent'; at: number }
   | { state: 'pending'; nextAttemptAt: number; error: string }
@@ -140,8 +142,11 @@ export interface Store {
   getConversation(conversationId: string): Promise<ConversationRef | null>;
   listConversations(): Promise<ConversationRef[]>;
 
-  /** Is the store reachable (for /readyz). */
-  ping(): Promise<boolean>;
+  /**
+   * Can the store keep what it is given (for /readyz): it takes a real write, and for SQLite
+   * the path still names the file it has open and SQLite's quick_check finds it sound.
+   */
+  health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }
 

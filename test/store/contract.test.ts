@@ -1,6 +1,9 @@
 // One suite, both stores: schedules, the outbox's claim/lease/finish cycle, and conversation
 // references behave the same on SQLite and on PostgreSQL.
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { afterAll, describe, expect, test } from '@jest/globals';
+import Database from 'better-sqlite3';
+import { openSqliteStore } from '../../src/store/sqlite.js';
 import { leaseOf, type NewPost, type NewSchedule, type Store } from '../../src/store/types.js';
 import { storeKinds } from '../helpers/stores.js';
 
@@ -158,6 +161,50 @@ describe.each(kinds.kinds)('$name store', (kind) => {
     expect(await store.getConversation(ref.conversationId)).toEqual({ ...ref, serviceUrl: 'https://smba.example/emea/' });
     expect(await store.listConversations()).toHaveLength(1);
     expect(await store.getConversation('nope')).toBeNull();
-    expect(await store.ping()).toBe(true);
+  });
+
+  test('health: a store that answers and takes a write is healthy', async () => {
+    const { store } = await kind.fresh();
+    expect(await store.health()).toEqual({ ok: true });
+  });
+});
+
+describe('a SQLite file that breaks under the running store', () => {
+  const file = async () => {
+    const { env } = await kinds.kinds[0]!.fresh();
+    const store = openSqliteStore(env.STORE_PATH!);
+    await store.addSchedule(schedule());
+    return { path: env.STORE_PATH!, store };
+  };
+
+  test('deleted: not healthy, and a write says it cannot be kept instead of going to the deleted file', async () => {
+    const { path, store } = await file();
+    for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+    expect(await store.health()).toEqual({ ok: false, problem: expect.stringMatching(/was deleted/) });
+    await expect(store.addSchedule(schedule({ channel: 'C9' }))).rejects.toThrow(/store file .* was deleted or replaced/);
+    await expect(store.claim('A', T0, 60_000, 1, ['slack'])).rejects.toThrow(/was deleted or replaced/);
+    await store.close();
+  });
+
+  test('replaced by another file: not healthy', async () => {
+    const { path, store } = await file();
+    for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+    new Database(path).close();
+    expect(await store.health()).toEqual({ ok: false, problem: expect.stringMatching(/was replaced/) });
+    await store.close();
+  });
+
+  test('corrupted on disk: not healthy, with SQLite\'s own finding', async () => {
+    const { path, store } = await file();
+    for (let i = 0; i < 200; i++) await store.recordSignal({ kind: 'unanswered', at: T0 + i, platform: 'slack', question: 'q'.repeat(300), entryId: null, candidates: [], user: null });
+    // Move everything into the main file, then overwrite its pages after the header.
+    const other = new Database(path);
+    other.pragma('wal_checkpoint(TRUNCATE)');
+    other.close();
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.alloc(4096 * 4, 0x5a), 0, 4096 * 4, 4096);
+    closeSync(fd);
+    expect(await store.health()).toEqual({ ok: false, problem: expect.stringMatching(/^the store file .* is corrupt: /) });
+    await store.close();
   });
 });
