@@ -39,8 +39,8 @@ async function main(): Promise<number> {
     await runConsole(first, { input: process.stdin, output: process.stdout });
     return 0;
   }
-  // Documents reload when DATA_DIR changes or on SIGHUP; a broken one never replaces a good one.
-  const live = new LiveEngine({ build: () => loadEngine([config.dataDir]) }, first);
+  // Documents reload when DATA_DIR changes or on SIGHUP; a broken or truncated one never replaces a good one.
+  const live = new LiveEngine({ build: () => loadEngine([config.dataDir]), dataDir: config.dataDir }, first);
   live.watch(config.dataDir);
   process.on('SIGHUP', () => void live.reload('SIGHUP'));
   const engine = live.current;

@@ -214,7 +214,7 @@ function asker(bot: Bot) {
 const withQuantumRow = (text: string) => text.replace(/(\|Security and vulnerability patch updates to cluster\|[^\n]*\n)/, '$1|Quantum key rotation| IBM rotates the quantum-safe keys every week. | |\n');
 
 async function eventually(ask: (q: string) => Promise<string>, q: string, pattern: RegExp): Promise<string> {
-  const end = Date.now() + 5000;
+  const end = Date.now() + 10_000; // a reload waits for 2 s of quiet first
   let text = '';
   while (!pattern.test(text) && Date.now() < end) {
     text = await ask(q);
@@ -258,6 +258,35 @@ test('respbot sync brings a changed upstream document to the running bot, with n
     expect(await new Promise((r) => sync.on('exit', r))).toBe(0);
     expect(out).toMatch(/^event-streams-responsibilities\.md: updated \(\+1 rows/);
     expect(await eventually(ask, 'who rotates the quantum keys?', /Quantum/)).toBe('IBM: Quantum key rotation');
+  } finally {
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    await new Promise((r) => upstream.close(r));
+  }
+});
+
+test('a truncated upstream copy: sync refuses it and the bot keeps its sections; with --accept-removals both take it', async () => {
+  const data = join(dir, 'data');
+  cpSync(SHIPPED_DATA_DIR, data, { recursive: true });
+  const full = readFileSync(join(SHIPPED_DATA_DIR, 'event-streams-responsibilities.md'), 'utf8');
+  const upstream = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end(full.slice(0, Math.floor(full.length * 0.7))));
+  await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
+  writeFileSync(join(data, 'sources.yaml'), `documents:\n  - file: event-streams-responsibilities.md\n    url: http://127.0.0.1:${(upstream.address() as AddressInfo).port}/responsibilities.md\n`);
+  const bot = await startBot({ DATA_DIR: data });
+  const ask = asker(bot);
+  const sync = async (...args: string[]) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sync', ...args], { cwd: PACKAGE_ROOT, env: { ...process.env, DATA_DIR: data } });
+    return new Promise((r) => child.on('exit', r));
+  };
+  const MIRRORING = 'who checks clusters are viable mirroring pairs?';
+  try {
+    expect(await ask(MIRRORING)).toMatch(/Clusters/);
+    expect(await sync()).toBe(1);
+    expect(await sync('--accept-removals')).toBe(0);
+    for (const end = Date.now() + 10_000; !bot.stderr().includes('"event":"documents.reloaded"') && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+    expect(await ask(MIRRORING)).not.toMatch(/Clusters/);
+    const reloaded = bot.stderr().split('\n').find((l) => l.includes('"event":"documents.reloaded"'))!;
+    expect(JSON.parse(reloaded)).toMatchObject({ removalsAcceptedBy: join(data, '.accept-removals'), losses: [expect.objectContaining({ lostSections: ['App orchestration', 'Mirroring', 'Support of client-side libraries'] })] });
   } finally {
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);

@@ -1,13 +1,15 @@
 // `respbot sync`: fetch each document listed in DATA_DIR/sources.yaml, check it with the
 // loader, and replace the local copy atomically only when it passes. A document that is not
-// markdown, does not parse, or loses most of its rows is rejected and the old copy kept.
+// markdown, does not parse, or loses a section or more than a few rows (a truncated copy) is
+// rejected and the old copy kept, unless removals are accepted.
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describeWarning, loadKnowledgeBase } from '../load/folder.js';
 import type { ResponsibilityDocument } from '../model.js';
-import { diffDocuments, rowCount, type DocumentDiff } from './diff.js';
+import { acceptRemovals, describeLoss, documentLoss, tooMuchLost } from '../removals.js';
+import { diffDocuments, type DocumentDiff } from './diff.js';
 
 export interface Source {
   file: string;
@@ -26,8 +28,11 @@ export interface SyncOptions {
   progress?: (event: { index: number; total: number; file: string; outcome?: SyncOutcome }) => void;
   fetch?: typeof fetch;
   timeoutMs?: number;
-  /** A document must keep at least this share of its rows (default one half). */
-  minRowShare?: number;
+  /**
+   * Take copies that lose sections or many rows (`--accept-removals`), and touch the data
+   * folder's `.accept-removals` marker so a running bot reloads them too.
+   */
+  acceptRemovals?: boolean;
 }
 
 const MAX_BYTES = 2_000_000;
@@ -139,12 +144,13 @@ async function syncOne(src: Source, opts: SyncOptions, scratch: string): Promise
   if (!fresh.doc) return { file: src.file, status: 'rejected', reason: `it does not load: ${fresh.problem}` };
   const current = existsSync(target) ? loadOne(target, opts.dataDir).doc : null;
   if (current && readFileSync(target, 'utf8') === text) return { file: src.file, status: 'unchanged' };
-  const before = rowCount(current);
-  const after = rowCount(fresh.doc);
-  const share = opts.minRowShare ?? 0.5;
-  if (current && after < before * share) return { file: src.file, status: 'rejected', reason: `it would lose most of its rows (${before} → ${after}); check the upstream page` };
+  const loss = current ? documentLoss(current, fresh.doc) : null;
+  const truncated = loss !== null && tooMuchLost(loss);
+  if (truncated && !opts.acceptRemovals) return { file: src.file, status: 'rejected', reason: `${describeLoss(loss)}; check the upstream page, or run with --accept-removals if that is meant` };
   const diff = diffDocuments(current, fresh.doc);
   if (opts.dryRun) return { file: src.file, status: current ? 'would-update' : 'would-add', diff };
+  // Before the file, so the bot's reload (which waits for the folder to be quiet) sees it.
+  if (truncated) acceptRemovals(opts.dataDir);
   writeAtomically(target, text);
   return { file: src.file, status: current ? 'updated' : 'added', diff };
 }
