@@ -107,7 +107,10 @@ function whoMessage(a: Answer, opts: RenderOptions): SlackMessage {
     blocks.push(header(head));
     const side = a.side ? ` (${a.side === 'customer' ? 'your side of a shared task' : "IBM's side of a shared task"})` : '';
     blocks.push(section(`*${esc(m.task ?? m.section)}*${side}\n${duty(m, a.side)}`));
+    const r = a.runnerUp;
+    if (r) blocks.push(section(`*Also fits:* ${r.task === null ? esc(r.section) : `${PARTY_LABEL[r.party ?? 'shared']} · *${esc(r.task)}*`}\n${duty(r, null)}`));
     if (a.section) blocks.push(context([sourceLine(a.section)]));
+    if (a.note) blocks.push(context([`_${esc(a.note)}_`]));
   }
   if (opts.sharedBy) blocks.push(context([`Shared by <@${opts.sharedBy.replace(/[^A-Z0-9]/gi, '')}> · asked: “${esc(clip(a.question, 200))}”`]));
   const top = a.matches[0];

@@ -100,7 +100,10 @@ function whoCard(a: Answer): TeamsCard {
     body.push(text(m.task === null || !party ? inert(m.section) : HEADLINE[party], { weight: 'Bolder', size: 'Medium' }));
     const side = a.side ? ` (${a.side === 'customer' ? 'your side of a shared task' : "IBM's side of a shared task"})` : '';
     body.push(text(`**${inert(m.task ?? m.section)}**${side}`), text(duty(m, a.side), { spacing: 'Small' }));
+    const r = a.runnerUp;
+    if (r) body.push(text(`**Also fits:** ${r.task === null ? inert(r.section) : `${PARTY_LABEL[r.party ?? 'shared']} · **${inert(r.task)}**`}`), text(duty(r, null), { spacing: 'Small' }));
     if (a.section) body.push(facts(a.section));
+    if (a.note) body.push(text(inert(a.note), { isSubtle: true }));
   }
   const top = a.matches[0];
   const actions: unknown[] = [];

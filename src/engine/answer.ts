@@ -4,7 +4,7 @@ import type { Entry, Party, ResponsibilityDocument, Section } from '../model.js'
 import type { Indexed, KnowledgeIndex, ServiceGroup } from './index.js';
 import { featuresOf, probability, type ConfidenceModel, type Features } from './confidence.js';
 import { asksDefinition, asksEverything, asksForSection, asksPartyShare, asksWho, looksLikeHelp, looksLikeList } from './intent.js';
-import { readQuestion, type Query } from './query.js';
+import { readQuestion, weighedIn, type Query } from './query.js';
 import { rank, sectionFit, sideOf, type Scored } from './score.js';
 import type { Answer, Match, SectionRef } from './types.js';
 
@@ -63,8 +63,19 @@ export function emptyAnswer(q: Query | null, question: string): Answer {
     services: [],
     sections: [],
     examples: [],
+    runnerUp: null,
     note: q?.truncated ? `Only the first ${q.text.length} characters of the question were read.` : null,
   };
+}
+
+/** Notes add up: "only the first 500 characters were read" stays whatever else is said. */
+function joinNotes(...notes: Array<string | null>): string | null {
+  const n = notes.filter((x): x is string => !!x);
+  return n.length ? n.join(' ') : null;
+}
+
+function addNote(a: Answer, note: string): void {
+  a.note = joinNotes(a.note, note);
 }
 
 function suggestionFor(e: Indexed, multi: boolean): string {
@@ -83,7 +94,7 @@ export function answer(index: KnowledgeIndex, model: ConfidenceModel, question: 
   const confidence = features ? probability(model.right, features) : 0;
   if (!features || probability(model.scope, features) < model.threshold) {
     a.confidence = round(confidence);
-    a.note = 'No entry matches the question well enough.';
+    addNote(a, 'No entry matches the question well enough.');
     a.suggestions = suggestionsFrom(ranked, multi);
     if (a.suggestions.length === 0) a.suggestions = fuzzySuggestions(q, index, multi);
     return a;
@@ -104,15 +115,18 @@ export function explain(index: KnowledgeIndex, question: unknown, context: Answe
 
 function route(index: KnowledgeIndex, question: unknown, context: AnswerContext): Routed {
   const done = (a: Answer) => ({ done: a });
-  const q = readQuestion(question, index);
-  const a = emptyAnswer(q, q.text);
-  if (!q.text) {
-    a.note = 'Ask a question, for example: ' + (index.examples[0] ?? 'help');
+  const read = readQuestion(question, index);
+  const a = emptyAnswer(read, read.text);
+  if (!read.text) {
+    addNote(a, 'Ask a question, for example: ' + (index.examples[0] ?? 'help'));
     a.suggestions = index.examples.slice(0, 3);
     return done(a);
   }
-  const scope = scopeOf(q, index, context);
+  const scope = scopeOf(read, index, context);
   const docs = new Set(scope.map((g) => g.doc.id));
+  // Asked of one service among several: words weigh as rare as they are in its document.
+  const own = scope.length === 1 ? index.docRarity.get(scope[0]!.doc.id) : undefined;
+  const q = own ? weighedIn(read, own) : read;
   const multi = index.services.length > 1;
 
   if (looksLikeHelp(q.focus)) {
@@ -124,17 +138,20 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext)
   }
   if (topicless) {
     if (q.party && (asksPartyShare(q.lower) || asksEverything(q.lower))) return done(partyAnswer(a, q.party, scope));
-    a.note = 'The question names no topic the documents cover.';
+    addNote(a, 'The question names no topic the documents cover.');
     a.suggestions = index.examples.slice(0, 3);
     return done(a);
   }
   if (q.foreign.length) {
-    a.note = `The documents here cover ${index.services.map((g) => g.service).join(', ')}, not ${q.foreign.join(', ')}.`;
-    a.suggestions = index.examples.slice(0, 3);
+    const covered = index.services.length <= 3 ? index.services.map((g) => g.service).join(', ') : `${index.services.length} IBM Cloud services (ask "list the sections" to see them)`;
+    addNote(a, `The documents here cover ${covered}, not ${q.foreign.join(', ')}.`);
+    // What the documents say about the same thing, for the service they do cover.
+    a.suggestions = suggestionsFrom(rank(q, index, docs), multi);
+    if (a.suggestions.length === 0) a.suggestions = index.examples.slice(0, 3);
     return done(a);
   }
   if (asksDefinition(q.focus)) {
-    a.note = 'I tell who is responsible for what; I do not define terms.';
+    addNote(a, 'I tell who is responsible for what; I do not define terms.');
     a.suggestions = suggestionsFrom(rank(q, index, docs), multi);
     return done(a);
   }
@@ -180,9 +197,15 @@ function suggestionsFrom(ranked: Scored[], multi: boolean): string[] {
 }
 
 /** Nothing shares a word with the question: Fuse over the task names may still see a resemblance. */
+/** Fuse's work grows with the pattern's length: a few words of a task name's length are enough to resemble one. */
+const FUZZY_PATTERN_CHARS = 32;
+
 function fuzzySuggestions(q: Query, index: KnowledgeIndex, multi: boolean): string[] {
   const out: string[] = [];
-  for (const r of index.taskFuse.search(q.units.map((u) => u.word).join(' '), { limit: 3 })) {
+  const words = q.units.filter((u) => u.focus && u.word.length <= 20).map((u) => u.word);
+  const pattern = words.join(' ').slice(0, FUZZY_PATTERN_CHARS).trim();
+  if (!pattern) return out;
+  for (const r of index.taskFuse.search(pattern, { limit: 3 })) {
     out.push(`Who is responsible for "${r.item.task}"${multi ? ` in ${r.item.service}` : ''}?`);
   }
   return out;
@@ -221,7 +244,7 @@ function sectionAnswer(a: Answer, hit: SectionHit, party: Party | null, scope: S
     section: sectionRef(group.doc, section),
     matches: entries.map((e) => matchOf(group.doc, section, e, 1)),
     services: others.length ? [group.service, ...others.map((g) => g.service)] : [],
-    note: others.length ? `Several services have a "${section.title}" section; this is ${group.service}'s. Name the service to pick another.` : a.note,
+    note: joinNotes(a.note, others.length ? `Several services have a "${section.title}" section; this is ${group.service}'s. Name the service to pick another.` : null),
   };
 }
 
@@ -257,15 +280,18 @@ function whoAnswer(a: Answer, q: Query, ranked: Scored[], index: KnowledgeIndex,
     if (close.length > 1) {
       matches = close.slice(0, 5).map((r) => toMatch(r.item, r.score));
       services = close.slice(0, 5).map((r) => r.item.doc.service);
-      note = `This depends on the service: ${services.join(', ')}. Name one ("… in ${services[0]}") for a single answer.`;
+      note = joinNotes(note, `This depends on the service: ${services.join(', ')}. Name one ("… in ${services[0]}") for a single answer.`);
     }
   }
+  let runnerUp: Match | null = null;
   if (services.length === 0) {
     // Two rows the question does not tell apart: both are shown, the closer one first.
     const second = ranked.find((r) => r.item !== top.item);
     if (second && second.item.doc === top.item.doc && top.score - second.score <= ROW_TIE * top.score) {
-      const label = (r: Scored) => `"${r.item.task ?? r.item.section.title}"`;
-      note = [note, `Two entries fit this question about equally: ${label(top)} and ${label(second)}; both are shown.`].filter(Boolean).join(' ');
+      const same = top.item.task === second.item.task;
+      const label = (r: Scored) => `"${r.item.task ?? r.item.section.title}"${same ? ` (${r.item.section.title})` : ''}`;
+      note = joinNotes(note, `Two entries fit this question about equally: ${label(top)} and ${label(second)}; both are shown.`);
+      runnerUp = toMatch(second.item, second.score);
     }
   }
   return {
@@ -278,6 +304,7 @@ function whoAnswer(a: Answer, q: Query, ranked: Scored[], index: KnowledgeIndex,
     section: sectionRef(top.item.doc, top.item.section),
     matches,
     services,
+    runnerUp,
     note,
   };
 }

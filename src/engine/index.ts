@@ -52,6 +52,8 @@ export interface KnowledgeIndex {
   idf: Map<string, number>;
   /** Terms that some row's task or texts use (a word only in section titles is not among them). */
   rowTerms: Set<string>;
+  /** The same rarities within each service's document, for a question asked of one service (several loaded). */
+  docRarity: Map<string, Rarity>;
   /** idf given to a term no document uses. */
   unknownIdf: number;
   /** Stems known to the documents or the vocabulary. */
@@ -152,6 +154,24 @@ function foreignNamesFor(services: ServiceGroup[], serviceInfo: Record<string, S
   return out.sort((a, b) => b.words.length - a.words.length);
 }
 
+/** Inverse document frequencies over a set of entries, and the one given to a term none of them uses. */
+export interface Rarity {
+  idf: Map<string, number>;
+  unknownIdf: number;
+}
+
+function rarity(entries: Indexed[]): Rarity {
+  const df = new Map<string, number>();
+  for (const e of entries) {
+    const all = new Set([...e.task_terms, ...e.section_terms, ...e.provider_terms, ...e.customer_terms]);
+    for (const t of all) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  const n = Math.max(1, entries.length);
+  const idf = new Map<string, number>();
+  for (const [t, f] of df) idf.set(t, Math.log(1 + n / f));
+  return { idf, unknownIdf: Math.log(1 + n / 0.5) };
+}
+
 export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Record<string, ServiceInfo> = {}, otherServices: string[][] = []): KnowledgeIndex {
   // One document per service: the newest, so an older copy never answers twice.
   const byService = new Map<string, ResponsibilityDocument>();
@@ -200,15 +220,10 @@ export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Re
   // Terms some row (or prose section) says something about, as opposed to words only in headings.
   const rowTerms = new Set<string>();
   for (const e of entries) for (const set of [e.task_terms, e.provider_terms, e.customer_terms]) for (const t of set) rowTerms.add(t);
-  const df = new Map<string, number>();
-  for (const e of entries) {
-    const all = new Set([...e.task_terms, ...e.section_terms, ...e.provider_terms, ...e.customer_terms]);
-    for (const t of all) df.set(t, (df.get(t) ?? 0) + 1);
-  }
-  const n = Math.max(1, entries.length);
-  const idf = new Map<string, number>();
-  for (const [t, f] of df) idf.set(t, Math.log(1 + n / f));
-  const unknownIdf = Math.log(1 + n / 0.5);
+  const { idf, unknownIdf } = rarity(entries);
+  // Within one service a word can be common that is rare across all ("database" in Cloud Databases).
+  const docRarity = new Map<string, Rarity>();
+  if (services.length > 1) for (const { doc } of services) docRarity.set(doc.id, rarity(entries.filter((e) => e.doc === doc)));
 
   const knownWords = new Set<string>();
   for (const { doc } of services) {
@@ -238,5 +253,5 @@ export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Re
   const serviceNames = services.flatMap((g) => g.aliases.map((a) => ({ item: g, words: a }))).sort((x, y) => y.words.length - x.words.length);
   const foreignNames = foreignNamesFor(services, serviceInfo, otherServices, kb);
 
-  return { kb, entries, services, serviceNames, foreignNames, rowTerms, idf, unknownIdf, knownStems, taskFuse, knownWords, deletions, vocabulary: vocab, sectionUnits, examples: examplesFor(services[0]?.doc) };
+  return { kb, entries, services, serviceNames, foreignNames, rowTerms, docRarity, idf, unknownIdf, knownStems, taskFuse, knownWords, deletions, vocabulary: vocab, sectionUnits, examples: examplesFor(services[0]?.doc) };
 }

@@ -5,7 +5,7 @@
 import type { Party } from '../model.js';
 import { cleanQuestion } from './clean.js';
 import { americanSpelling, correct } from './spelling.js';
-import type { KnowledgeIndex, ServiceGroup } from './index.js';
+import type { KnowledgeIndex, Rarity, ServiceGroup } from './index.js';
 import { segmentsOf } from './segments.js';
 import { isStopword, STOP_PHRASES, stem, words } from './text.js';
 import { wordNet } from './wordnet.js';
@@ -53,7 +53,11 @@ const SHARED_WORDS = /\b(shared|share|jointly)\b/;
 
 /** How closely a WordNet relation counts, below the word itself and the domain vocabulary. */
 export const RELATED_STRENGTH = { derived: 0.8, synonym: 0.6 } as const;
-/** Bounds on the work one question can cause, whatever it holds. */
+/**
+ * Bounds on the work one question can cause, whatever it holds: no English word is longer than
+ * MAX_WORD_LENGTH, so a longer token is never looked up; and at most MAX_LOOKUPS words of a
+ * question are corrected or looked up in WordNet (the rest count as unknown).
+ */
 const MAX_WORD_LENGTH = 24;
 const MAX_LOOKUPS = 12;
 
@@ -124,12 +128,13 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const ws1 = words(stripped);
   const all: Array<{ w: string; origin: number; typo: boolean }> = [];
   let lookups = 0;
+  const lookable = (w: string) => /^[a-z]{3,}$/.test(w) && w.length <= MAX_WORD_LENGTH && lookups++ < MAX_LOOKUPS;
   ws1.forEach((w, i) => {
-    const known = isStopword(w) || index.knownStems.has(stem(w)) || /\d/.test(w) || w.length > MAX_WORD_LENGTH;
+    const known = isStopword(w) || index.knownStems.has(stem(w)) || /\d/.test(w) || !lookable(w);
     // An English word the documents do not use ("stays") is not a typo of one they do ("stats"),
     // but it may be their word spelt the British way ("organisation").
     const us = known ? null : americanSpelling(w, index);
-    const fixed = us ? [us] : known || lookups++ >= MAX_LOOKUPS || wordNet().lemmas(w).length > 0 ? [w] : correct(w, index);
+    const fixed = us ? [us] : known || wordNet().lemmas(w).length > 0 ? [w] : correct(w, index);
     for (const f of fixed) all.push({ w: f, origin: i, typo: f !== w });
   });
   const serviceHits = findNames(all.map((t) => t.w), index.serviceNames);
@@ -140,7 +145,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   // Another cloud or a service not loaded: anywhere in the message, or in the question itself when a loaded service is named too.
   const foreign = findNames(ws0, index.foreignNames)
     .filter((h) => (!services.length || h.at.some(inFocus)) && (!h.item.short || upperInText(text, h.item.name)))
-    .map((h) => h.item.name);
+    .map((h) => asTyped(text, h.item.name));
   const subjectIsService = /^(does|do|will|is|can)\b/.test(focus) && serviceHits.some((h) => h.at.includes(1));
   const party = partyOf(focus, services, subjectIsService) ?? partyOf(lower, services, false);
 
@@ -155,7 +160,6 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const inDocs = (t: string) => index.rowTerms.has(t);
   const units: Unit[] = [];
   const seen = new Map<string, Unit>();
-  let wnLookups = 0;
   const addUnit = (word: string, terms: string[], at: number[]) => {
     const key = terms.join('|');
     if (terms.length === 0) return;
@@ -166,7 +170,8 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
       return;
     }
     const related = new Map<string, number>();
-    if (terms[0] && !terms[0].startsWith('~') && /^[a-z]{3,}$/.test(word) && wnLookups++ < MAX_LOOKUPS) relatedTerms(word, terms, index, inDocs, related);
+    const lookedUp = !!terms[0] && !terms[0].startsWith('~') && lookable(word);
+    if (lookedUp) relatedTerms(word, terms, index, inDocs, related);
     const known = terms.filter(inDocs);
     const knownRelated = [...related.keys()];
     // A unit weighs as its broadest known term: a rare spelling of a common idea is still common.
@@ -181,8 +186,8 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
       stem: terms[0]!.startsWith('~') ? null : terms[0]!,
       focus: focused,
       corrected: at.some((k) => typoAt[k]),
-      foreignWord: weights.length === 0 && /^[a-z]{3,}$/.test(word) && wordNet().lemmas(word).length > 0,
-      foreignThing: weights.length === 0 && /^[a-z]{3,}$/.test(word) && wordNet().onlyNoun(word),
+      foreignWord: weights.length === 0 && lookedUp && wordNet().lemmas(word).length > 0,
+      foreignThing: weights.length === 0 && lookedUp && wordNet().onlyNoun(word),
     };
     seen.set(key, unit);
     units.push(unit);
@@ -264,6 +269,21 @@ function relatedTerms(word: string, terms: string[], index: KnowledgeIndex, inDo
     // The related word's own concepts ("mend" → "repair" → ~repair) count the same.
     for (const c of index.vocabulary.conceptsAt([s])[0] ?? []) if (inDocs(c) && (out.get(c) ?? 0) < strength) out.set(c, strength);
   }
+}
+
+/** The question with its words weighed by their rarity in one document (a question scoped to one service). */
+export function weighedIn(q: Query, r: Rarity): Query {
+  const units = q.units.map((u) => {
+    const known = [...u.terms, ...u.related.keys()].filter((t) => u.covered && r.idf.has(t));
+    return { ...u, weight: known.length ? Math.min(...known.map((t) => r.idf.get(t)!)) : r.unknownIdf };
+  });
+  return { ...q, units };
+}
+
+/** A name as the asker typed it ("AWS", "Azure Event Hubs"), for telling them what is not covered. */
+function asTyped(text: string, name: string): string {
+  const re = new RegExp(name.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}]+'), 'iu');
+  return re.exec(text)?.[0] ?? name;
 }
 
 /** A short name ("COS", "VPC") names a service only when typed in capitals; in lower case it may be a word. */

@@ -48,6 +48,8 @@ export interface Answer {
   /** For `list` and `help`: the sections (per service) and example questions. */
   sections: SectionRef[];
   examples: string[];
-  /** Why the bot abstained, or a note (input cut to the length limit), for the renderers. */
+  /** A second entry that fits the question about as well as the first: shown beside it, not hidden. */
+  runnerUp: Match | null;
+  /** Why the bot abstained, or a note (input cut to the length limit, two entries fit), for the renderers. */
   note: string | null;
 }

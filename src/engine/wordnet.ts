@@ -53,6 +53,7 @@ class Dictionary implements WordNet {
   private readonly index = new Map<Pos, string>();
   private readonly data = new Map<Pos, number>();
   private readonly memo = new Map<string, Related[]>();
+  private readonly lemmaMemo = new Map<string, Array<{ lemma: string; pos: Pos }>>();
 
   constructor(private readonly dir: string) {
     for (const pos of POS) this.index.set(pos, readFileSync(join(dir, `index.${pos}`), 'latin1'));
@@ -117,6 +118,8 @@ class Dictionary implements WordNet {
   }
 
   lemmas(word: string): Array<{ lemma: string; pos: Pos }> {
+    const cached = this.lemmaMemo.get(word);
+    if (cached) return cached;
     const out: Array<{ lemma: string; pos: Pos }> = [];
     for (const pos of POS) {
       const tried = new Set<string>();
@@ -129,6 +132,7 @@ class Dictionary implements WordNet {
         if (this.lookup(cand, pos)) out.push({ lemma: cand, pos });
       }
     }
+    if (this.lemmaMemo.size < 100_000) this.lemmaMemo.set(word, out);
     return out;
   }
 

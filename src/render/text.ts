@@ -80,7 +80,9 @@ export function formatAnswer(a: Answer): string {
       }
       const m = a.matches[0]!;
       const head = m.task === null ? `${m.section}` : `${PARTY_LABEL[a.party ?? m.party ?? 'shared']}${a.side ? ` (shared task: ${a.side === 'customer' ? 'your side' : "IBM's side"})` : ''} — ${m.task}`;
-      return `${head}\n${indent(duty(m, a.side))}${source(a)}`;
+      const r = a.runnerUp;
+      const also = r ? `\n  Also fits: ${r.task === null ? r.section : `${PARTY_LABEL[r.party ?? 'shared']} — ${r.task}`}\n${indent(duty(r, null), '    ')}` : '';
+      return `${head}\n${indent(duty(m, a.side))}${also}${source(a)}${a.note ? `\n${a.note}` : ''}`;
     }
     default: {
       const lines = [`I don't know that one from the responsibility documents.${a.note ? ` ${a.note}` : ''}`];

@@ -1,0 +1,167 @@
+// Questions as people type them in chat: the words around a question do not change its answer,
+// questions about things the documents do not cover are declined, and doubt is said aloud.
+import { loadEngine } from '../src/engine/engine.js';
+import { cleanQuestion } from '../src/engine/clean.js';
+import { readQuestion } from '../src/engine/query.js';
+import { segmentsOf } from '../src/engine/segments.js';
+import { MAX_CORRECTED } from '../src/engine/spelling.js';
+import { SHIPPED_DATA_DIR } from '../src/paths.js';
+import { formatAnswer } from '../src/render/text.js';
+import { renderAnswer as renderSlack } from '../adapters/slack/blocks.js';
+import { renderCards as renderTeams } from '../adapters/teams/cards.js';
+import { CORPUS } from './helpers/fs.js';
+
+const seed = loadEngine([SHIPPED_DATA_DIR]);
+const corpus = loadEngine([CORPUS]);
+const top = (q: string, e = seed) => {
+  const a = e.answer(q);
+  return { answered: a.answered, task: a.matches[0]?.task ?? null, party: a.party, intent: a.intent, note: a.note };
+};
+
+describe('the words around a question do not change its answer', () => {
+  test.each([
+    ['who patches the cluster?', 'hey team, quick one: who patches the cluster?'],
+    ['who patches the cluster?', '<!here> who patches the cluster? thx!'],
+    ['who patches the cluster?', '<@U024BE7LH> who patches the cluster? cc <#C0123|sre>'],
+    ['who patches the cluster?', '<!subteam^S0614TZR7|@sre> who patches the cluster? cc @platform-oncall'],
+    ['who patches the cluster?', 'for our payments pipeline in prod, who patches the cluster?'],
+    ['who patches the cluster?', 'who patches the cluster for our payments pipeline in prod?'],
+    ['who patches the cluster?', 'audit is asking: who patches the cluster? :pray:'],
+    ['who patches the cluster?', '\u001b[1mwho patches the cluster?\u001b[0m\u0007'],
+    ['who handles DR?', 'thx! who handles DR'],
+    ['who owns schema backups?', 'who owns schema backups? cc @platform-oncall'],
+    ['who owns mirroring?', 'see <https://wiki.example.com/x|link> who owns mirroring?'],
+    ['who handles availability?', 'who handles avalability?'],
+    ['who does mirroring?', 'who does mirorring?'],
+    ['who is responsible for backups?', 'who is respnsible for bakups?'],
+    ['who handles our organization compliance controls?', "who handles our organisation's compliance controls?"],
+    [
+      'who backs up the message payloads?',
+      'So we have been going back and forth on this for a while and the page we found was out of date. Who backs up the message payloads? Would be great to settle it before Friday.',
+    ],
+  ])('%s ≡ %s', (plain, chatty) => {
+    const want = top(plain);
+    expect(want.answered).toBe(true);
+    expect(top(chatty)).toMatchObject({ answered: true, task: want.task, party: want.party });
+  });
+
+  test('Slack markup is addresses, not words: mentions, channels and groups go, a link keeps its label', () => {
+    expect(cleanQuestion('<!here> <@U1> <#C1|sre> <!subteam^S1|@sre> see <https://x.example|the runbook> ok').text).toBe('see — the runbook — ok');
+  });
+
+  test('chat spellings are read as the words they stand for', () => {
+    expect(cleanQuestion('do u gotta patch it w/ IBM 4 us pls').text).toBe('do you have to patch it with IBM for us please');
+    expect(top('u gotta patch the cluster or IBM does?')).toMatchObject({ answered: true, task: 'Security and vulnerability patch updates to cluster' });
+  });
+
+  test('a statement with a tag is a question about who does it', () => {
+    expect(top('topic config backups are on us, right?')).toMatchObject({ answered: true, task: 'Topic name and data backup', party: 'customer' });
+    expect(top('IBM does the failback, correct?')).toMatchObject({ answered: true, task: 'Failback' });
+    expect(segmentsOf('backups are on us, right?')[0]).toMatchObject({ core: 'backups are on us', asked: true });
+  });
+
+  test('the clause that asks is the focus; the context around it is not', () => {
+    const q = readQuestion('for our payments pipeline in prod, who patches the cluster?', seed.index);
+    expect(q.focus).toBe('who patches the cluster');
+    expect(q.units.filter((u) => u.focus).map((u) => u.word)).toEqual(['patches', 'cluster']);
+  });
+});
+
+describe('what the documents do not cover is declined, with what they do cover', () => {
+  test.each(['who patches the cluster in AWS?', 'who handles backups on Azure Event Hubs?', 'for Confluent Cloud, who upgrades the brokers?'])('another cloud: %s', (q) => {
+    const a = seed.answer(q);
+    expect(a.answered).toBe(false);
+    expect(a.note).toMatch(/cover Event Streams, not (AWS|Azure Event Hubs|Confluent Cloud)/);
+  });
+
+  test('another IBM Cloud service that is not loaded is declined, and the same question about the loaded one is offered', () => {
+    const a = seed.answer('who patches the cluster in Key Protect?');
+    expect(a.answered).toBe(false);
+    expect(a.suggestions[0]).toMatch(/patch updates to cluster/);
+  });
+
+  test('a service the loaded document itself mentions is not "another service"', () => {
+    // Event Streams integrates with Activity Tracker: a question about that is about Event Streams.
+    expect(top('who integrates with activity tracker?').answered).toBe(true);
+  });
+
+  test.each(['who handles security incidents?', 'who patches my laptop?', 'who patches the printer?', 'who patches Windows on my PC?', 'anyone up for lunch?'])(
+    'not covered: %s',
+    (q) => {
+      expect(top(q).answered).toBe(false);
+    },
+  );
+
+  test('a whole region going down is disaster recovery (yours), a data center is high availability (IBM)', () => {
+    expect(top("who's on the hook if a whole region goes down?")).toMatchObject({ answered: true, task: 'Disaster recovery', party: 'customer' });
+    expect(top('what if a data center goes down?')).toMatchObject({ answered: true, task: 'High availability', party: 'provider' });
+  });
+
+  test('a question scoped to one service weighs its words by that document: patching a database is version management', () => {
+    expect(top('who patches the database in Cloud Databases?', corpus)).toMatchObject({ answered: true, task: 'Version management' });
+  });
+});
+
+describe('intents in more wordings', () => {
+  test.each([
+    ['what is shared?', 'party', 'shared'],
+    ['which items are shared between us and IBM', 'party', 'shared'],
+    ["what's all on us overall? full list pls", 'party', 'customer'],
+    ['hi! what can this bot do?', 'help', null],
+    ['can u summarize the disaster recovery section', 'section', null],
+    ['tl;dr of incident, ops and cluster mgmt pls', 'section', null],
+    ["in the mirroring section, what's on us?", 'section', 'customer'],
+  ])('%s → %s', (q, intent, party) => {
+    const a = seed.answer(q);
+    expect(a.intent).toBe(intent);
+    if (party) expect(a.party).toBe(party);
+  });
+
+  test('networking is the Deploy row (endpoints, allowlisting)', () => {
+    expect(top('who configures networking?')).toMatchObject({ answered: true, task: 'Deploy', party: 'customer' });
+  });
+});
+
+describe('honest under doubt, on every surface', () => {
+  test('two entries about as good are both shown, and the note says so', () => {
+    const a = seed.answer('who is on the hook for the HA setup?');
+    expect(a.runnerUp).not.toBeNull();
+    expect(a.note).toMatch(/Two entries fit/);
+    const also = a.runnerUp!.task!;
+    expect(formatAnswer(a)).toContain(`Also fits: Shared — ${also}`);
+    expect(JSON.stringify(renderSlack(a, {}))).toContain(`*${also}*`);
+    expect(JSON.stringify(renderTeams(a))).toContain(`**${also}**`);
+  });
+
+  test('"only the first 500 characters were read" is shown on every surface', () => {
+    const a = seed.answer(`who patches the cluster? ${'and more words '.repeat(60)}`);
+    expect(a.answered).toBe(true);
+    expect(a.note).toMatch(/Only the first 500 characters/);
+    expect(formatAnswer(a)).toMatch(/Only the first 500 characters/);
+    expect(JSON.stringify(renderSlack(a, {}))).toMatch(/Only the first 500 characters/);
+    expect(JSON.stringify(renderTeams(a))).toMatch(/Only the first 500 characters/);
+  });
+
+  test('confidence is a probability', () => {
+    for (const q of ['who patches the cluster?', 'who is on the hook for the HA setup?', 'who handles security incidents?']) {
+      const c = seed.answer(q).confidence;
+      expect(c).toBeGreaterThanOrEqual(0);
+      expect(c).toBeLessThanOrEqual(1);
+    }
+    expect(seed.answer('who patches the cluster?').confidence).toBeGreaterThan(seed.answer('who is on the hook for the HA setup?').confidence);
+  });
+});
+
+describe('bounded work per question', () => {
+  test('a word longer than any document word is not corrected, whatever its length', () => {
+    const word = 'x'.repeat(MAX_CORRECTED + 1);
+    const q = readQuestion(`who patches ${word}`, seed.index);
+    expect(q.units.find((u) => u.word === word)?.corrected).toBe(false);
+  });
+
+  test('at most a dozen misspellings are corrected in one question, however many it holds', () => {
+    const many = Array.from({ length: 40 }, () => 'clustr').map((w, i) => `${w}${'abcdefghijklmnopqrstuvwxyz'[i % 26]}`);
+    const q = readQuestion(`who patches ${many.join(' ')}`, seed.index);
+    expect(q.units.filter((u) => u.corrected).length).toBeLessThanOrEqual(12);
+  });
+});
