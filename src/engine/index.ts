@@ -39,6 +39,11 @@ export interface ForeignName {
   name: string;
   /** An alias of three letters or fewer from services.yaml ("COS", "ES"): a name only when typed in capitals. */
   short: boolean;
+  /**
+   * The loaded documents mention it ("integrates with Activity Tracker"): it is another service
+   * only where a question puts it as the one asked about ("Activity Tracker: who …", "in Activity Tracker").
+   */
+  mentioned: boolean;
 }
 
 export interface KnowledgeIndex {
@@ -127,8 +132,8 @@ function aliasesFor(doc: ResponsibilityDocument, info: ServiceInfo | undefined):
 
 /**
  * Names a question may use for something the loaded documents do not cover: other clouds and
- * services (other-services.yaml), and the services of services.yaml whose document is not loaded,
- * less any name that the loaded documents themselves mention ("integrates with Activity Tracker").
+ * services (other-services.yaml), and the services of services.yaml whose document is not loaded;
+ * a name the loaded documents themselves mention is marked so.
  */
 function foreignNamesFor(services: ServiceGroup[], serviceInfo: Record<string, ServiceInfo>, others: string[][], kb: KnowledgeBase): Array<{ item: ForeignName; words: string[] }> {
   const loaded = new Set(services.flatMap((g) => [g.doc.subcollection ?? '', g.doc.id]));
@@ -147,9 +152,9 @@ function foreignNamesFor(services: ServiceGroup[], serviceInfo: Record<string, S
   for (const { n, curated } of names) {
     const ws = words(n);
     const key = ws.join(' ');
-    if (ws.length === 0 || key.length < 2 || seen.has(key) || own.has(key) || text.includes(` ${key} `)) continue;
+    if (ws.length === 0 || key.length < 2 || seen.has(key) || own.has(key)) continue;
     seen.add(key);
-    out.push({ item: { name: key, short: !curated && key.length <= 3 }, words: ws });
+    out.push({ item: { name: key, short: !curated && key.length <= 3, mentioned: text.includes(` ${key} `) }, words: ws });
   }
   return out.sort((a, b) => b.words.length - a.words.length);
 }

@@ -3,13 +3,13 @@
 
 const BOT = '(you|u|this bot|the bot|this thing|respbot|it)';
 const HELP = new RegExp(
-  `^(help|\\?+|h|hi|hello|hey|hallo|start|usage|commands?|menu|examples?)[!.?\\s]*$|\\b(what can (${BOT}|i|we) (do|ask|answer|help( me)? with|tell me)|what do(es)? ${BOT} (do|know|cover|answer)|how (do|can|should) (i|we) (use|ask)|how does (this|it|respbot|the bot) work|who are you|what are you|what is respbot|what questions|what (kinds?|sorts?|types?) of (questions|things)|what should i ask)\\b`,
+  `^(help|\\?+|h|hi|hello|hey|hallo|start|usage|commands?|menu|examples?)[!.?\\s]*$|\\b(what can (${BOT}|i|we) (do|ask|answer|help( me)? with|tell me)|what do(es)? ${BOT} (do|know|cover|answer)|how (do|can|should) (i|we) (use|ask)|how does ${BOT} work|who are you|what are you|what is respbot|what questions|what (kinds?|sorts?|types?) of (questions|things)|what should i ask)\\b`,
 );
 const LIST = /^(list|ls|index|contents|toc|sections|areas|table of contents)[!.?\s]*$|\b(sections|areas|categories|chapters|table of contents)\b|\b(what|which) (topics|subjects) (are|do|can)\b|\bwhat (do you|does it) cover\b/;
 const SECTION_VERB = /\b(summari[sz]e|summary|sum up|overview|outline|recap|rundown|run-down|breakdown|break down|gist|high[- ]level|cheat ?sheet|show|display|open|view|read|tell me about|walk me through|run me through|explain|describe|details? (of|on|for|about)|section|everything (about|in|for|on|regarding)|what'?s in|list)\b/;
 /** "what am I responsible for in X", "what does IBM do for X", "what's on us in X": a party's share of a topic. */
 const PARTY_SHARE =
-  /\b(what|which|list)\b.*\b(am i|are we|do i|do we|does ibm|is ibm|does the (customer|client|provider)|is the (customer|client|provider)|must i|must we|should i|should we|are my|are our|are ibm'?s?|is my|is our|on us|on me|on ibm|our part|my part|ibm'?s part|our side|ibm'?s side|ours|mine|we own|ibm owns)\b/;
+  /\b(what|which|list)\b.*\b(am i|are we|do i|do we|does ibm|is ibm|does the (customer|client|provider)|is the (customer|client|provider)|must i|must we|should i|should we|are my|are our|are ibm'?s?|is my|is our|on us|on me|on ibm|our part|my part|ibm'?s part|our side|ibm'?s side|ours|mine|we own|ibm owns|on our plate|on my plate)\b/;
 const PARTY_ALL = /\b(all|every|everything|full list|complete list|list)\b|^(what|which)\b/;
 
 export function looksLikeHelp(lower: string): boolean {
@@ -33,8 +33,9 @@ export function asksWho(lower: string): boolean {
   return /^(who|whose|whom|does|do|did|is|are|am|will|would|should|must|can|has|have)\b/.test(lower) && !/^(can|could|would|will) (you|u)\b/.test(lower);
 }
 
-/** "what is kafka?", "what's an RPO?": asks what a thing is, which the documents do not define. */
+/** "what is kafka?", "what's an RPO?", "explain X like I'm 5": asks what a thing is, which the documents do not define. */
 export function asksDefinition(lower: string): boolean {
+  if (/\b(eli5|like i'?m (5|five)|what does .+ (mean|stand for)|define|definition of|difference between)\b/.test(lower)) return true;
   const m = /^(?:what|what's|whats)\s+(?:is|are|'s)\s+(.+)$/.exec(lower);
   if (!m) return false;
   return !/\b(responsib\w*|handles?|do|does|own|owns|job|duty|duties|tasks?|manages?|take care|sections?|in|for|my|our|mine|ours|ibm|ibm's|i|we|you)\b/.test(m[1]!);

@@ -49,7 +49,9 @@ export interface Query {
 
 const CUSTOMER_WORDS = /\b(i|i'm|im|i've|me|my|mine|myself|we|we're|we've|us|our|ours|ourselves|customer|customers|the client|tenant|consumer of the service)\b/;
 const PROVIDER_WORDS = /\b(ibm|ibm's|provider|the provider|vendor|the vendor|the service provider|you guys|the platform)\b/;
-const SHARED_WORDS = /\b(shared|share|jointly)\b/;
+/** Prepositions that put a service in the slot of the one asked about ("who patches it in AWS?"). */
+const SERVICE_SLOT = new Set(['in', 'on', 'for', 'at', 'inside', 'within']);
+const SHARED_WORDS = /\b(shared|share|jointly|split between)\b/;
 
 /** How closely a WordNet relation counts, below the word itself and the domain vocabulary. */
 export const RELATED_STRENGTH = { derived: 0.8, synonym: 0.6 } as const;
@@ -96,13 +98,17 @@ function findNames<T>(ws: string[], names: Array<{ item: T; words: string[] }>, 
  * clause with the most such words. Words of other clauses, and a trailing tag, are context.
  * `skip(i)` marks words that are no topic wherever they stand (the service's name).
  */
-function focusOf(text: string, known: (w: string) => boolean, skip: (i: number) => boolean): { focus: string; inFocus: (wordIndex: number) => boolean } {
+function focusOf(
+  text: string,
+  known: (w: string) => boolean,
+  skip: (i: number) => boolean,
+): { focus: string; inFocus: (wordIndex: number) => boolean; opens: (wordIndex: number) => boolean } {
   let at = 0;
   const segs = segmentsOf(text).map((s) => {
     const ws = words(s.text);
     const start = at;
     at += ws.length;
-    return { ...s, start, words: ws, core: words(s.core) };
+    return { ...s, start, words: ws, coreText: s.core, core: words(s.core) };
   });
   const topical = (s: (typeof segs)[number]) => s.core.filter((w, i) => !isStopword(w) && w.length > 1 && !skip(s.start + i));
   const knownCount = (s: (typeof segs)[number]) => topical(s).filter(known).length;
@@ -113,7 +119,8 @@ function focusOf(text: string, known: (w: string) => boolean, skip: (i: number) 
   }
   const flags: boolean[] = [];
   for (const s of segs) s.words.forEach((_, i) => flags.push(chosen.includes(s) && i < s.core.length));
-  return { focus: chosen.map((s) => s.core.join(' ')).join(' '), inFocus: (i) => flags[i] ?? true };
+  const starts = new Set(segs.map((s) => s.start));
+  return { focus: chosen.map((s) => s.coreText).join(' ').toLowerCase(), inFocus: (i) => flags[i] ?? true, opens: (i) => starts.has(i) };
 }
 
 export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
@@ -141,10 +148,16 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const services = [...new Set(serviceHits.map((h) => h.item))];
   const consumed = new Set(serviceHits.flatMap((h) => h.at));
   const serviceWord = new Set([...consumed].map((k) => all[k]!.origin));
-  const { focus, inFocus } = focusOf(text, (w) => index.knownStems.has(stem(w)), (i) => serviceWord.has(i));
+  const { focus, inFocus, opens } = focusOf(text, (w) => index.knownStems.has(stem(w)), (i) => serviceWord.has(i));
   // Another cloud or a service not loaded: anywhere in the message, or in the question itself when a loaded service is named too.
+  // One the documents mention counts only where it is what is asked about: "Schematics: who …", "… in Schematics".
+  const asSubject = (at: number[]) => {
+    let i = at[0]!;
+    while (i > 0 && !opens(i) && /^(ibm|cloud|the|our|my)$/.test(ws0[i - 1]!)) i--; // "IBM Cloud Container Registry: …"
+    return opens(i) || SERVICE_SLOT.has(ws0[at[0]! - 1] ?? '');
+  };
   const foreign = findNames(ws0, index.foreignNames)
-    .filter((h) => (!services.length || h.at.some(inFocus)) && (!h.item.short || upperInText(text, h.item.name)))
+    .filter((h) => (!services.length || h.at.some(inFocus)) && (!h.item.short || upperInText(text, h.item.name)) && (!h.item.mentioned || asSubject(h.at)))
     .map((h) => asTyped(text, h.item.name));
   const subjectIsService = /^(does|do|will|is|can)\b/.test(focus) && serviceHits.some((h) => h.at.includes(1));
   const party = partyOf(focus, services, subjectIsService) ?? partyOf(lower, services, false);
