@@ -14,11 +14,8 @@ const CONTEXT = [
   'our SOC2 auditor asked ', "following up on yesterday's postmortem, ", 'for the Q3 architecture review — ', 'in staging and prod both, ',
   'the risk team needs this in writing: ', 'before we sign off the design doc, ', 'my manager asked me and I was not sure. ',
 ];
-/** Where or for whom, inside the question: "who patches the cluster for our payments pipeline?". */
-const SETTINGS = [
-  ' for our payments pipeline', ' in prod', ' in our staging env', ' for the orders team', ' across all our environments', ' for the new tenant',
-  ' in the EU region rollout', ' for team Phoenix', ' during the migration',
-];
+/** The environment, inside the question: "who patches the cluster in prod?". It does not change who does it. */
+const SETTINGS = [' in prod', ' in our staging env', ' across all our environments', ' for the new tenant', ' in production', ' in both regions', ' in dev and test'];
 const CLOSERS = [
   ' thx!', ' thanks!!', ' ty', ' cheers', ' cc @platform-oncall', ' cc <@U0123ABC>', ' <!subteam^S1|@sre>', ' :pray:', ' lol', ' asap pls',
   ' (asking for a friend)', ' see <https://wiki.example.com/runbook|runbook>', ' posting in <#C123|sre> too', ' 🙏', ' thanks in advance',

@@ -113,9 +113,18 @@ export function rowsOf(doc: ResponsibilityDocument): RowOf[] {
 }
 
 /** The party the question is about: a cell's side for a shared row, else the row's party. */
-function expectedParty(row: RowOf, p: Phrase): string {
-  return row.party === 'shared' && p.side ? p.side : row.party;
+/**
+ * The party the question is about: a cell's side for a shared row, else the row's party. A
+ * shared row asked about by its task name has no known side (a reader may answer "shared", or
+ * the side whose cell does what the task names), so the party is not scored.
+ */
+function expectedParty(row: RowOf, p: Phrase): string | undefined {
+  if (row.party !== 'shared') return row.party;
+  return p.side ?? undefined;
 }
+
+/** Ordinary words people put before a thing, which no document needs to use ("the latest patch updates"). */
+const ADJECTIVES = ['actual', 'whole', 'main', 'current', 'existing', 'usual', 'latest', 'underlying', 'regular', 'basic', 'default', 'relevant', 'overall', 'day-to-day', 'ongoing'];
 
 const FUNCTION_WORDS = /^(a|an|the|any|all|some|our|their|its|this|that|these|those|provided|required|appropriate|and|or)$/i;
 const PREPOSITION = /^(to|for|of|with|in|on|at|from|by|across|into|through|about|between|within|via|as)$/i;
@@ -137,8 +146,9 @@ export function shorten(p: Phrase, r: Rng, rare: Set<string>): Phrase {
 }
 
 function render(p0: Phrase, templates: Template[], r: Rng, rare: Set<string> = new Set()): string | null {
-  // Task names are asked as they are; phrases from the cells are usually shortened.
-  const p = p0.kind === 'vp' && r.chance(0.6) ? shorten(p0, r, rare) : p0;
+  // Task names are asked as they are; phrases from the cells are usually shortened, sometimes dressed.
+  let p = p0.kind === 'vp' && r.chance(0.6) ? shorten(p0, r, rare) : p0;
+  if (p.kind === 'vp' && r.chance(0.25)) p = { ...p, rest: p.rest.replace(/^(the )?/, `the ${r.pick(ADJECTIVES)} `) };
   for (const t of r.shuffle([...templates])) {
     const q = t(p);
     if (q) return q.replace(/\s+/g, ' ').trim();
@@ -167,7 +177,7 @@ export function positives(rows: RowOf[], r: Rng, opts: { perRow: number; name: (
         q: chatty(q, r),
         kind: 'entry',
         task: [`^${escapeRe(row.task)}$`],
-        party: expectedParty(row, p),
+        ...(expectedParty(row, p) ? { party: expectedParty(row, p) } : {}),
         doc: row.doc.id,
         from: row.doc.id,
         family: `${family}/${p.kind}${name ? '+service' : ''}`,

@@ -3,7 +3,7 @@ import Fuse from 'fuse.js';
 import type { Entry, Party, ResponsibilityDocument, Section } from '../model.js';
 import type { Indexed, KnowledgeIndex, ServiceGroup } from './index.js';
 import { featuresOf, probability, type ConfidenceModel, type Features } from './confidence.js';
-import { asksDefinition, asksEverything, asksForSection, asksPartyShare, asksWho, looksLikeHelp, looksLikeList } from './intent.js';
+import { asksDefinition, asksEverything, asksFact, asksForSection, asksPartyShare, asksWho, looksLikeHelp, looksLikeList } from './intent.js';
 import { readQuestion, weighedIn, type Query } from './query.js';
 import { rank, sectionFit, sideOf, type Scored } from './score.js';
 import type { Answer, Match, SectionRef } from './types.js';
@@ -150,8 +150,8 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext)
     if (a.suggestions.length === 0) a.suggestions = index.examples.slice(0, 3);
     return done(a);
   }
-  if (asksDefinition(q.focus)) {
-    addNote(a, 'I tell who is responsible for what; I do not define terms.');
+  if (asksDefinition(q.focus) || asksFact(q.focus)) {
+    addNote(a, asksFact(q.focus) ? 'I tell who is responsible for what, not facts such as versions, sizes or dates.' : 'I tell who is responsible for what; I do not define terms.');
     a.suggestions = suggestionsFrom(rank(q, index, docs), multi);
     return done(a);
   }

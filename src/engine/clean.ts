@@ -34,7 +34,7 @@ const CHAT_WORDS: Record<string, string> = {
   // Engineers' short forms of words the documents spell out.
   cert: 'certificate', certs: 'certificates', creds: 'credentials', perms: 'permissions', auth: 'authentication', infra: 'infrastructure',
   repo: 'repository', repos: 'repositories', k8s: 'kubernetes', ops: 'operations', sla: 'SLA', vuln: 'vulnerability', vulns: 'vulnerabilities',
-  upgr: 'upgrade', mgmt: 'management', os: 'operating system', admin: 'administration', dr: 'DR', ha: 'HA', doesnt: "doesn't", isnt: "isn't", ya: 'you', yall: 'you all', "y'all": 'you all',
+  upgr: 'upgrade', mgmt: 'management', os: 'operating system', authn: 'authentication', authz: 'authorization', perf: 'performance', admin: 'administration', dr: 'DR', ha: 'HA', doesnt: "doesn't", isnt: "isn't", ya: 'you', yall: 'you all', "y'all": 'you all',
 };
 
 function chatSpelling(s: string): string {

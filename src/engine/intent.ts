@@ -33,9 +33,17 @@ export function asksWho(lower: string): boolean {
   return /^(who|whose|whom|does|do|did|is|are|am|will|would|should|must|can|has|have)\b/.test(lower) && !/^(can|could|would|will) (you|u)\b/.test(lower);
 }
 
+/**
+ * "how many partitions …?", "which version is it running?", "when is the next upgrade?": asks for a
+ * fact about the service, not who does something, unless it says so ("how much of DR is on us?").
+ */
+export function asksFact(lower: string): boolean {
+  return /^(how (many|much|long|often|big|fast|soon)|when (is|are|does|do|will|did|was)|(which|what) (version|release|plan|size|price|region is)|what time)\b/.test(lower) && !/\b(who|whose|responsib\w*|on us|on ibm|our job|ibm'?s job|our side|ibm'?s side)\b/.test(lower);
+}
+
 /** "what is kafka?", "what's an RPO?", "explain X like I'm 5": asks what a thing is, which the documents do not define. */
 export function asksDefinition(lower: string): boolean {
-  if (/\b(eli5|like i'?m (5|five)|what does .+ (mean|stand for)|define|definition of|difference between)\b/.test(lower)) return true;
+  if (/\b(eli5|like i'?m (5|five)|like i am (5|five)|what does .+ (mean|stand for)|define|definition of|difference between)\b/.test(lower)) return true;
   const m = /^(?:what|what's|whats)\s+(?:is|are|'s)\s+(.+)$/.exec(lower);
   if (!m) return false;
   return !/\b(responsib\w*|handles?|do|does|own|owns|job|duty|duties|tasks?|manages?|take care|sections?|in|for|my|our|mine|ours|ibm|ibm's|i|we|you)\b/.test(m[1]!);

@@ -238,13 +238,21 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   return { text, truncated, lower, focus, services, foreign, party, units, pairs };
 }
 
-/** Prepositions that open an adjunct: where or for whom, not what ("… for our payments pipeline in prod"). */
-const ADJUNCT = new Set(['for', 'in', 'on', 'at', 'across', 'within', 'during', 'from', 'via', 'under', 'inside']);
+/** Prepositions that open an adjunct: where, not what ("… in prod"). */
+const ADJUNCT = new Set(['for', 'in', 'on', 'at', 'across', 'within', 'during', 'inside']);
+/**
+ * Words that name the asker's environment, which does not change who does what ("in prod", "for
+ * the new tenant"). Anything else after a preposition may be what is asked about ("who fixes bugs
+ * in our React frontend?") and stays in the question.
+ */
+const ENVIRONMENT = new Set(
+  `prod production prd staging stage stg dev development test testing qa uat sandbox preprod nonprod env envs environment environments
+  tenant tenants account accounts subaccount subaccounts both all every new old main primary secondary lower higher non pre`.split(/\s+/),
+);
 
 /**
- * A prepositional phrase after the question's topic that holds a word the documents do not know
- * is context about the asker's setup ("who patches the cluster for our payments pipeline in prod?"),
- * not what is asked: its words leave the focus. The object itself ("who patches my laptop?") stays.
+ * A prepositional phrase after the question's topic that names only the asker's environment
+ * ("who patches the cluster in prod?") is context: its words leave the focus.
  */
 function adjunctsOut(ws: string[], focus: boolean[], known: (w: string) => boolean): boolean[] {
   const out = [...focus];
@@ -258,7 +266,8 @@ function adjunctsOut(ws: string[], focus: boolean[], known: (w: string) => boole
       let j = i + 1;
       while (j < ws.length && focus[j] && !ADJUNCT.has(ws[j]!)) j++;
       const span = ws.slice(i + 1, j);
-      if (span.some((w) => !isStopword(w) && !known(w))) for (let k = i; k < j; k++) out[k] = false;
+      const content = span.filter((w) => !isStopword(w));
+      if (content.length && content.every((w) => ENVIRONMENT.has(w) || (!known(w) && /^(prod|stag|dev|env)/.test(w)))) for (let k = i; k < j; k++) out[k] = false;
       i = j - 1;
       continue;
     }

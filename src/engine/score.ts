@@ -137,25 +137,37 @@ function unitIn(u: Unit, set: Set<string>): boolean {
 
 /** A side wins when its words outweigh the other's by this much. */
 const SIDE_MARGIN = 1.2;
+/** The task's own words say less about the side than the words around them: they name the row. */
+const TASK_WORD_SIDE_WEIGHT = 0.5;
 
 /**
- * Which side of a shared entry the question is about, from the words the task does not explain.
- * The question's first topic word (usually its verb: "who *decides* when to fail over?") counts double.
+ * Which side of a shared entry the question is about: the side whose text alone has the question's
+ * words ("who backs up the secrets?": IBM "conducts backups of … secrets", you "consider a secondary
+ * instance"). The question's first topic word (usually its verb) counts double; the task's words half.
  */
 export function sideOf(q: Query, e: Indexed, index: KnowledgeIndex): 'provider' | 'customer' | null {
   if (e.party !== 'shared') return null;
   let p = 0;
   let c = 0;
   let first = true;
+  let units = 0;
+  let beyondTask = false;
   for (const u of q.units) {
     if (!u.focus) continue;
+    units++;
     const lead = first;
     first = false;
-    if (unitIn(u, e.task_terms)) continue;
-    const w = Math.max(...u.terms.map((t) => index.idf.get(t) ?? 0), 0) * (lead ? 2 : 1);
-    p += w * strength(u, e.provider_terms);
-    c += w * strength(u, e.customer_terms);
+    const inP = strength(u, e.provider_terms);
+    const inC = strength(u, e.customer_terms);
+    if ((inP > 0) === (inC > 0)) continue; // in both texts or neither: no evidence
+    const taskWord = unitIn(u, e.task_terms);
+    beyondTask ||= !taskWord;
+    const w = Math.max(...u.terms.map((t) => index.idf.get(t) ?? 0), 0) * (lead ? 2 : 1) * (taskWord ? TASK_WORD_SIDE_WEIGHT : 1);
+    p += w * inP;
+    c += w * inC;
   }
+  // The task's name alone ("who does the failback?") asks about the whole task: both sides.
+  if (!beyondTask && units < 2) return null;
   if (c > 0 && c >= SIDE_MARGIN * p) return 'customer';
   if (p > 0 && p >= SIDE_MARGIN * c) return 'provider';
   return null;
