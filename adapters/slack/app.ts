@@ -7,7 +7,7 @@ import type { Express } from 'express';
 import type { Engine } from '../../src/engine/engine.js';
 import type { Answer } from '../../src/engine/types.js';
 import { log as defaultLog, type Log } from '../../src/log.js';
-import { ACTIONS, alternativesMessage, homeView, renderAnswer, type ActionValue, type SlackMessage } from './blocks.js';
+import { ACTIONS, actionKind, alternativesMessage, homeView, renderAnswer, type ActionValue, type SlackMessage } from './blocks.js';
 import type { SlackConfig } from './config.js';
 import { escapeSlack, stripMentions, unescapeSlack } from './escape.js';
 import { explainSlackError, postSection, splitChannel } from './post.js';
@@ -230,10 +230,11 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
     if (vote === 'down') recordSignal(tracking, dislikedSignal(value.q ?? '', value.e ?? null, 'slack', opts.logUserIds ? body.user.id : null));
     await reply(body, respond, client, [{ text: vote === 'up' ? 'Thanks, noted.' : 'Thanks — noted, so the document owner can improve this answer.', blocks: [] }]);
   };
-  const actionIds = new RegExp(`^(${Object.values(ACTIONS).join('|')})$`);
+  // Numbered ids (`ask_question-2`, see blocks.ts) reach the handler of their kind.
+  const actionIds = new RegExp(`^(${Object.values(ACTIONS).join('|')})(-\\d+)?$`);
   app.action<BlockAction<ButtonAction>>(actionIds, async ({ ack, body, action, respond, client }) => {
     await ack();
-    await buttons[action.action_id]?.({ body, value: parseValue(action.value), respond, client });
+    await buttons[actionKind(action.action_id)]?.({ body, value: parseValue(action.value), respond, client });
   });
 
   app.event('app_home_opened', async ({ event, client, body }) => {

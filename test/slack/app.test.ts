@@ -182,6 +182,22 @@ test('"Not what I asked" offers alternatives as buttons', async () => {
   expect(blocksText(call!.body.blocks)).toContain('ask_question');
 });
 
+test('"Did you mean" buttons have their own action ids, and each click is answered', async () => {
+  await click('not_what_i_asked', { q: 'who monitors the environment?' });
+  const [offer] = await api.waitFor((c) => c.some((x) => x.path === 'respond/action'));
+  const buttons = (offer!.body.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>).find((b) => b.type === 'actions')!.elements!;
+  expect(buttons.length).toBeGreaterThan(1);
+  expect(new Set(buttons.map((b) => b.action_id)).size).toBe(buttons.length);
+  api.calls.length = 0;
+  answered = 0;
+  const last = buttons[buttons.length - 1]!;
+  expect(last.action_id).not.toBe('ask_question');
+  await click(last.action_id, JSON.parse(last.value));
+  const [answer] = await api.waitFor((c) => c.some((x) => x.path === 'respond/action'));
+  expect(answer!.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+  expect(answered).toBe(1);
+});
+
 test('👎 feedback is written to the structured log with the question', async () => {
   await click('feedback_down', { q: 'who patches the cluster?', e: 'security_compliance/x' });
   await api.waitFor((c) => c.some((x) => x.path === 'respond/action'));
