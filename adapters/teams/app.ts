@@ -12,7 +12,7 @@ import { parseScheduleCommand } from '../../src/schedule/commands.js';
 import { dislikedSignal } from '../../src/report/signals.js';
 import { answerTracked, recordSignal, type Tracking } from '../../src/report/tracked.js';
 import type { ConversationRef, Store } from '../../src/store/types.js';
-import { alternativesCard, asActivity, CARD, renderCards, welcomeCard, type SubmitData, type TeamsCard } from './cards.js';
+import { alternativesCard, asActivity, CARD, inert, renderCards, welcomeCard, type SubmitData, type TeamsCard } from './cards.js';
 import { runTeamsScheduleCommand } from './schedules.js';
 import type { TeamsConfig } from './config.js';
 
@@ -158,7 +158,8 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
       // `post <section>`: the section's summary, posted into this channel or chat for everyone.
       const found = opts.engine().findSection(post[1]!);
       if (!('answer' in found)) {
-        await send({ type: 'message', text: `There is no section "${post[1]!.trim()}". Closest: ${found.suggestions.join(', ')}.` });
+        // The asker's words go back escaped: no link or emphasis in the bot's voice.
+        await send({ type: 'message', text: `There is no section "${inert(post[1]!.trim())}". Closest: ${found.suggestions.map((s) => `**${inert(s)}**`).join(', ')}.` });
         return;
       }
       log.info('teams.post', { section: found.answer.section?.id ?? null });

@@ -188,6 +188,18 @@ test('the bot command "post <section>" posts the summary into the channel; an un
   expect(none!.body.text).toMatch(/^There is no section "pizza ovens". Closest: /);
 });
 
+test('"post" echoes an unknown section as text, not as markdown in the bot\'s voice', async () => {
+  const act = sample('message_channel_mention.json');
+  act.text = '<at>Chat SDK Demo</at> post [reset your password](https://evil.example/login) **now**';
+  await post(act);
+  const [reply] = await connector.waitFor(() => sent().length > 0);
+  const text = String(reply!.body.text);
+  expect(text).toMatch(/^There is no section "/);
+  // Every markdown character of the echo is escaped: no live link, no bold.
+  expect(text).toContain('\\[reset your password\\](https://evil.example/login) \\*\\*now\\*\\*');
+  expect(text).not.toMatch(/(^|[^\\])\[reset your password(\\)?\]\(/);
+});
+
 describe('scheduled digests on Teams', () => {
   /** The text reply to a bot command sent from the channel sample (a thread in a team channel). */
   async function command(text: string, localTimezone: string | null = null): Promise<string> {
