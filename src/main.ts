@@ -73,7 +73,9 @@ async function main(): Promise<number> {
     surfaces.push('Teams: POST /api/messages');
     platforms.push('teams');
   }
-  const { port: bound, server } = await listen(http, port);
+  // Unauthenticated Teams requests are for local testing: only this machine may send them.
+  const host = teams?.allowUnauthenticated ? '127.0.0.1' : undefined;
+  const { port: bound, server } = await listen(http, port, host);
   // Digests: due and unsent posts (and ticks missed less than SCHEDULE_MAX_LATE_MINUTES ago) go out now.
   const scheduler = new Scheduler({ store, posters, engine, ...scheduling });
   scheduler.start();
@@ -97,8 +99,9 @@ async function main(): Promise<number> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
-  log.info('started', { port: bound, documents: first.kb.documents.map((d) => d.id), surfaces, store: describeStore(storeSettings) });
-  process.stderr.write(`respbot listening on http://localhost:${bound} (${surfaces.join('; ')}; GET /healthz, /readyz)\n`);
+  log.info('started', { port: bound, host: host ?? 'all', documents: first.kb.documents.map((d) => d.id), surfaces, store: describeStore(storeSettings) });
+  const where = host ? `http://${host}:${bound}, this machine only (DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS)` : `http://localhost:${bound}`;
+  process.stderr.write(`respbot listening on ${where} (${surfaces.join('; ')}; GET /healthz, /readyz)\n`);
   return await new Promise<number>(() => {});
 }
 

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT, SHIPPED_DATA_DIR } from '../src/paths.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
@@ -41,7 +41,7 @@ async function startBot(env: Record<string, string>): Promise<Bot> {
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   const port = await new Promise<number>((resolve, reject) => {
     const t = setInterval(() => {
-      const m = /listening on http:\/\/localhost:(\d+)/.exec(err);
+      const m = /listening on http:\/\/(?:localhost|127\.0\.0\.1):(\d+)/.exec(err);
       if (m) resolve(Number(m[1]));
       if (child.exitCode !== null) reject(new Error(err));
     }, 20);
@@ -58,6 +58,29 @@ test('/healthz and /readyz report the process and what it needs to serve', async
     const ready = await fetch(`${bot.base}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ ready: true, draining: false, documents: ['event-streams'], store: 'ok', platforms: ['slack'] });
+  } finally {
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+  }
+});
+
+/** An address of this machine that is not loopback (null when it has none). */
+const outsideAddress = (): string | null =>
+  Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address ?? null;
+
+test('unauthenticated Teams mode listens on loopback only', async () => {
+  const bot = await startBot({ DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true', CLIENT_ID: '', CLIENT_SECRET: '', TENANT_ID: '', NODE_ENV: '' });
+  try {
+    expect(bot.stderr()).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+, this machine only/);
+    expect((await fetch(`${bot.base}/healthz`)).status).toBe(200);
+    const outside = outsideAddress();
+    if (outside) {
+      const port = new URL(bot.base).port;
+      const err = await fetch(`http://${outside}:${port}/healthz`).then(() => null, (e: Error & { cause?: { code?: string } }) => e.cause?.code);
+      expect(err).toBe('ECONNREFUSED');
+    } else process.stderr.write('note: this machine has no non-loopback address; only the loopback side was checked.\n');
   } finally {
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
