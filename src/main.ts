@@ -15,7 +15,7 @@ import { log } from './log.js';
 import { LiveEngine } from './reload.js';
 import type { Poster } from './schedule/poster.js';
 import { Scheduler } from './schedule/scheduler.js';
-import { createHttpApp, drain, listen, portFrom } from './server.js';
+import { createHttpApp, drain, listen, ListenError, portFrom } from './server.js';
 import { describeStore, openStore, storeConfig, StoreConfigError } from './store/open.js';
 
 /** How long shutdown waits for requests in flight before closing their connections. */
@@ -75,7 +75,7 @@ async function main(): Promise<number> {
   }
   // Unauthenticated Teams requests are for local testing: only this machine may send them.
   const host = teams?.allowUnauthenticated ? '127.0.0.1' : undefined;
-  const { port: bound, server } = await listen(http, port, host);
+  const { port: bound, server } = await listen(http, port, host, log);
   // Digests: due and unsent posts (and ticks missed less than SCHEDULE_MAX_LATE_MINUTES ago) go out now.
   const scheduler = new Scheduler({ store, posters, engine, ...scheduling });
   scheduler.start();
@@ -110,7 +110,14 @@ main().then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    const known = e instanceof ConfigError || e instanceof SlackConfigError || e instanceof TeamsConfigError || e instanceof StoreConfigError || e instanceof SettingError || (e instanceof Error && /^PORT /.test(e.message));
+    const known =
+      e instanceof ConfigError ||
+      e instanceof SlackConfigError ||
+      e instanceof TeamsConfigError ||
+      e instanceof StoreConfigError ||
+      e instanceof SettingError ||
+      e instanceof ListenError ||
+      (e instanceof Error && /^PORT /.test(e.message));
     process.stderr.write(`respbot: ${known ? (e as Error).message : (e as Error).stack}\n`);
     process.exitCode = 2;
   },

@@ -78,6 +78,21 @@ test('with Slack settings, npm start serves signed slash commands and refuses fo
   }
 });
 
+test('a PORT already in use stops the start with the port and what to do, without a stack trace', async () => {
+  const { createServer } = await import('node:net');
+  const holder = createServer();
+  await new Promise<void>((r) => holder.listen(0, r));
+  const port = (holder.address() as { port: number }).port;
+  try {
+    const r = run('src/main.ts', [], '', { PORT: String(port), STORE_PATH: ':memory:', SLACK_SIGNING_SECRET: 'test', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`respbot: port ${port} is already in use (PORT=${port}): stop the process that holds it, or set PORT to a free port.`);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  } finally {
+    await new Promise((r) => holder.close(r));
+  }
+});
+
 test('half-way Slack settings stop the start with what is missing', () => {
   const r = run('src/main.ts', [], '', { SLACK_BOT_TOKEN: 'xoxb-test' });
   expect(r.code).toBe(2);

@@ -13,6 +13,7 @@ import { dislikedSignal } from '../../src/report/signals.js';
 import { answerTracked, recordSignal, type Tracking } from '../../src/report/tracked.js';
 import type { ConversationRef, Store } from '../../src/store/types.js';
 import { alternativesCard, asActivity, CARD, inert, renderCards, welcomeCard, type SubmitData, type TeamsCard } from './cards.js';
+import { checkActivities } from './activity.js';
 import { runTeamsScheduleCommand } from './schedules.js';
 import type { TeamsConfig } from './config.js';
 
@@ -112,6 +113,9 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
       }
     },
   };
+  // Malformed activities get 400 here, before the SDK's route (registered by initialize below).
+  // This runs before the SDK checks the token: a shape check reveals nothing and costs less.
+  opts.expressApp.post('/api/messages', ...checkActivities(log));
   const app = new App({
     httpServerAdapter: new ExpressAdapter(opts.expressApp, { logger: sdkLogger(log) }),
     logger: sdkLogger(log),

@@ -33,7 +33,7 @@ beforeAll(async () => {
     { clientId: null, clientSecret: null, tenantId: null, allowUnauthenticated: true, serviceUrl: null },
     { expressApp: http, engine: () => engine, log: createLog('info', (l) => logs.push(JSON.parse(l))), store },
   ));
-  const l = await listen(http, 0, '127.0.0.1');
+  const l = await listen(http, 0, '127.0.0.1', createLog('info', (line) => logs.push(JSON.parse(line))));
   server = l.server;
   base = `http://127.0.0.1:${l.port}`;
 });
@@ -198,6 +198,55 @@ test('"post" echoes an unknown section as text, not as markdown in the bot\'s vo
   // Every markdown character of the echo is escaped: no live link, no bold.
   expect(text).toContain('\\[reset your password\\](https://evil.example/login) \\*\\*now\\*\\*');
   expect(text).not.toMatch(/(^|[^\\])\[reset your password(\\)?\]\(/);
+});
+
+describe('malformed requests get 400 with a JSON reason, one log line, no reply and no stack trace', () => {
+  const without = (name: string, key: string) => {
+    const a = sample(name);
+    delete a[key];
+    return a;
+  };
+  const message = (over: Record<string, unknown>) => ({ ...sample('message_personal.json'), ...over });
+  const query = (value: unknown) => ({ ...sample('invoke_compose_extension_query.json'), value });
+  const cases: Array<[string, unknown]> = [
+    ['no conversation', without('message_personal.json', 'conversation')],
+    ['a null conversation', message({ conversation: null })],
+    ['a numeric conversation id', message({ conversation: { id: 7, conversationType: 'personal' } })],
+    ['text as a number', message({ text: 42 })],
+    ['text as an object', message({ text: { q: 'who patches the cluster?' } })],
+    ['no type', without('message_personal.json', 'type')],
+    ['from without an id', message({ from: { name: 'x' } })],
+    ['membersAdded not a list', { ...sample('conversation_update_members_added.json'), membersAdded: 'bot' }],
+    ['membersAdded holding null', { ...sample('conversation_update_members_added.json'), membersAdded: [null] }],
+    ['an invoke with a null value', query(null)],
+    ['a card action invoke with a null value', { ...sample('invoke_adaptive_card_action.json'), value: null }],
+    ['a query whose parameters are a string', query({ commandId: 'search', parameters: 'mirroring' })],
+    ['a query parameter that is null', query({ commandId: 'search', parameters: [null] })],
+    ['a query parameter value that is an object', query({ commandId: 'search', parameters: [{ name: 'searchKeywords', value: { $ne: '' } }] })],
+    ['a JSON array', [sample('message_personal.json')]],
+  ];
+  test.each(cases)('%s', async (_name, body) => {
+    const withUrl = Array.isArray(body) || body === null || typeof body !== 'object' ? body : { serviceUrl: connector.url, ...(body as object) };
+    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(withUrl) });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    const reply = (await res.json()) as { error: string };
+    expect(reply.error).toMatch(/^not a valid activity: /);
+    expect(JSON.stringify(reply)).not.toMatch(/node_modules|\bat \w|\.js:\d+/);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sent()).toHaveLength(0);
+    expect(logs.filter((l) => l.level === 'warn' || l.level === 'error').map((l) => l.event)).toEqual(['teams.bad_activity']);
+  });
+
+  test('a body that is not JSON gets a JSON 400, not an HTML stack trace', async () => {
+    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": "message", ' });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({ error: 'the request body is not valid JSON' });
+    expect(logs).toEqual([expect.objectContaining({ level: 'warn', event: 'http.error', status: 400, path: '/api/messages' })]);
+    expect(JSON.stringify(logs)).not.toMatch(/\\n\s+at /);
+  });
 });
 
 describe('scheduled digests on Teams', () => {
