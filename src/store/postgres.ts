@@ -2,7 +2,7 @@
 // each post is taken with FOR UPDATE SKIP LOCKED, so one replica plans a tick and one sends it
 // while the others pass over it; a crashed sender's lease runs out and another takes over.
 import pg from 'pg';
-import { encodeTarget, SCHEMA, signalValues, toConversation, toPost, toSchedule, toSignal, type ConversationRow, type PostRow, type ScheduleRow, type SignalRow } from './rows.js';
+import { encodeTarget, SCHEMA, SEEN_PRUNE_MS, signalValues, toConversation, toPost, toSchedule, toSignal, type ConversationRow, type PostRow, type ScheduleRow, type SignalRow } from './rows.js';
 import { newScheduleId, type NewPost, type OutboxPost, type PostOutcome, type Schedule, type Store, type TickPlan } from './types.js';
 
 export interface PostgresOptions {
@@ -65,6 +65,8 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
           : await pool.query(`UPDATE outbox SET state = 'failed', last_error = $3, lease_owner = NULL, lease_until = NULL ${held}`, [key, owner, o.error]);
     return (r.rowCount ?? 0) > 0;
   };
+
+  let prunedAt = 0;
 
   return {
     kind: 'postgres',
@@ -150,6 +152,20 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
       return r.rows[0] ? toConversation(r.rows[0]) : null;
     },
     listConversations: async () => (await pool.query<ConversationRow>('SELECT * FROM conversations ORDER BY updated_at DESC')).rows.map(toConversation),
+    firstSeen: async (key, expiresAt, now = Date.now()) => {
+      if (now - prunedAt >= SEEN_PRUNE_MS) {
+        prunedAt = now;
+        await pool.query('DELETE FROM seen WHERE expires_at <= $1', [now]);
+      }
+      // A key counts as new when absent or expired. Of two replicas inserting at once, the
+      // second waits for the first's row and then finds it unexpired: one true, one false.
+      const r = await pool.query(
+        `INSERT INTO seen (key, expires_at) VALUES ($1, $2)
+         ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE seen.expires_at <= $3`,
+        [key, expiresAt, now],
+      );
+      return (r.rowCount ?? 0) > 0;
+    },
     ping: async () => {
       try {
         await pool.query('SELECT 1');

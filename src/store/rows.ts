@@ -156,4 +156,14 @@ export const SCHEMA = [
     ref TEXT NOT NULL,
     updated_at BIGINT NOT NULL
   )`,
+  // Slack event ids and request signatures already handled, so that a retry or a replay is
+  // answered once by whichever replica gets it; rows go when they expire.
+  `CREATE TABLE IF NOT EXISTS seen (
+    key TEXT PRIMARY KEY,
+    expires_at BIGINT NOT NULL
+  )`,
+  `CREATE INDEX IF NOT EXISTS seen_expires ON seen (expires_at)`,
 ];
+
+/** Expired `seen` rows are deleted at most this often by one store handle. */
+export const SEEN_PRUNE_MS = 60_000;

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { encodeTarget, SCHEMA, signalValues, toConversation, toPost, toSchedule, toSignal, type ConversationRow, type PostRow, type ScheduleRow, type SignalRow } from './rows.js';
+import { encodeTarget, SCHEMA, SEEN_PRUNE_MS, signalValues, toConversation, toPost, toSchedule, toSignal, type ConversationRow, type PostRow, type ScheduleRow, type SignalRow } from './rows.js';
 import { newScheduleId, type NewPost, type NewSchedule, type OutboxPost, type Platform, type PostOutcome, type Schedule, type Store, type TickPlan } from './types.js';
 
 export function openSqliteStore(path: string): Store {
@@ -72,6 +72,14 @@ export function openSqliteStore(path: string): Store {
     return db.prepare(`UPDATE outbox SET state = 'failed', last_error = @error, lease_owner = NULL, lease_until = NULL ${held}`).run({ key, owner, error: o.error }).changes > 0;
   };
 
+  // A key counts as new when absent or expired; the upsert decides that in one statement.
+  const markSeen = db.prepare(
+    `INSERT INTO seen (key, expires_at) VALUES (@key, @expiresAt)
+     ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE seen.expires_at <= @now`,
+  );
+  const pruneSeen = db.prepare('DELETE FROM seen WHERE expires_at <= ?');
+  let prunedAt = 0;
+
   return {
     kind: 'sqlite',
     addSchedule: async (s) => addSchedule.immediate(s),
@@ -117,6 +125,13 @@ export function openSqliteStore(path: string): Store {
       return row ? toConversation(row) : null;
     },
     listConversations: async () => (db.prepare('SELECT * FROM conversations ORDER BY updated_at DESC').all() as ConversationRow[]).map(toConversation),
+    firstSeen: async (key, expiresAt, now = Date.now()) => {
+      if (now - prunedAt >= SEEN_PRUNE_MS) {
+        prunedAt = now;
+        pruneSeen.run(now);
+      }
+      return markSeen.run({ key, expiresAt, now }).changes > 0;
+    },
     ping: async () => db.prepare('SELECT 1 AS ok').get() !== undefined,
     close: async () => {
       if (db.open) db.close();

@@ -1,5 +1,5 @@
-// What respbot keeps between restarts: scheduled digests, an outbox of posts, and the Teams
-// conversation references proactive posts need. Two implementations pass one test suite
+// What respbot keeps between restarts: scheduled digests, an outbox of posts, the Teams
+// conversation references proactive posts need, and the Slack deliveries already handled. Two implementations pass one test suite
 // (test/store/contract.test.ts): embedded SQLite for one process, PostgreSQL for replicas.
 // Times are epoch milliseconds throughout, so both stores compare them the same way.
 
@@ -122,6 +122,13 @@ export interface Store {
   saveConversation(ref: ConversationRef): Promise<void>;
   getConversation(conversationId: string): Promise<ConversationRef | null>;
   listConversations(): Promise<ConversationRef[]>;
+
+  /**
+   * Records `key` (a Slack event id, a request signature) as seen until `expiresAt`. True the
+   * first time, or once the earlier record has expired; false while it stands. Of several
+   * processes on one store asking at once, exactly one gets true.
+   */
+  firstSeen(key: string, expiresAt: number, now?: number): Promise<boolean>;
 
   /** Is the store reachable (for /readyz). */
   ping(): Promise<boolean>;

@@ -1,5 +1,5 @@
-// One suite, both stores: schedules, the outbox's claim/lease/finish cycle, and conversation
-// references behave the same on SQLite and on PostgreSQL.
+// One suite, both stores: schedules, the outbox's claim/lease/finish cycle, conversation
+// references and seen keys behave the same on SQLite and on PostgreSQL.
 import { afterAll, describe, expect, test } from '@jest/globals';
 import type { NewPost, NewSchedule, Store } from '../../src/store/types.js';
 import { storeKinds } from '../helpers/stores.js';
@@ -127,6 +127,29 @@ describe.each(kinds.kinds)('$name store', (kind) => {
     await store.recordSignal({ kind: 'disliked', at: T0 + 1000, platform: 'teams', question: 'who does backups?', entryId: 'dr/backup', candidates: [], user: 'U1' });
     expect(await store.listSignals(T0 + 1)).toEqual([{ kind: 'disliked', at: T0 + 1000, platform: 'teams', question: 'who does backups?', entryId: 'dr/backup', candidates: [], user: 'U1' }]);
     expect((await store.listSignals(0)).map((s) => s.question)).toEqual(['who patches my laptop?', 'who does backups?']);
+  });
+
+  test('seen keys: true the first time, false while unexpired, on every handle; true again once expired', async () => {
+    const { store, another } = await kind.fresh();
+    const other = await another();
+    expect(await store.firstSeen('slack:event:Ev1', T0 + 60_000, T0)).toBe(true);
+    expect(await store.firstSeen('slack:event:Ev1', T0 + 60_000, T0 + 1)).toBe(false);
+    expect(await other.firstSeen('slack:event:Ev1', T0 + 120_000, T0 + 59_999)).toBe(false);
+    expect(await other.firstSeen('slack:event:Ev2', T0 + 60_000, T0 + 1)).toBe(true);
+    // Expired: a new delivery of the same key counts again, and holds for its own time.
+    expect(await other.firstSeen('slack:event:Ev1', T0 + 180_000, T0 + 60_000)).toBe(true);
+    expect(await store.firstSeen('slack:event:Ev1', T0 + 180_000, T0 + 61_000)).toBe(false);
+    // Pruning old rows (a minute or more after the last) leaves unexpired ones alone.
+    expect(await store.firstSeen('slack:event:Ev3', T0 + 10_000_000, T0 + 5_000_000)).toBe(true);
+    expect(await store.firstSeen('slack:event:Ev3', T0 + 10_000_000, T0 + 5_000_001)).toBe(false);
+  });
+
+  test('seen keys: two handles racing on the same keys get exactly one true per key', async () => {
+    const { store, another } = await kind.fresh();
+    const other = await another();
+    const keys = Array.from({ length: 40 }, (_, i) => `slack:event:Race${i}`);
+    const results = await Promise.all(keys.flatMap((k) => [store.firstSeen(k, T0 + 60_000, T0), other.firstSeen(k, T0 + 60_000, T0)]));
+    for (let i = 0; i < keys.length; i++) expect([results[2 * i], results[2 * i + 1]].filter(Boolean)).toHaveLength(1);
   });
 
   test('conversation references: saved, updated in place, listed', async () => {
