@@ -12,6 +12,7 @@ import type { SlackConfig } from './config.js';
 import { escapeSlack, stripMentions, unescapeSlack } from './escape.js';
 import { explainSlackError, postSection, splitChannel } from './post.js';
 import { runScheduleCommand } from './schedules.js';
+import { seenKeys } from './seen.js';
 import { parseScheduleCommand } from '../../src/schedule/commands.js';
 import { dislikedSignal } from '../../src/report/signals.js';
 import { answerTracked, recordSignal, type Tracking } from '../../src/report/tracked.js';
@@ -67,17 +68,8 @@ function parseValue(raw: string | undefined): ActionValue {
   }
 }
 
-/** Slack retries an event it thinks we missed (X-Slack-Retry-Num); answer each event id once. */
-class SeenEvents {
-  private ids = new Set<string>();
-  constructor(private readonly max = 5000) {}
-  firstTime(id: string): boolean {
-    if (this.ids.has(id)) return false;
-    this.ids.add(id);
-    if (this.ids.size > this.max) this.ids.delete(this.ids.values().next().value!);
-    return true;
-  }
-}
+/** Slack redelivers an event for up to about 5 minutes after the first try; keep its id well past that. */
+const EVENT_ID_TTL_MS = 60 * 60_000;
 
 export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): SlackSurface {
   const log = opts.log ?? defaultLog;
@@ -115,11 +107,11 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
           idle = () => (clearTimeout(t), resolve());
         });
 
-  const seen = new SeenEvents();
-  /** false for a redelivered event; checked in the event listeners, not as global middleware on every request. */
-  const firstDelivery = (body: unknown): boolean => {
+  const seen = seenKeys(opts.store, log);
+  /** false for a redelivered event, whichever replica saw it first; checked in the event listeners, not on every request. */
+  const firstDelivery = async (body: unknown): Promise<boolean> => {
     const id = (body as { event_id?: unknown }).event_id;
-    if (typeof id !== 'string' || seen.firstTime(id)) return true;
+    if (typeof id !== 'string' || (await seen.first(`slack:event:${id}`, EVENT_ID_TTL_MS))) return true;
     log.info('slack.retry_skipped', { eventId: id });
     return false;
   };
@@ -137,16 +129,16 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
   };
 
   app.event('app_mention', async ({ event, say, body }) => {
-    if (!firstDelivery(body)) return;
+    if (!(await firstDelivery(body))) return;
     const q = stripMentions(event.text ?? '');
     const thread = event.thread_ts ?? event.ts;
     await sendAll(renderAnswer(answer(q || 'help', idOf(body))), (m) => say({ ...m, thread_ts: thread }));
   });
 
   app.message(async ({ message, say, body }) => {
-    if (!firstDelivery(body)) return;
     const m = message as { channel_type?: string; subtype?: string; bot_id?: string; text?: string };
     if (m.channel_type !== 'im' || m.subtype || m.bot_id || !m.text) return;
+    if (!(await firstDelivery(body))) return;
     await sendAll(renderAnswer(answer(stripMentions(m.text), idOf(body))), (msg) => say(msg));
   });
 
@@ -238,7 +230,7 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
   });
 
   app.event('app_home_opened', async ({ event, client, body }) => {
-    if (!firstDelivery(body)) return;
+    if (!(await firstDelivery(body))) return;
     const engine = opts.engine();
     const sections = engine.index.services.flatMap((g) => g.doc.sections.map((s) => ({ id: s.id, title: s.title, doc: g.doc.id, service: g.service, lastUpdated: g.doc.lastUpdated, url: null, text: '' })));
     await client.views.publish({ user_id: event.user, view: homeView(sections, engine.index.examples) });
