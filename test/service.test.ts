@@ -8,7 +8,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT, SHIPPED_DATA_DIR } from '../src/paths.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
-import { signature, slackStandIn, type StandIn } from './helpers/slack.js';
+import { signature, slackStandIn, triggerId, type StandIn } from './helpers/slack.js';
 
 let api: StandIn;
 let dir: string;
@@ -116,7 +116,7 @@ test('SIGTERM during a slow outbox send: the send completes, then the process ex
 
 /** `/responsibility post mirroring`: acknowledged at once, the post itself goes on after. */
 async function slashPost(bot: Bot) {
-  const body = new URLSearchParams({ command: '/responsibility', text: 'post mirroring', user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: api.url + 'respond/x' }).toString();
+  const body = new URLSearchParams({ command: '/responsibility', text: 'post mirroring', user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: api.url + 'respond/x', trigger_id: triggerId() }).toString();
   const ts = Math.floor(Date.now() / 1000);
   const res = await fetch(`${bot.base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature('secret', ts, body) }, body });
   expect(res.status).toBe(200);
@@ -149,7 +149,7 @@ test('a second signal exits at once, without waiting', async () => {
 /** Asks through a signed slash command; the answer's one-line text. */
 function asker(bot: Bot) {
   return async (q: string) => {
-    const body = new URLSearchParams({ command: '/responsibility', text: q, user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: api.url + 'respond/x' }).toString();
+    const body = new URLSearchParams({ command: '/responsibility', text: q, user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: api.url + 'respond/x', trigger_id: triggerId() }).toString();
     const ts = Math.floor(Date.now() / 1000);
     const res = await fetch(`${bot.base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature('secret', ts, body) }, body });
     return ((await res.json()) as { text: string }).text;

@@ -3,7 +3,7 @@
 import bolt from '@slack/bolt';
 import type { App as BoltApp, BlockAction, ButtonAction, Logger, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { Express } from 'express';
+import express, { type Express } from 'express';
 import type { Engine } from '../../src/engine/engine.js';
 import type { Answer } from '../../src/engine/types.js';
 import { log as defaultLog, type Log } from '../../src/log.js';
@@ -13,6 +13,7 @@ import { escapeSlack, stripMentions, unescapeSlack } from './escape.js';
 import { explainSlackError, postSection, splitChannel } from './post.js';
 import { runScheduleCommand } from './schedules.js';
 import { seenKeys } from './seen.js';
+import { slackRequestGuard } from './verify.js';
 import { parseScheduleCommand } from '../../src/schedule/commands.js';
 import { dislikedSignal } from '../../src/report/signals.js';
 import { answerTracked, recordSignal, type Tracking } from '../../src/report/tracked.js';
@@ -81,9 +82,13 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
   const authorize = async () => ({ botToken: config.botToken });
   const logger = boltLogger(log);
   const socket = !!config.appToken && !config.signingSecret;
+  const seen = seenKeys(opts.store, log);
+  // HTTP mode: our checks (timestamp either way, replays) run on the route before Bolt's.
+  const router = express.Router();
+  if (!socket) router.post('/slack/events', ...slackRequestGuard({ signingSecret: config.signingSecret!, seen, log }));
   const receiver = socket
     ? undefined
-    : new ExpressReceiver({ signingSecret: config.signingSecret!, endpoints: '/slack/events', app: opts.expressApp, logger });
+    : new ExpressReceiver({ signingSecret: config.signingSecret!, endpoints: '/slack/events', app: opts.expressApp, router, logger });
   // Socket Mode's own Web API client (apps.connections.open) takes its options from installerOptions.
   const socketReceiver = socket ? new SocketModeReceiver({ appToken: config.appToken!, logger, installerOptions: { clientOptions } }) : undefined;
   const app = new App({ authorize, receiver: receiver ?? socketReceiver, clientOptions, logger });
@@ -107,7 +112,6 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
           idle = () => (clearTimeout(t), resolve());
         });
 
-  const seen = seenKeys(opts.store, log);
   /** false for a redelivered event, whichever replica saw it first; checked in the event listeners, not on every request. */
   const firstDelivery = async (body: unknown): Promise<boolean> => {
     const id = (body as { event_id?: unknown }).event_id;

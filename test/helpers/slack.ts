@@ -8,6 +8,12 @@ export function signature(secret: string, timestamp: number, body: string): stri
   return 'v0=' + createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex');
 }
 
+let triggers = 0;
+/** A fresh trigger_id: Slack gives every slash command and click its own, so no two signed bodies repeat. */
+export function triggerId(): string {
+  return `${Date.now()}.${process.pid}.${++triggers}`;
+}
+
 export interface Recorded {
   path: string;
   body: Record<string, unknown>;

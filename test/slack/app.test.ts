@@ -11,7 +11,7 @@ import { createHttpApp, listen } from '../../src/server.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
 import { SHARED } from '../helpers/fs.js';
-import { signature, slackStandIn, type StandIn } from '../helpers/slack.js';
+import { signature, slackStandIn, triggerId, type StandIn } from '../helpers/slack.js';
 
 const SECRET = 'test-signing-secret';
 const sample = (name: string) => JSON.parse(readFileSync(join(SHARED, 'platform-samples/slack', name), 'utf8')) as Record<string, any>;
@@ -65,7 +65,7 @@ async function post(body: string, type: string, opts: { secret?: string; ts?: nu
 }
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-const slash = (text: string) => form({ ...sample('slash_command_recorded_fields.json').fields, command: '/responsibility', text, response_url: api.url + 'respond/slash' });
+const slash = (text: string) => form({ ...sample('slash_command_recorded_fields.json').fields, command: '/responsibility', text, response_url: api.url + 'respond/slash', trigger_id: triggerId() });
 const json = (o: unknown) => JSON.stringify(o);
 const blocksText = (blocks: unknown) => JSON.stringify(blocks);
 
@@ -106,7 +106,8 @@ test('a retried event (X-Slack-Retry-Num) is not answered twice', async () => {
   body.event_id = 'EvRETRY1';
   await post(json(body), 'application/json');
   await api.waitFor((c) => c.some((x) => x.path === 'chat.postMessage'));
-  const retry = await post(json(body), 'application/json', { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+  // Slack signs a retry afresh: a later timestamp, so another signature.
+  const retry = await post(json(body), 'application/json', { ts: Math.floor(Date.now() / 1000) + 1, headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
   expect(retry.status).toBe(200);
   await new Promise((r) => setTimeout(r, 300));
   expect(api.calls.filter((c) => c.path === 'chat.postMessage')).toHaveLength(1);
@@ -146,6 +147,7 @@ test('app_home_opened publishes the Home tab with the sections', async () => {
 function click(actionId: string, value: object) {
   const body = sample('block_actions.json');
   body.response_url = api.url + 'respond/action';
+  body.trigger_id = triggerId();
   body.actions = [{ action_id: actionId, block_id: 'b', type: 'button', value: JSON.stringify(value), action_ts: '1' }];
   return post(form({ payload: JSON.stringify(body) }), 'application/x-www-form-urlencoded');
 }
@@ -233,6 +235,8 @@ describe('forged requests get 401 and run no handler', () => {
     ['a forged signature', { sig: 'v0=' + '0'.repeat(64) }],
     ['a wrong secret', { secret: 'not-the-secret' }],
     ['a timestamp older than 5 minutes', { ts: Math.floor(Date.now() / 1000) - 6 * 60 }],
+    ['a timestamp more than 5 minutes ahead', { ts: Math.floor(Date.now() / 1000) + 6 * 60 }],
+    ['a timestamp that is not a number', { ts: 'soon' as unknown as number }],
   ])('%s', async (_name, opts) => {
     const res = await post(slash('who patches the cluster?'), 'application/x-www-form-urlencoded', opts);
     expect(res.status).toBe(401);
@@ -240,6 +244,17 @@ describe('forged requests get 401 and run no handler', () => {
     expect(answered).toBe(0);
     expect(api.calls).toHaveLength(0);
   });
+});
+
+test('a replayed request (same signature, inside the 5 minutes) is refused; the first one was answered', async () => {
+  const body = slash('who patches the cluster?');
+  const ts = Math.floor(Date.now() / 1000);
+  expect((await post(body, 'application/x-www-form-urlencoded', { ts })).status).toBe(200);
+  expect(answered).toBe(1);
+  const replay = await post(body, 'application/x-www-form-urlencoded', { ts });
+  expect(replay.status).toBe(401);
+  expect(answered).toBe(1);
+  expect(logs).toContainEqual(expect.objectContaining({ level: 'warn', event: 'slack.request_refused', reason: 'replayed' }));
 });
 
 describe('posting a section summary', () => {

@@ -47,9 +47,9 @@ async function replica(store: Store): Promise<string> {
   return `http://127.0.0.1:${l.port}`;
 }
 
-/** A delivery as Slack makes it: signed now (a retry is signed afresh), with the retry headers when it is one. */
+/** A delivery as Slack makes it: a retry comes later and is signed afresh, with the retry headers. */
 function deliver(base: string, body: string, retry = 0) {
-  const ts = Math.floor(Date.now() / 1000);
+  const ts = Math.floor(Date.now() / 1000) + retry;
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(SECRET, ts, body) };
   if (retry) Object.assign(headers, { 'x-slack-retry-num': String(retry), 'x-slack-retry-reason': 'http_timeout' });
   return fetch(`${base}/slack/events`, { method: 'POST', headers, body });
@@ -93,6 +93,16 @@ describe.each(kinds.kinds)('$name store', (kind) => {
     await api.waitFor(() => posts().length > 0);
     await skips(1);
     expect(skipped).toEqual([`Ev${kind.name}B`]);
+    expect(posts()).toHaveLength(1);
+  });
+
+  test('a request replayed to the other replica is refused', async () => {
+    const body = mention(`Ev${kind.name}R`);
+    const ts = String(Math.floor(Date.now() / 1000));
+    const headers = { 'content-type': 'application/json', 'x-slack-request-timestamp': ts, 'x-slack-signature': signature(SECRET, Number(ts), body) };
+    expect((await fetch(`${a}/slack/events`, { method: 'POST', headers, body })).status).toBe(200);
+    expect((await fetch(`${b}/slack/events`, { method: 'POST', headers, body })).status).toBe(401);
+    await api.waitFor(() => posts().length > 0);
     expect(posts()).toHaveLength(1);
   });
 
