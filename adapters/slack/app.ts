@@ -2,13 +2,14 @@
 // Translates Slack payloads into engine calls and renders answers with blocks.ts.
 import bolt from '@slack/bolt';
 import type { App as BoltApp, BlockAction, ButtonAction, Logger, RespondFn } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+import { LogLevel as WebLogLevel, WebClient } from '@slack/web-api';
 import express, { type Express } from 'express';
 import type { Engine } from '../../src/engine/engine.js';
 import type { Answer } from '../../src/engine/types.js';
 import { log as defaultLog, type Log } from '../../src/log.js';
 import { ACTIONS, actionKind, alternativesMessage, homeView, renderAnswer, type ActionValue, type SlackMessage } from './blocks.js';
-import type { SlackConfig } from './config.js';
+import { SlackConfigError, type SlackConfig } from './config.js';
+import { describeSlackFailure, platformCode, TOKEN_REFUSED } from './errors.js';
 import { escapeSlack, stripMentions, unescapeSlack } from './escape.js';
 import { explainSlackError, postSection, splitChannel } from './post.js';
 import { runScheduleCommand } from './schedules.js';
@@ -33,6 +34,8 @@ export interface SlackAppOptions {
   logUserIds?: boolean;
   /** Where scheduled digests are kept; without one, the schedule commands say so. */
   store?: Store;
+  /** First wait before asking Slack again when it could not be reached at start; doubles up to 5 minutes. */
+  recheckMs?: number;
 }
 
 export interface SlackSurface {
@@ -41,7 +44,12 @@ export interface SlackSurface {
   start(): Promise<void>;
   /** Stops Socket Mode and waits (up to `ms`) for work still running after its ack, such as a post. */
   stop(ms?: number): Promise<void>;
+  /** 'ok' once Slack has accepted the credentials, else why not yet (for /readyz). */
+  status(): string;
 }
+
+/** Longest wait between two tries to reach Slack at start. */
+const MAX_RECHECK_MS = 5 * 60_000;
 
 /** Bolt's own log lines go through our structured log. */
 function boltLogger(log: Log): Logger {
@@ -78,8 +86,9 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     retryConfig: opts.retryConfig ?? { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
   };
-  // No auth.test at start: the bot runs (and answers slash commands) even where slack.com is unreachable.
-  const authorize = async () => ({ botToken: config.botToken });
+  // Who the bot is, from auth.test at start: Bolt then skips events the bot caused itself.
+  let identity: { botUserId?: string; botId?: string } = {};
+  const authorize = async () => ({ botToken: config.botToken, ...identity });
   const logger = boltLogger(log);
   const socket = !!config.appToken && !config.signingSecret;
   const seen = seenKeys(opts.store, log);
@@ -133,6 +142,12 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
   };
 
   app.event('app_mention', async ({ event, say, body }) => {
+    // A bot's message (another app's, or our own quoting a mention) is not a question: answering would start a loop.
+    const by = event as { bot_id?: string; user?: string };
+    if (by.bot_id || (identity.botUserId && by.user === identity.botUserId)) {
+      log.info('slack.bot_mention_ignored', { botId: by.bot_id ?? null });
+      return;
+    }
     if (!(await firstDelivery(body))) return;
     const q = stripMentions(event.text ?? '');
     const thread = event.thread_ts ?? event.ts;
@@ -244,14 +259,65 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
     log.error('slack.error', { error: e, code: (e as { code?: string }).code });
   });
 
+  // Credentials are checked at start. A token Slack refuses stops the start, naming the setting;
+  // Slack out of reach does not: the bot starts, /readyz says why, and it asks again later.
+  const authClient = new WebClient(config.botToken, { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), retryConfig: { retries: 0 }, timeout: 10_000, logLevel: WebLogLevel.ERROR });
+  const problems = new Map<string, string>();
+  const rechecks = new Set<NodeJS.Timeout>();
+  let stopped = false;
+  const steps = {
+    SLACK_BOT_TOKEN: async () => {
+      const me = await authClient.auth.test();
+      identity = { botUserId: me.user_id, botId: me.bot_id };
+      log.info('slack.authenticated', { team: me.team_id ?? null, botUserId: me.user_id ?? null });
+    },
+    SLACK_APP_TOKEN: () => app.start() as Promise<unknown>,
+  };
+  type Setting = keyof typeof steps;
+  const attempt = async (setting: Setting, wait: number): Promise<void> => {
+    try {
+      await steps[setting]();
+      problems.delete(setting);
+    } catch (e) {
+      const code = platformCode(e);
+      if (code && TOKEN_REFUSED.has(code)) throw credentialRefused(setting, code);
+      const why = `${describeSlackFailure(e)} when checking ${setting}; trying again`;
+      problems.set(setting, why);
+      log.warn('slack.not_ready', { setting, error: why, retryInMs: wait });
+      if (stopped) return;
+      const timer = setTimeout(() => {
+        rechecks.delete(timer);
+        attempt(setting, Math.min(wait * 2, MAX_RECHECK_MS)).catch((refused: Error) => {
+          problems.set(setting, refused.message);
+          log.error('slack.credentials_refused', { setting, error: refused.message });
+        });
+      }, wait);
+      timer.unref();
+      rechecks.add(timer);
+    }
+  };
+
   return {
     app,
     start: async () => {
-      if (socket) await app.start();
+      await attempt('SLACK_BOT_TOKEN', opts.recheckMs ?? 5000);
+      if (socket) await attempt('SLACK_APP_TOKEN', opts.recheckMs ?? 5000);
     },
     stop: async (ms = 25_000) => {
+      stopped = true;
+      for (const t of rechecks) clearTimeout(t);
       if (socket) await app.stop();
       await whenIdle(ms);
     },
+    status: () => (problems.size ? [...problems.values()].join('; ') : 'ok'),
   };
+}
+
+/** The start stops here: the setting, what Slack said, and where to get a good one. */
+function credentialRefused(setting: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN', code: string): SlackConfigError {
+  const fix =
+    setting === 'SLACK_BOT_TOKEN'
+      ? 'copy the Bot User OAuth Token (xoxb-…) again from OAuth & Permissions; if the app was removed from the workspace, reinstall it'
+      : 'create an app-level token with the connections:write scope under Basic Information → App-Level Tokens (xapp-…), with Socket Mode enabled';
+  return new SlackConfigError(`${setting} was refused by Slack (${code}): ${fix}.`);
 }

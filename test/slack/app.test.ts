@@ -14,6 +14,7 @@ import { SHARED } from '../helpers/fs.js';
 import { signature, slackStandIn, triggerId, type StandIn } from '../helpers/slack.js';
 
 const SECRET = 'test-signing-secret';
+const BOT_USER = 'U0RESPBOT1';
 const sample = (name: string) => JSON.parse(readFileSync(join(SHARED, 'platform-samples/slack', name), 'utf8')) as Record<string, any>;
 
 let api: StandIn;
@@ -29,10 +30,12 @@ beforeAll(async () => {
   const engine: Engine = { ...real, answer: (q, c) => (answered++, real.answer(q, c)) };
   const http = createHttpApp();
   store = openSqliteStore(':memory:');
-  createSlackApp(
+  // auth.test at start tells the bot who it is.
+  api.replyWith('auth.test', { ok: true, user_id: BOT_USER, bot_id: 'B0SELF', team_id: 'T00FAKETEAM' });
+  await createSlackApp(
     { botToken: 'xoxb-test', signingSecret: SECRET, appToken: null, apiUrl: api.url + 'api/' },
     { expressApp: http, engine: () => engine, store, log: createLog('info', (l) => logs.push(JSON.parse(l))), retryConfig: { retries: 2, factor: 1, minTimeout: 50, maxTimeout: 100 } },
-  );
+  ).start();
   const l = await listen(http, 0, '127.0.0.1');
   server = l.server;
   base = `http://127.0.0.1:${l.port}`;
@@ -111,6 +114,25 @@ test('a retried event (X-Slack-Retry-Num) is not answered twice', async () => {
   expect(retry.status).toBe(200);
   await new Promise((r) => setTimeout(r, 300));
   expect(api.calls.filter((c) => c.path === 'chat.postMessage')).toHaveLength(1);
+});
+
+test.each([
+  ['another app\'s bot', { bot_id: 'B0OTHERBOT', user: 'U0OTHERBOT' }],
+  ['respbot itself', { user: BOT_USER }],
+])('a mention written by %s is not answered', async (_who, author) => {
+  const body = sample('app_mention.json');
+  body.event_id = `EvBOT-${author.user}`;
+  body.event = { ...body.event, ...author, text: '<@U00FAKEBOT01> who patches the cluster?' };
+  expect((await post(json(body), 'application/json')).status).toBe(200);
+  // A person's mention right after it is answered: only that one.
+  const person = sample('app_mention.json');
+  person.event_id = `EvPERSON-${author.user}`;
+  person.event.text = '<@U00FAKEBOT01> who patches the cluster?';
+  person.event.ts = person.event.thread_ts = '1700000099.000200';
+  await post(json(person), 'application/json');
+  await api.waitFor((c) => c.some((x) => x.path === 'chat.postMessage'));
+  expect(api.calls.filter((c) => c.path === 'chat.postMessage').map((c) => c.body.thread_ts)).toEqual(['1700000099.000200']);
+  expect(answered).toBe(1);
 });
 
 test('a direct message is answered; a bot message is not', async () => {
