@@ -47,15 +47,18 @@ async function main(): Promise<number> {
   const store = await openStore(storeSettings);
   const platforms: string[] = [];
   let draining = false;
+  let slackSurface: SlackSurface | null = null;
   const http = createHttpApp(async () => {
     const storeOk = await Promise.race([store.ping(), new Promise<boolean>((r) => setTimeout(() => r(false), 2000))]);
     const documents = engine().kb.documents.map((d) => d.id);
-    return { ready: !draining && storeOk && documents.length > 0 && platforms.length > 0, draining, documents, store: storeOk ? 'ok' : 'unreachable', platforms };
+    const core = { ready: !draining && storeOk && documents.length > 0 && platforms.length > 0, draining, documents, store: storeOk ? 'ok' : 'unreachable', platforms };
+    // Slack's credentials, checked with auth.test: 'ok', or why not (yet).
+    const slackState = slackSurface?.status();
+    return slackState === undefined ? core : { ...core, ready: core.ready && slackState === 'ok', slack: slackState };
   });
   const logUserIds = process.env.LOG_USER_IDS === 'true';
   const surfaces: string[] = [];
   const posters: Poster[] = [];
-  let slackSurface: SlackSurface | null = null;
   if (slack) {
     slackSurface = createSlackApp(slack, { expressApp: http, engine, logUserIds, store });
     await slackSurface.start();

@@ -57,7 +57,57 @@ test('/healthz and /readyz report the process and what it needs to serve', async
     expect(await (await fetch(`${bot.base}/healthz`)).json()).toEqual({ ok: true });
     const ready = await fetch(`${bot.base}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ready: true, draining: false, documents: ['event-streams'], store: 'ok', platforms: ['slack'] });
+    expect(await ready.json()).toEqual({ ready: true, draining: false, documents: ['event-streams'], store: 'ok', platforms: ['slack'], slack: 'ok' });
+  } finally {
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+  }
+});
+
+/** The bot started with `env` until it exits by itself: exit code and standard error. */
+async function runToExit(env: Record<string, string>): Promise<{ code: number | null; err: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: PACKAGE_ROOT,
+    env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: api.url + 'api/', PORT: '0', DATA_DIR: '', STORE_PATH: join(dir, 'store.db'), ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  // A bot that wrongly keeps running is stopped, so the test fails on its exit code, not a timeout.
+  const guard = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  clearTimeout(guard);
+  return { code, err };
+}
+
+test('a bot token Slack refuses stops the start, naming SLACK_BOT_TOKEN, without a stack trace', async () => {
+  api.failNext('auth.test', 200, {}, 1, 'token_revoked');
+  const r = await runToExit({});
+  expect(r.code).toBe(2);
+  expect(r.err).toContain('respbot: SLACK_BOT_TOKEN was refused by Slack (token_revoked): copy the Bot User OAuth Token (xoxb-…) again');
+  expect(r.err).not.toMatch(/\n\s+at /);
+});
+
+test('Socket Mode with an app token Slack refuses stops the start, naming SLACK_APP_TOKEN, without a stack trace', async () => {
+  api.failNext('apps.connections.open', 200, {}, 1, 'invalid_auth');
+  const r = await runToExit({ SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: 'xapp-1-revoked' });
+  expect(r.code).toBe(2);
+  expect(r.err).toContain('respbot: SLACK_APP_TOKEN was refused by Slack (invalid_auth): create an app-level token with the connections:write scope');
+  expect(r.err).not.toMatch(/\n\s+at /);
+});
+
+test('Slack out of reach at start: the bot starts, answers slash commands, and /readyz says why it is not ready', async () => {
+  const { createServer: netServer } = await import('node:net');
+  const holder = netServer();
+  await new Promise<void>((r) => holder.listen(0, '127.0.0.1', r));
+  const closed = (holder.address() as AddressInfo).port;
+  await new Promise((r) => holder.close(r));
+  const bot = await startBot({ SLACK_API_URL: `http://127.0.0.1:${closed}/api/` });
+  try {
+    const ready = await fetch(`${bot.base}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ ready: false, store: 'ok', slack: 'Slack could not be reached (ECONNREFUSED) when checking SLACK_BOT_TOKEN; trying again' });
+    expect(await asker(bot)('who patches the cluster?')).toBe('IBM: Security and vulnerability patch updates to cluster');
   } finally {
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
