@@ -13,6 +13,9 @@ export const TOKEN_REFUSED = new Set([
   'team_disabled',
 ]);
 
+/** web-api's own retry after a 429 ends, if it runs out, as a request error with this text. */
+const RATE_LIMIT_RETRY = /^A rate limit was exceeded/;
+
 interface WebApiError {
   code?: string;
   statusCode?: number;
@@ -32,8 +35,11 @@ export function unreachable(e: unknown): string | null {
   const err = e as WebApiError;
   if (err?.code !== 'slack_webapi_request_error') return null;
   const o = err.original;
+  if (RATE_LIMIT_RETRY.test(o?.message ?? '')) return null;
   if (o?.name === 'TimeoutError' || o?.name === 'AbortError') return 'no answer in time';
-  return o?.cause?.code ?? o?.cause?.message ?? o?.message ?? 'network error';
+  // An errno (ECONNREFUSED, ENOTFOUND) says most; undici's own codes less than their message.
+  const code = o?.cause?.code;
+  return (code && /^E[A-Z]+$/.test(code) ? code : o?.cause?.message) ?? o?.message ?? 'network error';
 }
 
 /** One short line for logs and /readyz. */
@@ -41,9 +47,15 @@ export function describeSlackFailure(e: unknown): string {
   const err = e as WebApiError;
   const away = unreachable(e);
   if (away) return `Slack could not be reached (${away})`;
-  if (err?.code === 'slack_webapi_rate_limited_error') return 'Slack is rate-limiting these calls';
+  if (err?.code === 'slack_webapi_rate_limited_error' || RATE_LIMIT_RETRY.test(err?.original?.message ?? '')) return 'Slack is rate-limiting these calls';
   if (err?.code === 'slack_webapi_http_error') return `Slack answered HTTP ${err.statusCode}`;
   const code = platformCode(e);
   if (code) return `Slack answered ${code}`;
   return err?.message ?? String(e);
+}
+
+/** How long Slack asked us to wait (a 429 the client was told to hand back), capped at a minute; null for any other error. */
+export function rateLimitWaitMs(e: unknown): number | null {
+  const err = e as { code?: string; retryAfter?: number };
+  return err?.code === 'slack_webapi_rate_limited_error' ? Math.min((err.retryAfter ?? 1) * 1000, 60_000) : null;
 }
