@@ -182,7 +182,7 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
       }
       // `schedule` reads the asker's time zone from Slack first: acknowledge, then reply.
       await ack();
-      const text = await runScheduleCommand(scheduling, { store: opts.store, engine: opts.engine(), client, channel: command.channel_id, user: command.user_id }).catch((e: unknown) => {
+      const text = await runScheduleCommand(scheduling, { store: opts.store, engine: opts.engine(), client, channel: command.channel_id, team: command.team_id ?? null, user: command.user_id }).catch((e: unknown) => {
         log.error('slack.schedule_failed', { error: e });
         return 'Sorry, the schedule store did not answer; try again in a moment.';
       });

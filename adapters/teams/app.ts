@@ -177,6 +177,7 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
         store: opts.store,
         engine: opts.engine(),
         conversationId: ref.conversationId,
+        tenantId: ref.tenantId,
         localTimezone: a.localTimezone ?? null,
         user: opts.logUserIds ? (a.from?.aadObjectId ?? a.from?.id ?? null) : null,
       }).catch((e: unknown) => {

@@ -4,8 +4,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { encodeTarget, SCHEMA, SEEN_PRUNE_MS, signalValues, toConversation, toPost, toSchedule, toSignal, type ConversationRow, type PostRow, type ScheduleRow, type SignalRow } from './rows.js';
-import { newScheduleId, type NewPost, type NewSchedule, type OutboxPost, type Platform, type PostOutcome, type Schedule, type Store, type TickPlan } from './types.js';
+import { ADDED_COLUMNS, encodeTarget, SCHEMA, SEEN_PRUNE_MS, signalValues, toConversation, toPost, toSchedule, toSignal, type ConversationRow, type PostRow, type ScheduleRow, type SignalRow } from './rows.js';
+import { newScheduleId, type NewPost, type NewSchedule, type OutboxPost, type Platform, type PostOutcome, type Schedule, type ScheduleScope, type Store, type TickPlan } from './types.js';
 
 export function openSqliteStore(path: string): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -14,6 +14,13 @@ export function openSqliteStore(path: string): Store {
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
   for (const sql of SCHEMA) db.exec(sql);
+  // A file from an older respbot: add the columns it lacks (IMMEDIATE, so two processes opening it do not both try).
+  db.transaction(() => {
+    for (const { table, column, type } of ADDED_COLUMNS) {
+      const has = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).some((c) => c.name === column);
+      if (!has) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+    }
+  }).immediate();
 
   const insertPost = db.prepare(
     `INSERT INTO outbox (key, schedule_id, platform, channel, target, due_at, next_attempt_at)
@@ -25,15 +32,18 @@ export function openSqliteStore(path: string): Store {
     let id = newScheduleId();
     while (db.prepare('SELECT 1 FROM schedules WHERE id = ?').get(id)) id = newScheduleId();
     const createdAt = Date.now();
+    const team = s.team ?? null;
     db.prepare(
-      `INSERT INTO schedules (id, platform, channel, target, label, cron, timezone, description, created_by, created_at, next_due)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, s.platform, s.channel, encodeTarget(s.target), s.label, s.cron, s.timezone, s.description, s.createdBy, createdAt, s.nextDue);
-    return { ...s, id, createdAt, lastRotated: null };
+      `INSERT INTO schedules (id, platform, channel, team, target, label, cron, timezone, description, created_by, created_at, next_due)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, s.platform, s.channel, team, encodeTarget(s.target), s.label, s.cron, s.timezone, s.description, s.createdBy, createdAt, s.nextDue);
+    return { ...s, team, id, createdAt, lastRotated: null };
   });
 
-  const removeSchedule = db.transaction((platform: Platform, id: string): Schedule | null => {
-    const row = db.prepare('SELECT * FROM schedules WHERE id = ? AND platform = ?').get(id, platform) as ScheduleRow | undefined;
+  const removeSchedule = db.transaction((platform: Platform, id: string, scope: ScheduleScope): Schedule | null => {
+    const row = db
+      .prepare('SELECT * FROM schedules WHERE id = ? AND platform = ? AND channel = ? AND (team IS NULL OR team = ?)')
+      .get(id, platform, scope.channel, scope.team) as ScheduleRow | undefined;
     if (!row) return null;
     db.prepare('DELETE FROM schedules WHERE id = ?').run(id);
     db.prepare(`DELETE FROM outbox WHERE schedule_id = ? AND state = 'pending'`).run(id);
@@ -83,17 +93,20 @@ export function openSqliteStore(path: string): Store {
   return {
     kind: 'sqlite',
     addSchedule: async (s) => addSchedule.immediate(s),
-    listSchedules: async (platform, channel) =>
+    listSchedules: async (platform, channel, team) =>
       (
-        (channel === undefined
-          ? db.prepare('SELECT * FROM schedules WHERE platform = ? ORDER BY created_at, id').all(platform)
-          : db.prepare('SELECT * FROM schedules WHERE platform = ? AND channel = ? ORDER BY created_at, id').all(platform, channel)) as ScheduleRow[]
+        db
+          .prepare(
+            `SELECT * FROM schedules WHERE platform = @platform AND (@channel IS NULL OR channel = @channel)
+             AND (@anyTeam OR team IS NULL OR team = @team) ORDER BY created_at, id`,
+          )
+          .all({ platform, channel: channel ?? null, anyTeam: team === undefined ? 1 : 0, team: team ?? null }) as ScheduleRow[]
       ).map(toSchedule),
     getSchedule: async (id) => {
       const row = db.prepare('SELECT * FROM schedules WHERE id = ?').get(id) as ScheduleRow | undefined;
       return row ? toSchedule(row) : null;
     },
-    removeSchedule: async (platform, id) => removeSchedule.immediate(platform, id),
+    removeSchedule: async (platform, id, scope) => removeSchedule.immediate(platform, id, scope),
     planDue: async (now, plan) => planDue.immediate(now, plan),
     enqueue: async (p) => enqueueOne(p),
     claim: async (owner, now, leaseMs, limit, platforms) => claim.immediate(owner, now, leaseMs, limit, platforms),

@@ -16,6 +16,8 @@ export interface Schedule {
   id: string;
   platform: Platform;
   channel: string;
+  /** The Slack workspace (team id) or Teams tenant it was made in; null for schedules made before this was kept. */
+  team: string | null;
   /** One section each time, or `rotate`: the next section of the documents each time. */
   target: SectionRef | 'rotate';
   /** The section title when scheduled, to list it without loading documents. */
@@ -31,7 +33,17 @@ export interface Schedule {
   lastRotated: SectionRef | null;
 }
 
-export type NewSchedule = Omit<Schedule, 'id' | 'createdAt' | 'lastRotated'>;
+export type NewSchedule = Omit<Schedule, 'id' | 'createdAt' | 'lastRotated' | 'team'> & { team?: string | null };
+
+/**
+ * Where a schedule command comes from: schedules are listed and stopped only from their own
+ * channel and workspace (tenant). A schedule with no team (made before teams were kept) is
+ * matched by its channel alone.
+ */
+export interface ScheduleScope {
+  channel: string;
+  team: string | null;
+}
 
 export type PostState = 'pending' | 'sending' | 'sent' | 'failed';
 
@@ -95,10 +107,11 @@ export type PostOutcome =
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   addSchedule(s: NewSchedule): Promise<Schedule>;
-  listSchedules(platform: Platform, channel?: string): Promise<Schedule[]>;
+  /** The platform's schedules; with `channel`, that channel's; with `team` too, only those of that team (or of none). */
+  listSchedules(platform: Platform, channel?: string, team?: string | null): Promise<Schedule[]>;
   getSchedule(id: string): Promise<Schedule | null>;
-  /** Removes the platform's schedule `id`; its unsent posts go with it. */
-  removeSchedule(platform: Platform, id: string): Promise<Schedule | null>;
+  /** Removes the platform's schedule `id` if it belongs to `scope`; its unsent posts go with it. */
+  removeSchedule(platform: Platform, id: string, scope: ScheduleScope): Promise<Schedule | null>;
 
   /**
    * For each schedule due at `now`, locked so that one replica plans it: `plan` decides the

@@ -68,7 +68,8 @@ async function post(body: string, type: string, opts: { secret?: string; ts?: nu
 }
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-const slash = (text: string) => form({ ...sample('slash_command_recorded_fields.json').fields, command: '/responsibility', text, response_url: api.url + 'respond/slash', trigger_id: triggerId() });
+const slash = (text: string, over: Record<string, string> = {}) =>
+  form({ ...sample('slash_command_recorded_fields.json').fields, command: '/responsibility', text, response_url: api.url + 'respond/slash', trigger_id: triggerId(), ...over });
 const json = (o: unknown) => JSON.stringify(o);
 const blocksText = (blocks: unknown) => JSON.stringify(blocks);
 
@@ -319,9 +320,9 @@ describe('posting a section summary', () => {
 describe('scheduled digests', () => {
   const channel = sample('slash_command_recorded_fields.json').fields.channel_id as string;
   /** The ephemeral reply a schedule command sends to response_url. */
-  async function command(text: string): Promise<string> {
+  async function command(text: string, over: Record<string, string> = {}): Promise<string> {
     api.calls.length = 0;
-    const res = await post(slash(text), 'application/x-www-form-urlencoded');
+    const res = await post(slash(text, over), 'application/x-www-form-urlencoded');
     expect(res.status).toBe(200);
     const [reply] = (await api.waitFor((c) => c.some((x) => x.path === 'respond/slash'))).filter((c) => c.path === 'respond/slash');
     expect(reply!.body.response_type).toBe('ephemeral');
@@ -349,6 +350,24 @@ describe('scheduled digests', () => {
     expect(await command(`unschedule ${id}`)).toMatch(new RegExp(`^Stopped \`${id}\``));
     expect(await command('schedules')).not.toContain(id!);
     expect(await command(`unschedule ${id}`)).toMatch(/There is no schedule/);
+  });
+
+  test('a schedule is listed and stopped only from its own channel and workspace; elsewhere nothing about it is told', async () => {
+    api.replyWith('users.info', { ok: true, user: { id: 'U1', tz: 'UTC' } });
+    const id = /`(s-\w+)`/.exec(await command('schedule mirroring daily 9am'))![1]!;
+    expect(await store.getSchedule(id)).toMatchObject({ channel, team: 'T00FAKE00BB' });
+    const elsewhere = { channel_id: 'C0ELSEWHERE', channel_name: 'elsewhere' };
+    const otherWorkspace = { team_id: 'T0OTHERTEAM', team_domain: 'other' };
+    for (const over of [elsewhere, otherWorkspace]) {
+      expect(await command('schedules', over)).not.toContain(id);
+      const refused = await command(`unschedule ${id}`, over);
+      expect(refused).toBe(`There is no schedule \`${id}\` in this channel. \`/responsibility schedules\` lists this channel's.`);
+    }
+    expect(await store.getSchedule(id)).not.toBeNull();
+    expect(await command('schedules')).toContain(id);
+    const stopped = await command(`unschedule ${id}`);
+    expect(stopped).toBe(`Stopped \`${id}\` (*Mirroring*, every day at 09:00 (UTC)).`);
+    expect(await store.getSchedule(id)).toBeNull();
   });
 
   test('unreadable times, unknown sections and too-frequent schedules are refused with what to do', async () => {
@@ -380,6 +399,7 @@ describe('scheduled digests', () => {
     api.failNext('users.info', 200, {}, 1, 'user_not_found');
     const added = await command('schedule mirroring weekdays 9am');
     expect(added).toMatch(/every weekday at 09:00 \(UTC\) \(your Slack profile gave no time zone, so UTC/);
-    await store.removeSchedule('slack', /`(s-\w+)`/.exec(added)![1]!);
+    const made = (await store.getSchedule(/`(s-\w+)`/.exec(added)![1]!))!;
+    await store.removeSchedule('slack', made.id, { channel: made.channel, team: made.team });
   });
 });

@@ -42,9 +42,31 @@ describe.each(kinds.kinds)('$name store', (kind) => {
     expect((await store.listSchedules('slack', 'C2')).map((s) => s.id)).toEqual([b.id]);
     expect(await store.listSchedules('teams')).toEqual([]);
     expect(await store.getSchedule(b.id)).toMatchObject({ target: 'rotate', channel: 'C2', nextDue: T0, lastRotated: null });
-    expect(await store.removeSchedule('teams', a.id)).toBeNull();
-    expect((await store.removeSchedule('slack', a.id))?.id).toBe(a.id);
+    expect(await store.removeSchedule('teams', a.id, { channel: 'C1', team: null })).toBeNull();
+    expect((await store.removeSchedule('slack', a.id, { channel: 'C1', team: null }))?.id).toBe(a.id);
     expect(await store.getSchedule(a.id)).toBeNull();
+  });
+
+  test('schedules: listed and removed only from their own channel and team', async () => {
+    const { store } = await kind.fresh();
+    const s = await store.addSchedule(schedule({ channel: 'C1', team: 'T1' }));
+    expect(s.team).toBe('T1');
+    expect(await store.getSchedule(s.id)).toMatchObject({ channel: 'C1', team: 'T1' });
+    expect((await store.listSchedules('slack', 'C1', 'T1')).map((x) => x.id)).toEqual([s.id]);
+    expect(await store.listSchedules('slack', 'C1', 'T2')).toEqual([]);
+    expect(await store.listSchedules('slack', 'C2', 'T1')).toEqual([]);
+    expect(await store.listSchedules('slack', 'C1', null)).toEqual([]);
+    expect(await store.removeSchedule('slack', s.id, { channel: 'C2', team: 'T1' })).toBeNull();
+    expect(await store.removeSchedule('slack', s.id, { channel: 'C1', team: 'T2' })).toBeNull();
+    expect(await store.removeSchedule('slack', s.id, { channel: 'C1', team: null })).toBeNull();
+    expect(await store.getSchedule(s.id)).not.toBeNull();
+    expect((await store.removeSchedule('slack', s.id, { channel: 'C1', team: 'T1' }))?.id).toBe(s.id);
+    // One made before teams were kept answers to its channel alone.
+    const old = await store.addSchedule(schedule({ channel: 'C1' }));
+    expect(old.team).toBeNull();
+    expect((await store.listSchedules('slack', 'C1', 'T9')).map((x) => x.id)).toEqual([old.id]);
+    expect(await store.removeSchedule('slack', old.id, { channel: 'C2', team: 'T9' })).toBeNull();
+    expect((await store.removeSchedule('slack', old.id, { channel: 'C1', team: 'T9' }))?.id).toBe(old.id);
   });
 
   test('planDue: the plan is written with the schedule moved on, and a tick key is written once', async () => {
@@ -98,7 +120,7 @@ describe.each(kinds.kinds)('$name store', (kind) => {
     await claimAll(store, 'A', T0);
     await store.finish('sent', 'A', { state: 'sent', at: T0 });
     await store.enqueue(post('later', { scheduleId: s.id, dueAt: T0 + 1 }));
-    await store.removeSchedule('slack', s.id);
+    await store.removeSchedule('slack', s.id, { channel: 'C1', team: null });
     expect((await store.listPosts()).map((p) => p.key)).toEqual(['sent']);
   });
 

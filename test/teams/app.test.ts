@@ -251,10 +251,12 @@ describe('malformed requests get 400 with a JSON reason, one log line, no reply 
 
 describe('scheduled digests on Teams', () => {
   /** The text reply to a bot command sent from the channel sample (a thread in a team channel). */
-  async function command(text: string, localTimezone: string | null = null): Promise<string> {
+  async function command(text: string, localTimezone: string | null = null, where: { conversationId?: string; tenantId?: string } = {}): Promise<string> {
     connector.calls.length = 0;
     const act = sample('message_channel_mention.json');
     act.text = `<at>Chat SDK Demo</at> ${text}`;
+    if (where.conversationId) act.conversation.id = where.conversationId;
+    if (where.tenantId) act.conversation.tenantId = act.channelData.tenant.id = where.tenantId;
     if (localTimezone) act.localTimezone = localTimezone;
     else delete act.localTimezone;
     await post(act);
@@ -274,10 +276,25 @@ describe('scheduled digests on Teams', () => {
     expect(await command('schedules')).toMatch(/^No digests are scheduled here/);
   });
 
+  test('a schedule is listed and stopped only from its own conversation and tenant', async () => {
+    const id = /\*\*(s-\w+)\*\*/.exec(await command('schedule mirroring every monday 09:00', 'UTC'))![1]!;
+    const home = sample('message_channel_mention.json');
+    expect(await store.getSchedule(id)).toMatchObject({ team: home.conversation.tenantId });
+    const elsewhere = { conversationId: '19:0ther0000000000000000000000000@thread.tacv2' };
+    const otherTenant = { tenantId: 'ffffffff-0000-0000-0000-000000000000' };
+    for (const where of [elsewhere, otherTenant]) {
+      expect(await command('schedules', null, where)).not.toContain(id);
+      expect(await command(`unschedule ${id}`, null, where)).toBe(`There is no schedule ${id} here. **schedules** lists this conversation's.`);
+    }
+    expect(await store.getSchedule(id)).not.toBeNull();
+    expect(await command(`unschedule ${id}`)).toMatch(new RegExp(`^Stopped \\*\\*${id}\\*\\*`));
+  });
+
   test('without a zone from the client the schedule is in UTC and says so; bad input is refused', async () => {
     const added = await command('schedule rotate weekdays 9am');
     expect(added).toContain('(UTC) (Teams gave no time zone, so UTC');
-    await store.removeSchedule('teams', /\*\*(s-\w+)\*\*/.exec(added)![1]!);
+    const made = (await store.getSchedule(/\*\*(s-\w+)\*\*/.exec(added)![1]!))!;
+    await store.removeSchedule('teams', made.id, { channel: made.channel, team: made.team });
     expect(await command('schedule pizza every monday 9am')).toMatch(/There is no section "pizza"\. Closest: \*\*/);
     expect(await command('schedule rotate * * * * *')).toMatch(/more than once an hour/);
   });
