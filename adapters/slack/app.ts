@@ -11,6 +11,7 @@ import { ACTIONS, actionKind, alternativesMessage, homeView, renderAnswer, type 
 import { SlackConfigError, type SlackConfig } from './config.js';
 import { describeSlackFailure, platformCode, TOKEN_REFUSED } from './errors.js';
 import { escapeSlack, stripMentions, unescapeSlack } from './escape.js';
+import { membership, type Membership } from './members.js';
 import { explainSlackError, postSection, splitChannel } from './post.js';
 import { runScheduleCommand } from './schedules.js';
 import { seenKeys } from './seen.js';
@@ -168,7 +169,15 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
       // `/responsibility post <section> [#channel]`: acknowledge now, post, then say how it went.
       const { rest, channel } = splitChannel(post[1]!);
       const target = channel ?? command.channel_id;
-      await ack({ response_type: 'ephemeral', text: `Posting the "${escapeSlack(rest)}" summary to <#${target}>…` });
+      const elsewhere = target !== command.channel_id;
+      await ack({ response_type: 'ephemeral', text: `Posting the "${escapeSlack(rest)}" summary${elsewhere ? '' : ' here'}…` });
+      // Into another channel only for someone who is in it; otherwise say nothing about that channel.
+      const refusal = elsewhere ? await mayPostTo(client, target, command.user_id) : null;
+      if (refusal) {
+        log.info('slack.post_refused', { reason: refusal.reason });
+        await respond({ response_type: 'ephemeral', replace_original: true, text: refusal.text });
+        return;
+      }
       const result = await postSection(client, opts.engine(), target, rest);
       log.info('slack.post', { channel: target, section: rest, ok: result.ok });
       await respond({ response_type: 'ephemeral', replace_original: true, text: result.message });
@@ -311,6 +320,23 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
     },
     status: () => (problems.size ? [...problems.values()].join('; ') : 'ok'),
   };
+}
+
+/** Why `user` may not have the bot post into `channel` (text for them, reason for the log), or null if they may. */
+async function mayPostTo(client: WebClient, channel: string, user: string): Promise<{ text: string; reason: string } | null> {
+  let m: Membership;
+  try {
+    m = await membership(client, channel, user);
+  } catch (e) {
+    return { text: `I could not check that you are in that channel (${describeSlackFailure(e)}), so I did not post. Try again in a moment.`, reason: 'check_failed' };
+  }
+  if (m.kind === 'member') return null;
+  if (m.kind === 'missing_scope')
+    return {
+      text: `I cannot post to another channel: to check that you are in it, the app needs the \`${escapeSlack(m.needed)}\` scope. Add it to the app (adapters/slack/manifest.yaml lists the scopes) and reinstall it; posting to this channel works meanwhile.`,
+      reason: `missing_scope:${m.needed}`,
+    };
+  return { text: 'I did not post: I post to another channel only for someone who is in it (and I must be in it too: `/invite @respbot` there).', reason: 'not_member' };
 }
 
 /** The start stops here: the setting, what Slack said, and where to get a good one. */

@@ -281,10 +281,26 @@ test('a replayed request (same signature, inside the 5 minutes) is refused; the 
 });
 
 describe('posting a section summary', () => {
+  const asker = sample('slash_command_recorded_fields.json').fields.user_id as string;
+  /** conversations.members in pages of two ids, the asker on page `askerPage` (0: not at all). */
+  const members = (askerPage: number, pages = 2) =>
+    api.replyWith('conversations.members', (req) => {
+      const page = Number(req.cursor ?? 1);
+      const ids = [`U0P${page}A`, page === askerPage ? asker : `U0P${page}B`];
+      return { ok: true, members: ids, response_metadata: { next_cursor: page < pages ? String(page + 1) : '' } };
+    });
+  const reply = async () => String((await api.waitFor((c) => c.some((x) => x.path === 'respond/slash'))).find((c) => c.path === 'respond/slash')!.body.text);
+
   test('/responsibility post <section> <#channel> posts to that channel and confirms ephemerally', async () => {
+    members(2);
     const res = await post(slash('post disaster recovery <#C0SRE0001|sre>'), 'application/x-www-form-urlencoded');
-    expect(((await res.json()) as { text: string }).text).toMatch(/^Posting the "disaster recovery" summary to <#C0SRE0001>/);
+    expect(((await res.json()) as { text: string }).text).toBe('Posting the "disaster recovery" summary…');
     await api.waitFor((c) => c.some((x) => x.path === 'respond/slash'));
+    // The asker was found on the second page of members.
+    expect(api.calls.filter((c) => c.path === 'conversations.members').map((c) => [c.body.channel, c.body.cursor])).toEqual([
+      ['C0SRE0001', undefined],
+      ['C0SRE0001', '2'],
+    ]);
     const posted = api.calls.filter((c) => c.path === 'chat.postMessage');
     expect(posted).toHaveLength(1);
     expect(posted[0]!.body).toMatchObject({ channel: 'C0SRE0001', text: 'Disaster recovery (Event Streams): IBM 0 · You 5 · Shared 0' });
@@ -292,10 +308,36 @@ describe('posting a section summary', () => {
     expect(api.calls.find((c) => c.path === 'respond/slash')!.body.text).toBe('Posted the *Disaster recovery* summary to <#C0SRE0001>.');
   });
 
-  test('without a channel it posts to the current one', async () => {
+  test('without a channel it posts to the current one, with no membership check', async () => {
     await post(slash('post mirroring'), 'application/x-www-form-urlencoded');
     await api.waitFor((c) => c.some((x) => x.path === 'respond/slash'));
     expect(api.calls.find((c) => c.path === 'chat.postMessage')!.body.channel).toBe(sample('slash_command_recorded_fields.json').fields.channel_id);
+    expect(api.calls.filter((c) => c.path === 'conversations.members')).toHaveLength(0);
+  });
+
+  const notMember = 'I did not post: I post to another channel only for someone who is in it (and I must be in it too: `/invite @respbot` there).';
+
+  test('to a channel the asker is not in: nothing is posted, and nothing is told about that channel', async () => {
+    members(0, 3);
+    await post(slash('post mirroring <#C0PRIVATE9|secret-plans>'), 'application/x-www-form-urlencoded');
+    expect(await reply()).toBe(notMember);
+    expect(api.calls.filter((c) => c.path === 'conversations.members')).toHaveLength(3);
+    expect(api.calls.filter((c) => c.path === 'chat.postMessage')).toHaveLength(0);
+    expect(JSON.stringify(api.calls.filter((c) => c.path.startsWith('respond')))).not.toMatch(/C0PRIVATE9|secret-plans/);
+  });
+
+  test('to a channel the bot cannot see: the same answer as for one the asker is not in', async () => {
+    api.failNext('conversations.members', 200, {}, 1, 'channel_not_found');
+    await post(slash('post mirroring <#C0HIDDEN01>'), 'application/x-www-form-urlencoded');
+    expect(await reply()).toBe(notMember);
+    expect(api.calls.filter((c) => c.path === 'chat.postMessage')).toHaveLength(0);
+  });
+
+  test('without the scope to read members it says which scope is needed, and posts nothing', async () => {
+    api.replyWith('conversations.members', { ok: false, error: 'missing_scope', needed: 'groups:read', provided: 'chat:write,commands' });
+    await post(slash('post mirroring <#G0PRIV0001>'), 'application/x-www-form-urlencoded');
+    expect(await reply()).toMatch(/^I cannot post to another channel: to check that you are in it, the app needs the `groups:read` scope\. Add it to the app \(adapters\/slack\/manifest\.yaml/);
+    expect(api.calls.filter((c) => c.path === 'chat.postMessage')).toHaveLength(0);
   });
 
   test('a misspelt section name still finds it; an unknown one gets the closest names and posts nothing', async () => {
@@ -309,7 +351,8 @@ describe('posting a section summary', () => {
     expect(String(api.calls.find((c) => c.path === 'respond/slash')!.body.text)).toMatch(/There is no section "recovery of pizza ovens". Closest: \*Disaster recovery\*/);
   });
 
-  test('a channel the bot is not in gets how to invite it', async () => {
+  test('a channel the asker is in but the bot is not gets how to invite it', async () => {
+    members(1);
     api.failNext('chat.postMessage', 200, {}, 1, 'not_in_channel');
     await post(slash('post mirroring <#C0PRIV001|private>'), 'application/x-www-form-urlencoded');
     await api.waitFor((c) => c.some((x) => x.path === 'respond/slash'));
