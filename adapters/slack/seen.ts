@@ -22,19 +22,28 @@ class RecentKeys {
   }
 }
 
+/** How long a request waits for the store's word before going on without it (Slack wants an ack within 3 s). */
+const STORE_WAIT_MS = 1000;
+
 export function seenKeys(store: Store | undefined, log: Log, now: () => number = Date.now, max = 5000): Seen {
   const recent = new RecentKeys(max);
   return {
     async first(key, ttlMs) {
       if (!recent.add(key)) return false;
       if (!store) return true;
+      const t = now();
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer from the store in ${STORE_WAIT_MS} ms`)), STORE_WAIT_MS);
+      });
       try {
-        const t = now();
-        return await store.firstSeen(key, t + ttlMs, t);
+        return await Promise.race([store.firstSeen(key, t + ttlMs, t), late]);
       } catch (e) {
         // A store that does not answer must not cost the answer: at worst a retry is answered twice.
         log.warn('slack.seen_unavailable', { error: e });
         return true;
+      } finally {
+        clearTimeout(timer);
       }
     },
   };

@@ -1,6 +1,7 @@
 // Two replicas of the Slack surface on one store (two handles on one SQLite file, or one
 // PostgreSQL schema), each behind its own loopback server, as a load balancer would spread
-// Slack's deliveries: a redelivered event is answered once, whichever replica gets it.
+// Slack's deliveries: a redelivered event is answered once, whichever replica gets it. And a
+// store that hangs does not hold a request up.
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -10,9 +11,10 @@ import { loadEngine } from '../../src/engine/engine.js';
 import { createLog } from '../../src/log.js';
 import { SHIPPED_DATA_DIR } from '../../src/paths.js';
 import { createHttpApp, listen } from '../../src/server.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
 import { SHARED } from '../helpers/fs.js';
-import { signature, slackStandIn, type StandIn } from '../helpers/slack.js';
+import { signature, slackStandIn, triggerId, type StandIn } from '../helpers/slack.js';
 import { storeKinds } from '../helpers/stores.js';
 
 const SECRET = 'replica-secret';
@@ -112,4 +114,19 @@ describe.each(kinds.kinds)('$name store', (kind) => {
     await api.waitFor(() => posts().length === 2);
     expect(skipped).toEqual([]);
   });
+});
+
+test('a store that does not answer costs no answer: the request goes on without it, and says so in the log', async () => {
+  const lines: Array<{ event: string }> = [];
+  const hanging: Store = { ...openSqliteStore(':memory:'), firstSeen: () => new Promise<boolean>(() => {}) };
+  const http = createHttpApp();
+  createSlackApp({ botToken: 'xoxb-test', signingSecret: SECRET, appToken: null, apiUrl: api.url + 'api/' }, { expressApp: http, engine: () => engine, store: hanging, log: createLog('info', (l) => lines.push(JSON.parse(l))) });
+  const l = await listen(http, 0, '127.0.0.1', createLog('error', () => {}));
+  servers.push(l.server);
+  const body = new URLSearchParams({ command: '/responsibility', text: 'who patches the cluster?', user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: api.url + 'respond/x', trigger_id: triggerId() }).toString();
+  const ts = Math.floor(Date.now() / 1000);
+  const res = await fetch(`http://127.0.0.1:${l.port}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(SECRET, ts, body) }, body });
+  expect(res.status).toBe(200);
+  expect(((await res.json()) as { text: string }).text).toBe('IBM: Security and vulnerability patch updates to cluster');
+  expect(lines.map((x) => x.event)).toContain('slack.seen_unavailable');
 });
