@@ -7,6 +7,7 @@ import type { Scorable } from './evalset.js';
 
 interface Row {
   id: number;
+  doc: string;
   task: string;
   section: string;
   provider: string;
@@ -19,9 +20,9 @@ function rows(kb: KnowledgeBase): Row[] {
   return kb.documents.flatMap((d) =>
     d.sections.flatMap((s) =>
       s.entries.length
-        ? s.entries.map((e) => ({ id: id++, task: e.task ?? '', section: s.title, provider: e.provider ?? '', customer: e.customer ?? '', party: e.party }))
+        ? s.entries.map((e) => ({ id: id++, doc: d.id, task: e.task ?? '', section: s.title, provider: e.provider ?? '', customer: e.customer ?? '', party: e.party }))
         : s.text
-          ? [{ id: id++, task: '', section: s.title, provider: s.text, customer: '', party: '' }]
+          ? [{ id: id++, doc: d.id, task: '', section: s.title, provider: s.text, customer: '', party: '' }]
           : [],
     ),
   );
@@ -29,7 +30,7 @@ function rows(kb: KnowledgeBase): Row[] {
 
 function asAnswer(r: Row | undefined): Scorable {
   if (!r) return { answered: false, intent: 'unknown', party: null, matches: [] };
-  return { answered: true, intent: 'who', party: r.party || null, section: { title: r.section }, matches: [{ task: r.task || null, section: r.section }] };
+  return { answered: true, intent: 'who', party: r.party || null, section: { title: r.section }, matches: [{ task: r.task || null, section: r.section, doc: r.doc }] };
 }
 
 export interface Baseline {

@@ -10,6 +10,7 @@ import { SHIPPED_DATA_DIR } from '../src/paths.js';
 import { fuseBaseline, miniSearchBaseline } from './baselines.js';
 import { benchOutbox } from './outbox.js';
 import { benchSlack } from './slack.js';
+import { benchSyncLimit } from './sync.js';
 import { pct, readQuestions, score } from './evalset.js';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' } } });
@@ -60,6 +61,7 @@ const seedLat = latencies((q) => seed.answer(q), 40);
 // (before the large knowledge base below fills the heap).
 const slack = await benchSlack(seed);
 const outbox = await benchOutbox(seed);
+const syncLimit = await benchSyncLimit();
 
 // Issue 2's measure: load and index the whole corpus (17 documents).
 loadEngine([`${SHARED}corpus/ibm-cloud`]); // warm the parser
@@ -89,6 +91,7 @@ const result = {
   ours: acc(ours),
   slack,
   outbox,
+  sync_limit: syncLimit,
   rss_mb: Math.round(process.memoryUsage().rss / 1024 / 1024),
 };
 
@@ -102,6 +105,7 @@ if (!values.json) {
       `dev set: respbot ${JSON.stringify(result.ours)}, fuse ${JSON.stringify(acc(fuseScore))}, minisearch ${JSON.stringify(acc(miniScore))}`,
       `slack:  ${slack.ours.rps} req/s, p99 ${slack.ours.p99_ms} ms at ${slack.ours.concurrency} concurrent signed slash commands; bare Bolt ${slack.bare.rps} req/s, p99 ${slack.bare.p99_ms} ms (ratio ${slack.ratio}; goal ≥ 0.8 and p99 < 50 ms)`,
       `outbox: ${outbox.map((o) => `${o.store} ${o.posts_per_s} posts/s (${o.posts} posts)`).join('; ')} through plan, claim and record (set BENCH_DATABASE_URL for PostgreSQL)`,
+      `sync:   a ${syncLimit.offered_mb} MB upstream body: ${syncLimit.taken_mb} MB read, memory +${syncLimit.rss_rise_mb} MB, then "${syncLimit.verdict}" (goal: stop near the 2 MB limit)`,
       `rss: ${result.rss_mb} MB`,
       '',
     ].join('\n'),

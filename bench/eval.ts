@@ -1,18 +1,25 @@
 // npm run eval -- FILE [--data DIR] [--json] [--misses]: scores a question file for respbot
 // and, in the same run, for the two baselines.
+// npm run eval -- --generated [--json]: the questions generated from the corpus, fold by fold.
 import { parseArgs } from 'node:util';
 import { coreConfig } from '../src/config.js';
 import { loadEngine } from '../src/engine/engine.js';
 import { fuseBaseline, miniSearchBaseline } from './baselines.js';
 import { pct, readQuestions, score, type Score } from './evalset.js';
+import { formatReport, generatedReport } from './generated/report.js';
 
 const { values, positionals } = parseArgs({
-  options: { data: { type: 'string' }, json: { type: 'boolean' }, misses: { type: 'boolean' } },
+  options: { data: { type: 'string' }, json: { type: 'boolean' }, misses: { type: 'boolean' }, generated: { type: 'boolean' } },
   allowPositionals: true,
 });
+if (values.generated) {
+  const r = generatedReport();
+  process.stdout.write(values.json ? JSON.stringify(r) + '\n' : formatReport(r));
+  process.exit(0);
+}
 const file = positionals[0];
 if (!file) {
-  process.stderr.write('usage: npm run eval -- QUESTIONS.jsonl [--data DIR] [--misses] [--json]\n');
+  process.stderr.write('usage: npm run eval -- QUESTIONS.jsonl [--data DIR] [--misses] [--json]\n       npm run eval -- --generated [--json]\n');
   process.exit(2);
 }
 const questions = readQuestions(file);

@@ -8,6 +8,8 @@ export interface Question {
   section?: string;
   party?: string;
   hard?: boolean;
+  /** For `entry`: the document the top match must come from (generated sets, where tasks repeat across services). */
+  doc?: string;
 }
 
 /** The answer fields the scoring reads (the Answer contract's subset). */
@@ -16,7 +18,7 @@ export interface Scorable {
   intent?: string;
   party?: string | null;
   section?: { title?: string } | null;
-  matches?: Array<{ task?: string | null; section?: string | null }>;
+  matches?: Array<{ task?: string | null; section?: string | null; doc?: string }>;
 }
 
 export function readQuestions(file: string): Question[] {
@@ -33,7 +35,8 @@ export function isCorrect(q: Question, a: Scorable): boolean {
     const top = a.matches?.[0] ?? {};
     ok =
       !!a.answered &&
-      ((q.task ?? []).some((p) => new RegExp(p, 'i').test(top.task ?? '')) || (!!q.section && new RegExp(q.section, 'i').test(top.section ?? '')));
+      ((q.task ?? []).some((p) => new RegExp(p, 'i').test(top.task ?? '')) || (!!q.section && new RegExp(q.section, 'i').test(top.section ?? ''))) &&
+      (q.doc === undefined || top.doc === q.doc);
   } else if (q.kind === 'section') {
     ok = a.intent === 'section' && new RegExp(q.section ?? '$^', 'i').test(a.section?.title ?? '');
   } else {

@@ -17,6 +17,7 @@ import type { Poster } from './schedule/poster.js';
 import { Scheduler } from './schedule/scheduler.js';
 import { createHttpApp, drain, listen, ListenError, portFrom } from './server.js';
 import { describeStore, openStore, storeConfig, StoreConfigError } from './store/open.js';
+import type { StoreHealth } from './store/types.js';
 
 /** How long shutdown waits for requests in flight before closing their connections. */
 const DRAIN_MS = 25_000;
@@ -38,8 +39,8 @@ async function main(): Promise<number> {
     await runConsole(first, { input: process.stdin, output: process.stdout });
     return 0;
   }
-  // Documents reload when DATA_DIR changes or on SIGHUP; a broken one never replaces a good one.
-  const live = new LiveEngine({ build: () => loadEngine([config.dataDir]) }, first);
+  // Documents reload when DATA_DIR changes or on SIGHUP; a broken or truncated one never replaces a good one.
+  const live = new LiveEngine({ build: () => loadEngine([config.dataDir]), dataDir: config.dataDir }, first);
   live.watch(config.dataDir);
   process.on('SIGHUP', () => void live.reload('SIGHUP'));
   const engine = live.current;
@@ -49,9 +50,13 @@ async function main(): Promise<number> {
   let draining = false;
   let slackSurface: SlackSurface | null = null;
   const http = createHttpApp(async () => {
-    const storeOk = await Promise.race([store.ping(), new Promise<boolean>((r) => setTimeout(() => r(false), 2000))]);
+    // A store that answers but cannot keep a write (its file deleted or corrupt) is not ready.
+    const health = await Promise.race([
+      store.health(),
+      new Promise<StoreHealth>((r) => setTimeout(() => r({ ok: false, problem: 'the store did not answer within 2 s' }), 2000).unref()),
+    ]);
     const documents = engine().kb.documents.map((d) => d.id);
-    const core = { ready: !draining && storeOk && documents.length > 0 && platforms.length > 0, draining, documents, store: storeOk ? 'ok' : 'unreachable', platforms };
+    const core = { ready: !draining && health.ok && documents.length > 0 && platforms.length > 0, draining, documents, store: health.ok ? 'ok' : health.problem, platforms };
     // Slack's credentials, checked with auth.test: 'ok', or why not (yet).
     const slackState = slackSurface?.status();
     return slackState === undefined ? core : { ...core, ready: core.ready && slackState === 'ok', slack: slackState };

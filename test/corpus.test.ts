@@ -71,6 +71,13 @@ describe('the IBM Cloud corpus', () => {
     expect(sat).toContainEqual({ resource: 'Satellite Link', area: 'Disaster Recovery', party: 'customer' });
   });
 
+  test('a cell that says "None. IBM … is fully responsible" gives that party nothing to do', () => {
+    const kp = kb.documents.find((d) => d.id === 'keyprotect')!;
+    const dr = kp.sections.filter((s) => /disaster/i.test(s.id)).flatMap((s) => s.entries);
+    const fully = dr.find((e) => e.provider?.startsWith('Continuously back up keys'))!;
+    expect(fully).toMatchObject({ party: 'provider', customer: null });
+  });
+
   test('the API endpoint table is not read as responsibilities', () => {
     expect(texts('eventnotifications').join(' ')).not.toMatch(/\/v1\/instances/);
   });

@@ -1,7 +1,7 @@
 // The answer engine on the shipped data and on the corpus: intents, abstention,
 // typo tolerance, multi-document scoping and hostile input.
 import { loadEngine } from '../src/engine/engine.js';
-import { MAX_QUESTION_CHARS } from '../src/engine/text.js';
+import { MAX_QUESTION_CHARS } from '../src/engine/clean.js';
 import { SHIPPED_DATA_DIR } from '../src/paths.js';
 import { CORPUS } from './helpers/fs.js';
 

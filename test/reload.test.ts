@@ -1,6 +1,6 @@
 // Documents replaced under a running bot: questions keep being answered throughout, answers
 // switch to the new content, and a broken document never replaces a good one.
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadEngine } from '../src/engine/engine.js';
@@ -17,7 +17,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'respbot-reload-'));
   cpSync(SHIPPED_DATA_DIR, dir, { recursive: true });
   logs.length = 0;
-  live = new LiveEngine({ build: () => loadEngine([dir]), log: createLog('info', (l) => logs.push(JSON.parse(l))) });
+  live = new LiveEngine({ build: () => loadEngine([dir]), dataDir: dir, log: createLog('info', (l) => logs.push(JSON.parse(l))) } as ConstructorParameters<typeof LiveEngine>[0]);
 });
 afterEach(() => {
   live.close();
@@ -83,5 +83,97 @@ test('a single document as DATA_DIR is watched through its folder', async () => 
     expect(single.current().answer(QUANTUM).answered).toBe(true);
   } finally {
     single.close();
+  }
+});
+
+/** The document cut at `share` of its length, as an interrupted upload leaves it. */
+const cut = (share: number) => original().slice(0, Math.floor(original().length * share));
+const MIRRORING = 'who checks clusters are viable mirroring pairs?';
+const shape = () => {
+  const d = live.current().kb.documents[0]!;
+  return { sections: d.sections.length, rows: d.sections.reduce((n, s) => n + s.entries.length, 0) };
+};
+
+test('a document cut to 70% is refused: the log names the file, the lost sections and rows; the old one keeps answering', () => {
+  expect(live.current().answer(MIRRORING).matches[0]?.task).toBe('Clusters');
+  replace(cut(0.7));
+  const r = live.reload('test');
+  expect(r.swapped).toBe(false);
+  expect(r.message).toMatch(/^event-streams-responsibilities\.md: it would lose 3 sections \(.*Mirroring.*\) and \d+ of 29 rows/);
+  expect(live.current().answer(MIRRORING).matches[0]?.task).toBe('Clusters');
+  expect(shape()).toEqual({ sections: 7, rows: 29 });
+  const refused = logs.find((l) => l.event === 'documents.reload_refused')!;
+  expect(refused).toMatchObject({
+    losses: [
+      {
+        file: expect.stringMatching(/event-streams-responsibilities\.md$/),
+        lostSections: expect.arrayContaining([expect.stringMatching(/Mirroring/)]),
+        lostRows: expect.arrayContaining([expect.stringMatching(/^Mirroring.* › /)]),
+        rowsBefore: 29,
+      },
+    ],
+  });
+  expect(refused.hint).toMatch(/\.accept-removals/);
+});
+
+test('losing one row of 29 is an edit, not a truncation: taken without being forced', () => {
+  const oneRowLess = original().replace(/\|Security and vulnerability patch updates to cluster\|[^\n]*\n/, '');
+  replace(oneRowLess);
+  expect(live.reload('test').swapped).toBe(true);
+});
+
+test('touching DATA_DIR/.accept-removals lets a reload drop sections and rows, for ten minutes', () => {
+  replace(cut(0.7));
+  const marker = join(dir, '.accept-removals');
+  writeFileSync(marker, '');
+  const old = new Date(Date.now() - 11 * 60_000);
+  utimesSync(marker, old, old);
+  expect(live.reload('test').swapped).toBe(false); // a stale marker accepts nothing
+  writeFileSync(marker, '');
+  const r = live.reload('test');
+  expect(r.swapped).toBe(true);
+  expect(shape().sections).toBe(4);
+  expect(logs.find((l) => l.event === 'documents.reloaded')).toMatchObject({ removalsAcceptedBy: marker, losses: [expect.objectContaining({ rowsBefore: 29 })] });
+});
+
+test('a document written in two parts a second apart is never swapped in half-written', async () => {
+  live.watch(dir);
+  const full = withNewRow();
+  const file = join(dir, DOC);
+  // Written in place, as a slow copy or an editor without atomic save does.
+  const fd = openSync(file, 'w');
+  writeSync(fd, full.slice(0, Math.floor(full.length / 2)));
+  await new Promise((r) => setTimeout(r, 1000));
+  writeSync(fd, full.slice(Math.floor(full.length / 2)));
+  closeSync(fd);
+  const end = Date.now() + 15_000;
+  while (!logs.some((l) => String(l.event).startsWith('documents.reload')) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+  // Nothing more arrives after the first reload (the debounce has nothing left to wait for).
+  await new Promise((r) => setTimeout(r, 500));
+  expect(logs.filter((l) => String(l.event).startsWith('documents.reload')).map((l) => l.event)).toEqual(['documents.reloaded']);
+  expect(live.current().answer(QUANTUM).matches[0]?.task).toBe('Quantum key rotation');
+  expect(shape()).toEqual({ sections: 7, rows: 30 });
+}, 30_000);
+
+test('documents written to while they are being read are read again once quiet, not swapped in', async () => {
+  let builds = 0;
+  const racing = new LiveEngine({
+    dataDir: dir,
+    log: createLog('info', (l) => logs.push(JSON.parse(l))),
+    build: () => {
+      const e = loadEngine([dir]);
+      if (builds++ === 0) replace(withNewRow()); // the file changes under the first read
+      return e;
+    },
+  }, loadEngine([dir]));
+  try {
+    racing.watch(dir, 50);
+    expect(racing.reload('test')).toMatchObject({ swapped: false, message: expect.stringMatching(/changed while they were being read/) });
+    const end = Date.now() + 5000;
+    while (!racing.current().answer(QUANTUM).answered && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    expect(racing.current().answer(QUANTUM).matches[0]?.task).toBe('Quantum key rotation');
+    expect(logs.filter((l) => l.event === 'documents.reloaded')).toHaveLength(1);
+  } finally {
+    racing.close();
   }
 });

@@ -1,13 +1,15 @@
 // The bot as a service, as an orchestrator runs it: /healthz and /readyz, SIGTERM that lets a
 // slow outbox send finish before exiting 0, and SIGHUP reloading the documents.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { PACKAGE_ROOT, SHIPPED_DATA_DIR } from '../src/paths.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
+import { startPostgres } from './helpers/postgres.js';
 import { signature, slackStandIn, triggerId, type StandIn } from './helpers/slack.js';
 
 let api: StandIn;
@@ -137,6 +139,82 @@ test('unauthenticated Teams mode listens on loopback only', async () => {
   }
 });
 
+/** `/responsibility <text>` as Slack sends it; resolves with what the bot replied to response_url. */
+async function slash(bot: Bot, text: string): Promise<string> {
+  const id = `r${Math.random().toString(36).slice(2)}`;
+  const body = new URLSearchParams({ command: '/responsibility', text, user_id: 'U1', channel_id: 'C0READY01', team_id: 'T1', response_url: `${api.url}respond/${id}` }).toString();
+  const ts = Math.floor(Date.now() / 1000);
+  const res = await fetch(`${bot.base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature('secret', ts, body) }, body });
+  expect(res.status).toBe(200);
+  const [reply] = (await api.waitFor((c) => c.some((x) => x.path === `respond/${id}`), 10_000)).filter((x) => x.path === `respond/${id}`);
+  return String(reply!.body.text);
+}
+
+test('a SQLite file deleted under the bot: /readyz says so, and a schedule command says it was not scheduled', async () => {
+  const path = join(dir, 'store.db');
+  const bot = await startBot({ STORE_PATH: path });
+  try {
+    expect((await fetch(`${bot.base}/readyz`)).status).toBe(200);
+    expect(await slash(bot, 'schedule disaster recovery daily 09:00 UTC')).toMatch(/^Scheduled `s-\w+`/);
+    for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+    const ready = await fetch(`${bot.base}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ ready: false, store: expect.stringMatching(/store file .*store\.db was deleted/) });
+    const announced = api.calls.filter((c) => c.path === 'chat.postMessage').length;
+    const reply = await slash(bot, 'schedule mirroring daily 10:00 UTC');
+    expect(reply).not.toMatch(/Scheduled/);
+    expect(reply).toMatch(/schedule store is not working.*nothing was scheduled/i);
+    expect(api.calls.filter((c) => c.path === 'chat.postMessage')).toHaveLength(announced); // no announcement of a schedule that does not exist
+  } finally {
+    bot.child.kill('SIGTERM');
+    await bot.exited;
+  }
+});
+
+test('a SQLite file corrupted under the bot: /readyz reports SQLite\'s finding', async () => {
+  const path = join(dir, 'store.db');
+  const bot = await startBot({ STORE_PATH: path });
+  try {
+    expect((await fetch(`${bot.base}/readyz`)).status).toBe(200);
+    // Pages on disk, then garbage over them (a bad disk, a copy taken mid-write).
+    const db = new Database(path);
+    db.exec('CREATE TABLE filler (x TEXT)');
+    for (let i = 0; i < 100; i++) db.prepare('INSERT INTO filler VALUES (?)').run('x'.repeat(500));
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.alloc(4096 * 4, 0x5a), 0, 4096 * 4, 4096);
+    closeSync(fd);
+    const ready = await fetch(`${bot.base}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ ready: false, store: expect.stringMatching(/is corrupt: /) });
+  } finally {
+    bot.child.kill('SIGTERM');
+    await bot.exited;
+  }
+});
+
+test('on PostgreSQL, the start log names the store without the password, in the user info (with "@") or as ?password=', async () => {
+  const pg = await startPostgres();
+  if (!pg) return void process.stderr.write('note: PostgreSQL is not installed here; the DATABASE_URL log test is skipped.\n');
+  try {
+    // The test server trusts loopback, so any password connects; what matters is where it shows.
+    const at = pg.url.replace('postgres://respbot@', 'postgres://respbot:p@ss:w0rd@') + '?password=hunter2&application_name=respbot';
+    const bot = await startBot({ DATABASE_URL: at, STORE_PATH: '' });
+    try {
+      expect((await fetch(`${bot.base}/readyz`)).status).toBe(200);
+    } finally {
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+    }
+    const started = bot.stderr().split('\n').find((l) => l.includes('"event":"started"'))!;
+    expect(JSON.parse(started).store).toBe(`PostgreSQL ${pg.url.replace('respbot@', '')}?password=***&application_name=respbot`);
+    expect(bot.stderr()).not.toMatch(/p@ss|w0rd|hunter2/);
+  } finally {
+    await pg.stop();
+  }
+});
+
 test('SIGTERM during a slow outbox send: the send completes, then the process exits 0', async () => {
   const store = openSqliteStore(join(dir, 'store.db'));
   await store.addSchedule({
@@ -209,7 +287,7 @@ function asker(bot: Bot) {
 const withQuantumRow = (text: string) => text.replace(/(\|Security and vulnerability patch updates to cluster\|[^\n]*\n)/, '$1|Quantum key rotation| IBM rotates the quantum-safe keys every week. | |\n');
 
 async function eventually(ask: (q: string) => Promise<string>, q: string, pattern: RegExp): Promise<string> {
-  const end = Date.now() + 5000;
+  const end = Date.now() + 10_000; // a reload waits for 2 s of quiet first
   let text = '';
   while (!pattern.test(text) && Date.now() < end) {
     text = await ask(q);
@@ -253,6 +331,35 @@ test('respbot sync brings a changed upstream document to the running bot, with n
     expect(await new Promise((r) => sync.on('exit', r))).toBe(0);
     expect(out).toMatch(/^event-streams-responsibilities\.md: updated \(\+1 rows/);
     expect(await eventually(ask, 'who rotates the quantum keys?', /Quantum/)).toBe('IBM: Quantum key rotation');
+  } finally {
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    await new Promise((r) => upstream.close(r));
+  }
+});
+
+test('a truncated upstream copy: sync refuses it and the bot keeps its sections; with --accept-removals both take it', async () => {
+  const data = join(dir, 'data');
+  cpSync(SHIPPED_DATA_DIR, data, { recursive: true });
+  const full = readFileSync(join(SHIPPED_DATA_DIR, 'event-streams-responsibilities.md'), 'utf8');
+  const upstream = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end(full.slice(0, Math.floor(full.length * 0.7))));
+  await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
+  writeFileSync(join(data, 'sources.yaml'), `documents:\n  - file: event-streams-responsibilities.md\n    url: http://127.0.0.1:${(upstream.address() as AddressInfo).port}/responsibilities.md\n`);
+  const bot = await startBot({ DATA_DIR: data });
+  const ask = asker(bot);
+  const sync = async (...args: string[]) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sync', ...args], { cwd: PACKAGE_ROOT, env: { ...process.env, DATA_DIR: data } });
+    return new Promise((r) => child.on('exit', r));
+  };
+  const MIRRORING = 'who checks clusters are viable mirroring pairs?';
+  try {
+    expect(await ask(MIRRORING)).toMatch(/Clusters/);
+    expect(await sync()).toBe(1);
+    expect(await sync('--accept-removals')).toBe(0);
+    for (const end = Date.now() + 10_000; !bot.stderr().includes('"event":"documents.reloaded"') && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+    expect(await ask(MIRRORING)).not.toMatch(/Clusters/);
+    const reloaded = bot.stderr().split('\n').find((l) => l.includes('"event":"documents.reloaded"'))!;
+    expect(JSON.parse(reloaded)).toMatchObject({ removalsAcceptedBy: join(data, '.accept-removals'), losses: [expect.objectContaining({ lostSections: ['App orchestration', 'Mirroring', 'Support of client-side libraries'] })] });
   } finally {
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);

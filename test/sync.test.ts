@@ -54,7 +54,7 @@ test('good documents replace the local copy; bad ones are rejected with the reas
   expect((byFile['good.md'] as { diff: { changed: string[] } }).diff.changed).toEqual(['Security and regulation compliance › Security and vulnerability patch updates to cluster']);
   expect(byFile['brand-new.md']).toMatchObject({ status: 'added' });
   expect(byFile['same.md']).toEqual({ file: 'same.md', status: 'unchanged' });
-  expect(byFile['truncated.md']).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/^it would lose most of its rows \(29 → \d+\)/) });
+  expect(byFile['truncated.md']).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/^it would lose \d sections \(.*Mirroring.*\) and \d+ of 29 rows; check the upstream page, or run with --accept-removals if that is meant$/) });
   expect(byFile['garbage.md']).toMatchObject({ status: 'rejected', reason: 'the response is binary, not markdown' });
   expect(byFile['page.md']).toMatchObject({ status: 'rejected', reason: 'the response is an HTML page, not markdown' });
   expect(byFile['noresp.md']).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/^it does not load: /) });
@@ -63,6 +63,91 @@ test('good documents replace the local copy; bad ones are rejected with the reas
   expect(readFileSync(join(data, 'brand-new.md'), 'utf8')).toBe(UPDATED);
   for (const kept of ['truncated', 'garbage', 'page', 'noresp', 'missing']) expect(readFileSync(join(data, `${kept}.md`), 'utf8')).toBe(SEED);
   expect(readdirSync(data).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+});
+
+test('a body past the 2 MB limit is refused while it streams: the download stops soon after the limit', async () => {
+  // An endless markdown-looking body, written with back-pressure: what the server counts as
+  // written is what the client's socket took.
+  const LIMIT = 2_000_000;
+  const OFFERED = 256 * 1024 * 1024;
+  let written = 0;
+  let closed!: () => void;
+  const done = new Promise<void>((r) => (closed = r));
+  const big = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    const chunk = Buffer.alloc(64 * 1024, '| row | IBM does it | |\n');
+    const pump = () => {
+      while (written < OFFERED) {
+        written += chunk.length;
+        if (!res.write(chunk)) return void res.once('drain', pump);
+      }
+      res.end();
+    };
+    res.on('close', () => closed());
+    pump();
+  });
+  await new Promise<void>((r) => big.listen(0, '127.0.0.1', r));
+  try {
+    writeFileSync(join(data, 'sources.yaml'), `documents:\n  - file: good.md\n    url: http://127.0.0.1:${(big.address() as AddressInfo).port}/huge.md\n`);
+    const [outcome] = await syncDocuments({ dataDir: data });
+    expect(outcome).toEqual({ file: 'good.md', status: 'rejected', reason: 'the response is larger than 2 MB' });
+    await done;
+    // Socket buffers on loopback hold a few MB; reading the whole body would take all 256 MB.
+    expect(written).toBeGreaterThan(LIMIT);
+    expect(written).toBeLessThan(32 * 1024 * 1024);
+    expect(readFileSync(join(data, 'good.md'), 'utf8')).toBe(SEED);
+  } finally {
+    big.closeAllConnections();
+    await new Promise((r) => big.close(r));
+  }
+});
+
+test('a Content-Length past the limit is refused before the body is read', async () => {
+  let written = 0;
+  const big = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(50_000_000) });
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    const pump = () => {
+      while (written < 50_000_000) {
+        written += chunk.length;
+        if (!res.write(chunk)) return void res.once('drain', pump);
+      }
+      res.end();
+    };
+    pump();
+  });
+  await new Promise<void>((r) => big.listen(0, '127.0.0.1', r));
+  try {
+    writeFileSync(join(data, 'sources.yaml'), `documents:\n  - file: good.md\n    url: http://127.0.0.1:${(big.address() as AddressInfo).port}/huge.md\n`);
+    expect(await syncDocuments({ dataDir: data })).toEqual([{ file: 'good.md', status: 'rejected', reason: 'the response is larger than 2 MB (Content-Length 50000000)' }]);
+    expect(written).toBeLessThan(32 * 1024 * 1024);
+  } finally {
+    big.closeAllConnections();
+    await new Promise((r) => big.close(r));
+  }
+});
+
+test('a copy cut to 70% upstream is rejected with the sections and rows it would lose; --accept-removals takes it and leaves the marker a running bot reads', async () => {
+  const cut = SEED.slice(0, Math.floor(SEED.length * 0.7));
+  const upstream = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end(cut));
+  await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
+  try {
+    writeFileSync(join(data, 'sources.yaml'), `documents:\n  - file: good.md\n    url: http://127.0.0.1:${(upstream.address() as AddressInfo).port}/cut.md\n`);
+    const refused = await cli(['sync', '--data', data]);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toMatch(/^good\.md: rejected, kept the old copy: it would lose 3 sections \(App orchestration, Mirroring, Support of client-side libraries\) and 11 of 29 rows; check the upstream page, or run with --accept-removals if that is meant$/m);
+    expect(readFileSync(join(data, 'good.md'), 'utf8')).toBe(SEED);
+    expect(readdirSync(data)).not.toContain('.accept-removals');
+
+    const forced = await cli(['sync', '--accept-removals', '--data', data]);
+    expect(forced.status).toBe(0);
+    expect(forced.stdout).toMatch(/^good\.md: updated \(\+0 rows, −\d+/);
+    expect(readFileSync(join(data, 'good.md'), 'utf8')).toBe(cut);
+    // A running bot watching this folder accepts the same removals for a while.
+    expect(readdirSync(data)).toContain('.accept-removals');
+  } finally {
+    await new Promise((r) => upstream.close(r));
+  }
 });
 
 /** The CLI as its own process; not spawnSync, which would block this process's server. */

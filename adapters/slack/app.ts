@@ -193,7 +193,7 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
       await ack();
       const text = await runScheduleCommand(scheduling, { store: opts.store, engine: opts.engine(), client, channel: command.channel_id, team: command.team_id ?? null, user: command.user_id }).catch((e: unknown) => {
         log.error('slack.schedule_failed', { error: e });
-        return 'Sorry, the schedule store did not answer; try again in a moment.';
+        return 'Sorry, the schedule store is not working, so nothing was scheduled or changed. Try again later, or tell whoever runs respbot.';
       });
       log.info('slack.schedule', { command: scheduling.kind, channel: command.channel_id });
       await respond({ response_type: 'ephemeral', text });

@@ -21,7 +21,8 @@ export function classifySlackError(e: unknown, channel: string): SendError {
   const err = e as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string }; message?: string };
   switch (err.code) {
     case 'slack_webapi_rate_limited_error':
-      return new SendError('rate limited by Slack', 'retry', (err.retryAfter ?? 1) * 1000);
+      // Slack limits chat.postMessage per workspace: the wait holds for every post, not just this one.
+      return new SendError('rate limited by Slack', 'retry', (err.retryAfter ?? 1) * 1000, 'workspace');
     case 'slack_webapi_http_error': {
       const status = err.statusCode ?? 0;
       return new SendError(`Slack answered HTTP ${status}`, status >= 500 || status === 408 ? 'retry' : 'permanent');

@@ -182,7 +182,7 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
         user: opts.logUserIds ? (a.from?.aadObjectId ?? a.from?.id ?? null) : null,
       }).catch((e: unknown) => {
         log.error('teams.schedule_failed', { error: e });
-        return 'Sorry, the schedule store did not answer; try again in a moment.';
+        return 'Sorry, the schedule store is not working, so nothing was scheduled or changed. Try again later, or tell whoever runs respbot.';
       });
       log.info('teams.schedule', { command: scheduling.kind });
       await send({ type: 'message', text });

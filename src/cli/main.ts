@@ -15,8 +15,10 @@ commands:
   post --platform slack|teams --channel ID --section NAME
                                post a section summary to a Slack channel (SLACK_BOT_TOKEN)
                                or a Teams conversation the bot knows (its store)
-  sync [--dry-run] [--json]    fetch the documents listed in DATA_DIR/sources.yaml, check
-                               them, and replace the local copies that pass
+  sync [--dry-run] [--json] [--accept-removals]
+                               fetch the documents listed in DATA_DIR/sources.yaml, check
+                               them, and replace the local copies that pass (a copy that
+                               loses sections or many rows only with --accept-removals)
   report [--since 7d] [--limit 20] [--json]
                                the most frequent unanswered questions and the disliked
                                answers, with the closest entries (the bot's store)

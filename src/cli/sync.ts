@@ -1,6 +1,6 @@
-// `respbot sync [--dry-run] [--json] [--data DIR]`: bring the documents in DATA_DIR up to date
-// with their upstream copies (DATA_DIR/sources.yaml). A running bot picks up the new files
-// by itself. Exit 1 when any document was rejected.
+// `respbot sync [--dry-run] [--json] [--accept-removals] [--data DIR]`: bring the documents in
+// DATA_DIR up to date with their upstream copies (DATA_DIR/sources.yaml). A running bot picks
+// up the new files by itself. Exit 1 when any document was rejected.
 import { parseArgs } from 'node:util';
 import { coreConfig } from '../config.js';
 import { describeDiff } from '../sync/diff.js';
@@ -21,7 +21,7 @@ function describe(o: SyncOutcome): string {
 }
 
 export async function runSync(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, data: { type: 'string' } } });
+  const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, 'accept-removals': { type: 'boolean' }, data: { type: 'string' } } });
   const dataDir = values.data ?? coreConfig().dataDir;
   const tty = process.stderr.isTTY && !values.json;
   let done = 0;
@@ -30,6 +30,7 @@ export async function runSync(args: string[]): Promise<number> {
     outcomes = await syncDocuments({
       dataDir,
       dryRun: values['dry-run'],
+      acceptRemovals: values['accept-removals'],
       // On a terminal, one line that counts up; in a log, nothing until the results.
       progress: ({ total, file, outcome }) => {
         if (!tty) return;

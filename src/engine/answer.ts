@@ -2,19 +2,16 @@
 import Fuse from 'fuse.js';
 import type { Entry, Party, ResponsibilityDocument, Section } from '../model.js';
 import type { Indexed, KnowledgeIndex, ServiceGroup } from './index.js';
+import { featuresOf, probability, type ConfidenceModel, type Features } from './confidence.js';
 import { asksDefinition, asksEverything, asksForSection, asksPartyShare, asksWho, looksLikeHelp, looksLikeList } from './intent.js';
 import { readQuestion, type Query } from './query.js';
-import { rank, sectionFit, sideOf, taskCoverage, type Scored } from './score.js';
+import { rank, sectionFit, sideOf, type Scored } from './score.js';
 import type { Answer, Match, SectionRef } from './types.js';
 
-/** Below this an entry is not an answer... */
-export const SCORE_FLOOR = 0.42;
-/** ...unless every topic word of the question is one the documents use. */
-export const SCORE_FLOOR_ALL_KNOWN = 0.25;
-/** More than this share of unknown topic words: the question is about something else. */
-export const MAX_UNCOVERED = 0.34;
 /** An unscoped question is ambiguous when a second service scores this close to the first. */
 export const SERVICE_TIE = 0.9;
+/** Two rows this close in score are both shown: the question does not tell them apart. */
+export const ROW_TIE = 0.05;
 const SUGGESTION_FLOOR = 0.2;
 
 export interface AnswerContext {
@@ -75,61 +72,87 @@ function suggestionFor(e: Indexed, multi: boolean): string {
   return `Who is responsible for "${topic}"${multi ? ` in ${e.doc.service}` : ''}?`;
 }
 
-export function answer(index: KnowledgeIndex, question: unknown, context: AnswerContext = {}): Answer {
+/** A question routed: answered by a rule (help, list, a section, …), or a "who" question for the model to judge. */
+type Routed = { done: Answer } | { a: Answer; q: Query; ranked: Scored[]; unscopedMulti: boolean; multi: boolean };
+
+export function answer(index: KnowledgeIndex, model: ConfidenceModel, question: unknown, context: AnswerContext = {}): Answer {
+  const r = route(index, question, context);
+  if ('done' in r) return r.done;
+  const { a, q, ranked, multi } = r;
+  const features = ranked[0] ? featuresOf(q, ranked, index.rowTerms) : null;
+  const confidence = features ? probability(model.right, features) : 0;
+  if (!features || probability(model.scope, features) < model.threshold) {
+    a.confidence = round(confidence);
+    a.note = 'No entry matches the question well enough.';
+    a.suggestions = suggestionsFrom(ranked, multi);
+    if (a.suggestions.length === 0) a.suggestions = fuzzySuggestions(q, index, multi);
+    return a;
+  }
+  return whoAnswer(a, q, ranked, index, confidence, r.unscopedMulti);
+}
+
+/**
+ * The answer the best entry would give, whatever the model thinks of it, and the features the
+ * model reads (null when a rule answered): what `npm run fit` learns from.
+ */
+export function explain(index: KnowledgeIndex, question: unknown, context: AnswerContext = {}): { answer: Answer; features: Features | null } {
+  const r = route(index, question, context);
+  if ('done' in r) return { answer: r.done, features: null };
+  if (!r.ranked[0]) return { answer: r.a, features: null };
+  return { answer: whoAnswer(r.a, r.q, r.ranked, index, 0, r.unscopedMulti), features: featuresOf(r.q, r.ranked, index.rowTerms) };
+}
+
+function route(index: KnowledgeIndex, question: unknown, context: AnswerContext): Routed {
+  const done = (a: Answer) => ({ done: a });
   const q = readQuestion(question, index);
   const a = emptyAnswer(q, q.text);
   if (!q.text) {
     a.note = 'Ask a question, for example: ' + (index.examples[0] ?? 'help');
     a.suggestions = index.examples.slice(0, 3);
-    return a;
+    return done(a);
   }
   const scope = scopeOf(q, index, context);
   const docs = new Set(scope.map((g) => g.doc.id));
   const multi = index.services.length > 1;
 
-  if (looksLikeHelp(q.lower)) {
-    return { ...a, answered: true, intent: 'help', confidence: 1, examples: index.examples, sections: allSections(scope) };
+  if (looksLikeHelp(q.focus)) {
+    return done({ ...a, answered: true, intent: 'help', confidence: 1, examples: index.examples, sections: allSections(scope) });
   }
-  const topicless = q.units.length === 0;
-  if (looksLikeList(q.lower) && (topicless || !bestSection(q, index, scope, 0.5))) {
-    return { ...a, answered: true, intent: 'list', confidence: 1, sections: allSections(scope) };
+  const topicless = !q.units.some((u) => u.focus);
+  if (looksLikeList(q.focus) && (topicless || !bestSection(q, index, scope, 0.5))) {
+    return done({ ...a, answered: true, intent: 'list', confidence: 1, sections: allSections(scope) });
   }
   if (topicless) {
-    if (q.party && (asksPartyShare(q.lower) || asksEverything(q.lower))) return partyAnswer(a, q.party, scope);
+    if (q.party && (asksPartyShare(q.lower) || asksEverything(q.lower))) return done(partyAnswer(a, q.party, scope));
     a.note = 'The question names no topic the documents cover.';
     a.suggestions = index.examples.slice(0, 3);
-    return a;
+    return done(a);
   }
-
-  if (asksDefinition(q.lower)) {
+  if (q.foreign.length) {
+    a.note = `The documents here cover ${index.services.map((g) => g.service).join(', ')}, not ${q.foreign.join(', ')}.`;
+    a.suggestions = index.examples.slice(0, 3);
+    return done(a);
+  }
+  if (asksDefinition(q.focus)) {
     a.note = 'I tell who is responsible for what; I do not define terms.';
     a.suggestions = suggestionsFrom(rank(q, index, docs), multi);
-    return a;
+    return done(a);
   }
 
   const ranked = rank(q, index, docs);
-  const top = ranked[0];
 
   // A section summary: asked for as such, or the question is just a section's name.
   const sec = bestSection(q, index, scope, 0.6);
-  if (sec && q.uncovered <= MAX_UNCOVERED) {
-    const bare = sec.fit.query === 1 && sec.fit.title >= 0.99 && !asksWho(q.lower);
-    const partyShare = asksPartyShare(q.lower) && !asksWho(q.lower);
-    const asked = asksForSection(q.lower) && !asksWho(q.lower);
-    if (bare || asked || partyShare) return sectionAnswer(a, sec, partyShare ? q.party : null, scope);
+  if (sec) {
+    // Who-questions are read in the clause that asks; a section or a party's share may be asked anywhere.
+    const who = asksWho(q.focus);
+    const bare = sec.fit.query === 1 && sec.fit.title >= 0.99 && !who;
+    const partyShare = asksPartyShare(q.lower) && !who;
+    const asked = asksForSection(q.lower) && !who;
+    if (bare || asked || partyShare) return done(sectionAnswer(a, sec, partyShare ? q.party : null, scope));
   }
 
-  // An unknown word is forgiven when the rest names a whole task ("who triggers failover?").
-  const namesTask = !!top && taskCoverage(q, top.item) === 1;
-  const tooStrange = q.uncovered > (namesTask ? 0.5 : MAX_UNCOVERED);
-  const floor = q.uncovered === 0 ? SCORE_FLOOR_ALL_KNOWN : SCORE_FLOOR;
-  if (!top || tooStrange || top.score < floor) {
-    a.note = tooStrange ? 'The question is about something the documents do not cover.' : 'No entry matches the question well enough.';
-    a.suggestions = suggestionsFrom(ranked, multi);
-    if (a.suggestions.length === 0 && !tooStrange) a.suggestions = fuzzySuggestions(q, index, multi);
-    return a;
-  }
-  return whoAnswer(a, q, ranked, index, scope.length > 1 && !q.services.length && !context.service);
+  return { a, q, ranked, multi, unscopedMulti: scope.length > 1 && !q.services.length && !context.service };
 }
 
 function scopeOf(q: Query, index: KnowledgeIndex, context: AnswerContext): ServiceGroup[] {
@@ -215,24 +238,34 @@ function partyAnswer(a: Answer, party: Party, scope: ServiceGroup[]): Answer {
   return { ...a, answered: true, intent: 'party', party, confidence: 1, matches, services: scope.length > 1 ? scope.map((g) => g.service) : [] };
 }
 
-function whoAnswer(a: Answer, q: Query, ranked: Scored[], index: KnowledgeIndex, unscopedMulti: boolean): Answer {
+function whoAnswer(a: Answer, q: Query, ranked: Scored[], index: KnowledgeIndex, confidence: number, unscopedMulti: boolean): Answer {
   const top = ranked[0]!;
-  const second = ranked.find((r) => r.item !== top.item);
-  const margin = second ? (top.score - second.score) / top.score : 1;
-  const confidence = round(Math.min(1, top.score * (1 - q.uncovered) * (0.8 + 0.2 * Math.min(1, margin * 4)) + 0.1));
   const side = sideOf(q, top.item, index);
   let matches = ranked.slice(0, 5).map((r) => toMatch(r.item, r.score));
   let services: string[] = [];
   let note = a.note;
   if (unscopedMulti) {
     // Best entry per service: if another service answers about as well, say so instead of picking one silently.
+    const seen = new Set<string>();
     const perService: Scored[] = [];
-    for (const r of ranked) if (!perService.some((p) => p.item.doc === r.item.doc)) perService.push(r);
-    const close = perService.filter((r) => r.score >= Math.max(SCORE_FLOOR, SERVICE_TIE * top.score));
+    for (const r of ranked) {
+      if (seen.has(r.item.doc.id)) continue;
+      seen.add(r.item.doc.id);
+      perService.push(r);
+    }
+    const close = perService.filter((r) => r.score >= SERVICE_TIE * top.score);
     if (close.length > 1) {
       matches = close.slice(0, 5).map((r) => toMatch(r.item, r.score));
       services = close.slice(0, 5).map((r) => r.item.doc.service);
       note = `This depends on the service: ${services.join(', ')}. Name one ("… in ${services[0]}") for a single answer.`;
+    }
+  }
+  if (services.length === 0) {
+    // Two rows the question does not tell apart: both are shown, the closer one first.
+    const second = ranked.find((r) => r.item !== top.item);
+    if (second && second.item.doc === top.item.doc && top.score - second.score <= ROW_TIE * top.score) {
+      const label = (r: Scored) => `"${r.item.task ?? r.item.section.title}"`;
+      note = [note, `Two entries fit this question about equally: ${label(top)} and ${label(second)}; both are shown.`].filter(Boolean).join(' ');
     }
   }
   return {
@@ -241,7 +274,7 @@ function whoAnswer(a: Answer, q: Query, ranked: Scored[], index: KnowledgeIndex,
     intent: 'who',
     party: side ?? top.item.party,
     side,
-    confidence,
+    confidence: round(confidence),
     section: sectionRef(top.item.doc, top.item.section),
     matches,
     services,
@@ -260,14 +293,14 @@ export function answerSection(index: KnowledgeIndex, docId: string, sectionId: s
 }
 
 /** A section named by a user ("disaster recovery", "DR", an id): its summary, or the closest section names. */
-export function findSection(index: KnowledgeIndex, name: string, context: AnswerContext = {}): { answer: Answer } | { suggestions: string[] } {
+export function findSection(index: KnowledgeIndex, model: ConfidenceModel, name: string, context: AnswerContext = {}): { answer: Answer } | { suggestions: string[] } {
   const wanted = name.trim().toLowerCase();
   for (const g of index.services) {
     for (const s of g.doc.sections) {
       if (s.id.toLowerCase() === wanted || s.title.toLowerCase() === wanted) return { answer: answerSection(index, g.doc.id, s.id)! };
     }
   }
-  const a = answer(index, /^(summar|show|overview)/i.test(wanted) ? name : `summarize ${name}`, context);
+  const a = answer(index, model, /^(summar|show|overview)/i.test(wanted) ? name : `summarize ${name}`, context);
   if (a.intent === 'section' && a.section) return { answer: answerSection(index, a.section.doc, a.section.id)! };
   // Closest: sections sharing words with the name, else Fuse's fuzzy match on the titles.
   const label = (g: ServiceGroup, s: Section) => (index.services.length > 1 ? `${s.title} (${g.service})` : s.title);

@@ -1,16 +1,20 @@
 // The core API: load documents, build the index, answer questions. No chat platform here.
 import type { KnowledgeBase } from '../model.js';
-import { dataFile, loadKnowledgeBase, readServices } from '../load/folder.js';
-import { answer, answerSection, emptyAnswer, findSection, type AnswerContext } from './answer.js';
-import { MAX_QUESTION_CHARS } from './text.js';
+import { dataFile, loadKnowledgeBase, readOtherServices, readServices } from '../load/folder.js';
+import { answer, answerSection, emptyAnswer, explain, findSection, type AnswerContext } from './answer.js';
+import { MAX_QUESTION_CHARS } from './clean.js';
+import { readModel, type ConfidenceModel, type Features } from './confidence.js';
 import { buildIndex, type KnowledgeIndex } from './index.js';
 import type { Answer } from './types.js';
-import { buildVocabulary, readSynonymGroups } from './vocabulary.js';
+import { buildVocabulary, readSynonyms } from './vocabulary.js';
 
 export interface Engine {
   kb: KnowledgeBase;
   index: KnowledgeIndex;
+  model: ConfidenceModel;
   answer(question: unknown, context?: AnswerContext): Answer;
+  /** The best entry's answer whatever the model says, and the features it reads (for fitting the model). */
+  explain(question: unknown, context?: AnswerContext): { answer: Answer; features: Features | null };
   /** A section summary by document and section id; null when there is no such section. */
   section(docId: string, sectionId: string): Answer | null;
   /** A section by name or id for posting; the closest names when there is none. */
@@ -18,22 +22,27 @@ export interface Engine {
 }
 
 export interface EngineOptions {
-  /** Folders whose synonyms.yaml / services.yaml win over the shipped ones. */
+  /** Folders whose synonyms.yaml / services.yaml / confidence.json win over the shipped ones. */
   dataDirs?: string[];
+  /** A confidence model to use instead of the data folder's (the evaluation fits one per fold). */
+  model?: ConfidenceModel;
 }
 
 export function engineFor(kb: KnowledgeBase, opts: EngineOptions = {}): Engine {
   const dirs = opts.dataDirs ?? [];
-  const vocab = buildVocabulary(readSynonymGroups(dataFile('synonyms.yaml', dirs)));
-  const index = buildIndex(kb, vocab, readServices(dataFile('services.yaml', dirs)));
+  const vocab = buildVocabulary(readSynonyms(dataFile('synonyms.yaml', dirs)));
+  const index = buildIndex(kb, vocab, readServices(dataFile('services.yaml', dirs)), readOtherServices(dataFile('other-services.yaml', dirs)));
+  const model = opts.model ?? readModel(dataFile('confidence.json', dirs));
   return {
     kb,
     index,
+    model,
     section: (docId, sectionId) => answerSection(index, docId, sectionId),
-    findSection: (name) => findSection(index, name),
+    findSection: (name) => findSection(index, model, name),
+    explain: (question, context) => explain(index, question, context),
     answer: (question, context) => {
       try {
-        return answer(index, question, context);
+        return answer(index, model, question, context);
       } catch (e) {
         // Never let one odd question take a chat surface down: abstain and say why.
         const a = emptyAnswer(null, typeof question === 'string' ? question.slice(0, MAX_QUESTION_CHARS) : '');

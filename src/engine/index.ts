@@ -23,6 +23,8 @@ export interface Indexed {
   section_terms: Set<string>;
   provider_terms: Set<string>;
   customer_terms: Set<string>;
+  /** Stems of neighbouring content words in the task and texts ("cluster configur"): a phrase the question may repeat. */
+  pairs: Set<string>;
 }
 
 export interface ServiceGroup {
@@ -32,11 +34,24 @@ export interface ServiceGroup {
   aliases: string[][];
 }
 
+/** A cloud or service the loaded documents do not cover, by one of its names. */
+export interface ForeignName {
+  name: string;
+  /** An alias of three letters or fewer from services.yaml ("COS", "ES"): a name only when typed in capitals. */
+  short: boolean;
+}
+
 export interface KnowledgeIndex {
   kb: KnowledgeBase;
   entries: Indexed[];
   services: ServiceGroup[];
+  /** Every alias of every loaded service as words, longest first, for finding them in a question. */
+  serviceNames: Array<{ item: ServiceGroup; words: string[] }>;
+  /** Names of clouds and services no loaded document covers, longest first. */
+  foreignNames: Array<{ item: ForeignName; words: string[] }>;
   idf: Map<string, number>;
+  /** Terms that some row's task or texts use (a word only in section titles is not among them). */
+  rowTerms: Set<string>;
   /** idf given to a term no document uses. */
   unknownIdf: number;
   /** Stems known to the documents or the vocabulary. */
@@ -62,6 +77,19 @@ export function termsOf(text: string | null | undefined, vocab: Vocabulary): Set
   ws.forEach((w, i) => {
     if (!isStopword(w) && w.length > 1) out.add(stems[i]!);
   });
+  return out;
+}
+
+/** Neighbouring content-word stems of the texts, as "a b". */
+export function pairsOf(...texts: Array<string | null | undefined>): Set<string> {
+  const out = new Set<string>();
+  for (const text of texts) {
+    if (!text) continue;
+    const stems = words(text)
+      .filter((w) => !isStopword(w) && w.length > 1)
+      .map(stem);
+    for (let i = 1; i < stems.length; i++) out.add(`${stems[i - 1]} ${stems[i]}`);
+  }
   return out;
 }
 
@@ -95,7 +123,36 @@ function aliasesFor(doc: ResponsibilityDocument, info: ServiceInfo | undefined):
   return out;
 }
 
-export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Record<string, ServiceInfo> = {}): KnowledgeIndex {
+/**
+ * Names a question may use for something the loaded documents do not cover: other clouds and
+ * services (other-services.yaml), and the services of services.yaml whose document is not loaded,
+ * less any name that the loaded documents themselves mention ("integrates with Activity Tracker").
+ */
+function foreignNamesFor(services: ServiceGroup[], serviceInfo: Record<string, ServiceInfo>, others: string[][], kb: KnowledgeBase): Array<{ item: ForeignName; words: string[] }> {
+  const loaded = new Set(services.flatMap((g) => [g.doc.subcollection ?? '', g.doc.id]));
+  const unloaded = Object.entries(serviceInfo)
+    .filter(([key]) => !loaded.has(key))
+    .flatMap(([, info]) => [...(info.name ? [info.name] : []), ...(info.aliases ?? [])]);
+  const text = ` ${kb.documents
+    .filter((d) => services.some((g) => g.doc === d))
+    .flatMap((d) => d.sections.flatMap((s) => [s.title, s.text, ...s.entries.flatMap((e) => [e.task, e.provider, e.customer])]))
+    .map((t) => (t ? words(t).join(' ') : ''))
+    .join(' ')} `;
+  const own = new Set(services.flatMap((g) => g.aliases.map((a) => a.join(' '))));
+  const out: Array<{ item: ForeignName; words: string[] }> = [];
+  const seen = new Set<string>();
+  const names = [...others.flat().map((n) => ({ n, curated: true })), ...unloaded.map((n) => ({ n, curated: false }))];
+  for (const { n, curated } of names) {
+    const ws = words(n);
+    const key = ws.join(' ');
+    if (ws.length === 0 || key.length < 2 || seen.has(key) || own.has(key) || text.includes(` ${key} `)) continue;
+    seen.add(key);
+    out.push({ item: { name: key, short: !curated && key.length <= 3 }, words: ws });
+  }
+  return out.sort((a, b) => b.words.length - a.words.length);
+}
+
+export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Record<string, ServiceInfo> = {}, otherServices: string[][] = []): KnowledgeIndex {
   // One document per service: the newest, so an older copy never answers twice.
   const byService = new Map<string, ResponsibilityDocument>();
   for (const d of kb.documents) {
@@ -116,7 +173,8 @@ export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Re
       sectionUnits.set(section, unitsOf(section.title, vocab));
       if (section.entries.length === 0) {
         if (!section.text) continue;
-        entries.push({ doc, section, entry: null, task: null, provider: section.text, customer: null, party: null, task_terms: st, task_units: sectionUnits.get(section) ?? [], section_terms: st, provider_terms: termsOf(section.text, vocab), customer_terms: new Set() });
+        // A prose section has no task: its title counts as a section title, its text as the text of an entry.
+        entries.push({ doc, section, entry: null, task: null, provider: section.text, customer: null, party: null, task_terms: new Set(), task_units: [], section_terms: st, provider_terms: termsOf(section.text, vocab), customer_terms: new Set(), pairs: pairsOf(section.text) });
         continue;
       }
       for (const e of section.entries) {
@@ -133,11 +191,15 @@ export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Re
           section_terms: st,
           provider_terms: termsOf(e.provider, vocab),
           customer_terms: termsOf(e.customer, vocab),
+          pairs: pairsOf(e.task, e.provider, e.customer),
         });
       }
     }
   }
 
+  // Terms some row (or prose section) says something about, as opposed to words only in headings.
+  const rowTerms = new Set<string>();
+  for (const e of entries) for (const set of [e.task_terms, e.provider_terms, e.customer_terms]) for (const t of set) rowTerms.add(t);
   const df = new Map<string, number>();
   for (const e of entries) {
     const all = new Set([...e.task_terms, ...e.section_terms, ...e.provider_terms, ...e.customer_terms]);
@@ -172,5 +234,9 @@ export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Re
     { keys: ['task'], includeScore: true, threshold: 0.35, ignoreLocation: true },
   );
 
-  return { kb, entries, services, idf, unknownIdf, knownStems, taskFuse, knownWords, deletions, vocabulary: vocab, sectionUnits, examples: examplesFor(services[0]?.doc) };
+  // Longest aliases first, so "event streams" wins over a shorter alias inside it.
+  const serviceNames = services.flatMap((g) => g.aliases.map((a) => ({ item: g, words: a }))).sort((x, y) => y.words.length - x.words.length);
+  const foreignNames = foreignNamesFor(services, serviceInfo, otherServices, kb);
+
+  return { kb, entries, services, serviceNames, foreignNames, rowTerms, idf, unknownIdf, knownStems, taskFuse, knownWords, deletions, vocabulary: vocab, sectionUnits, examples: examplesFor(services[0]?.doc) };
 }

@@ -1,11 +1,15 @@
 // What kind of question it is, from its wording: help, list of sections, a section
 // summary, everything one party does, or (the default) who does a thing.
 
-const HELP = /^(help|\?+|h|hi|hello|hey|hallo|start|usage|commands?|menu|examples?)[!.?\s]*$|\b(what can (you|i) (do|ask)|what do you (do|know)|how (do|can|should) (i|we) (use|ask)|how does (this|it|respbot) work|who are you|what are you|what is respbot|what questions)\b/;
+const BOT = '(you|u|this bot|the bot|this thing|respbot|it)';
+const HELP = new RegExp(
+  `^(help|\\?+|h|hi|hello|hey|hallo|start|usage|commands?|menu|examples?)[!.?\\s]*$|\\b(what can (${BOT}|i|we) (do|ask|answer|help( me)? with|tell me)|what do(es)? ${BOT} (do|know|cover|answer)|how (do|can|should) (i|we) (use|ask)|how does (this|it|respbot|the bot) work|who are you|what are you|what is respbot|what questions|what (kinds?|sorts?|types?) of (questions|things)|what should i ask)\\b`,
+);
 const LIST = /^(list|ls|index|contents|toc|sections|areas|table of contents)[!.?\s]*$|\b(sections|areas|categories|chapters|table of contents)\b|\b(what|which) (topics|subjects) (are|do|can)\b|\bwhat (do you|does it) cover\b/;
-const SECTION_VERB = /\b(summari[sz]e|summary|overview|outline|recap|show|display|open|view|read|tell me about|walk me through|explain|describe|details? (of|on|for|about)|section|everything (about|in|for|on|regarding)|what'?s in|list)\b/;
-/** "what am I responsible for in X", "what does IBM do for X": a party's share of a topic. */
-const PARTY_SHARE = /\b(what|which)\b.*\b(am i|are we|do i|do we|does ibm|is ibm|does the (customer|client|provider)|is the (customer|client|provider)|must i|must we|should i|should we|are my|are our|are ibm'?s?|is my|is our)\b/;
+const SECTION_VERB = /\b(summari[sz]e|summary|sum up|overview|outline|recap|rundown|run-down|breakdown|break down|gist|high[- ]level|cheat ?sheet|show|display|open|view|read|tell me about|walk me through|run me through|explain|describe|details? (of|on|for|about)|section|everything (about|in|for|on|regarding)|what'?s in|list)\b/;
+/** "what am I responsible for in X", "what does IBM do for X", "what's on us in X": a party's share of a topic. */
+const PARTY_SHARE =
+  /\b(what|which|list)\b.*\b(am i|are we|do i|do we|does ibm|is ibm|does the (customer|client|provider)|is the (customer|client|provider)|must i|must we|should i|should we|are my|are our|are ibm'?s?|is my|is our|on us|on me|on ibm|our part|my part|ibm'?s part|our side|ibm'?s side|ours|mine|we own|ibm owns)\b/;
 const PARTY_ALL = /\b(all|every|everything|full list|complete list|list)\b|^(what|which)\b/;
 
 export function looksLikeHelp(lower: string): boolean {
@@ -25,7 +29,8 @@ export function asksEverything(lower: string): boolean {
 }
 /** "who …", "does IBM …", "am I …", "is X configured for me": a question about one task. */
 export function asksWho(lower: string): boolean {
-  return /^(who|whose|whom|does|do|did|is|are|am|will|would|should|must|can|has|have)\b/.test(lower);
+  // "can you summarize …" is a request to the bot, not a question about who does something.
+  return /^(who|whose|whom|does|do|did|is|are|am|will|would|should|must|can|has|have)\b/.test(lower) && !/^(can|could|would|will) (you|u)\b/.test(lower);
 }
 
 /** "what is kafka?", "what's an RPO?": asks what a thing is, which the documents do not define. */

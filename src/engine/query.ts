@@ -1,139 +1,191 @@
-// A question, read: which services it names, which party it speaks of, and its topic as
-// "units" (one per content word: its stem plus the vocabulary concepts it takes part in),
-// with typos corrected against the words the documents use.
+// A question, read: the clause that asks it (segments.ts), which services it names (loaded
+// or not), which party it speaks of, and its topic as "units" (one per content word: its
+// stem, the vocabulary concepts it takes part in, and the document words WordNet relates it
+// to), with typos corrected against the words the documents use.
 import type { Party } from '../model.js';
-import { deletionsOf, type KnowledgeIndex, type ServiceGroup } from './index.js';
-import { cleanQuestion, isStopword, STOP_PHRASES, STOPWORDS, stem, words } from './text.js';
+import { cleanQuestion } from './clean.js';
+import { americanSpelling, correct } from './spelling.js';
+import type { KnowledgeIndex, ServiceGroup } from './index.js';
+import { segmentsOf } from './segments.js';
+import { isStopword, STOP_PHRASES, stem, words } from './text.js';
+import { wordNet } from './wordnet.js';
 
 export interface Unit {
   word: string;
+  /** The word's stem (first, unless a phrase) and the vocabulary concepts it takes part in. */
   terms: string[];
-  /** Some term of the unit occurs in the searched documents. */
+  /** Document terms WordNet relates the word to, with how closely (1 is the word itself). */
+  related: Map<string, number>;
+  /** Some term of the unit, or a related one, occurs in a row of the searched documents. */
   covered: boolean;
   /** Weight of the unit: the most common of its known terms, or the unknown idf. */
   weight: number;
   /** The word's own stem; null for a phrase unit, which is matched by its concept only. */
   stem: string | null;
+  /** In the clause that asks the question (not in context around it). */
+  focus: boolean;
+  /** The word as typed is not a word of the documents; this is its correction. */
+  corrected: boolean;
+  /** Not covered, but an English word (WordNet knows it): something the documents do not speak of, not a typo. */
+  foreignWord: boolean;
+  /** Not covered, and a noun only ("laptop"): a thing the documents do not speak of. */
+  foreignThing: boolean;
 }
 
 export interface Query {
   text: string;
   truncated: boolean;
   lower: string;
+  /** The clauses that ask the question, lower case: what intent rules read. */
+  focus: string;
   services: ServiceGroup[];
+  /** Clouds or services the question asks about that no loaded document covers. */
+  foreign: string[];
   party: Party | null;
   units: Unit[];
-  /** Share of the topic words no document uses. */
-  uncovered: number;
+  /** Neighbouring focus words as stem pairs ("cluster configur"), to find the phrase in an entry. */
+  pairs: string[];
 }
 
 const CUSTOMER_WORDS = /\b(i|i'm|im|i've|me|my|mine|myself|we|we're|we've|us|our|ours|ourselves|customer|customers|the client|tenant|consumer of the service)\b/;
 const PROVIDER_WORDS = /\b(ibm|ibm's|provider|the provider|vendor|the vendor|the service provider|you guys|the platform)\b/;
+const SHARED_WORDS = /\b(shared|share|jointly)\b/;
 
-function partyOf(lower: string, services: ServiceGroup[], serviceMentionedAsSubject: boolean): Party | null {
-  const c = CUSTOMER_WORDS.exec(lower);
-  const p = PROVIDER_WORDS.exec(lower);
+/** How closely a WordNet relation counts, below the word itself and the domain vocabulary. */
+export const RELATED_STRENGTH = { derived: 0.8, synonym: 0.6 } as const;
+/** Bounds on the work one question can cause, whatever it holds. */
+const MAX_WORD_LENGTH = 24;
+const MAX_LOOKUPS = 12;
+
+function partyOf(text: string, services: ServiceGroup[], serviceMentionedAsSubject: boolean): Party | null {
+  if (SHARED_WORDS.test(text)) return 'shared';
+  const c = CUSTOMER_WORDS.exec(text);
+  const p = PROVIDER_WORDS.exec(text);
   if (c && p) return c.index < p.index ? 'customer' : 'provider';
   if (c) return 'customer';
   if (p || (serviceMentionedAsSubject && services.length)) return 'provider';
   return null;
 }
 
-/** Damerau–Levenshtein (optimal string alignment) distance, bounded use for short words. */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+interface NameHit<T> {
+  item: T;
+  at: number[];
+}
+
+/** Every name (a word sequence) found in the words, longest names first, each word used once. */
+function findNames<T>(ws: string[], names: Array<{ item: T; words: string[] }>, taken = new Set<number>()): NameHit<T>[] {
+  const found: NameHit<T>[] = [];
+  for (const { item, words: n } of names) {
+    for (let i = 0; i + n.length <= ws.length; i++) {
+      if (!n.every((w, k) => ws[i + k] === w)) continue;
+      const at = n.map((_, k) => i + k);
+      if (at.some((k) => taken.has(k))) continue;
+      at.forEach((k) => taken.add(k));
+      found.push({ item, at });
     }
   }
-  return d[a.length]![b.length]!;
+  return found;
 }
 
-const sameLetters = (a: string, b: string) => a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
-
-/** A word no document uses: split a run-together compound, or correct a typo with Fuse. */
-function correct(word: string, index: KnowledgeIndex): string[] {
-  if (word.length < 4 || !/^[a-z]+$/.test(word)) return [word];
-  for (let i = 2; i <= word.length - 2; i++) {
-    const a = word.slice(0, i);
-    const b = word.slice(i);
-    if (index.knownWords.has(a) && index.knownWords.has(b) && b.length >= 3) return [a, b];
+/**
+ * The clauses that ask: those asked as questions that hold a word the documents know; else the
+ * clause with the most such words. Words of other clauses, and a trailing tag, are context.
+ * `skip(i)` marks words that are no topic wherever they stand (the service's name).
+ */
+function focusOf(text: string, known: (w: string) => boolean, skip: (i: number) => boolean): { focus: string; inFocus: (wordIndex: number) => boolean } {
+  let at = 0;
+  const segs = segmentsOf(text).map((s) => {
+    const ws = words(s.text);
+    const start = at;
+    at += ws.length;
+    return { ...s, start, words: ws, core: words(s.core) };
+  });
+  const topical = (s: (typeof segs)[number]) => s.core.filter((w, i) => !isStopword(w) && w.length > 1 && !skip(s.start + i));
+  const knownCount = (s: (typeof segs)[number]) => topical(s).filter(known).length;
+  let chosen = segs.filter((s) => s.asked && knownCount(s) > 0);
+  if (chosen.length === 0) {
+    const best = segs.reduce<(typeof segs)[number] | null>((b, s) => (!b || knownCount(s) >= knownCount(b) ? s : b), null);
+    chosen = best ? [best] : [];
   }
-  // Short words: only a swap of two letters ("hihg"); longer ones: one edit, two from eight letters.
-  const allowed = word.length <= 7 ? 1 : 2;
-  const ok = (cand: string, d: number) => d <= allowed && (word.length > 4 || sameLetters(word, cand));
-  const wordStem = stem(word);
-  // Candidates one edit away share a one-deletion form with the word (letter swaps included);
-  // for long words, where two edits are allowed, the word's two-deletion forms are looked up too.
-  const candidates = new Set<string>();
-  const forms = new Set([...deletionsOf(word), ...deletionsOf(wordStem)]);
-  if (allowed > 1) for (const d of deletionsOf(word)) for (const dd of deletionsOf(d)) forms.add(dd);
-  for (const f of forms) for (const w of index.deletions.get(f) ?? []) candidates.add(w);
-  let best: { w: string; d: number; stop: boolean } | null = null;
-  for (const c of candidates) {
-    // Stems too, for a swap of letters only: "pathces" → "pathc" is "patch" (the document says "patch", not "patches").
-    const s = stem(c);
-    const d = Math.min(editDistance(word, c), sameLetters(wordStem, s) ? editDistance(wordStem, s) : 99);
-    if (!ok(c, d)) continue;
-    // A misspelt question word ("waht", "handels") is just a question word: prefer it on a tie.
-    const stop = STOPWORDS.has(c);
-    if (!best || d < best.d || (d === best.d && stop && !best.stop)) best = { w: c, d, stop };
-  }
-  return [best ? best.w : word];
+  const flags: boolean[] = [];
+  for (const s of segs) s.words.forEach((_, i) => flags.push(chosen.includes(s) && i < s.core.length));
+  return { focus: chosen.map((s) => s.core.join(' ')).join(' '), inFocus: (i) => flags[i] ?? true };
 }
 
-function matchServices(ws: string[], index: KnowledgeIndex): { services: ServiceGroup[]; consumed: Set<number> } {
-  const consumed = new Set<number>();
-  const found: ServiceGroup[] = [];
-  if (index.services.length === 0) return { services: found, consumed };
-  // Longest aliases first, so "event streams" wins over a shorter alias inside it.
-  const aliases = index.services.flatMap((g) => g.aliases.map((a) => ({ g, a }))).sort((x, y) => y.a.length - x.a.length);
-  for (const { g, a } of aliases) {
-    for (let i = 0; i + a.length <= ws.length; i++) {
-      if (a.every((w, k) => ws[i + k] === w) && ![...Array(a.length).keys()].some((k) => consumed.has(i + k))) {
-        for (let k = 0; k < a.length; k++) consumed.add(i + k);
-        if (!found.includes(g)) found.push(g);
-      }
-    }
-  }
-  return { services: found, consumed };
-}
-
-export function readQuestion(raw: unknown, index: KnowledgeIndex, searchedTerms?: (t: string) => boolean): Query {
+export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const { text, truncated } = cleanQuestion(raw);
   const lower = text.toLowerCase();
   const ws0 = words(lower);
-  const { services, consumed } = matchServices(ws0, index);
-  const subjectIsService = /^(does|do|will|is|can)\b/.test(lower) && consumed.has(1);
-  const party = partyOf(lower, services, subjectIsService);
 
+  // Stop phrases ("in charge of") go, word positions kept so that focus flags still line up;
+  // typos are corrected before services are looked for ("eevnt streams").
   let stripped = lower;
-  for (const re of STOP_PHRASES) stripped = stripped.replace(re, ' ');
-  const serviceWords = new Set([...consumed].map((i) => ws0[i]!));
-  const ws: string[] = [];
-  for (const w of words(stripped)) {
-    if (serviceWords.has(w)) continue;
-    if (isStopword(w) || index.knownStems.has(stem(w)) || /\d/.test(w)) ws.push(w);
-    else ws.push(...correct(w, index));
-  }
+  for (const re of STOP_PHRASES) stripped = stripped.replace(re, (m) => m.replace(/[^\s]+/g, 'the'));
+  const ws1 = words(stripped);
+  const all: Array<{ w: string; origin: number; typo: boolean }> = [];
+  let lookups = 0;
+  ws1.forEach((w, i) => {
+    const known = isStopword(w) || index.knownStems.has(stem(w)) || /\d/.test(w) || w.length > MAX_WORD_LENGTH;
+    // An English word the documents do not use ("stays") is not a typo of one they do ("stats"),
+    // but it may be their word spelt the British way ("organisation").
+    const us = known ? null : americanSpelling(w, index);
+    const fixed = us ? [us] : known || lookups++ >= MAX_LOOKUPS || wordNet().lemmas(w).length > 0 ? [w] : correct(w, index);
+    for (const f of fixed) all.push({ w: f, origin: i, typo: f !== w });
+  });
+  const serviceHits = findNames(all.map((t) => t.w), index.serviceNames);
+  const services = [...new Set(serviceHits.map((h) => h.item))];
+  const consumed = new Set(serviceHits.flatMap((h) => h.at));
+  const serviceWord = new Set([...consumed].map((k) => all[k]!.origin));
+  const { focus, inFocus } = focusOf(text, (w) => index.knownStems.has(stem(w)), (i) => serviceWord.has(i));
+  // Another cloud or a service not loaded: anywhere in the message, or in the question itself when a loaded service is named too.
+  const foreign = findNames(ws0, index.foreignNames)
+    .filter((h) => (!services.length || h.at.some(inFocus)) && (!h.item.short || upperInText(text, h.item.name)))
+    .map((h) => h.item.name);
+  const subjectIsService = /^(does|do|will|is|can)\b/.test(focus) && serviceHits.some((h) => h.at.includes(1));
+  const party = partyOf(focus, services, subjectIsService) ?? partyOf(lower, services, false);
+
+  const kept = all.filter((_, i) => !consumed.has(i));
+  const ws = kept.map((t) => t.w);
+  const focusAt = adjunctsOut(ws, kept.map((t) => inFocus(t.origin)), (w) => isStopword(w) || index.knownStems.has(stem(w)));
+  const typoAt = kept.map((t) => t.typo);
   const stems = ws.map(stem);
   const conceptsAt = index.vocabulary.conceptsAt(stems);
-  const inDocs = searchedTerms ?? ((t: string) => index.idf.has(t));
+  // A word counts as covered when some row speaks of it: one only in a heading ("Incident,
+  // operations, and cluster management") says nobody's responsibility.
+  const inDocs = (t: string) => index.rowTerms.has(t);
   const units: Unit[] = [];
-  const seen = new Set<string>();
-  const addUnit = (word: string, terms: string[]) => {
+  const seen = new Map<string, Unit>();
+  let wnLookups = 0;
+  const addUnit = (word: string, terms: string[], at: number[]) => {
     const key = terms.join('|');
-    if (seen.has(key) || terms.length === 0) return;
-    seen.add(key);
+    if (terms.length === 0) return;
+    const focused = at.some((k) => focusAt[k]);
+    const prior = seen.get(key);
+    if (prior) {
+      prior.focus ||= focused;
+      return;
+    }
+    const related = new Map<string, number>();
+    if (terms[0] && !terms[0].startsWith('~') && /^[a-z]{3,}$/.test(word) && wnLookups++ < MAX_LOOKUPS) relatedTerms(word, terms, index, inDocs, related);
     const known = terms.filter(inDocs);
+    const knownRelated = [...related.keys()];
     // A unit weighs as its broadest known term: a rare spelling of a common idea is still common.
-    const weight = known.length ? Math.min(...known.map((t) => index.idf.get(t) ?? 0)) : index.unknownIdf;
-    units.push({ word, terms, covered: known.length > 0, weight, stem: terms[0]!.startsWith('~') ? null : terms[0]! });
+    const weights = [...known, ...knownRelated].map((t) => index.idf.get(t) ?? 0);
+    const weight = weights.length ? Math.min(...weights) : index.unknownIdf;
+    const unit: Unit = {
+      word,
+      terms,
+      related,
+      covered: weights.length > 0,
+      weight,
+      stem: terms[0]!.startsWith('~') ? null : terms[0]!,
+      focus: focused,
+      corrected: at.some((k) => typoAt[k]),
+      foreignWord: weights.length === 0 && /^[a-z]{3,}$/.test(word) && wordNet().lemmas(word).length > 0,
+      foreignThing: weights.length === 0 && /^[a-z]{3,}$/.test(word) && wordNet().onlyNoun(word),
+    };
+    seen.set(key, unit);
+    units.push(unit);
   };
   // A multi-word phrase of the vocabulary ("back up", "data center") is one unit: its concept, not its words.
   const phraseAt = new Map<number, { length: number; concepts: string[] }>();
@@ -147,14 +199,74 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex, searchedTerms?
     if (phrase) {
       const span = [...Array(phrase.length).keys()].map((k) => i + k);
       const extra = span.flatMap((k) => conceptsAt[k]!).filter((c) => !phrase.concepts.includes(c));
-      addUnit(span.map((k) => ws[k]).join(' '), [...new Set([...phrase.concepts, ...extra])]);
+      addUnit(span.map((k) => ws[k]).join(' '), [...new Set([...phrase.concepts, ...extra])], span);
       i += phrase.length - 1;
       continue;
     }
     const w = ws[i]!;
     if (isStopword(w) || w.length < 2) continue;
-    addUnit(w, [stems[i]!, ...conceptsAt[i]!]);
+    addUnit(w, [stems[i]!, ...conceptsAt[i]!], [i]);
   }
-  const uncovered = units.length ? units.filter((u) => !u.covered).length / units.length : 0;
-  return { text, truncated, lower, services, party, units, uncovered };
+  // Concepts that together mean another ("a whole region goes down" is disaster recovery).
+  for (const c of index.vocabulary.combinations) {
+    const parts = c.when.map((w) => units.find((u) => u.terms.includes(w)));
+    if (parts.every(Boolean) && !units.some((u) => u.terms.includes(c.means))) {
+      const focused = parts.some((u) => u!.focus);
+      units.push({ word: parts.map((u) => u!.word).join(' + '), terms: [c.means], related: new Map(), covered: inDocs(c.means), weight: index.idf.get(c.means) ?? index.unknownIdf, stem: null, focus: focused, corrected: false, foreignWord: false, foreignThing: false });
+    }
+  }
+  const focusStems = units.filter((u) => u.focus && u.stem).map((u) => u.stem!);
+  const pairs = focusStems.slice(1).map((s, i) => `${focusStems[i]} ${s}`);
+  return { text, truncated, lower, focus, services, foreign, party, units, pairs };
+}
+
+/** Prepositions that open an adjunct: where or for whom, not what ("… for our payments pipeline in prod"). */
+const ADJUNCT = new Set(['for', 'in', 'on', 'at', 'across', 'within', 'during', 'from', 'via', 'under', 'inside']);
+
+/**
+ * A prepositional phrase after the question's topic that holds a word the documents do not know
+ * is context about the asker's setup ("who patches the cluster for our payments pipeline in prod?"),
+ * not what is asked: its words leave the focus. The object itself ("who patches my laptop?") stays.
+ */
+function adjunctsOut(ws: string[], focus: boolean[], known: (w: string) => boolean): boolean[] {
+  const out = [...focus];
+  let topicSeen = false;
+  for (let i = 0; i < ws.length; i++) {
+    if (!focus[i]) {
+      topicSeen = false;
+      continue;
+    }
+    if (topicSeen && ADJUNCT.has(ws[i]!)) {
+      let j = i + 1;
+      while (j < ws.length && focus[j] && !ADJUNCT.has(ws[j]!)) j++;
+      const span = ws.slice(i + 1, j);
+      if (span.some((w) => !isStopword(w) && !known(w))) for (let k = i; k < j; k++) out[k] = false;
+      i = j - 1;
+      continue;
+    }
+    if (!isStopword(ws[i]!) && known(ws[i]!)) topicSeen = true;
+  }
+  return out;
+}
+
+/**
+ * Document terms a word reaches through WordNet: derived forms always ("recover" → "recovery"),
+ * synonyms from its first senses only when the documents do not use the word itself.
+ */
+function relatedTerms(word: string, terms: string[], index: KnowledgeIndex, inDocs: (t: string) => boolean, out: Map<string, number>): void {
+  const own = terms.some(inDocs);
+  for (const r of wordNet().mutual(word)) {
+    if (own && r.kind === 'synonym') continue;
+    const s = stem(r.word);
+    if (terms.includes(s) || isStopword(r.word) || !inDocs(s)) continue;
+    const strength = RELATED_STRENGTH[r.kind];
+    if ((out.get(s) ?? 0) < strength) out.set(s, strength);
+    // The related word's own concepts ("mend" → "repair" → ~repair) count the same.
+    for (const c of index.vocabulary.conceptsAt([s])[0] ?? []) if (inDocs(c) && (out.get(c) ?? 0) < strength) out.set(c, strength);
+  }
+}
+
+/** A short name ("COS", "VPC") names a service only when typed in capitals; in lower case it may be a word. */
+function upperInText(text: string, name: string): boolean {
+  return new RegExp(`(^|[^A-Za-z])${name.toUpperCase()}([^A-Za-z]|$)`).test(text);
 }

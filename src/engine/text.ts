@@ -1,20 +1,6 @@
 // Question and document text → comparable terms: words, stems, and the stop lists.
 import { stemmer } from 'stemmer';
 
-/** Longest question we read; longer input is cut here (and the answer says so). */
-export const MAX_QUESTION_CHARS = 500;
-
-/** NFKC, no control or zero-width characters, single spaces, at most MAX_QUESTION_CHARS. */
-export function cleanQuestion(raw: unknown): { text: string; truncated: boolean } {
-  const s = (typeof raw === 'string' ? raw : String(raw ?? ''))
-    .normalize('NFKC')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (s.length <= MAX_QUESTION_CHARS) return { text: s, truncated: false };
-  return { text: s.slice(0, MAX_QUESTION_CHARS), truncated: true };
-}
-
 export function words(text: string): string[] {
   return text.toLowerCase().replace(/['’]s\b/g, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
@@ -41,15 +27,42 @@ export const STOPWORDS = new Set(
   give gives giving gave get gets getting got make makes making made keep keeps keeping kept go goes going
   happen happens happening thing things stuff someone somebody anyone anybody person party side guy guys team
   section sections part chapter area show display summarize summarise summary overview tell explain describe outline recap walk through everything list me
-  ibm provider customer customers client's cloud service services`.split(/\s+/),
+  ibm provider customer customers client's cloud service services shared share jointly
+  item items overall whole entire total full complete doc document documents matrix bot`.split(/\s+/),
+);
+
+/**
+ * The standard English stop list (NLTK's), less "down", which names a failure ("the region is down").
+ * Function words: they never name a topic, in a question or in a document.
+ */
+const ENGLISH_STOPWORDS = `i me my myself we our ours ourselves you you're you've you'll you'd your yours yourself yourselves he him his
+  himself she she's her hers herself it it's its itself they them their theirs themselves what which who whom this that that'll these
+  those am is are was were be been being have has had having do does did doing a an the and but if or because as until while of at by
+  for with about against between into through during before after above below to from up in out on off over under again further
+  then once here there when where why how all any both each few more most other some such no nor not only own same so than too very s
+  t can will just don don't should should've now d ll m o re ve y ain aren couldn didn doesn hadn hasn haven isn ma mightn mustn needn
+  shan shouldn wasn weren won wouldn`.split(/\s+/);
+
+/**
+ * Chat filler: greetings, thanks, hedges and interjections. They carry no topic in any
+ * responsibility document (none of them occurs in the corpus), so they never count against a question.
+ */
+export const FILLER = new Set(
+  `ok okay hey hi hello hiya yo thanks thank cheers please lol lmao rofl haha hehe btw fyi asap imo imho tbh afaik iirc sorry
+  hmm hm um uh oh ah folks everyone everybody guys mate quick question q wondering curious dumb maybe honestly basically anyway
+  pretty assume think guess believe confirm wonder ask asking asked clarify clarity appreciated appreciate advance rush yes yeah
+  yep nope ty tia`.split(/\s+/),
 );
 
 /** Phrases removed before matching ("who is in charge of" adds nothing to the topic). */
 export const STOP_PHRASES: RegExp[] = [
-  /\b(in charge of|on the hook for|take care of|takes care of|taking care of|look after|looks after|deal with|deals with|responsible for|accountable for|is it (?:my|our|ibm'?s?) job to|whose job is it to|who should|who must|who needs to|who has to|do i have to|do we have to|do i need to|do we need to|am i supposed to|are we supposed to)\b/g,
+  /\b(in charge of|on the hook for|take care of|takes care of|taking care of|look after|looks after|deal with|deals with|responsible for|accountable for|is it (?:my|our|ibm'?s?) job to|whose job is it to|who should|who must|who needs to|who has to|do i have to|do we have to|do i need to|do we need to|(?:am|are|is|be) (?:i |we )?(?:supposed|expected|meant) to)\b/g,
 ];
 
 /** Words that still name a topic even though they are in STOPWORDS for questions. */
+for (const w of ENGLISH_STOPWORDS) STOPWORDS.add(w);
+
+/** A stop word, or the plural of one ("jobs", "tasks", "folks"). */
 export function isStopword(w: string): boolean {
-  return STOPWORDS.has(w);
+  return STOPWORDS.has(w) || FILLER.has(w) || (w.length > 3 && w.endsWith('s') && (STOPWORDS.has(w.slice(0, -1)) || FILLER.has(w.slice(0, -1))));
 }

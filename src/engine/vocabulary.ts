@@ -5,7 +5,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { stem, words } from './text.js';
 
+/** Concepts that together mean another ("region" + "failure" → "disaster recovery"). */
+export interface Combination {
+  when: string[];
+  means: string;
+}
+
 export interface Vocabulary {
+  /** Pairs (or more) of concepts that mean a further one when a question names them together. */
+  combinations: Combination[];
   /** Concept terms ("~disaster-recovery") for the phrases found in the stemmed word list. */
   concepts(stems: string[]): string[];
   /** The same, with where each phrase stands: concept terms per word position. */
@@ -16,14 +24,34 @@ export interface Vocabulary {
   words: string[];
 }
 
-export function readSynonymGroups(file: string): string[][] {
-  if (!existsSync(file)) return [];
-  const raw = parseYaml(readFileSync(file, 'utf8')) as { groups?: unknown } | null;
-  const groups = Array.isArray(raw?.groups) ? raw.groups : [];
-  return groups.filter((g): g is unknown[] => Array.isArray(g)).map((g) => g.map((x) => String(x)).filter(Boolean));
+export interface Synonyms {
+  groups: string[][];
+  /** Each names its concepts by a member of their group. */
+  combinations: Array<{ when: string[]; means: string }>;
 }
 
-export function buildVocabulary(groups: string[][]): Vocabulary {
+export function readSynonyms(file: string): Synonyms {
+  if (!existsSync(file)) return { groups: [], combinations: [] };
+  const raw = parseYaml(readFileSync(file, 'utf8')) as { groups?: unknown; combinations?: unknown } | null;
+  const groups = Array.isArray(raw?.groups) ? raw.groups : [];
+  const combos = Array.isArray(raw?.combinations) ? raw.combinations : [];
+  return {
+    groups: groups.filter((g): g is unknown[] => Array.isArray(g)).map((g) => g.map((x) => String(x)).filter(Boolean)),
+    combinations: combos
+      .filter((c): c is { when: unknown[]; means: unknown } => !!c && Array.isArray((c as { when?: unknown }).when) && (c as { means?: unknown }).means != null)
+      .map((c) => ({ when: c.when.map(String), means: String(c.means) })),
+  };
+}
+
+/** The concept term of a group ("~disaster-recovery"), from any of its members. */
+function conceptOf(groups: string[][], member: string): string | null {
+  const key = words(member).join(' ');
+  const g = groups.find((gr) => gr.some((m) => words(m).join(' ') === key));
+  return g ? '~' + words(g[0]!).join('-') : null;
+}
+
+export function buildVocabulary(synonyms: Synonyms | string[][]): Vocabulary {
+  const { groups, combinations } = Array.isArray(synonyms) ? { groups: synonyms, combinations: [] } : synonyms;
   // first stem → the phrases (as stem sequences) starting with it, longest first
   const byFirst = new Map<string, Array<{ seq: string[]; concept: string }>>();
   const known = new Set<string>();
@@ -41,7 +69,14 @@ export function buildVocabulary(groups: string[][]): Vocabulary {
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.seq.length - a.seq.length);
+  const combos: Combination[] = [];
+  for (const c of combinations) {
+    const when = c.when.map((m) => conceptOf(groups, m));
+    const means = conceptOf(groups, c.means);
+    if (means && when.length > 1 && when.every((w): w is string => w !== null)) combos.push({ when, means });
+  }
   return {
+    combinations: combos,
     words: [...known],
     concepts(stems) {
       return [...new Set(this.conceptsAt(stems).flat())];

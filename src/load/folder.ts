@@ -30,6 +30,14 @@ export function readServices(file: string): Record<string, ServiceInfo> {
   return raw?.services ?? {};
 }
 
+/** Names of clouds and services (other-services.yaml): one list of names per cloud or service. */
+export function readOtherServices(file: string): string[][] {
+  if (!existsSync(file)) return [];
+  const raw = parseYaml(readFileSync(file, 'utf8')) as Record<string, unknown> | null;
+  const groups = [raw?.clouds, raw?.services].flatMap((g) => (Array.isArray(g) ? g : []));
+  return groups.filter((g): g is unknown[] => Array.isArray(g)).map((g) => g.map(String));
+}
+
 const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
 function markdownFiles(path: string): string[] {

@@ -60,10 +60,14 @@ export function classifyTable(header: Cell[], body: Cell[][]): TableKind {
   return { kind: 'other' };
 }
 
-/** An empty cell, "None", "N/A", or "The Client is not responsible for…" means that party does nothing. */
+/**
+ * An empty cell, "None", "N/A", "None. IBM is fully responsible for …" or "The Client is not
+ * responsible for…" means that party does nothing.
+ */
 export function dutyText(cell: Cell | undefined): string | null {
   const t = cell?.text.trim() ?? '';
   if (t === '' || partyWord(t) === 'n/a') return null;
+  if (/^(none|n\/a|not applicable)\s*[.;:,—–-]\s/i.test(t)) return null;
   if (/^(the )?(client|customer|you)\s+(is|are)\s+not\s+responsible\b/i.test(t)) return null;
   return t;
 }

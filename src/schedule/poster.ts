@@ -20,6 +20,8 @@ export class SendError extends Error {
     readonly kind: 'retry' | 'permanent',
     /** What the platform asked for (Retry-After), in milliseconds. */
     readonly retryAfterMs: number | null = null,
+    /** Whom the wait is for: this post, or every send to the workspace (Slack rate-limits a method per workspace). */
+    readonly waitScope: 'post' | 'workspace' = 'post',
   ) {
     super(message);
   }

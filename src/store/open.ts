@@ -3,6 +3,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import { openPostgresStore } from './postgres.js';
+import { redactUrl } from './redact.js';
 import { openSqliteStore } from './sqlite.js';
 import type { Store } from './types.js';
 
@@ -10,13 +11,10 @@ export type StoreConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres';
 
 export class StoreConfigError extends Error {}
 
-/** A URL fit for logs and messages: `//user:password@` becomes `//` + mark. */
-const hideCredentials = (url: string, mark: string): string => url.replace(/\/\/[^@/]*@/, `//${mark}`);
-
 export function storeConfig(env: NodeJS.ProcessEnv = process.env): StoreConfig {
   const url = env.DATABASE_URL?.trim();
   if (url) {
-    if (!/^postgres(ql)?:\/\//.test(url)) throw new StoreConfigError(`DATABASE_URL must be a postgres:// URL (got "${hideCredentials(url, '…@')}"); leave it unset for the SQLite file at STORE_PATH.`);
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new StoreConfigError(`DATABASE_URL must be a postgres:// URL (got "${redactUrl(url, '…@')}"); leave it unset for the SQLite file at STORE_PATH.`);
     return { kind: 'postgres', url };
   }
   const path = env.STORE_PATH?.trim();
@@ -25,7 +23,7 @@ export function storeConfig(env: NodeJS.ProcessEnv = process.env): StoreConfig {
 }
 
 /** Where the store is, for logs (the password left out). */
-export const describeStore = (c: StoreConfig): string => (c.kind === 'sqlite' ? `SQLite ${c.path}` : `PostgreSQL ${hideCredentials(c.url, '')}`);
+export const describeStore = (c: StoreConfig): string => (c.kind === 'sqlite' ? `SQLite ${c.path}` : `PostgreSQL ${redactUrl(c.url)}`);
 
 export async function openStore(c: StoreConfig): Promise<Store> {
   try {

@@ -3,7 +3,7 @@
 // while the others pass over it; a crashed sender's lease runs out and another takes over.
 import pg from 'pg';
 import { ADDED_COLUMNS, encodeTarget, SCHEMA, SEEN_PRUNE_MS, signalValues, toConversation, toPost, toSchedule, toSignal, type ConversationRow, type PostRow, type ScheduleRow, type SignalRow } from './rows.js';
-import { newScheduleId, type NewPost, type OutboxPost, type PostOutcome, type Schedule, type Store, type TickPlan } from './types.js';
+import { newScheduleId, type Lease, type NewPost, type OutboxPost, type PostOutcome, type Schedule, type Store, type TickPlan } from './types.js';
 
 export interface PostgresOptions {
   /** Tables live in this schema (created if missing); tests use one each. */
@@ -57,16 +57,17 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
     return (r.rowCount ?? 0) > 0;
   };
 
-  const finish = async (key: string, owner: string, o: PostOutcome): Promise<boolean> => {
-    const held = `WHERE key = $1 AND lease_owner = $2 AND state = 'sending'`;
-    const r =
-      o.state === 'sent'
-        ? await pool.query(`UPDATE outbox SET state = 'sent', sent_at = $3, lease_owner = NULL, lease_until = NULL ${held}`, [key, owner, o.at])
-        : o.state === 'pending'
-          ? await pool.query(`UPDATE outbox SET state = 'pending', next_attempt_at = $3, last_error = $4, lease_owner = NULL, lease_until = NULL ${held}`, [key, owner, o.nextAttemptAt, o.error])
-          : await pool.query(`UPDATE outbox SET state = 'failed', last_error = $3, lease_owner = NULL, lease_until = NULL ${held}`, [key, owner, o.error]);
-    return (r.rowCount ?? 0) > 0;
-  };
+  // Writes under a lease land only while its claim is current (same owner, same attempt); the
+  // row lock orders them against a claim that takes the post over.
+  const held = `WHERE key = $1 AND lease_owner = $2 AND attempts = $3 AND state = 'sending'`;
+  const underLease = async (l: Lease, set: string, values: unknown[]): Promise<boolean> =>
+    ((await pool.query(`UPDATE outbox SET ${set} ${held}`, [l.key, l.owner, l.attempt, ...values])).rowCount ?? 0) > 0;
+  const finish = (l: Lease, o: PostOutcome): Promise<boolean> =>
+    o.state === 'sent'
+      ? underLease(l, `state = 'sent', sent_at = $4, lease_owner = NULL, lease_until = NULL`, [o.at])
+      : o.state === 'pending'
+        ? underLease(l, `state = 'pending', next_attempt_at = $4, last_error = $5, lease_owner = NULL, lease_until = NULL`, [o.nextAttemptAt, o.error])
+        : underLease(l, `state = 'failed', last_error = $4, lease_owner = NULL, lease_until = NULL`, [o.error]);
 
   let prunedAt = 0;
 
@@ -134,8 +135,8 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
       );
       return r.rows.map(toPost).sort((a, b) => a.dueAt - b.dueAt);
     },
-    progress: async (key, owner, partsSent) =>
-      ((await pool.query(`UPDATE outbox SET parts_sent = $3 WHERE key = $1 AND lease_owner = $2 AND state = 'sending'`, [key, owner, partsSent])).rowCount ?? 0) > 0,
+    renew: (lease, until) => underLease(lease, 'lease_until = $4', [until]),
+    progress: (lease, partsSent, until) => underLease(lease, 'parts_sent = $4, lease_until = $5', [partsSent, until]),
     finish,
     getPost: async (key) => {
       const r = await pool.query<PostRow>('SELECT * FROM outbox WHERE key = $1', [key]);
@@ -178,12 +179,12 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
       );
       return (r.rowCount ?? 0) > 0;
     },
-    ping: async () => {
+    health: async () => {
       try {
-        await pool.query('SELECT 1');
-        return true;
-      } catch {
-        return false;
+        await pool.query('INSERT INTO store_health (id, checked_at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at', [Date.now()]);
+        return { ok: true };
+      } catch (e) {
+        return { ok: false, problem: `PostgreSQL does not take a write: ${(e as Error).message}` };
       }
     },
     close: async () => {

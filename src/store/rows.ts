@@ -154,6 +154,11 @@ export const SCHEMA = [
     user_id TEXT
   )`,
   `CREATE INDEX IF NOT EXISTS signals_at ON signals (at)`,
+  // One row, written by each readiness check: proof that the store takes a write.
+  `CREATE TABLE IF NOT EXISTS store_health (
+    id INTEGER PRIMARY KEY,
+    checked_at BIGINT NOT NULL
+  )`,
   `CREATE TABLE IF NOT EXISTS conversations (
     conversation_id TEXT PRIMARY KEY,
     ref TEXT NOT NULL,

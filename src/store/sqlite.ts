@@ -1,14 +1,36 @@
 // The embedded store: one SQLite file (better-sqlite3 12; 13 needs Node 22). For one bot
 // process; the command line may open the same file alongside it (WAL, busy timeout).
 // Write transactions are IMMEDIATE, so planning a tick and claiming posts never interleave.
-import { mkdirSync } from 'node:fs';
+// Each call first checks that the path still names the file held open: after a delete or a
+// replace SQLite would go on writing to the old file and report success for what is lost.
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ADDED_COLUMNS, encodeTarget, SCHEMA, SEEN_PRUNE_MS, signalValues, toConversation, toPost, toSchedule, toSignal, type ConversationRow, type PostRow, type ScheduleRow, type SignalRow } from './rows.js';
-import { newScheduleId, type NewPost, type NewSchedule, type OutboxPost, type Platform, type PostOutcome, type Schedule, type ScheduleScope, type Store, type TickPlan } from './types.js';
+import {
+  newScheduleId,
+  type ConversationRef,
+  type Lease,
+  type NewPost,
+  type NewSchedule,
+  type OutboxPost,
+  type Platform,
+  type PostOutcome,
+  type PostState,
+  type Schedule,
+  type ScheduleScope,
+  type Signal,
+  type Store,
+  type StoreHealth,
+  type TickPlan,
+} from './types.js';
+
+/** The store's file is gone or another file took its path: what is written now would be lost. */
+export class StoreFileError extends Error {}
 
 export function openSqliteStore(path: string): Store {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const onDisk = path !== ':memory:';
+  if (onDisk) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
@@ -21,6 +43,52 @@ export function openSqliteStore(path: string): Store {
       if (!has) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
     }
   }).immediate();
+
+  // The file as opened; the path is compared with it before each call (a stat: microseconds).
+  const opened = onDisk ? statSync(path) : null;
+  const moved = (): string | null => {
+    if (!opened) return null;
+    try {
+      const now = statSync(path);
+      return now.ino === opened.ino && now.dev === opened.dev ? null : `the store file ${path} was replaced by another file`;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code === 'ENOENT' ? `the store file ${path} was deleted` : `the store file ${path} cannot be seen: ${(e as Error).message}`;
+    }
+  };
+  const checked =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const why = moved();
+      if (why) throw new StoreFileError(`${why.replace(/ was (deleted|replaced by another file)$/, ' was deleted or replaced')} while respbot ran, so nothing written now would be kept; restart respbot to open a store at that path`);
+      return fn(...args);
+    };
+
+  const health = async (): Promise<StoreHealth> => {
+    const why = moved();
+    if (why) return { ok: false, problem: `${why} while respbot ran; restart respbot to open a store at that path` };
+    if (onDisk) {
+      // SQLite's own check, on a connection of its own: it reads the file as it is on disk,
+      // not pages this connection has cached.
+      let verdict: string;
+      try {
+        const fresh = new Database(path, { readonly: true, fileMustExist: true });
+        try {
+          verdict = String(fresh.pragma('quick_check(1)', { simple: true }));
+        } finally {
+          fresh.close();
+        }
+      } catch (e) {
+        verdict = (e as Error).message;
+      }
+      if (verdict !== 'ok') return { ok: false, problem: `the store file ${path} is corrupt: ${verdict.split('\n').join('; ')}` };
+    }
+    try {
+      db.prepare('INSERT INTO store_health (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at').run(Date.now());
+    } catch (e) {
+      return { ok: false, problem: `the store file ${path} does not take a write: ${(e as Error).message}` };
+    }
+    return { ok: true };
+  };
 
   const insertPost = db.prepare(
     `INSERT INTO outbox (key, schedule_id, platform, channel, target, due_at, next_attempt_at)
@@ -74,12 +142,13 @@ export function openSqliteStore(path: string): Store {
     return rows.map((r) => toPost(update.get(owner, now + leaseMs, r.key) as PostRow));
   });
 
-  const finish = (key: string, owner: string, o: PostOutcome): boolean => {
-    const held = `WHERE key = @key AND lease_owner = @owner AND state = 'sending'`;
-    if (o.state === 'sent') return db.prepare(`UPDATE outbox SET state = 'sent', sent_at = @at, lease_owner = NULL, lease_until = NULL ${held}`).run({ key, owner, at: o.at }).changes > 0;
+  // Writes under a lease land only while its claim is current (same owner, same attempt).
+  const held = `WHERE key = @key AND lease_owner = @owner AND attempts = @attempt AND state = 'sending'`;
+  const finish = (l: Lease, o: PostOutcome): boolean => {
+    if (o.state === 'sent') return db.prepare(`UPDATE outbox SET state = 'sent', sent_at = @at, lease_owner = NULL, lease_until = NULL ${held}`).run({ ...l, at: o.at }).changes > 0;
     if (o.state === 'pending')
-      return db.prepare(`UPDATE outbox SET state = 'pending', next_attempt_at = @next, last_error = @error, lease_owner = NULL, lease_until = NULL ${held}`).run({ key, owner, next: o.nextAttemptAt, error: o.error }).changes > 0;
-    return db.prepare(`UPDATE outbox SET state = 'failed', last_error = @error, lease_owner = NULL, lease_until = NULL ${held}`).run({ key, owner, error: o.error }).changes > 0;
+      return db.prepare(`UPDATE outbox SET state = 'pending', next_attempt_at = @next, last_error = @error, lease_owner = NULL, lease_until = NULL ${held}`).run({ ...l, next: o.nextAttemptAt, error: o.error }).changes > 0;
+    return db.prepare(`UPDATE outbox SET state = 'failed', last_error = @error, lease_owner = NULL, lease_until = NULL ${held}`).run({ ...l, error: o.error }).changes > 0;
   };
 
   // A key counts as new when absent or expired; the upsert decides that in one statement.
@@ -92,8 +161,8 @@ export function openSqliteStore(path: string): Store {
 
   return {
     kind: 'sqlite',
-    addSchedule: async (s) => addSchedule.immediate(s),
-    listSchedules: async (platform, channel, team) =>
+    addSchedule: checked(async (s: NewSchedule) => addSchedule.immediate(s)),
+    listSchedules: checked(async (platform: Platform, channel?: string, team?: string | null) =>
       (
         db
           .prepare(
@@ -102,50 +171,52 @@ export function openSqliteStore(path: string): Store {
           )
           .all({ platform, channel: channel ?? null, anyTeam: team === undefined ? 1 : 0, team: team ?? null }) as ScheduleRow[]
       ).map(toSchedule),
-    getSchedule: async (id) => {
+    ),
+    getSchedule: checked(async (id: string) => {
       const row = db.prepare('SELECT * FROM schedules WHERE id = ?').get(id) as ScheduleRow | undefined;
       return row ? toSchedule(row) : null;
-    },
-    removeSchedule: async (platform, id, scope) => removeSchedule.immediate(platform, id, scope),
-    planDue: async (now, plan) => planDue.immediate(now, plan),
-    enqueue: async (p) => enqueueOne(p),
-    claim: async (owner, now, leaseMs, limit, platforms) => claim.immediate(owner, now, leaseMs, limit, platforms),
-    progress: async (key, owner, partsSent) =>
-      db.prepare(`UPDATE outbox SET parts_sent = ? WHERE key = ? AND lease_owner = ? AND state = 'sending'`).run(partsSent, key, owner).changes > 0,
-    finish: async (key, owner, outcome) => finish(key, owner, outcome),
-    getPost: async (key) => {
+    }),
+    removeSchedule: checked(async (platform: Platform, id: string, scope: ScheduleScope) => removeSchedule.immediate(platform, id, scope)),
+    planDue: checked(async (now: number, plan: (s: Schedule) => TickPlan) => planDue.immediate(now, plan)),
+    enqueue: checked(async (p: NewPost) => enqueueOne(p)),
+    claim: checked(async (owner: string, now: number, leaseMs: number, limit: number, platforms: Platform[]) => claim.immediate(owner, now, leaseMs, limit, platforms)),
+    renew: checked(async (lease: Lease, until: number) => db.prepare(`UPDATE outbox SET lease_until = @until ${held}`).run({ ...lease, until }).changes > 0),
+    progress: checked(async (lease: Lease, partsSent: number, until: number) => db.prepare(`UPDATE outbox SET parts_sent = @partsSent, lease_until = @until ${held}`).run({ ...lease, partsSent, until }).changes > 0),
+    finish: checked(async (lease: Lease, outcome: PostOutcome) => finish(lease, outcome)),
+    getPost: checked(async (key: string) => {
       const row = db.prepare('SELECT * FROM outbox WHERE key = ?').get(key) as PostRow | undefined;
       return row ? toPost(row) : null;
-    },
-    listPosts: async (filter = {}) =>
+    }),
+    listPosts: checked(async (filter: { state?: PostState; scheduleId?: string } = {}) =>
       (
         db
           .prepare('SELECT * FROM outbox WHERE (@state IS NULL OR state = @state) AND (@scheduleId IS NULL OR schedule_id = @scheduleId) ORDER BY due_at, key')
           .all({ state: filter.state ?? null, scheduleId: filter.scheduleId ?? null }) as PostRow[]
       ).map(toPost),
-    recordSignal: async (sig) => {
+    ),
+    recordSignal: checked(async (sig: Signal) => {
       db.prepare('INSERT INTO signals (at, kind, platform, question, entry_id, candidates, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(...signalValues(sig));
-    },
-    listSignals: async (since) => (db.prepare('SELECT * FROM signals WHERE at >= ? ORDER BY at').all(since) as SignalRow[]).map(toSignal),
-    saveConversation: async (ref) => {
+    }),
+    listSignals: checked(async (since: number) => (db.prepare('SELECT * FROM signals WHERE at >= ? ORDER BY at').all(since) as SignalRow[]).map(toSignal)),
+    saveConversation: checked(async (ref: ConversationRef) => {
       db.prepare(
         `INSERT INTO conversations (conversation_id, ref, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (conversation_id) DO UPDATE SET ref = excluded.ref, updated_at = excluded.updated_at`,
       ).run(ref.conversationId, JSON.stringify(ref), Date.now());
-    },
-    getConversation: async (id) => {
+    }),
+    getConversation: checked(async (id: string) => {
       const row = db.prepare('SELECT * FROM conversations WHERE conversation_id = ?').get(id) as ConversationRow | undefined;
       return row ? toConversation(row) : null;
-    },
-    listConversations: async () => (db.prepare('SELECT * FROM conversations ORDER BY updated_at DESC').all() as ConversationRow[]).map(toConversation),
-    firstSeen: async (key, expiresAt, now = Date.now()) => {
+    }),
+    listConversations: checked(async () => (db.prepare('SELECT * FROM conversations ORDER BY updated_at DESC').all() as ConversationRow[]).map(toConversation)),
+    firstSeen: checked(async (key: string, expiresAt: number, now: number = Date.now()) => {
       if (now - prunedAt >= SEEN_PRUNE_MS) {
         prunedAt = now;
         pruneSeen.run(now);
       }
       return markSeen.run({ key, expiresAt, now }).changes > 0;
-    },
-    ping: async () => db.prepare('SELECT 1 AS ok').get() !== undefined,
+    }),
+    health,
     close: async () => {
       if (db.open) db.close();
     },

@@ -69,6 +69,20 @@ export interface OutboxPost {
 
 export type NewPost = Pick<OutboxPost, 'key' | 'scheduleId' | 'platform' | 'channel' | 'target' | 'dueAt'>;
 
+/**
+ * One claim on a post: its holder and the attempt the claim counted. Every write while
+ * sending names it, and lands only while that claim is current: a process whose lease ran
+ * out and was taken over (even by itself, later) changes nothing.
+ */
+export interface Lease {
+  key: string;
+  owner: string;
+  attempt: number;
+}
+
+/** The lease a claimed post is held under. */
+export const leaseOf = (p: OutboxPost): Lease => ({ key: p.key, owner: p.leaseOwner ?? '', attempt: p.attempts });
+
 /** What the scheduler decided for one due schedule, written in the same transaction. */
 export interface TickPlan {
   posts: NewPost[];
@@ -99,6 +113,8 @@ export interface Signal {
   user: string | null;
 }
 
+export type StoreHealth = { ok: true } | { ok: false; problem: string };
+
 export type PostOutcome =
   | { state: 'sent'; at: number }
   | { state: 'pending'; nextAttemptAt: number; error: string }
@@ -122,9 +138,12 @@ export interface Store {
   enqueue(post: NewPost): Promise<boolean>;
   /** Up to `limit` posts for `platforms` ready to send, leased to `owner` until `now + leaseMs`. */
   claim(owner: string, now: number, leaseMs: number, limit: number, platforms: Platform[]): Promise<OutboxPost[]>;
-  /** Records delivered parts (so a retry does not repeat them); false if the lease was lost. */
-  progress(key: string, owner: string, partsSent: number): Promise<boolean>;
-  finish(key: string, owner: string, outcome: PostOutcome): Promise<boolean>;
+  /** Extends the lease to `until`; false if it is no longer held (taken over: stop sending). */
+  renew(lease: Lease, until: number): Promise<boolean>;
+  /** Records delivered parts (so a retry does not repeat them) and extends the lease; false if it was lost. */
+  progress(lease: Lease, partsSent: number, until: number): Promise<boolean>;
+  /** Records the outcome and ends the lease; false if it was lost (the outcome is not recorded). */
+  finish(lease: Lease, outcome: PostOutcome): Promise<boolean>;
   getPost(key: string): Promise<OutboxPost | null>;
   listPosts(filter?: { state?: PostState; scheduleId?: string }): Promise<OutboxPost[]>;
 
@@ -143,8 +162,11 @@ export interface Store {
    */
   firstSeen(key: string, expiresAt: number, now?: number): Promise<boolean>;
 
-  /** Is the store reachable (for /readyz). */
-  ping(): Promise<boolean>;
+  /**
+   * Can the store keep what it is given (for /readyz): it takes a real write, and for SQLite
+   * the path still names the file it has open and SQLite's quick_check finds it sound.
+   */
+  health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }
 

@@ -5,6 +5,8 @@ import type { Entry, ResponsibilityDocument } from '../model.js';
 export interface DocumentDiff {
   added: string[];
   removed: string[];
+  /** Titles of sections the new copy no longer has. */
+  removedSections: string[];
   changed: string[];
   lastUpdated: { before: string | null; after: string | null };
 }
@@ -20,15 +22,15 @@ export function diffDocuments(before: ResponsibilityDocument | null, after: Resp
   return {
     added: [...now.entries()].filter(([id]) => !old.has(id)).map(([, e]) => label(e)),
     removed: [...old.entries()].filter(([id]) => !now.has(id)).map(([, e]) => label(e)),
+    removedSections: (before?.sections ?? []).filter((s) => !after.sections.some((a) => a.id === s.id)).map((s) => s.title),
     changed: [...now.entries()].filter(([id, e]) => old.has(id) && (old.get(id)!.provider !== e.provider || old.get(id)!.customer !== e.customer || old.get(id)!.party !== e.party)).map(([, e]) => label(e)),
     lastUpdated: { before: before?.lastUpdated ?? null, after: after.lastUpdated },
   };
 }
 
-export const rowCount = (d: ResponsibilityDocument | null): number => (d?.sections ?? []).reduce((n, s) => n + s.entries.length, 0);
-
 export function describeDiff(d: DocumentDiff): string {
   const parts = [`+${d.added.length} rows`, `−${d.removed.length}`, `~${d.changed.length} changed`];
   const when = d.lastUpdated.before !== d.lastUpdated.after ? `; lastupdated ${d.lastUpdated.before ?? '(none)'} → ${d.lastUpdated.after ?? '(none)'}` : '';
-  return parts.join(', ') + when;
+  const sections = d.removedSections.length ? `; sections removed: ${d.removedSections.join(', ')}` : '';
+  return parts.join(', ') + when + sections;
 }

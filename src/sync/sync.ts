@@ -1,13 +1,15 @@
 // `respbot sync`: fetch each document listed in DATA_DIR/sources.yaml, check it with the
 // loader, and replace the local copy atomically only when it passes. A document that is not
-// markdown, does not parse, or loses most of its rows is rejected and the old copy kept.
+// markdown, does not parse, or loses a section or more than a few rows (a truncated copy) is
+// rejected and the old copy kept, unless removals are accepted.
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describeWarning, loadKnowledgeBase } from '../load/folder.js';
 import type { ResponsibilityDocument } from '../model.js';
-import { diffDocuments, rowCount, type DocumentDiff } from './diff.js';
+import { acceptRemovals, describeLoss, documentLoss, tooMuchLost } from '../removals.js';
+import { diffDocuments, type DocumentDiff } from './diff.js';
 
 export interface Source {
   file: string;
@@ -26,11 +28,43 @@ export interface SyncOptions {
   progress?: (event: { index: number; total: number; file: string; outcome?: SyncOutcome }) => void;
   fetch?: typeof fetch;
   timeoutMs?: number;
-  /** A document must keep at least this share of its rows (default one half). */
-  minRowShare?: number;
+  /**
+   * Take copies that lose sections or many rows (`--accept-removals`), and touch the data
+   * folder's `.accept-removals` marker so a running bot reloads them too.
+   */
+  acceptRemovals?: boolean;
 }
 
 const MAX_BYTES = 2_000_000;
+const TOO_LARGE = `the response is larger than ${MAX_BYTES / 1e6} MB`;
+
+/**
+ * The body, read chunk by chunk and given up (the request aborted) as soon as it passes
+ * MAX_BYTES: a huge or endless response costs about MAX_BYTES of memory, not its size.
+ */
+async function readLimited(res: Response, abort: AbortController): Promise<Buffer | { tooLarge: string }> {
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > MAX_BYTES) {
+    abort.abort();
+    return { tooLarge: `${TOO_LARGE} (Content-Length ${declared})` };
+  }
+  if (!res.body) return Buffer.alloc(0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BYTES) {
+      abort.abort();
+      await reader.cancel().catch(() => {});
+      return { tooLarge: TOO_LARGE };
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
 
 export class SourcesError extends Error {}
 
@@ -56,7 +90,6 @@ export function readSources(dataDir: string): Source[] {
 /** Why a fetched body is not a markdown document, or null. */
 function notMarkdown(body: Buffer, contentType: string | null): string | null {
   if (body.length === 0) return 'the response is empty';
-  if (body.length > MAX_BYTES) return `the response is larger than ${MAX_BYTES / 1e6} MB`;
   if (body.includes(0)) return 'the response is binary, not markdown';
   const text = body.toString('utf8');
   if (text.includes('\uFFFD')) return 'the response is not UTF-8 text';
@@ -85,10 +118,16 @@ async function syncOne(src: Source, opts: SyncOptions, scratch: string): Promise
   const target = join(opts.dataDir, src.file);
   let body: Buffer;
   let contentType: string | null;
+  const abort = new AbortController();
   try {
-    const res = await (opts.fetch ?? fetch)(src.url, { signal: AbortSignal.timeout(opts.timeoutMs ?? 20_000), redirect: 'follow' });
-    if (!res.ok) return { file: src.file, status: 'rejected', reason: `${src.url} answered HTTP ${res.status}` };
-    body = Buffer.from(await res.arrayBuffer());
+    const res = await (opts.fetch ?? fetch)(src.url, { signal: AbortSignal.any([abort.signal, AbortSignal.timeout(opts.timeoutMs ?? 20_000)]), redirect: 'follow' });
+    if (!res.ok) {
+      abort.abort(); // the error page is not read
+      return { file: src.file, status: 'rejected', reason: `${src.url} answered HTTP ${res.status}` };
+    }
+    const read = await readLimited(res, abort);
+    if (!Buffer.isBuffer(read)) return { file: src.file, status: 'rejected', reason: read.tooLarge };
+    body = read;
     contentType = res.headers.get('content-type');
   } catch (e) {
     // fetch says only "fetch failed"; the cause says why (ENOTFOUND, ECONNREFUSED, a timeout).
@@ -105,12 +144,13 @@ async function syncOne(src: Source, opts: SyncOptions, scratch: string): Promise
   if (!fresh.doc) return { file: src.file, status: 'rejected', reason: `it does not load: ${fresh.problem}` };
   const current = existsSync(target) ? loadOne(target, opts.dataDir).doc : null;
   if (current && readFileSync(target, 'utf8') === text) return { file: src.file, status: 'unchanged' };
-  const before = rowCount(current);
-  const after = rowCount(fresh.doc);
-  const share = opts.minRowShare ?? 0.5;
-  if (current && after < before * share) return { file: src.file, status: 'rejected', reason: `it would lose most of its rows (${before} → ${after}); check the upstream page` };
+  const loss = current ? documentLoss(current, fresh.doc) : null;
+  const truncated = loss !== null && tooMuchLost(loss);
+  if (truncated && !opts.acceptRemovals) return { file: src.file, status: 'rejected', reason: `${describeLoss(loss)}; check the upstream page, or run with --accept-removals if that is meant` };
   const diff = diffDocuments(current, fresh.doc);
   if (opts.dryRun) return { file: src.file, status: current ? 'would-update' : 'would-add', diff };
+  // Before the file, so the bot's reload (which waits for the folder to be quiet) sees it.
+  if (truncated) acceptRemovals(opts.dataDir);
   writeAtomically(target, text);
   return { file: src.file, status: current ? 'updated' : 'added', diff };
 }

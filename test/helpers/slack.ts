@@ -23,6 +23,10 @@ export interface Recorded {
 export interface StandIn {
   url: string;
   calls: Recorded[];
+  /** Every request with the status it got, failures included. */
+  served: Array<{ path: string; status: number; at: number }>;
+  /** Rate-limit `path` as Slack does: from the next call on, 429 with Retry-After until `seconds` have passed. */
+  rateLimit(path: string, seconds: number): void;
   /** Answer the next calls to `path` with these statuses first (e.g. 429), then 200. */
   failNext(path: string, status: number, headers?: Record<string, string>, times?: number, error?: string): void;
   /** A JSON reply for `path` (instead of {ok:true}): fixed, or made from the request's fields (pagination). */
@@ -60,11 +64,25 @@ export async function slackStandIn(): Promise<StandIn> {
   const replies = new Map<string, Reply>();
   const failures = new Map<string, Array<{ status: number; headers: Record<string, string>; error?: string }>>();
   const delays = new Map<string, number>();
+  const served: StandIn['served'] = [];
+  const limits = new Map<string, { seconds: number; until: number | null }>();
   const server: Server = createServer(async (req, res) => {
     const raw = await readBody(req);
     const path = (req.url ?? '').replace(/^\/(api\/)?/, '').replace(/\?.*$/, '');
+    const limit = limits.get(path);
+    if (limit) {
+      limit.until ??= Date.now() + limit.seconds * 1000;
+      if (Date.now() < limit.until) {
+        served.push({ path, status: 429, at: Date.now() });
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(Math.ceil((limit.until - Date.now()) / 1000)) });
+        res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+        return;
+      }
+      limits.delete(path);
+    }
     const queue = failures.get(path);
     const fail = queue?.shift();
+    served.push({ path, status: fail?.status ?? 200, at: Date.now() });
     if (fail) {
       res.writeHead(fail.status, { 'content-type': 'application/json', ...fail.headers });
       res.end(JSON.stringify({ ok: false, error: fail.error ?? (fail.status === 429 ? 'ratelimited' : 'fatal_error') }));
@@ -83,6 +101,10 @@ export async function slackStandIn(): Promise<StandIn> {
   return {
     url,
     calls,
+    served,
+    rateLimit(path, seconds) {
+      limits.set(path, { seconds, until: null });
+    },
     failNext(path, status, headers = {}, times = 1, error) {
       failures.set(path, [...(failures.get(path) ?? []), ...Array.from({ length: times }, () => ({ status, headers, error }))]);
     },

@@ -142,6 +142,26 @@ describe.each(kinds.kinds)('scheduler on the $name store', (kind) => {
     expect(delivered).toHaveLength(1);
   });
 
+  test('a wait for the whole workspace holds back every post until it passes; a wait for one post holds back only that one', async () => {
+    const { store } = await kind.fresh();
+    const clock = { t: Date.parse('2026-03-02T09:00:00Z') };
+    const { poster, delivered, failures } = fakePoster(clock);
+    for (const channel of ['C1', 'C2', 'C3']) await store.addSchedule(newSchedule('daily 09:00 UTC', { channel }, clock.t - 1));
+    failures.push(new SendError('rate limited by Slack', 'retry', 30_000, 'workspace'));
+    const s = scheduler(store, clock, poster);
+    expect(await s.tick()).toMatchObject({ sent: 0, retrying: 1, retryAt: clock.t + 30_000 });
+    expect((await store.listPosts()).map((p) => p.attempts).sort()).toEqual([0, 0, 1]);
+    clock.t += 29_000;
+    expect(await s.tick()).toMatchObject({ sent: 0 });
+    clock.t += 1_000;
+    expect(await s.tick()).toMatchObject({ sent: 3 });
+    expect(delivered).toHaveLength(3);
+
+    clock.t = Date.parse('2026-03-03T09:00:00Z');
+    failures.push(new SendError('Bot Connector answered HTTP 429', 'retry', 30_000, 'post'));
+    expect(await s.tick()).toMatchObject({ sent: 2, retrying: 1 });
+  });
+
   test('a summary in parts that fails half-way resumes after the parts already delivered', async () => {
     const { store } = await kind.fresh();
     const clock = { t: Date.parse('2026-03-02T09:00:00Z') };
@@ -197,7 +217,7 @@ describe.each(kinds.kinds)('scheduler on the $name store', (kind) => {
     expect((await store.listPosts())[0]).toMatchObject({ state: 'sent', attempts: 2 });
   });
 
-  test('stop() lets the send under way finish and hands back the claimed posts not started', async () => {
+  test('stop() lets the send under way finish and leaves the posts not started to the next process', async () => {
     const { store } = await kind.fresh();
     const clock = { t: Date.parse('2026-03-02T09:00:00Z') };
     for (const channel of ['C1', 'C2', 'C3']) await store.addSchedule(newSchedule('daily 09:00 UTC', { channel }, clock.t - 1));
@@ -222,7 +242,11 @@ describe.each(kinds.kinds)('scheduler on the $name store', (kind) => {
     expect(sent).toHaveLength(1);
     const posts = await store.listPosts();
     expect(posts.filter((p) => p.state === 'sent')).toHaveLength(1);
-    expect(posts.filter((p) => p.state === 'pending').map((p) => p.lastError)).toEqual(['not sent: the process stopped', 'not sent: the process stopped']);
+    // Claimed one at a time, the others were never taken: pending, no attempt spent, no lease to wait out.
+    expect(posts.filter((p) => p.state === 'pending').map((p) => [p.attempts, p.leaseOwner])).toEqual([
+      [0, null],
+      [0, null],
+    ]);
   });
 
   test('a schedule that cannot be planned is parked and logged; the others still post', async () => {

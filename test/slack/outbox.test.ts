@@ -33,6 +33,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   api.calls.length = 0;
+  api.served.length = 0;
 });
 
 /** A daily digest whose tick fell due a minute ago. */
@@ -88,6 +89,24 @@ describe.each(kinds.kinds)('on the $name store', (kind) => {
     // The channel sees where the digest comes from and how to stop it.
     expect(JSON.stringify(posts()[0]!.body.blocks)).toMatch(/Scheduled digest `s-\w+` · `\/responsibility unschedule s-\w+` stops it/);
     expect((await store.listPosts())[0]).toMatchObject({ state: 'sent', attempts: 2, lastError: 'rate limited by Slack' });
+  });
+
+  test('a 429 pauses every send to the workspace until Retry-After has passed: no call is spent on a wait Slack asked for', async () => {
+    const { store } = await kind.fresh();
+    const channels = ['C0PAUSE01', 'C0PAUSE02', 'C0PAUSE03', 'C0PAUSE04'];
+    for (const c of channels) await store.addSchedule(dueDigest(c));
+    api.rateLimit('chat.postMessage', 1);
+    const s = run(store);
+    s.start();
+    await api.waitFor(() => posts().length === channels.length, 10_000);
+    await s.stop();
+    const calls = api.served.filter((c) => c.path === 'chat.postMessage');
+    // One call learnt the limit; every other call waited for it to pass, then went through.
+    expect(calls.map((c) => c.status)).toEqual([429, 200, 200, 200, 200]);
+    expect(Math.min(...calls.slice(1).map((c) => c.at)) - calls[0]!.at).toBeGreaterThanOrEqual(1000);
+    expect(posts().map((c) => c.body.channel).sort()).toEqual(channels);
+    // The posts that never reached Slack spent no attempt on the pause.
+    expect((await store.listPosts()).map((p) => p.attempts).sort()).toEqual([1, 1, 1, 2]);
   });
 
   test('killed between "claimed" and "sent", then restarted: exactly one post arrives', async () => {

@@ -1,7 +1,10 @@
 // One suite, both stores: schedules, the outbox's claim/lease/finish cycle, conversation
 // references and seen keys behave the same on SQLite and on PostgreSQL.
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { afterAll, describe, expect, test } from '@jest/globals';
-import type { NewPost, NewSchedule, Store } from '../../src/store/types.js';
+import Database from 'better-sqlite3';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import { leaseOf, type NewPost, type NewSchedule, type Store } from '../../src/store/types.js';
 import { storeKinds } from '../helpers/stores.js';
 
 const kinds = await storeKinds();
@@ -91,24 +94,45 @@ describe.each(kinds.kinds)('$name store', (kind) => {
     expect(await store.claim('B', T0 + 2000, 60_000, 10, ['slack'])).toEqual([]); // leased to A
     const b = await store.claim('B', T0 + 1000 + 60_001, 60_000, 10, ['slack']);
     expect(b.map((p) => [p.key, p.attempts, p.leaseOwner])).toEqual([['k1', 2, 'B']]);
-    // A wakes up late: its lease is gone, so it cannot overwrite B's result.
-    expect(await store.finish('k1', 'A', { state: 'sent', at: T0 })).toBe(false);
-    expect(await store.progress('k1', 'A', 1)).toBe(false);
-    expect(await store.finish('k1', 'B', { state: 'sent', at: T0 + 70_000 })).toBe(true);
+    // A wakes up late: its lease is gone, so it can neither renew it nor overwrite B's result.
+    expect(await store.renew(leaseOf(a[0]!), T0 + 200_000)).toBe(false);
+    expect(await store.progress(leaseOf(a[0]!), 1, T0 + 200_000)).toBe(false);
+    expect(await store.finish(leaseOf(a[0]!), { state: 'sent', at: T0 })).toBe(false);
+    expect(await store.finish(leaseOf(b[0]!), { state: 'sent', at: T0 + 70_000 })).toBe(true);
     expect(await store.getPost('k1')).toMatchObject({ state: 'sent', sentAt: T0 + 70_000, leaseOwner: null });
     expect(await claimAll(store, 'C', T0 + 10_000_000)).toHaveLength(1); // only the Teams post is left
+  });
+
+  test('a lease is renewed while held, and fenced by its claim: an older claim of the same owner writes nothing', async () => {
+    const { store } = await kind.fresh();
+    await store.enqueue(post('k'));
+    const [first] = await claimAll(store, 'A', T0, 60_000);
+    // Renewed before it runs out: nobody else may claim it at the old expiry.
+    expect(await store.renew(leaseOf(first!), T0 + 120_000)).toBe(true);
+    expect(await claimAll(store, 'B', T0 + 60_001)).toEqual([]);
+    expect(await store.progress(leaseOf(first!), 1, T0 + 180_000)).toBe(true);
+    expect(await claimAll(store, 'B', T0 + 120_001)).toEqual([]);
+    expect(await store.getPost('k')).toMatchObject({ leaseUntil: T0 + 180_000, partsSent: 1 });
+    // A stalls past its lease and claims the post again itself: the old claim is dead.
+    const [second] = await claimAll(store, 'A', T0 + 180_001);
+    expect(second).toMatchObject({ leaseOwner: 'A', attempts: 2 });
+    expect(await store.renew(leaseOf(first!), T0 + 999_999)).toBe(false);
+    expect(await store.progress(leaseOf(first!), 3, T0 + 999_999)).toBe(false);
+    expect(await store.finish(leaseOf(first!), { state: 'failed', error: 'stale' })).toBe(false);
+    expect(await store.getPost('k')).toMatchObject({ state: 'sending', partsSent: 1, leaseUntil: T0 + 180_001 + 60_000 });
+    expect(await store.finish(leaseOf(second!), { state: 'sent', at: T0 + 200_000 })).toBe(true);
   });
 
   test('a post put back with a retry time waits for it; progress is kept across attempts', async () => {
     const { store } = await kind.fresh();
     await store.enqueue(post('k'));
-    await claimAll(store, 'A', T0);
-    expect(await store.progress('k', 'A', 2)).toBe(true);
-    expect(await store.finish('k', 'A', { state: 'pending', nextAttemptAt: T0 + 30_000, error: 'ratelimited' })).toBe(true);
+    const [first] = await claimAll(store, 'A', T0);
+    expect(await store.progress(leaseOf(first!), 2, T0 + 60_000)).toBe(true);
+    expect(await store.finish(leaseOf(first!), { state: 'pending', nextAttemptAt: T0 + 30_000, error: 'ratelimited' })).toBe(true);
     expect(await claimAll(store, 'A', T0 + 29_999)).toEqual([]);
     const [again] = await claimAll(store, 'A', T0 + 30_000);
     expect(again).toMatchObject({ key: 'k', attempts: 2, partsSent: 2, lastError: 'ratelimited' });
-    expect(await store.finish('k', 'A', { state: 'failed', error: 'channel_not_found' })).toBe(true);
+    expect(await store.finish(leaseOf(again!), { state: 'failed', error: 'channel_not_found' })).toBe(true);
     expect(await claimAll(store, 'A', T0 + 10_000_000)).toEqual([]);
     expect((await store.listPosts({ state: 'failed' })).map((p) => p.lastError)).toEqual(['channel_not_found']);
   });
@@ -117,8 +141,8 @@ describe.each(kinds.kinds)('$name store', (kind) => {
     const { store } = await kind.fresh();
     const s = await store.addSchedule(schedule());
     await store.enqueue(post('sent', { scheduleId: s.id }));
-    await claimAll(store, 'A', T0);
-    await store.finish('sent', 'A', { state: 'sent', at: T0 });
+    const [claimed] = await claimAll(store, 'A', T0);
+    await store.finish(leaseOf(claimed!), { state: 'sent', at: T0 });
     await store.enqueue(post('later', { scheduleId: s.id, dueAt: T0 + 1 }));
     await store.removeSchedule('slack', s.id, { channel: 'C1', team: null });
     expect((await store.listPosts()).map((p) => p.key)).toEqual(['sent']);
@@ -182,6 +206,50 @@ describe.each(kinds.kinds)('$name store', (kind) => {
     expect(await store.getConversation(ref.conversationId)).toEqual({ ...ref, serviceUrl: 'https://smba.example/emea/' });
     expect(await store.listConversations()).toHaveLength(1);
     expect(await store.getConversation('nope')).toBeNull();
-    expect(await store.ping()).toBe(true);
+  });
+
+  test('health: a store that answers and takes a write is healthy', async () => {
+    const { store } = await kind.fresh();
+    expect(await store.health()).toEqual({ ok: true });
+  });
+});
+
+describe('a SQLite file that breaks under the running store', () => {
+  const file = async () => {
+    const { env } = await kinds.kinds[0]!.fresh();
+    const store = openSqliteStore(env.STORE_PATH!);
+    await store.addSchedule(schedule());
+    return { path: env.STORE_PATH!, store };
+  };
+
+  test('deleted: not healthy, and a write says it cannot be kept instead of going to the deleted file', async () => {
+    const { path, store } = await file();
+    for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+    expect(await store.health()).toEqual({ ok: false, problem: expect.stringMatching(/was deleted/) });
+    await expect(store.addSchedule(schedule({ channel: 'C9' }))).rejects.toThrow(/store file .* was deleted or replaced/);
+    await expect(store.claim('A', T0, 60_000, 1, ['slack'])).rejects.toThrow(/was deleted or replaced/);
+    await store.close();
+  });
+
+  test('replaced by another file: not healthy', async () => {
+    const { path, store } = await file();
+    for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+    new Database(path).close();
+    expect(await store.health()).toEqual({ ok: false, problem: expect.stringMatching(/was replaced/) });
+    await store.close();
+  });
+
+  test('corrupted on disk: not healthy, with SQLite\'s own finding', async () => {
+    const { path, store } = await file();
+    for (let i = 0; i < 200; i++) await store.recordSignal({ kind: 'unanswered', at: T0 + i, platform: 'slack', question: 'q'.repeat(300), entryId: null, candidates: [], user: null });
+    // Move everything into the main file, then overwrite its pages after the header.
+    const other = new Database(path);
+    other.pragma('wal_checkpoint(TRUNCATE)');
+    other.close();
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.alloc(4096 * 4, 0x5a), 0, 4096 * 4, 4096);
+    closeSync(fd);
+    expect(await store.health()).toEqual({ ok: false, problem: expect.stringMatching(/^the store file .* is corrupt: /) });
+    await store.close();
   });
 });

@@ -1,0 +1,67 @@
+// What people type around a question, taken off before it is read, on every surface: Slack
+// markup (mentions, channel and user-group links, labelled links), terminal escapes and
+// control characters, emoji codes, and chat spellings ("u", "4", "w/", "pls").
+
+/** Longest question we read; longer input is cut here (and the answer says so). */
+export const MAX_QUESTION_CHARS = 500;
+/** Raw input beyond this is not even cleaned: a bound on the work one message can cause. */
+const MAX_RAW_CHARS = 8_000;
+
+const ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+
+/**
+ * Slack's markup: `<@U123>`, `<!here>`, `<!subteam^S1|@sre>` and `<#C1|sre>` are addresses,
+ * not words of the question; a link keeps its label as a clause of its own
+ * (`see <https://x|the runbook>` → "see — the runbook —"), so that "link" or "here" is context.
+ */
+function stripSlackMarkup(s: string): string {
+  return s.replace(/<([^<>\s][^<>]*)>/g, (_, inner: string) => {
+    const [target, label] = inner.split('|', 2) as [string, string | undefined];
+    if (/^[@#!]/.test(target)) return ' ';
+    if (/^(https?|mailto|tel):/i.test(target)) return label ? ` — ${label} — ` : ' ';
+    return ` ${inner} `;
+  });
+}
+
+/** Chat spellings, word for word. Only whole tokens, and only where the token has no other reading here. */
+const CHAT_WORDS: Record<string, string> = {
+  u: 'you', ur: 'your', r: 'are', '4': 'for', '2': 'to', 'w/': 'with', 'w/o': 'without', 'b/c': 'because', bc: 'because', cuz: 'because',
+  pls: 'please', plz: 'please', thx: 'thanks', ty: 'thanks', tia: 'thanks', gotta: 'have to', gonna: 'going to', wanna: 'want to',
+  abt: 'about', wrt: 'about', re: 'about', smth: 'something', sth: 'something', ppl: 'people', msg: 'message', msgs: 'messages',
+  cfg: 'config', env: 'environment', envs: 'environments', prod: 'production', info: 'information', im: "i'm", whos: "who's",
+  'who’s': "who's", dont: "don't",
+  // Engineers' short forms of words the documents spell out.
+  cert: 'certificate', certs: 'certificates', creds: 'credentials', perms: 'permissions', auth: 'authentication', infra: 'infrastructure',
+  repo: 'repository', repos: 'repositories', k8s: 'kubernetes', ops: 'operations', sla: 'SLA', vuln: 'vulnerability', vulns: 'vulnerabilities',
+  upgr: 'upgrade', mgmt: 'management', admin: 'administration', dr: 'DR', ha: 'HA', doesnt: "doesn't", isnt: "isn't", ya: 'you', yall: 'you all', "y'all": 'you all',
+};
+
+function chatSpelling(s: string): string {
+  return s.replace(/(^|\s)([\p{L}\p{N}/'’]+)(?=[\s,.!?:;]|$)/gu, (m, pre: string, tok: string) => {
+    const to = CHAT_WORDS[tok.toLowerCase()];
+    return to === undefined ? m : pre + to;
+  });
+}
+
+export interface Cleaned {
+  text: string;
+  truncated: boolean;
+}
+
+/** NFKC, markup and escapes off, chat spellings read, single spaces, at most MAX_QUESTION_CHARS. */
+export function cleanQuestion(raw: unknown): Cleaned {
+  let s = typeof raw === 'string' ? raw : String(raw ?? '');
+  const overlong = s.length > MAX_RAW_CHARS;
+  s = s.slice(0, MAX_RAW_CHARS).normalize('NFKC').replace(ANSI, ' ').replace(CONTROL, ' ');
+  s = stripSlackMarkup(s)
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/(^|\s):[a-z0-9_+-]+:(?=\s|$)/g, '$1 ') // emoji codes (:pray:)
+    .replace(/\bhttps?:\/\/\S+/gi, ' ')
+    .replace(/(^|\s)@[\w.-]+/g, '$1 '); // a plain @handle is an address too
+  s = chatSpelling(s.replace(/\btl;? ?dr\b/gi, 'summary').replace(/\s+/g, ' ').trim());
+  if (!overlong && s.length <= MAX_QUESTION_CHARS) return { text: s, truncated: false };
+  return { text: s.slice(0, MAX_QUESTION_CHARS), truncated: true };
+}

@@ -1,0 +1,52 @@
+// A chat message as clauses, and which of them is the question: "for our payments pipeline
+// in prod, who patches the cluster? thx" asks "who patches the cluster?"; the rest is context.
+// Context is still read, but it does not decide whether the question is one the documents cover.
+
+export interface Segment {
+  text: string;
+  /** The clause without a trailing tag ("…, right?"): what it asks. */
+  core: string;
+  /** The clause is asked as a question: a question word, "?", a tag, or a claim about who does it. */
+  asked: boolean;
+}
+
+/** A question word, a form of "be"/"do", or a modal followed by who it asks about ("would we", not "would be great"). */
+const QUESTION_START =
+  /^(?:who|whom|whose|what|which|where|when|why|how|does|do|did|is|are|am|was|were|any|anyone|anybody|(?:will|would|should|shall|must|can|could|may|has|have)\s+(?:i|we|you|ibm|they|it|the|my|our|someone|anyone|this|that|he|she))\b/i;
+/** A clause opened by a preposition, participle or subordinator, up to its comma: "in staging and prod both, …". */
+const LEADING = /^((?:for|in|on|at|across|within|during|from|with|per|before|after|since|as|because|while|once|following|regarding|re|about)\b[^,]{0,80}),\s+(?=\S)/i;
+
+/** A tag that makes a statement a question: "…, right?", "…, correct". */
+const TAG = /[,\s]+(?:right|correct|yes|no|yeah|true|ok|okay|eh|isn'?t it|aren'?t we|don'?t we|doesn'?t it|is that right|is that correct|am i right)\s*[?!.]*\s*$/i;
+/** A statement about who does something: "backups are on us", "we patch it ourselves". */
+const CLAIM = /\b(?:on us|on ibm|on me|on our side|on ibm'?s side|our job|my job|ibm'?s job|us or ibm|ibm or us|our responsibility|ibm'?s responsibility|ourselves)\b/i;
+
+/** Clause breaks: sentence ends, colons, semicolons, dashes; a comma or "and" before a question word; "… asked: who …". */
+const BREAK = new RegExp(
+  [
+    `(?<=\\b(?:asked|asking|asks|know|knows|wondering|wonder|wondered|question|curious))\\s+(?=(?:who|whose|what|which|does|do|did|is|are|am|should|can|will|would)\\b)`,
+    '(?<=[.!?])\\s+',
+    '\\s*[:;]\\s+',
+    '\\s+[—–-]{1,2}\\s+',
+    '\\s*\\n\\s*',
+    `,\\s+(?=${QUESTION_START.source.slice(1)})`,
+    `\\s+(?:and|but|so)\\s+(?=(?:who|whose|does|do|is|are|should|can)\\b)`,
+  ].join('|'),
+  'i',
+);
+
+export function segmentsOf(text: string): Segment[] {
+  return text
+    .split(BREAK)
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .flatMap((t) => {
+      const m = LEADING.exec(t);
+      return m ? [m[1]!, t.slice(m[0].length)] : [t];
+    })
+    .map((t) => {
+      const tagged = TAG.test(t);
+      const core = tagged ? t.replace(TAG, '') : t;
+      return { text: t, core, asked: tagged || QUESTION_START.test(core) || /\?\s*$/.test(core) || CLAIM.test(core) };
+    });
+}
