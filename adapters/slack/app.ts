@@ -92,10 +92,14 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
   const authorize = async () => ({ botToken: config.botToken, ...identity });
   const logger = boltLogger(log);
   const socket = !!config.appToken && !config.signingSecret;
+  // Event ids go to the store (few, and a retry may come after a restart). Request signatures,
+  // one per request, go there only when replicas share it (PostgreSQL): a SQLite store serves
+  // one process, whose memory is enough for the 5 minutes a signature is valid.
   const seen = seenKeys(opts.store, log);
+  const seenRequests = seenKeys(opts.store?.kind === 'postgres' ? opts.store : undefined, log);
   // HTTP mode: our checks (timestamp either way, replays) run on the route before Bolt's.
   const router = express.Router();
-  if (!socket) router.post('/slack/events', ...slackRequestGuard({ signingSecret: config.signingSecret!, seen, log }));
+  if (!socket) router.post('/slack/events', ...slackRequestGuard({ signingSecret: config.signingSecret!, seen: seenRequests, log }));
   const receiver = socket
     ? undefined
     : new ExpressReceiver({ signingSecret: config.signingSecret!, endpoints: '/slack/events', app: opts.expressApp, router, logger });

@@ -98,7 +98,8 @@ describe.each(kinds.kinds)('$name store', (kind) => {
     expect(posts()).toHaveLength(1);
   });
 
-  test('a request replayed to the other replica is refused', async () => {
+  // SQLite serves one process: request signatures are kept in memory there, in the store only on PostgreSQL.
+  (kind.name === 'postgres' ? test : test.skip)('a request replayed to the other replica is refused', async () => {
     const body = mention(`Ev${kind.name}R`);
     const ts = String(Math.floor(Date.now() / 1000));
     const headers = { 'content-type': 'application/json', 'x-slack-request-timestamp': ts, 'x-slack-signature': signature(SECRET, Number(ts), body) };
@@ -118,7 +119,8 @@ describe.each(kinds.kinds)('$name store', (kind) => {
 
 test('a store that does not answer costs no answer: the request goes on without it, and says so in the log', async () => {
   const lines: Array<{ event: string }> = [];
-  const hanging: Store = { ...openSqliteStore(':memory:'), firstSeen: () => new Promise<boolean>(() => {}) };
+  // A shared store (PostgreSQL) that stopped answering.
+  const hanging: Store = { ...openSqliteStore(':memory:'), kind: 'postgres', firstSeen: () => new Promise<boolean>(() => {}) };
   const http = createHttpApp();
   createSlackApp({ botToken: 'xoxb-test', signingSecret: SECRET, appToken: null, apiUrl: api.url + 'api/' }, { expressApp: http, engine: () => engine, store: hanging, log: createLog('info', (l) => lines.push(JSON.parse(l))) });
   const l = await listen(http, 0, '127.0.0.1', createLog('error', () => {}));
