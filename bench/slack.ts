@@ -68,7 +68,7 @@ function load(url: string, text: string, requests: number, concurrency: number):
 export async function benchSlack(engine: Engine, requests = 3000, concurrency = 50): Promise<{ ours: LoadResult; bare: LoadResult; ratio: number }> {
   const quiet = createLog('error', () => {});
   const ours = createHttpApp();
-  // With a store on disk, as the bot runs: every request's signature is recorded there (replays).
+  // With a store on disk, as the bot runs (request signatures stay in memory on SQLite).
   const dir = mkdtempSync(join(tmpdir(), 'respbot-bench-slack-'));
   const store = openSqliteStore(join(dir, 'store.db'));
   createSlackApp({ botToken: 'xoxb-bench', signingSecret: SECRET, appToken: null, apiUrl: 'http://127.0.0.1:9/api/' }, { expressApp: ours, engine: () => engine, log: quiet, store });
