@@ -1,11 +1,15 @@
 // Signed slash commands over loopback: our Slack surface against a bare Bolt app that
 // acknowledges with a constant, same receiver, same load, same run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import bolt from '@slack/bolt';
 import { createSlackApp } from '../adapters/slack/app.js';
 import type { Engine } from '../src/engine/engine.js';
 import { createLog } from '../src/log.js';
 import { createHttpApp, listen } from '../src/server.js';
+import { openSqliteStore } from '../src/store/sqlite.js';
 
 const SECRET = 'bench-secret';
 
@@ -25,16 +29,17 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { createHmac } = require('node:crypto');
 const { url, secret, body, requests, concurrency } = workerData;
 const lat = []; let errors = 0; let next = 0;
-const sign = (ts) => 'v0=' + createHmac('sha256', secret).update('v0:' + ts + ':' + body).digest('hex');
+const sign = (ts, b) => 'v0=' + createHmac('sha256', secret).update('v0:' + ts + ':' + b).digest('hex');
 (async () => {
   const start = performance.now();
   const worker = async () => {
     while (next < requests) {
-      next++;
+      // Slack gives every command its own trigger_id: no two signed bodies repeat (a repeat is refused as a replay).
+      const b = body + '&trigger_id=' + process.pid + '.' + (++next);
       const ts = Math.floor(Date.now() / 1000);
       const t0 = performance.now();
       try {
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sign(ts) }, body });
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sign(ts, b) }, body: b });
         await res.arrayBuffer();
         if (res.status !== 200) errors++;
       } catch { errors++; }
@@ -47,7 +52,7 @@ const sign = (ts) => 'v0=' + createHmac('sha256', secret).update('v0:' + ts + ':
 `;
 
 function load(url: string, text: string, requests: number, concurrency: number): Promise<LoadResult> {
-  const body = new URLSearchParams({ command: '/responsibility', text, user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: 'http://127.0.0.1:9/r', trigger_id: '1' }).toString();
+  const body = new URLSearchParams({ command: '/responsibility', text, user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: 'http://127.0.0.1:9/r' }).toString();
   return new Promise((resolve, reject) => {
     const w = new Worker(LOAD_SCRIPT, { eval: true, workerData: { url, secret: SECRET, body, requests, concurrency } });
     w.once('error', reject);
@@ -63,7 +68,10 @@ function load(url: string, text: string, requests: number, concurrency: number):
 export async function benchSlack(engine: Engine, requests = 3000, concurrency = 50): Promise<{ ours: LoadResult; bare: LoadResult; ratio: number }> {
   const quiet = createLog('error', () => {});
   const ours = createHttpApp();
-  createSlackApp({ botToken: 'xoxb-bench', signingSecret: SECRET, appToken: null, apiUrl: 'http://127.0.0.1:9/api/' }, { expressApp: ours, engine: () => engine, log: quiet });
+  // With a store on disk, as the bot runs (request signatures stay in memory on SQLite).
+  const dir = mkdtempSync(join(tmpdir(), 'respbot-bench-slack-'));
+  const store = openSqliteStore(join(dir, 'store.db'));
+  createSlackApp({ botToken: 'xoxb-bench', signingSecret: SECRET, appToken: null, apiUrl: 'http://127.0.0.1:9/api/' }, { expressApp: ours, engine: () => engine, log: quiet, store });
   const bare = createHttpApp();
   const receiver = new bolt.ExpressReceiver({ signingSecret: SECRET, app: bare, logLevel: bolt.LogLevel.ERROR });
   const bareApp = new bolt.App({ receiver, authorize: async () => ({ botToken: 'xoxb-bench' }), logLevel: bolt.LogLevel.ERROR });
@@ -81,5 +89,7 @@ export async function benchSlack(engine: Engine, requests = 3000, concurrency = 
     b.server.closeAllConnections?.();
     await new Promise((r) => a.server.close(r));
     await new Promise((r) => b.server.close(r));
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -15,7 +15,7 @@ import { log } from './log.js';
 import { LiveEngine } from './reload.js';
 import type { Poster } from './schedule/poster.js';
 import { Scheduler } from './schedule/scheduler.js';
-import { createHttpApp, drain, listen, portFrom } from './server.js';
+import { createHttpApp, drain, listen, ListenError, portFrom } from './server.js';
 import { describeStore, openStore, storeConfig, StoreConfigError } from './store/open.js';
 import type { StoreHealth } from './store/types.js';
 
@@ -48,6 +48,7 @@ async function main(): Promise<number> {
   const store = await openStore(storeSettings);
   const platforms: string[] = [];
   let draining = false;
+  let slackSurface: SlackSurface | null = null;
   const http = createHttpApp(async () => {
     // A store that answers but cannot keep a write (its file deleted or corrupt) is not ready.
     const health = await Promise.race([
@@ -55,12 +56,14 @@ async function main(): Promise<number> {
       new Promise<StoreHealth>((r) => setTimeout(() => r({ ok: false, problem: 'the store did not answer within 2 s' }), 2000).unref()),
     ]);
     const documents = engine().kb.documents.map((d) => d.id);
-    return { ready: !draining && health.ok && documents.length > 0 && platforms.length > 0, draining, documents, store: health.ok ? 'ok' : health.problem, platforms };
+    const core = { ready: !draining && health.ok && documents.length > 0 && platforms.length > 0, draining, documents, store: health.ok ? 'ok' : health.problem, platforms };
+    // Slack's credentials, checked with auth.test: 'ok', or why not (yet).
+    const slackState = slackSurface?.status();
+    return slackState === undefined ? core : { ...core, ready: core.ready && slackState === 'ok', slack: slackState };
   });
   const logUserIds = process.env.LOG_USER_IDS === 'true';
   const surfaces: string[] = [];
   const posters: Poster[] = [];
-  let slackSurface: SlackSurface | null = null;
   if (slack) {
     slackSurface = createSlackApp(slack, { expressApp: http, engine, logUserIds, store });
     await slackSurface.start();
@@ -78,7 +81,9 @@ async function main(): Promise<number> {
     surfaces.push('Teams: POST /api/messages');
     platforms.push('teams');
   }
-  const { port: bound, server } = await listen(http, port);
+  // Unauthenticated Teams requests are for local testing: only this machine may send them.
+  const host = teams?.allowUnauthenticated ? '127.0.0.1' : undefined;
+  const { port: bound, server } = await listen(http, port, host, log);
   // Digests: due and unsent posts (and ticks missed less than SCHEDULE_MAX_LATE_MINUTES ago) go out now.
   const scheduler = new Scheduler({ store, posters, engine, ...scheduling });
   scheduler.start();
@@ -102,8 +107,9 @@ async function main(): Promise<number> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
-  log.info('started', { port: bound, documents: first.kb.documents.map((d) => d.id), surfaces, store: describeStore(storeSettings) });
-  process.stderr.write(`respbot listening on http://localhost:${bound} (${surfaces.join('; ')}; GET /healthz, /readyz)\n`);
+  log.info('started', { port: bound, host: host ?? 'all', documents: first.kb.documents.map((d) => d.id), surfaces, store: describeStore(storeSettings) });
+  const where = host ? `http://${host}:${bound}, this machine only (DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS)` : `http://localhost:${bound}`;
+  process.stderr.write(`respbot listening on ${where} (${surfaces.join('; ')}; GET /healthz, /readyz)\n`);
   return await new Promise<number>(() => {});
 }
 
@@ -112,7 +118,14 @@ main().then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    const known = e instanceof ConfigError || e instanceof SlackConfigError || e instanceof TeamsConfigError || e instanceof StoreConfigError || e instanceof SettingError || (e instanceof Error && /^PORT /.test(e.message));
+    const known =
+      e instanceof ConfigError ||
+      e instanceof SlackConfigError ||
+      e instanceof TeamsConfigError ||
+      e instanceof StoreConfigError ||
+      e instanceof SettingError ||
+      e instanceof ListenError ||
+      (e instanceof Error && /^PORT /.test(e.message));
     process.stderr.write(`respbot: ${known ? (e as Error).message : (e as Error).stack}\n`);
     process.exitCode = 2;
   },

@@ -3,7 +3,8 @@
 // store reachable, a platform configured; 503 while it drains for shutdown).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { log as defaultLog, type Log } from './log.js';
 
 export interface Readiness {
   ready: boolean;
@@ -23,11 +24,47 @@ export function createHttpApp(readiness?: () => Promise<Readiness>): Express {
   return app;
 }
 
-/** Listen on `port` (0: any free port) on `host`; resolves once listening. */
-export function listen(app: Express, port: number, host?: string): Promise<{ server: Server; port: number }> {
+/**
+ * The last word on a request that failed (a body that is not JSON, a handler that threw):
+ * a JSON error without stack or file paths for the client, one JSON log line for us.
+ * Express's own handler would answer with an HTML stack trace unless NODE_ENV=production.
+ */
+export function jsonErrors(log: Log): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
+    const e = (err ?? {}) as { status?: unknown; statusCode?: unknown; type?: unknown; message?: unknown };
+    const given = Number(e.status ?? e.statusCode);
+    const status = given >= 400 && given < 500 ? given : 500;
+    const reason = typeof e.message === 'string' ? e.message.split('\n')[0]!.slice(0, 200) : String(err);
+    (status >= 500 ? log.error : log.warn)('http.error', { status, method: req.method, path: req.path, type: typeof e.type === 'string' ? e.type : null, error: reason });
+    if (res.headersSent) return;
+    const error = e.type === 'entity.parse.failed' ? 'the request body is not valid JSON' : status === 413 ? 'the request body is too large' : status >= 500 ? 'internal error' : 'bad request';
+    res.status(status).json({ error });
+  };
+}
+
+/** Why the server cannot listen, said with the setting to change (no stack trace). */
+export class ListenError extends Error {}
+
+function listenProblem(e: NodeJS.ErrnoException, port: number, host: string | undefined): Error {
+  const where = `port ${port}${host ? ` on ${host}` : ''}`;
+  if (e.code === 'EADDRINUSE') return new ListenError(`${where} is already in use (PORT=${port}): stop the process that holds it, or set PORT to a free port.`);
+  if (e.code === 'EACCES') return new ListenError(`no permission to listen on ${where} (PORT=${port}): ports below 1024 need privileges; set PORT to 1024 or above.`);
+  if (e.code === 'EADDRNOTAVAIL') return new ListenError(`cannot listen on ${where}: that address is not on this machine.`);
+  return e;
+}
+
+/**
+ * Listen on `port` (0: any free port) on `host`; resolves once listening. Requests go to
+ * `app`, which every surface has mounted its routes on by now; errors end in jsonErrors.
+ */
+export function listen(app: Express, port: number, host?: string, log: Log = defaultLog): Promise<{ server: Server; port: number }> {
+  const root = express();
+  root.disable('x-powered-by');
+  root.use(app);
+  root.use(jsonErrors(log));
   return new Promise((resolve, reject) => {
-    const server = createServer(app);
-    server.once('error', reject);
+    const server = createServer(root);
+    server.once('error', (e: NodeJS.ErrnoException) => reject(listenProblem(e, port, host)));
     server.listen(port, host, () => resolve({ server, port: (server.address() as AddressInfo).port }));
   });
 }

@@ -78,6 +78,21 @@ test('with Slack settings, npm start serves signed slash commands and refuses fo
   }
 });
 
+test('a PORT already in use stops the start with the port and what to do, without a stack trace', async () => {
+  const { createServer } = await import('node:net');
+  const holder = createServer();
+  await new Promise<void>((r) => holder.listen(0, r));
+  const port = (holder.address() as { port: number }).port;
+  try {
+    const r = run('src/main.ts', [], '', { PORT: String(port), STORE_PATH: ':memory:', SLACK_SIGNING_SECRET: 'test', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`respbot: port ${port} is already in use (PORT=${port}): stop the process that holds it, or set PORT to a free port.`);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  } finally {
+    await new Promise((r) => holder.close(r));
+  }
+});
+
 test('half-way Slack settings stop the start with what is missing', () => {
   const r = run('src/main.ts', [], '', { SLACK_BOT_TOKEN: 'xoxb-test' });
   expect(r.code).toBe(2);
@@ -99,6 +114,48 @@ test('respbot post --platform slack posts a section summary through the Web API 
     expect(code).toBe(0);
     expect(out).toBe('Posted the Mirroring summary to #C0SRE0001.\n');
     expect(api.calls.filter((c) => c.path === 'chat.postMessage').map((c) => c.body.channel)).toEqual(['C0SRE0001']);
+  } finally {
+    await api.close();
+  }
+});
+
+test('respbot post --platform slack with Slack out of reach says so after one try, without retry warnings', async () => {
+  const { createServer } = await import('node:net');
+  // Takes each connection and drops it: Slack "down", with the tries counted.
+  let connections = 0;
+  const down = createServer((socket) => {
+    connections++;
+    socket.destroy();
+  });
+  await new Promise<void>((r) => down.listen(0, '127.0.0.1', r));
+  try {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [TSX, 'src/cli/main.ts', 'post', '--platform', 'slack', '--channel', 'C0SRE0001', '--section', 'mirroring'], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: '', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: `http://127.0.0.1:${(down.address() as { port: number }).port}/api/` },
+    });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    expect(await new Promise((r) => child.on('exit', r))).toBe(1);
+    expect(err).toMatch(/^Slack could not be reached \(.+\): check the network, or SLACK_API_URL if it is set\. Nothing was posted\.\n$/);
+    expect(connections).toBe(1);
+  } finally {
+    await new Promise((r) => down.close(r));
+  }
+});
+
+test('respbot post --platform slack waits out a rate limit and posts once', async () => {
+  const { slackStandIn } = await import('./helpers/slack.js');
+  const api = await slackStandIn();
+  api.failNext('chat.postMessage', 429, { 'retry-after': '1' });
+  try {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [TSX, 'src/cli/main.ts', 'post', '--platform', 'slack', '--channel', 'C0SRE0001', '--section', 'mirroring'], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: '', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: api.url + 'api/' },
+    });
+    expect(await new Promise((r) => child.on('exit', r))).toBe(0);
+    expect(api.calls.filter((c) => c.path === 'chat.postMessage')).toHaveLength(1);
   } finally {
     await api.close();
   }

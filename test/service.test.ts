@@ -4,13 +4,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { PACKAGE_ROOT, SHIPPED_DATA_DIR } from '../src/paths.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { startPostgres } from './helpers/postgres.js';
-import { signature, slackStandIn, type StandIn } from './helpers/slack.js';
+import { signature, slackStandIn, triggerId, type StandIn } from './helpers/slack.js';
 
 let api: StandIn;
 let dir: string;
@@ -43,7 +43,7 @@ async function startBot(env: Record<string, string>): Promise<Bot> {
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   const port = await new Promise<number>((resolve, reject) => {
     const t = setInterval(() => {
-      const m = /listening on http:\/\/localhost:(\d+)/.exec(err);
+      const m = /listening on http:\/\/(?:localhost|127\.0\.0\.1):(\d+)/.exec(err);
       if (m) resolve(Number(m[1]));
       if (child.exitCode !== null) reject(new Error(err));
     }, 20);
@@ -59,7 +59,80 @@ test('/healthz and /readyz report the process and what it needs to serve', async
     expect(await (await fetch(`${bot.base}/healthz`)).json()).toEqual({ ok: true });
     const ready = await fetch(`${bot.base}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ready: true, draining: false, documents: ['event-streams'], store: 'ok', platforms: ['slack'] });
+    expect(await ready.json()).toEqual({ ready: true, draining: false, documents: ['event-streams'], store: 'ok', platforms: ['slack'], slack: 'ok' });
+  } finally {
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+  }
+});
+
+/** The bot started with `env` until it exits by itself: exit code and standard error. */
+async function runToExit(env: Record<string, string>): Promise<{ code: number | null; err: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: PACKAGE_ROOT,
+    env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: api.url + 'api/', PORT: '0', DATA_DIR: '', STORE_PATH: join(dir, 'store.db'), ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  // A bot that wrongly keeps running is stopped, so the test fails on its exit code, not a timeout.
+  const guard = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  clearTimeout(guard);
+  return { code, err };
+}
+
+test('a bot token Slack refuses stops the start, naming SLACK_BOT_TOKEN, without a stack trace', async () => {
+  api.failNext('auth.test', 200, {}, 1, 'token_revoked');
+  const r = await runToExit({});
+  expect(r.code).toBe(2);
+  expect(r.err).toContain('respbot: SLACK_BOT_TOKEN was refused by Slack (token_revoked): copy the Bot User OAuth Token (xoxb-…) again');
+  expect(r.err).not.toMatch(/\n\s+at /);
+});
+
+test('Socket Mode with an app token Slack refuses stops the start, naming SLACK_APP_TOKEN, without a stack trace', async () => {
+  api.failNext('apps.connections.open', 200, {}, 1, 'invalid_auth');
+  const r = await runToExit({ SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: 'xapp-1-revoked' });
+  expect(r.code).toBe(2);
+  expect(r.err).toContain('respbot: SLACK_APP_TOKEN was refused by Slack (invalid_auth): create an app-level token with the connections:write scope');
+  expect(r.err).not.toMatch(/\n\s+at /);
+});
+
+test('Slack out of reach at start: the bot starts, answers slash commands, and /readyz says why it is not ready', async () => {
+  const { createServer: netServer } = await import('node:net');
+  const holder = netServer();
+  await new Promise<void>((r) => holder.listen(0, '127.0.0.1', r));
+  const closed = (holder.address() as AddressInfo).port;
+  await new Promise((r) => holder.close(r));
+  const bot = await startBot({ SLACK_API_URL: `http://127.0.0.1:${closed}/api/` });
+  try {
+    const ready = await fetch(`${bot.base}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ ready: false, store: 'ok', slack: 'Slack could not be reached (ECONNREFUSED) when checking SLACK_BOT_TOKEN; trying again' });
+    expect(await asker(bot)('who patches the cluster?')).toBe('IBM: Security and vulnerability patch updates to cluster');
+  } finally {
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+  }
+});
+
+/** An address of this machine that is not loopback (null when it has none). */
+const outsideAddress = (): string | null =>
+  Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address ?? null;
+
+test('unauthenticated Teams mode listens on loopback only', async () => {
+  const bot = await startBot({ DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true', CLIENT_ID: '', CLIENT_SECRET: '', TENANT_ID: '', NODE_ENV: '' });
+  try {
+    expect(bot.stderr()).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+, this machine only/);
+    expect((await fetch(`${bot.base}/healthz`)).status).toBe(200);
+    const outside = outsideAddress();
+    if (outside) {
+      const port = new URL(bot.base).port;
+      const err = await fetch(`http://${outside}:${port}/healthz`).then(() => null, (e: Error & { cause?: { code?: string } }) => e.cause?.code);
+      expect(err).toBe('ECONNREFUSED');
+    } else process.stderr.write('note: this machine has no non-loopback address; only the loopback side was checked.\n');
   } finally {
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
@@ -171,7 +244,7 @@ test('SIGTERM during a slow outbox send: the send completes, then the process ex
 
 /** `/responsibility post mirroring`: acknowledged at once, the post itself goes on after. */
 async function slashPost(bot: Bot) {
-  const body = new URLSearchParams({ command: '/responsibility', text: 'post mirroring', user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: api.url + 'respond/x' }).toString();
+  const body = new URLSearchParams({ command: '/responsibility', text: 'post mirroring', user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: api.url + 'respond/x', trigger_id: triggerId() }).toString();
   const ts = Math.floor(Date.now() / 1000);
   const res = await fetch(`${bot.base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature('secret', ts, body) }, body });
   expect(res.status).toBe(200);
@@ -204,7 +277,7 @@ test('a second signal exits at once, without waiting', async () => {
 /** Asks through a signed slash command; the answer's one-line text. */
 function asker(bot: Bot) {
   return async (q: string) => {
-    const body = new URLSearchParams({ command: '/responsibility', text: q, user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: api.url + 'respond/x' }).toString();
+    const body = new URLSearchParams({ command: '/responsibility', text: q, user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: api.url + 'respond/x', trigger_id: triggerId() }).toString();
     const ts = Math.floor(Date.now() / 1000);
     const res = await fetch(`${bot.base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature('secret', ts, body) }, body });
     return ((await res.json()) as { text: string }).text;

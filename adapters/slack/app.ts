@@ -2,16 +2,20 @@
 // Translates Slack payloads into engine calls and renders answers with blocks.ts.
 import bolt from '@slack/bolt';
 import type { App as BoltApp, BlockAction, ButtonAction, Logger, RespondFn } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
-import type { Express } from 'express';
+import { LogLevel as WebLogLevel, WebClient } from '@slack/web-api';
+import express, { type Express } from 'express';
 import type { Engine } from '../../src/engine/engine.js';
 import type { Answer } from '../../src/engine/types.js';
 import { log as defaultLog, type Log } from '../../src/log.js';
-import { ACTIONS, alternativesMessage, homeView, renderAnswer, type ActionValue, type SlackMessage } from './blocks.js';
-import type { SlackConfig } from './config.js';
+import { ACTIONS, actionKind, alternativesMessage, homeView, renderAnswer, type ActionValue, type SlackMessage } from './blocks.js';
+import { SlackConfigError, type SlackConfig } from './config.js';
+import { describeSlackFailure, platformCode, TOKEN_REFUSED } from './errors.js';
 import { escapeSlack, stripMentions, unescapeSlack } from './escape.js';
+import { membership, type Membership } from './members.js';
 import { explainSlackError, postSection, splitChannel } from './post.js';
 import { runScheduleCommand } from './schedules.js';
+import { seenKeys } from './seen.js';
+import { slackRequestGuard } from './verify.js';
 import { parseScheduleCommand } from '../../src/schedule/commands.js';
 import { dislikedSignal } from '../../src/report/signals.js';
 import { answerTracked, recordSignal, type Tracking } from '../../src/report/tracked.js';
@@ -31,6 +35,8 @@ export interface SlackAppOptions {
   logUserIds?: boolean;
   /** Where scheduled digests are kept; without one, the schedule commands say so. */
   store?: Store;
+  /** First wait before asking Slack again when it could not be reached at start; doubles up to 5 minutes. */
+  recheckMs?: number;
 }
 
 export interface SlackSurface {
@@ -39,7 +45,12 @@ export interface SlackSurface {
   start(): Promise<void>;
   /** Stops Socket Mode and waits (up to `ms`) for work still running after its ack, such as a post. */
   stop(ms?: number): Promise<void>;
+  /** 'ok' once Slack has accepted the credentials, else why not yet (for /readyz). */
+  status(): string;
 }
+
+/** Longest wait between two tries to reach Slack at start. */
+const MAX_RECHECK_MS = 5 * 60_000;
 
 /** Bolt's own log lines go through our structured log. */
 function boltLogger(log: Log): Logger {
@@ -67,17 +78,8 @@ function parseValue(raw: string | undefined): ActionValue {
   }
 }
 
-/** Slack retries an event it thinks we missed (X-Slack-Retry-Num); answer each event id once. */
-class SeenEvents {
-  private ids = new Set<string>();
-  constructor(private readonly max = 5000) {}
-  firstTime(id: string): boolean {
-    if (this.ids.has(id)) return false;
-    this.ids.add(id);
-    if (this.ids.size > this.max) this.ids.delete(this.ids.values().next().value!);
-    return true;
-  }
-}
+/** Slack redelivers an event for up to about 5 minutes after the first try; keep its id well past that. */
+const EVENT_ID_TTL_MS = 60 * 60_000;
 
 export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): SlackSurface {
   const log = opts.log ?? defaultLog;
@@ -85,13 +87,22 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     retryConfig: opts.retryConfig ?? { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
   };
-  // No auth.test at start: the bot runs (and answers slash commands) even where slack.com is unreachable.
-  const authorize = async () => ({ botToken: config.botToken });
+  // Who the bot is, from auth.test at start: Bolt then skips events the bot caused itself.
+  let identity: { botUserId?: string; botId?: string } = {};
+  const authorize = async () => ({ botToken: config.botToken, ...identity });
   const logger = boltLogger(log);
   const socket = !!config.appToken && !config.signingSecret;
+  // Event ids go to the store (few, and a retry may come after a restart). Request signatures,
+  // one per request, go there only when replicas share it (PostgreSQL): a SQLite store serves
+  // one process, whose memory is enough for the 5 minutes a signature is valid.
+  const seen = seenKeys(opts.store, log);
+  const seenRequests = seenKeys(opts.store?.kind === 'postgres' ? opts.store : undefined, log);
+  // HTTP mode: our checks (timestamp either way, replays) run on the route before Bolt's.
+  const router = express.Router();
+  if (!socket) router.post('/slack/events', ...slackRequestGuard({ signingSecret: config.signingSecret!, seen: seenRequests, log }));
   const receiver = socket
     ? undefined
-    : new ExpressReceiver({ signingSecret: config.signingSecret!, endpoints: '/slack/events', app: opts.expressApp, logger });
+    : new ExpressReceiver({ signingSecret: config.signingSecret!, endpoints: '/slack/events', app: opts.expressApp, router, logger });
   // Socket Mode's own Web API client (apps.connections.open) takes its options from installerOptions.
   const socketReceiver = socket ? new SocketModeReceiver({ appToken: config.appToken!, logger, installerOptions: { clientOptions } }) : undefined;
   const app = new App({ authorize, receiver: receiver ?? socketReceiver, clientOptions, logger });
@@ -115,11 +126,10 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
           idle = () => (clearTimeout(t), resolve());
         });
 
-  const seen = new SeenEvents();
-  /** false for a redelivered event; checked in the event listeners, not as global middleware on every request. */
-  const firstDelivery = (body: unknown): boolean => {
+  /** false for a redelivered event, whichever replica saw it first; checked in the event listeners, not on every request. */
+  const firstDelivery = async (body: unknown): Promise<boolean> => {
     const id = (body as { event_id?: unknown }).event_id;
-    if (typeof id !== 'string' || seen.firstTime(id)) return true;
+    if (typeof id !== 'string' || (await seen.first(`slack:event:${id}`, EVENT_ID_TTL_MS))) return true;
     log.info('slack.retry_skipped', { eventId: id });
     return false;
   };
@@ -137,16 +147,22 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
   };
 
   app.event('app_mention', async ({ event, say, body }) => {
-    if (!firstDelivery(body)) return;
+    // A bot's message (another app's, or our own quoting a mention) is not a question: answering would start a loop.
+    const by = event as { bot_id?: string; user?: string };
+    if (by.bot_id || (identity.botUserId && by.user === identity.botUserId)) {
+      log.info('slack.bot_mention_ignored', { botId: by.bot_id ?? null });
+      return;
+    }
+    if (!(await firstDelivery(body))) return;
     const q = stripMentions(event.text ?? '');
     const thread = event.thread_ts ?? event.ts;
     await sendAll(renderAnswer(answer(q || 'help', idOf(body))), (m) => say({ ...m, thread_ts: thread }));
   });
 
   app.message(async ({ message, say, body }) => {
-    if (!firstDelivery(body)) return;
     const m = message as { channel_type?: string; subtype?: string; bot_id?: string; text?: string };
     if (m.channel_type !== 'im' || m.subtype || m.bot_id || !m.text) return;
+    if (!(await firstDelivery(body))) return;
     await sendAll(renderAnswer(answer(stripMentions(m.text), idOf(body))), (msg) => say(msg));
   });
 
@@ -157,7 +173,15 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
       // `/responsibility post <section> [#channel]`: acknowledge now, post, then say how it went.
       const { rest, channel } = splitChannel(post[1]!);
       const target = channel ?? command.channel_id;
-      await ack({ response_type: 'ephemeral', text: `Posting the "${escapeSlack(rest)}" summary to <#${target}>…` });
+      const elsewhere = target !== command.channel_id;
+      await ack({ response_type: 'ephemeral', text: `Posting the "${escapeSlack(rest)}" summary${elsewhere ? '' : ' here'}…` });
+      // Into another channel only for someone who is in it; otherwise say nothing about that channel.
+      const refusal = elsewhere ? await mayPostTo(client, target, command.user_id) : null;
+      if (refusal) {
+        log.info('slack.post_refused', { reason: refusal.reason });
+        await respond({ response_type: 'ephemeral', replace_original: true, text: refusal.text });
+        return;
+      }
       const result = await postSection(client, opts.engine(), target, rest);
       log.info('slack.post', { channel: target, section: rest, ok: result.ok });
       await respond({ response_type: 'ephemeral', replace_original: true, text: result.message });
@@ -171,7 +195,7 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
       }
       // `schedule` reads the asker's time zone from Slack first: acknowledge, then reply.
       await ack();
-      const text = await runScheduleCommand(scheduling, { store: opts.store, engine: opts.engine(), client, channel: command.channel_id, user: command.user_id }).catch((e: unknown) => {
+      const text = await runScheduleCommand(scheduling, { store: opts.store, engine: opts.engine(), client, channel: command.channel_id, team: command.team_id ?? null, user: command.user_id }).catch((e: unknown) => {
         log.error('slack.schedule_failed', { error: e });
         return 'Sorry, the schedule store is not working, so nothing was scheduled or changed. Try again later, or tell whoever runs respbot.';
       });
@@ -230,14 +254,15 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
     if (vote === 'down') recordSignal(tracking, dislikedSignal(value.q ?? '', value.e ?? null, 'slack', opts.logUserIds ? body.user.id : null));
     await reply(body, respond, client, [{ text: vote === 'up' ? 'Thanks, noted.' : 'Thanks — noted, so the document owner can improve this answer.', blocks: [] }]);
   };
-  const actionIds = new RegExp(`^(${Object.values(ACTIONS).join('|')})$`);
+  // Numbered ids (`ask_question-2`, see blocks.ts) reach the handler of their kind.
+  const actionIds = new RegExp(`^(${Object.values(ACTIONS).join('|')})(-\\d+)?$`);
   app.action<BlockAction<ButtonAction>>(actionIds, async ({ ack, body, action, respond, client }) => {
     await ack();
-    await buttons[action.action_id]?.({ body, value: parseValue(action.value), respond, client });
+    await buttons[actionKind(action.action_id)]?.({ body, value: parseValue(action.value), respond, client });
   });
 
   app.event('app_home_opened', async ({ event, client, body }) => {
-    if (!firstDelivery(body)) return;
+    if (!(await firstDelivery(body))) return;
     const engine = opts.engine();
     const sections = engine.index.services.flatMap((g) => g.doc.sections.map((s) => ({ id: s.id, title: s.title, doc: g.doc.id, service: g.service, lastUpdated: g.doc.lastUpdated, url: null, text: '' })));
     await client.views.publish({ user_id: event.user, view: homeView(sections, engine.index.examples) });
@@ -247,14 +272,82 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
     log.error('slack.error', { error: e, code: (e as { code?: string }).code });
   });
 
+  // Credentials are checked at start. A token Slack refuses stops the start, naming the setting;
+  // Slack out of reach does not: the bot starts, /readyz says why, and it asks again later.
+  const authClient = new WebClient(config.botToken, { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), retryConfig: { retries: 0 }, timeout: 10_000, logLevel: WebLogLevel.ERROR });
+  const problems = new Map<string, string>();
+  const rechecks = new Set<NodeJS.Timeout>();
+  let stopped = false;
+  const steps = {
+    SLACK_BOT_TOKEN: async () => {
+      const me = await authClient.auth.test();
+      identity = { botUserId: me.user_id, botId: me.bot_id };
+      log.info('slack.authenticated', { team: me.team_id ?? null, botUserId: me.user_id ?? null });
+    },
+    SLACK_APP_TOKEN: () => app.start() as Promise<unknown>,
+  };
+  type Setting = keyof typeof steps;
+  const attempt = async (setting: Setting, wait: number): Promise<void> => {
+    try {
+      await steps[setting]();
+      problems.delete(setting);
+    } catch (e) {
+      const code = platformCode(e);
+      if (code && TOKEN_REFUSED.has(code)) throw credentialRefused(setting, code);
+      const why = `${describeSlackFailure(e)} when checking ${setting}; trying again`;
+      problems.set(setting, why);
+      log.warn('slack.not_ready', { setting, error: why, retryInMs: wait });
+      if (stopped) return;
+      const timer = setTimeout(() => {
+        rechecks.delete(timer);
+        attempt(setting, Math.min(wait * 2, MAX_RECHECK_MS)).catch((refused: Error) => {
+          problems.set(setting, refused.message);
+          log.error('slack.credentials_refused', { setting, error: refused.message });
+        });
+      }, wait);
+      timer.unref();
+      rechecks.add(timer);
+    }
+  };
+
   return {
     app,
     start: async () => {
-      if (socket) await app.start();
+      await attempt('SLACK_BOT_TOKEN', opts.recheckMs ?? 5000);
+      if (socket) await attempt('SLACK_APP_TOKEN', opts.recheckMs ?? 5000);
     },
     stop: async (ms = 25_000) => {
+      stopped = true;
+      for (const t of rechecks) clearTimeout(t);
       if (socket) await app.stop();
       await whenIdle(ms);
     },
+    status: () => (problems.size ? [...problems.values()].join('; ') : 'ok'),
   };
+}
+
+/** Why `user` may not have the bot post into `channel` (text for them, reason for the log), or null if they may. */
+async function mayPostTo(client: WebClient, channel: string, user: string): Promise<{ text: string; reason: string } | null> {
+  let m: Membership;
+  try {
+    m = await membership(client, channel, user);
+  } catch (e) {
+    return { text: `I could not check that you are in that channel (${describeSlackFailure(e)}), so I did not post. Try again in a moment.`, reason: 'check_failed' };
+  }
+  if (m.kind === 'member') return null;
+  if (m.kind === 'missing_scope')
+    return {
+      text: `I cannot post to another channel: to check that you are in it, the app needs the \`${escapeSlack(m.needed)}\` scope. Add it to the app (adapters/slack/manifest.yaml lists the scopes) and reinstall it; posting to this channel works meanwhile.`,
+      reason: `missing_scope:${m.needed}`,
+    };
+  return { text: 'I did not post: I post to another channel only for someone who is in it (and I must be in it too: `/invite @respbot` there).', reason: 'not_member' };
+}
+
+/** The start stops here: the setting, what Slack said, and where to get a good one. */
+function credentialRefused(setting: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN', code: string): SlackConfigError {
+  const fix =
+    setting === 'SLACK_BOT_TOKEN'
+      ? 'copy the Bot User OAuth Token (xoxb-…) again from OAuth & Permissions; if the app was removed from the workspace, reinstall it'
+      : 'create an app-level token with the connections:write scope under Basic Information → App-Level Tokens (xapp-…), with Socket Mode enabled';
+  return new SlackConfigError(`${setting} was refused by Slack (${code}): ${fix}.`);
 }

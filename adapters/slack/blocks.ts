@@ -34,6 +34,13 @@ export const ACTIONS = {
   feedbackDown: 'feedback_down',
 } as const;
 
+/**
+ * Slack refuses an actions block whose buttons share an action_id, so buttons of one kind in
+ * one block are numbered: `ask_question-0`, `ask_question-1`. `actionKind` reads the kind back.
+ */
+export const numbered = (kind: string, i: number): string => `${kind}-${i}`;
+export const actionKind = (actionId: string): string => actionId.replace(/-\d+$/, '');
+
 export interface ActionValue {
   /** question */
   q?: string;
@@ -126,7 +133,7 @@ function unknownMessage(a: Answer): SlackMessage {
   const blocks: KnownBlock[] = [section(`I don't know that one from the responsibility documents.${a.note ? ` ${esc(a.note)}` : ''}`)];
   if (a.suggestions.length) {
     blocks.push(section('*Did you mean:*'));
-    blocks.push(actions(a.suggestions.slice(0, 3).map((s) => button(s, ACTIONS.ask, { q: s }))));
+    blocks.push(actions(a.suggestions.slice(0, 3).map((s, i) => button(s, numbered(ACTIONS.ask, i), { q: s }))));
   } else {
     blocks.push(context(['Type `help` for what I can answer.']));
   }
@@ -234,7 +241,7 @@ export function renderAnswer(a: Answer, opts: RenderOptions = {}): SlackMessage[
 export function alternativesMessage(a: Answer): SlackMessage {
   const alts = alternativeQuestions(a);
   if (alts.length === 0) return { text: 'No other close matches.', blocks: [section('No other close matches. Try other words, or `/responsibility list`.')] };
-  return { text: 'Did you mean one of these?', blocks: [section('*Did you mean one of these?*'), actions(alts.map((q) => button(q, ACTIONS.ask, { q })))] };
+  return { text: 'Did you mean one of these?', blocks: [section('*Did you mean one of these?*'), actions(alts.map((q, i) => button(q, numbered(ACTIONS.ask, i), { q })))] };
 }
 
 /** The App Home tab: the sections of every loaded document with a summary button, and how to ask. */

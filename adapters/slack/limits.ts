@@ -18,6 +18,8 @@ export const SLACK_LIMITS = {
   buttonText: 75,
   actionValue: 2000,
   actionsElements: 25,
+  /** action_id length; unique among the elements of one block. */
+  actionId: 255,
   /** Top-level `text` (the notification / screen-reader fallback) we send. */
   fallbackText: 3000,
   /** Characters of text in all blocks of one message, our own ceiling. */

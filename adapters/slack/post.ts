@@ -2,6 +2,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Engine } from '../../src/engine/engine.js';
 import { renderAnswer } from './blocks.js';
+import { describeSlackFailure, platformCode, rateLimitWaitMs, unreachable } from './errors.js';
 import { escapeSlack } from './escape.js';
 
 export interface PostResult {
@@ -11,6 +12,9 @@ export interface PostResult {
   /** Timestamps of the posted messages (one per part). */
   ts: string[];
 }
+
+/** Tries of one part when Slack keeps answering 429. */
+const RATE_LIMIT_TRIES = 4;
 
 /** "<#C123|sre>", "<#C123>" or a bare channel id at the end of a command's text. */
 export function splitChannel(text: string): { rest: string; channel: string | null } {
@@ -39,6 +43,16 @@ export function explainSlackError(code: string | undefined, channel: string): st
   }
 }
 
+/** Why a post failed: Slack out of reach is not Slack refusing. */
+export function postFailure(e: unknown, channel: string, posted: number, parts: number): string {
+  const sent = posted > 0 ? ` Only ${posted} of ${parts} parts were posted.` : '';
+  const away = unreachable(e);
+  if (away) return `Slack could not be reached (${away}): check the network, or SLACK_API_URL if it is set.${sent || ' Nothing was posted.'}`;
+  const code = platformCode(e);
+  if (code) return explainSlackError(code, channel) + sent;
+  return `${describeSlackFailure(e)}; try again later.${sent}`;
+}
+
 export async function postSection(client: WebClient, engine: Engine, channel: string, section: string): Promise<PostResult> {
   const found = engine.findSection(section);
   if (!('answer' in found)) {
@@ -49,12 +63,21 @@ export async function postSection(client: WebClient, engine: Engine, channel: st
   const ts: string[] = [];
   try {
     for (const page of pages) {
-      const res = await client.chat.postMessage({ channel, ...page });
-      if (res.ts) ts.push(res.ts);
+      // A client that hands rate limits back (respbot post) waits them out here, a few times.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const res = await client.chat.postMessage({ channel, ...page });
+          if (res.ts) ts.push(res.ts);
+          break;
+        } catch (e) {
+          const wait = rateLimitWaitMs(e);
+          if (wait === null || attempt >= RATE_LIMIT_TRIES) throw e;
+          await new Promise((r) => setTimeout(r, wait));
+        }
+      }
     }
   } catch (e) {
-    const code = (e as { data?: { error?: string } }).data?.error;
-    return { ok: false, message: explainSlackError(code, channel), ts };
+    return { ok: false, message: postFailure(e, channel, ts.length, pages.length), ts };
   }
   const title = found.answer.section!.title;
   return { ok: true, message: `Posted the *${escapeSlack(title)}* summary to <#${channel}>${pages.length > 1 ? ` in ${pages.length} parts` : ''}.`, ts };

@@ -11,7 +11,10 @@ export interface ScheduleContext {
   store: Store;
   engine: Engine;
   client: WebClient;
+  /** Where the command was typed: schedules are listed, stopped and made only there. */
   channel: string;
+  /** The asker's workspace (team id). */
+  team: string | null;
   user: string;
 }
 
@@ -37,19 +40,20 @@ const line = (s: Schedule) => {
 export async function runScheduleCommand(cmd: ScheduleCommand, ctx: ScheduleContext): Promise<string> {
   switch (cmd.kind) {
     case 'schedules': {
-      const list = await ctx.store.listSchedules('slack', ctx.channel);
+      const list = await ctx.store.listSchedules('slack', ctx.channel, ctx.team);
       if (list.length === 0) return `No digests are scheduled in <#${ctx.channel}>. Add one with \`/responsibility ${SCHEDULE_USAGE.replace(/, e\.g\..*/, '')}\`.`;
       return `Digests scheduled in <#${ctx.channel}>:\n${list.map(line).join('\n')}\nStop one with \`/responsibility unschedule <id>\`.`;
     }
     case 'unschedule': {
       if (!cmd.id) return 'Which one? `/responsibility schedules` lists the ids; then `/responsibility unschedule <id>`.';
-      const removed = await ctx.store.removeSchedule('slack', cmd.id);
-      if (!removed) return `There is no schedule \`${escapeSlack(cmd.id)}\`. \`/responsibility schedules\` lists this channel's.`;
-      return `Stopped \`${removed.id}\` (${removed.target === 'rotate' ? 'rotation' : `*${escapeSlack(removed.label)}*`}, ${when(removed)}) in <#${removed.channel}>.`;
+      // Another channel's schedule reads as no schedule: nothing about it is told.
+      const removed = await ctx.store.removeSchedule('slack', cmd.id, { channel: ctx.channel, team: ctx.team });
+      if (!removed) return `There is no schedule \`${escapeSlack(cmd.id)}\` in this channel. \`/responsibility schedules\` lists this channel's.`;
+      return `Stopped \`${removed.id}\` (${removed.target === 'rotate' ? 'rotation' : `*${escapeSlack(removed.label)}*`}, ${when(removed)}).`;
     }
     case 'schedule': {
       const tz = await userTimezone(ctx.client, ctx.user);
-      const r = await addSchedule(ctx.store, ctx.engine, { platform: 'slack', channel: ctx.channel, rest: cmd.rest, timezone: tz ?? 'UTC', createdBy: ctx.user });
+      const r = await addSchedule(ctx.store, ctx.engine, { platform: 'slack', channel: ctx.channel, team: ctx.team, rest: cmd.rest, timezone: tz ?? 'UTC', createdBy: ctx.user });
       if (!r.ok) {
         const close = r.suggestions?.length ? ` Closest: ${r.suggestions.map((s) => `*${escapeSlack(s)}*`).join(', ')}.` : '';
         return `${escapeSlack(r.error)}${close}`;
@@ -63,7 +67,7 @@ export async function runScheduleCommand(cmd: ScheduleCommand, ctx: ScheduleCont
           text: `<@${ctx.user.replace(/[^A-Z0-9]/gi, '')}> scheduled ${what} here ${when(s)}. \`/responsibility unschedule ${s.id}\` stops it.`,
         });
       } catch (e) {
-        await ctx.store.removeSchedule('slack', s.id);
+        await ctx.store.removeSchedule('slack', s.id, { channel: s.channel, team: s.team });
         return `Not scheduled: ${explainSlackError((e as { data?: { error?: string } }).data?.error, s.channel)}`;
       }
       const zoneNote = tz ? '' : ' (your Slack profile gave no time zone, so UTC; add one at the end, e.g. `Europe/Berlin`)';

@@ -12,7 +12,8 @@ import { parseScheduleCommand } from '../../src/schedule/commands.js';
 import { dislikedSignal } from '../../src/report/signals.js';
 import { answerTracked, recordSignal, type Tracking } from '../../src/report/tracked.js';
 import type { ConversationRef, Store } from '../../src/store/types.js';
-import { alternativesCard, asActivity, CARD, renderCards, welcomeCard, type SubmitData, type TeamsCard } from './cards.js';
+import { alternativesCard, asActivity, CARD, inert, renderCards, welcomeCard, type SubmitData, type TeamsCard } from './cards.js';
+import { checkActivities } from './activity.js';
 import { runTeamsScheduleCommand } from './schedules.js';
 import type { TeamsConfig } from './config.js';
 
@@ -112,6 +113,9 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
       }
     },
   };
+  // Malformed activities get 400 here, before the SDK's route (registered by initialize below).
+  // This runs before the SDK checks the token: a shape check reveals nothing and costs less.
+  opts.expressApp.post('/api/messages', ...checkActivities(log));
   const app = new App({
     httpServerAdapter: new ExpressAdapter(opts.expressApp, { logger: sdkLogger(log) }),
     logger: sdkLogger(log),
@@ -158,7 +162,8 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
       // `post <section>`: the section's summary, posted into this channel or chat for everyone.
       const found = opts.engine().findSection(post[1]!);
       if (!('answer' in found)) {
-        await send({ type: 'message', text: `There is no section "${post[1]!.trim()}". Closest: ${found.suggestions.join(', ')}.` });
+        // The asker's words go back escaped: no link or emphasis in the bot's voice.
+        await send({ type: 'message', text: `There is no section "${inert(post[1]!.trim())}". Closest: ${found.suggestions.map((s) => `**${inert(s)}**`).join(', ')}.` });
         return;
       }
       log.info('teams.post', { section: found.answer.section?.id ?? null });
@@ -172,6 +177,7 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
         store: opts.store,
         engine: opts.engine(),
         conversationId: ref.conversationId,
+        tenantId: ref.tenantId,
         localTimezone: a.localTimezone ?? null,
         user: opts.logUserIds ? (a.from?.aadObjectId ?? a.from?.id ?? null) : null,
       }).catch((e: unknown) => {

@@ -1,4 +1,6 @@
 // Teams settings from the environment (the Teams SDK's names), validated at start.
+import { isProduction } from '../../src/production.js';
+
 export interface TeamsConfig {
   clientId: string | null;
   clientSecret: string | null;
@@ -19,8 +21,10 @@ export function teamsConfig(env: NodeJS.ProcessEnv): TeamsConfig | null {
   const allowUnauthenticated = /^(1|true|yes)$/i.test(env.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS?.trim() ?? '');
   const serviceUrl = env.SERVICE_URL?.trim() || null;
   if (!clientId && !clientSecret && !tenantId && !allowUnauthenticated) return null;
-  if (allowUnauthenticated && env.NODE_ENV === 'production') {
-    throw new TeamsConfigError('DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS=true is refused when NODE_ENV=production: anyone could post to /api/messages. Set CLIENT_ID, CLIENT_SECRET and TENANT_ID instead.');
+  if (allowUnauthenticated && isProduction(env)) {
+    throw new TeamsConfigError(
+      `DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS=true is refused in production (NODE_ENV=${env.NODE_ENV!.trim()}): anyone could post to /api/messages. Set CLIENT_ID, CLIENT_SECRET and TENANT_ID instead.`,
+    );
   }
   const problems: string[] = [];
   if (!allowUnauthenticated || clientId || clientSecret || tenantId) {

@@ -9,7 +9,10 @@ import { inert } from './cards.js';
 export interface TeamsScheduleContext {
   store: Store;
   engine: Engine;
+  /** Where the command was typed: schedules are listed, stopped and made only there. */
   conversationId: string;
+  /** The asker's tenant. */
+  tenantId: string | null;
   /** IANA zone the Teams client reports, e.g. "Europe/Berlin". */
   localTimezone: string | null;
   user: string | null;
@@ -22,19 +25,20 @@ const line = (s: Schedule) =>
 export async function runTeamsScheduleCommand(cmd: ScheduleCommand, ctx: TeamsScheduleContext): Promise<string> {
   switch (cmd.kind) {
     case 'schedules': {
-      const list = await ctx.store.listSchedules('teams', ctx.conversationId);
+      const list = await ctx.store.listSchedules('teams', ctx.conversationId, ctx.tenantId);
       if (list.length === 0) return `No digests are scheduled here. Add one with ${inert(SCHEDULE_USAGE)}.`;
       return `Digests scheduled here:\n\n${list.map(line).join('\n')}\n\nStop one with **unschedule** \\<id\\>.`;
     }
     case 'unschedule': {
       if (!cmd.id) return 'Which one? **schedules** lists the ids; then **unschedule** \\<id\\>.';
-      const removed = await ctx.store.removeSchedule('teams', cmd.id);
-      if (!removed) return `There is no schedule ${inert(cmd.id)}. **schedules** lists this conversation's.`;
+      // Another conversation's schedule reads as no schedule: nothing about it is told.
+      const removed = await ctx.store.removeSchedule('teams', cmd.id, { channel: ctx.conversationId, team: ctx.tenantId });
+      if (!removed) return `There is no schedule ${inert(cmd.id)} here. **schedules** lists this conversation's.`;
       return `Stopped **${removed.id}** (${removed.target === 'rotate' ? 'rotation' : inert(removed.label)}, ${inert(removed.description)}).`;
     }
     case 'schedule': {
       const tz = ctx.localTimezone && isTimeZone(ctx.localTimezone) ? ctx.localTimezone : null;
-      const r = await addSchedule(ctx.store, ctx.engine, { platform: 'teams', channel: ctx.conversationId, rest: cmd.rest, timezone: tz ?? 'UTC', createdBy: ctx.user });
+      const r = await addSchedule(ctx.store, ctx.engine, { platform: 'teams', channel: ctx.conversationId, team: ctx.tenantId, rest: cmd.rest, timezone: tz ?? 'UTC', createdBy: ctx.user });
       if (!r.ok) return `${inert(r.error)}${r.suggestions?.length ? ` Closest: ${r.suggestions.map((s) => `**${inert(s)}**`).join(', ')}.` : ''}`;
       const s = r.schedule;
       const what = s.target === 'rotate' ? 'a different section each time' : `the **${inert(s.label)}** summary`;

@@ -4,7 +4,7 @@
 // stored (STORE_PATH or DATABASE_URL) when it was installed there or last spoken to.
 import { parseArgs } from 'node:util';
 import { App } from '@microsoft/teams.apps';
-import { WebClient } from '@slack/web-api';
+import { LogLevel, WebClient } from '@slack/web-api';
 import { slackConfig } from '../../adapters/slack/config.js';
 import { postSection } from '../../adapters/slack/post.js';
 import { sdkLogger } from '../../adapters/teams/app.js';
@@ -38,7 +38,15 @@ async function postToSlack(engine: () => Engine, channel: string, section: strin
     process.stderr.write('respbot post: set SLACK_BOT_TOKEN (xoxb-…) to post to Slack.\n');
     return 2;
   }
-  const client = new WebClient(slack.botToken, { ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}), retryConfig: { retries: 5, factor: 2, minTimeout: 1000, maxTimeout: 30_000 } });
+  // A one-shot post: no retry loop when the network is down (say so at once); rate limits are
+  // handed back and waited out by postSection (Retry-After).
+  const client = new WebClient(slack.botToken, {
+    ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 15_000,
+    logLevel: LogLevel.ERROR,
+  });
   const result = await postSection(client, engine(), channel, section);
   // The message is Slack mrkdwn; the terminal gets it without the markup.
   const plain = result.message.replace(/<#([A-Z0-9]+)>/g, '#$1').replace(/\*/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

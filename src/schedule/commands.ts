@@ -28,6 +28,8 @@ export function parseScheduleCommand(text: string): ScheduleCommand | null {
 export interface ScheduleRequest {
   platform: Platform;
   channel: string;
+  /** The asker's Slack workspace or Teams tenant, kept with the schedule. */
+  team?: string | null;
   /** What follows `schedule`: "<section|rotate> <when>". */
   rest: string;
   /** The asker's zone (Slack profile, Teams client); a zone at the end of <when> wins. */
@@ -89,6 +91,7 @@ export async function addSchedule(store: Store, engine: Engine, req: ScheduleReq
   const schedule = await store.addSchedule({
     platform: req.platform,
     channel: req.channel,
+    team: req.team ?? null,
     target,
     label,
     cron: when.cron,

@@ -2,7 +2,7 @@
 // each post is taken with FOR UPDATE SKIP LOCKED, so one replica plans a tick and one sends it
 // while the others pass over it; a crashed sender's lease runs out and another takes over.
 import pg from 'pg';
-import { encodeTarget, SCHEMA, signalValues, toConversation, toPost, toSchedule, toSignal, type ConversationRow, type PostRow, type ScheduleRow, type SignalRow } from './rows.js';
+import { ADDED_COLUMNS, encodeTarget, SCHEMA, SEEN_PRUNE_MS, signalValues, toConversation, toPost, toSchedule, toSignal, type ConversationRow, type PostRow, type ScheduleRow, type SignalRow } from './rows.js';
 import { newScheduleId, type Lease, type NewPost, type OutboxPost, type PostOutcome, type Schedule, type Store, type TickPlan } from './types.js';
 
 export interface PostgresOptions {
@@ -44,6 +44,8 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
     await c.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
     if (opts.schema) await c.query(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}`);
     for (const sql of SCHEMA) await c.query(sql);
+    // Tables from an older respbot get the columns they lack.
+    for (const { table, column, type } of ADDED_COLUMNS) await c.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${type}`);
   });
 
   const insertPost = async (c: pg.PoolClient | pg.Pool, p: NewPost): Promise<boolean> => {
@@ -67,31 +69,43 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
         ? underLease(l, `state = 'pending', next_attempt_at = $4, last_error = $5, lease_owner = NULL, lease_until = NULL`, [o.nextAttemptAt, o.error])
         : underLease(l, `state = 'failed', last_error = $4, lease_owner = NULL, lease_until = NULL`, [o.error]);
 
+  let prunedAt = 0;
+
   return {
     kind: 'postgres',
     addSchedule: async (s) => {
       for (;;) {
         const id = newScheduleId();
         const createdAt = Date.now();
+        const team = s.team ?? null;
         const r = await pool.query(
-          `INSERT INTO schedules (id, platform, channel, target, label, cron, timezone, description, created_by, created_at, next_due)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING`,
-          [id, s.platform, s.channel, encodeTarget(s.target), s.label, s.cron, s.timezone, s.description, s.createdBy, createdAt, s.nextDue],
+          `INSERT INTO schedules (id, platform, channel, team, target, label, cron, timezone, description, created_by, created_at, next_due)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING`,
+          [id, s.platform, s.channel, team, encodeTarget(s.target), s.label, s.cron, s.timezone, s.description, s.createdBy, createdAt, s.nextDue],
         );
-        if (r.rowCount) return { ...s, id, createdAt, lastRotated: null } satisfies Schedule;
+        if (r.rowCount) return { ...s, team, id, createdAt, lastRotated: null } satisfies Schedule;
       }
     },
-    listSchedules: async (platform, channel) =>
+    listSchedules: async (platform, channel, team) =>
       (
-        await pool.query<ScheduleRow>('SELECT * FROM schedules WHERE platform = $1 AND ($2::text IS NULL OR channel = $2) ORDER BY created_at, id', [platform, channel ?? null])
+        await pool.query<ScheduleRow>(
+          `SELECT * FROM schedules WHERE platform = $1 AND ($2::text IS NULL OR channel = $2)
+           AND ($3 OR team IS NULL OR team = $4::text) ORDER BY created_at, id`,
+          [platform, channel ?? null, team === undefined, team ?? null],
+        )
       ).rows.map(toSchedule),
     getSchedule: async (id) => {
       const r = await pool.query<ScheduleRow>('SELECT * FROM schedules WHERE id = $1', [id]);
       return r.rows[0] ? toSchedule(r.rows[0]) : null;
     },
-    removeSchedule: async (platform, id) =>
+    removeSchedule: async (platform, id, scope) =>
       tx(async (c) => {
-        const r = await c.query<ScheduleRow>('DELETE FROM schedules WHERE id = $1 AND platform = $2 RETURNING *', [id, platform]);
+        const r = await c.query<ScheduleRow>('DELETE FROM schedules WHERE id = $1 AND platform = $2 AND channel = $3 AND (team IS NULL OR team = $4::text) RETURNING *', [
+          id,
+          platform,
+          scope.channel,
+          scope.team,
+        ]);
         if (!r.rows[0]) return null;
         await c.query(`DELETE FROM outbox WHERE schedule_id = $1 AND state = 'pending'`, [id]);
         return toSchedule(r.rows[0]);
@@ -151,6 +165,20 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
       return r.rows[0] ? toConversation(r.rows[0]) : null;
     },
     listConversations: async () => (await pool.query<ConversationRow>('SELECT * FROM conversations ORDER BY updated_at DESC')).rows.map(toConversation),
+    firstSeen: async (key, expiresAt, now = Date.now()) => {
+      if (now - prunedAt >= SEEN_PRUNE_MS) {
+        prunedAt = now;
+        await pool.query('DELETE FROM seen WHERE expires_at <= $1', [now]);
+      }
+      // A key counts as new when absent or expired. Of two replicas inserting at once, the
+      // second waits for the first's row and then finds it unexpired: one true, one false.
+      const r = await pool.query(
+        `INSERT INTO seen (key, expires_at) VALUES ($1, $2)
+         ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE seen.expires_at <= $3`,
+        [key, expiresAt, now],
+      );
+      return (r.rowCount ?? 0) > 0;
+    },
     health: async () => {
       try {
         await pool.query('INSERT INTO store_health (id, checked_at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at', [Date.now()]);

@@ -6,6 +6,7 @@ export interface ScheduleRow {
   id: string;
   platform: string;
   channel: string;
+  team: string | null;
   target: string;
   label: string;
   cron: string;
@@ -51,6 +52,7 @@ export function toSchedule(r: ScheduleRow): Schedule {
     id: r.id,
     platform: r.platform as Platform,
     channel: r.channel,
+    team: r.team ?? null,
     target: decodeTarget(r.target),
     label: r.label,
     cron: r.cron,
@@ -121,7 +123,8 @@ export const SCHEMA = [
     created_by TEXT,
     created_at BIGINT NOT NULL,
     next_due BIGINT NOT NULL,
-    last_rotated TEXT
+    last_rotated TEXT,
+    team TEXT
   )`,
   `CREATE INDEX IF NOT EXISTS schedules_due ON schedules (next_due)`,
   `CREATE TABLE IF NOT EXISTS outbox (
@@ -161,4 +164,17 @@ export const SCHEMA = [
     ref TEXT NOT NULL,
     updated_at BIGINT NOT NULL
   )`,
+  // Slack event ids and request signatures already handled, so that a retry or a replay is
+  // answered once by whichever replica gets it; rows go when they expire.
+  `CREATE TABLE IF NOT EXISTS seen (
+    key TEXT PRIMARY KEY,
+    expires_at BIGINT NOT NULL
+  )`,
+  `CREATE INDEX IF NOT EXISTS seen_expires ON seen (expires_at)`,
 ];
+
+/** Expired `seen` rows are deleted at most this often by one store handle. */
+export const SEEN_PRUNE_MS = 60_000;
+
+/** Columns added after a table was first shipped: each store adds the missing ones on open. */
+export const ADDED_COLUMNS: Array<{ table: string; column: string; type: string }> = [{ table: 'schedules', column: 'team', type: 'TEXT' }];

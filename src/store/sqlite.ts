@@ -6,7 +6,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { encodeTarget, SCHEMA, signalValues, toConversation, toPost, toSchedule, toSignal, type ConversationRow, type PostRow, type ScheduleRow, type SignalRow } from './rows.js';
+import { ADDED_COLUMNS, encodeTarget, SCHEMA, SEEN_PRUNE_MS, signalValues, toConversation, toPost, toSchedule, toSignal, type ConversationRow, type PostRow, type ScheduleRow, type SignalRow } from './rows.js';
 import {
   newScheduleId,
   type ConversationRef,
@@ -18,6 +18,7 @@ import {
   type PostOutcome,
   type PostState,
   type Schedule,
+  type ScheduleScope,
   type Signal,
   type Store,
   type StoreHealth,
@@ -35,6 +36,13 @@ export function openSqliteStore(path: string): Store {
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
   for (const sql of SCHEMA) db.exec(sql);
+  // A file from an older respbot: add the columns it lacks (IMMEDIATE, so two processes opening it do not both try).
+  db.transaction(() => {
+    for (const { table, column, type } of ADDED_COLUMNS) {
+      const has = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).some((c) => c.name === column);
+      if (!has) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+    }
+  }).immediate();
 
   // The file as opened; the path is compared with it before each call (a stat: microseconds).
   const opened = onDisk ? statSync(path) : null;
@@ -92,15 +100,18 @@ export function openSqliteStore(path: string): Store {
     let id = newScheduleId();
     while (db.prepare('SELECT 1 FROM schedules WHERE id = ?').get(id)) id = newScheduleId();
     const createdAt = Date.now();
+    const team = s.team ?? null;
     db.prepare(
-      `INSERT INTO schedules (id, platform, channel, target, label, cron, timezone, description, created_by, created_at, next_due)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, s.platform, s.channel, encodeTarget(s.target), s.label, s.cron, s.timezone, s.description, s.createdBy, createdAt, s.nextDue);
-    return { ...s, id, createdAt, lastRotated: null };
+      `INSERT INTO schedules (id, platform, channel, team, target, label, cron, timezone, description, created_by, created_at, next_due)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, s.platform, s.channel, team, encodeTarget(s.target), s.label, s.cron, s.timezone, s.description, s.createdBy, createdAt, s.nextDue);
+    return { ...s, team, id, createdAt, lastRotated: null };
   });
 
-  const removeSchedule = db.transaction((platform: Platform, id: string): Schedule | null => {
-    const row = db.prepare('SELECT * FROM schedules WHERE id = ? AND platform = ?').get(id, platform) as ScheduleRow | undefined;
+  const removeSchedule = db.transaction((platform: Platform, id: string, scope: ScheduleScope): Schedule | null => {
+    const row = db
+      .prepare('SELECT * FROM schedules WHERE id = ? AND platform = ? AND channel = ? AND (team IS NULL OR team = ?)')
+      .get(id, platform, scope.channel, scope.team) as ScheduleRow | undefined;
     if (!row) return null;
     db.prepare('DELETE FROM schedules WHERE id = ?').run(id);
     db.prepare(`DELETE FROM outbox WHERE schedule_id = ? AND state = 'pending'`).run(id);
@@ -140,21 +151,32 @@ export function openSqliteStore(path: string): Store {
     return db.prepare(`UPDATE outbox SET state = 'failed', last_error = @error, lease_owner = NULL, lease_until = NULL ${held}`).run({ ...l, error: o.error }).changes > 0;
   };
 
+  // A key counts as new when absent or expired; the upsert decides that in one statement.
+  const markSeen = db.prepare(
+    `INSERT INTO seen (key, expires_at) VALUES (@key, @expiresAt)
+     ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE seen.expires_at <= @now`,
+  );
+  const pruneSeen = db.prepare('DELETE FROM seen WHERE expires_at <= ?');
+  let prunedAt = 0;
+
   return {
     kind: 'sqlite',
     addSchedule: checked(async (s: NewSchedule) => addSchedule.immediate(s)),
-    listSchedules: checked(async (platform: Platform, channel?: string) =>
+    listSchedules: checked(async (platform: Platform, channel?: string, team?: string | null) =>
       (
-        (channel === undefined
-          ? db.prepare('SELECT * FROM schedules WHERE platform = ? ORDER BY created_at, id').all(platform)
-          : db.prepare('SELECT * FROM schedules WHERE platform = ? AND channel = ? ORDER BY created_at, id').all(platform, channel)) as ScheduleRow[]
+        db
+          .prepare(
+            `SELECT * FROM schedules WHERE platform = @platform AND (@channel IS NULL OR channel = @channel)
+             AND (@anyTeam OR team IS NULL OR team = @team) ORDER BY created_at, id`,
+          )
+          .all({ platform, channel: channel ?? null, anyTeam: team === undefined ? 1 : 0, team: team ?? null }) as ScheduleRow[]
       ).map(toSchedule),
     ),
     getSchedule: checked(async (id: string) => {
       const row = db.prepare('SELECT * FROM schedules WHERE id = ?').get(id) as ScheduleRow | undefined;
       return row ? toSchedule(row) : null;
     }),
-    removeSchedule: checked(async (platform: Platform, id: string) => removeSchedule.immediate(platform, id)),
+    removeSchedule: checked(async (platform: Platform, id: string, scope: ScheduleScope) => removeSchedule.immediate(platform, id, scope)),
     planDue: checked(async (now: number, plan: (s: Schedule) => TickPlan) => planDue.immediate(now, plan)),
     enqueue: checked(async (p: NewPost) => enqueueOne(p)),
     claim: checked(async (owner: string, now: number, leaseMs: number, limit: number, platforms: Platform[]) => claim.immediate(owner, now, leaseMs, limit, platforms)),
@@ -187,6 +209,13 @@ export function openSqliteStore(path: string): Store {
       return row ? toConversation(row) : null;
     }),
     listConversations: checked(async () => (db.prepare('SELECT * FROM conversations ORDER BY updated_at DESC').all() as ConversationRow[]).map(toConversation)),
+    firstSeen: checked(async (key: string, expiresAt: number, now: number = Date.now()) => {
+      if (now - prunedAt >= SEEN_PRUNE_MS) {
+        prunedAt = now;
+        pruneSeen.run(now);
+      }
+      return markSeen.run({ key, expiresAt, now }).changes > 0;
+    }),
     health,
     close: async () => {
       if (db.open) db.close();

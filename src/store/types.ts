@@ -1,5 +1,5 @@
-// What respbot keeps between restarts: scheduled digests, an outbox of posts, and the Teams
-// conversation references proactive posts need. Two implementations pass one test suite
+// What respbot keeps between restarts: scheduled digests, an outbox of posts, the Teams
+// conversation references proactive posts need, and the Slack deliveries already handled. Two implementations pass one test suite
 // (test/store/contract.test.ts): embedded SQLite for one process, PostgreSQL for replicas.
 // Times are epoch milliseconds throughout, so both stores compare them the same way.
 
@@ -16,6 +16,8 @@ export interface Schedule {
   id: string;
   platform: Platform;
   channel: string;
+  /** The Slack workspace (team id) or Teams tenant it was made in; null for schedules made before this was kept. */
+  team: string | null;
   /** One section each time, or `rotate`: the next section of the documents each time. */
   target: SectionRef | 'rotate';
   /** The section title when scheduled, to list it without loading documents. */
@@ -31,7 +33,17 @@ export interface Schedule {
   lastRotated: SectionRef | null;
 }
 
-export type NewSchedule = Omit<Schedule, 'id' | 'createdAt' | 'lastRotated'>;
+export type NewSchedule = Omit<Schedule, 'id' | 'createdAt' | 'lastRotated' | 'team'> & { team?: string | null };
+
+/**
+ * Where a schedule command comes from: schedules are listed and stopped only from their own
+ * channel and workspace (tenant). A schedule with no team (made before teams were kept) is
+ * matched by its channel alone.
+ */
+export interface ScheduleScope {
+  channel: string;
+  team: string | null;
+}
 
 export type PostState = 'pending' | 'sending' | 'sent' | 'failed';
 
@@ -111,10 +123,11 @@ export type PostOutcome =
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   addSchedule(s: NewSchedule): Promise<Schedule>;
-  listSchedules(platform: Platform, channel?: string): Promise<Schedule[]>;
+  /** The platform's schedules; with `channel`, that channel's; with `team` too, only those of that team (or of none). */
+  listSchedules(platform: Platform, channel?: string, team?: string | null): Promise<Schedule[]>;
   getSchedule(id: string): Promise<Schedule | null>;
-  /** Removes the platform's schedule `id`; its unsent posts go with it. */
-  removeSchedule(platform: Platform, id: string): Promise<Schedule | null>;
+  /** Removes the platform's schedule `id` if it belongs to `scope`; its unsent posts go with it. */
+  removeSchedule(platform: Platform, id: string, scope: ScheduleScope): Promise<Schedule | null>;
 
   /**
    * For each schedule due at `now`, locked so that one replica plans it: `plan` decides the
@@ -141,6 +154,13 @@ export interface Store {
   saveConversation(ref: ConversationRef): Promise<void>;
   getConversation(conversationId: string): Promise<ConversationRef | null>;
   listConversations(): Promise<ConversationRef[]>;
+
+  /**
+   * Records `key` (a Slack event id, a request signature) as seen until `expiresAt`. True the
+   * first time, or once the earlier record has expired; false while it stands. Of several
+   * processes on one store asking at once, exactly one gets true.
+   */
+  firstSeen(key: string, expiresAt: number, now?: number): Promise<boolean>;
 
   /**
    * Can the store keep what it is given (for /readyz): it takes a real write, and for SQLite

@@ -8,6 +8,12 @@ export function signature(secret: string, timestamp: number, body: string): stri
   return 'v0=' + createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex');
 }
 
+let triggers = 0;
+/** A fresh trigger_id: Slack gives every slash command and click its own, so no two signed bodies repeat. */
+export function triggerId(): string {
+  return `${Date.now()}.${process.pid}.${++triggers}`;
+}
+
 export interface Recorded {
   path: string;
   body: Record<string, unknown>;
@@ -23,8 +29,8 @@ export interface StandIn {
   rateLimit(path: string, seconds: number): void;
   /** Answer the next calls to `path` with these statuses first (e.g. 429), then 200. */
   failNext(path: string, status: number, headers?: Record<string, string>, times?: number, error?: string): void;
-  /** A fixed JSON reply for `path` (instead of {ok:true}). */
-  replyWith(path: string, body: Record<string, unknown>): void;
+  /** A JSON reply for `path` (instead of {ok:true}): fixed, or made from the request's fields (pagination). */
+  replyWith(path: string, body: Record<string, unknown> | ((request: Record<string, unknown>) => Record<string, unknown>)): void;
   /** Answer calls to `path` only after `ms` (they are recorded when they arrive). */
   delay(path: string, ms: number): void;
   waitFor(pred: (c: Recorded[]) => boolean, ms?: number): Promise<Recorded[]>;
@@ -54,7 +60,8 @@ function parse(raw: string, type: string | undefined): Record<string, unknown> {
 
 export async function slackStandIn(): Promise<StandIn> {
   const calls: Recorded[] = [];
-  const replies = new Map<string, Record<string, unknown>>();
+  type Reply = Record<string, unknown> | ((request: Record<string, unknown>) => Record<string, unknown>);
+  const replies = new Map<string, Reply>();
   const failures = new Map<string, Array<{ status: number; headers: Record<string, string>; error?: string }>>();
   const delays = new Map<string, number>();
   const served: StandIn['served'] = [];
@@ -81,11 +88,13 @@ export async function slackStandIn(): Promise<StandIn> {
       res.end(JSON.stringify({ ok: false, error: fail.error ?? (fail.status === 429 ? 'ratelimited' : 'fatal_error') }));
       return;
     }
-    calls.push({ path, body: parse(raw, req.headers['content-type']), at: Date.now() });
+    const body = parse(raw, req.headers['content-type']);
+    calls.push({ path, body, at: Date.now() });
     const wait = delays.get(path);
     if (wait) await new Promise((r) => setTimeout(r, wait).unref());
+    const reply = replies.get(path);
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(replies.get(path) ?? { ok: true, ts: '1700000000.000100', channel: 'C1' }));
+    res.end(JSON.stringify((typeof reply === 'function' ? reply(body) : reply) ?? { ok: true, ts: '1700000000.000100', channel: 'C1' }));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;

@@ -11,9 +11,10 @@ import { createHttpApp, listen } from '../../src/server.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
 import { SHARED } from '../helpers/fs.js';
-import { signature, slackStandIn, type StandIn } from '../helpers/slack.js';
+import { signature, slackStandIn, triggerId, type StandIn } from '../helpers/slack.js';
 
 const SECRET = 'test-signing-secret';
+const BOT_USER = 'U0RESPBOT1';
 const sample = (name: string) => JSON.parse(readFileSync(join(SHARED, 'platform-samples/slack', name), 'utf8')) as Record<string, any>;
 
 let api: StandIn;
@@ -29,10 +30,12 @@ beforeAll(async () => {
   const engine: Engine = { ...real, answer: (q, c) => (answered++, real.answer(q, c)) };
   const http = createHttpApp();
   store = openSqliteStore(':memory:');
-  createSlackApp(
+  // auth.test at start tells the bot who it is.
+  api.replyWith('auth.test', { ok: true, user_id: BOT_USER, bot_id: 'B0SELF', team_id: 'T00FAKETEAM' });
+  await createSlackApp(
     { botToken: 'xoxb-test', signingSecret: SECRET, appToken: null, apiUrl: api.url + 'api/' },
     { expressApp: http, engine: () => engine, store, log: createLog('info', (l) => logs.push(JSON.parse(l))), retryConfig: { retries: 2, factor: 1, minTimeout: 50, maxTimeout: 100 } },
-  );
+  ).start();
   const l = await listen(http, 0, '127.0.0.1');
   server = l.server;
   base = `http://127.0.0.1:${l.port}`;
@@ -65,7 +68,8 @@ async function post(body: string, type: string, opts: { secret?: string; ts?: nu
 }
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-const slash = (text: string) => form({ ...sample('slash_command_recorded_fields.json').fields, command: '/responsibility', text, response_url: api.url + 'respond/slash' });
+const slash = (text: string, over: Record<string, string> = {}) =>
+  form({ ...sample('slash_command_recorded_fields.json').fields, command: '/responsibility', text, response_url: api.url + 'respond/slash', trigger_id: triggerId(), ...over });
 const json = (o: unknown) => JSON.stringify(o);
 const blocksText = (blocks: unknown) => JSON.stringify(blocks);
 
@@ -106,10 +110,30 @@ test('a retried event (X-Slack-Retry-Num) is not answered twice', async () => {
   body.event_id = 'EvRETRY1';
   await post(json(body), 'application/json');
   await api.waitFor((c) => c.some((x) => x.path === 'chat.postMessage'));
-  const retry = await post(json(body), 'application/json', { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+  // Slack signs a retry afresh: a later timestamp, so another signature.
+  const retry = await post(json(body), 'application/json', { ts: Math.floor(Date.now() / 1000) + 1, headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
   expect(retry.status).toBe(200);
   await new Promise((r) => setTimeout(r, 300));
   expect(api.calls.filter((c) => c.path === 'chat.postMessage')).toHaveLength(1);
+});
+
+test.each([
+  ['another app\'s bot', { bot_id: 'B0OTHERBOT', user: 'U0OTHERBOT' }],
+  ['respbot itself', { user: BOT_USER }],
+])('a mention written by %s is not answered', async (_who, author) => {
+  const body = sample('app_mention.json');
+  body.event_id = `EvBOT-${author.user}`;
+  body.event = { ...body.event, ...author, text: '<@U00FAKEBOT01> who patches the cluster?' };
+  expect((await post(json(body), 'application/json')).status).toBe(200);
+  // A person's mention right after it is answered: only that one.
+  const person = sample('app_mention.json');
+  person.event_id = `EvPERSON-${author.user}`;
+  person.event.text = '<@U00FAKEBOT01> who patches the cluster?';
+  person.event.ts = person.event.thread_ts = '1700000099.000200';
+  await post(json(person), 'application/json');
+  await api.waitFor((c) => c.some((x) => x.path === 'chat.postMessage'));
+  expect(api.calls.filter((c) => c.path === 'chat.postMessage').map((c) => c.body.thread_ts)).toEqual(['1700000099.000200']);
+  expect(answered).toBe(1);
 });
 
 test('a direct message is answered; a bot message is not', async () => {
@@ -146,6 +170,7 @@ test('app_home_opened publishes the Home tab with the sections', async () => {
 function click(actionId: string, value: object) {
   const body = sample('block_actions.json');
   body.response_url = api.url + 'respond/action';
+  body.trigger_id = triggerId();
   body.actions = [{ action_id: actionId, block_id: 'b', type: 'button', value: JSON.stringify(value), action_ts: '1' }];
   return post(form({ payload: JSON.stringify(body) }), 'application/x-www-form-urlencoded');
 }
@@ -180,6 +205,22 @@ test('"Not what I asked" offers alternatives as buttons', async () => {
   await click('not_what_i_asked', { q: 'who monitors the environment?' });
   const [call] = await api.waitFor((c) => c.some((x) => x.path === 'respond/action'));
   expect(blocksText(call!.body.blocks)).toContain('ask_question');
+});
+
+test('"Did you mean" buttons have their own action ids, and each click is answered', async () => {
+  await click('not_what_i_asked', { q: 'who monitors the environment?' });
+  const [offer] = await api.waitFor((c) => c.some((x) => x.path === 'respond/action'));
+  const buttons = (offer!.body.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>).find((b) => b.type === 'actions')!.elements!;
+  expect(buttons.length).toBeGreaterThan(1);
+  expect(new Set(buttons.map((b) => b.action_id)).size).toBe(buttons.length);
+  api.calls.length = 0;
+  answered = 0;
+  const last = buttons[buttons.length - 1]!;
+  expect(last.action_id).not.toBe('ask_question');
+  await click(last.action_id, JSON.parse(last.value));
+  const [answer] = await api.waitFor((c) => c.some((x) => x.path === 'respond/action'));
+  expect(answer!.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+  expect(answered).toBe(1);
 });
 
 test('👎 feedback is written to the structured log with the question', async () => {
@@ -217,6 +258,8 @@ describe('forged requests get 401 and run no handler', () => {
     ['a forged signature', { sig: 'v0=' + '0'.repeat(64) }],
     ['a wrong secret', { secret: 'not-the-secret' }],
     ['a timestamp older than 5 minutes', { ts: Math.floor(Date.now() / 1000) - 6 * 60 }],
+    ['a timestamp more than 5 minutes ahead', { ts: Math.floor(Date.now() / 1000) + 6 * 60 }],
+    ['a timestamp that is not a number', { ts: 'soon' as unknown as number }],
   ])('%s', async (_name, opts) => {
     const res = await post(slash('who patches the cluster?'), 'application/x-www-form-urlencoded', opts);
     expect(res.status).toBe(401);
@@ -226,11 +269,38 @@ describe('forged requests get 401 and run no handler', () => {
   });
 });
 
+test('a replayed request (same signature, inside the 5 minutes) is refused; the first one was answered', async () => {
+  const body = slash('who patches the cluster?');
+  const ts = Math.floor(Date.now() / 1000);
+  expect((await post(body, 'application/x-www-form-urlencoded', { ts })).status).toBe(200);
+  expect(answered).toBe(1);
+  const replay = await post(body, 'application/x-www-form-urlencoded', { ts });
+  expect(replay.status).toBe(401);
+  expect(answered).toBe(1);
+  expect(logs).toContainEqual(expect.objectContaining({ level: 'warn', event: 'slack.request_refused', reason: 'replayed' }));
+});
+
 describe('posting a section summary', () => {
+  const asker = sample('slash_command_recorded_fields.json').fields.user_id as string;
+  /** conversations.members in pages of two ids, the asker on page `askerPage` (0: not at all). */
+  const members = (askerPage: number, pages = 2) =>
+    api.replyWith('conversations.members', (req) => {
+      const page = Number(req.cursor ?? 1);
+      const ids = [`U0P${page}A`, page === askerPage ? asker : `U0P${page}B`];
+      return { ok: true, members: ids, response_metadata: { next_cursor: page < pages ? String(page + 1) : '' } };
+    });
+  const reply = async () => String((await api.waitFor((c) => c.some((x) => x.path === 'respond/slash'))).find((c) => c.path === 'respond/slash')!.body.text);
+
   test('/responsibility post <section> <#channel> posts to that channel and confirms ephemerally', async () => {
+    members(2);
     const res = await post(slash('post disaster recovery <#C0SRE0001|sre>'), 'application/x-www-form-urlencoded');
-    expect(((await res.json()) as { text: string }).text).toMatch(/^Posting the "disaster recovery" summary to <#C0SRE0001>/);
+    expect(((await res.json()) as { text: string }).text).toBe('Posting the "disaster recovery" summary…');
     await api.waitFor((c) => c.some((x) => x.path === 'respond/slash'));
+    // The asker was found on the second page of members.
+    expect(api.calls.filter((c) => c.path === 'conversations.members').map((c) => [c.body.channel, c.body.cursor])).toEqual([
+      ['C0SRE0001', undefined],
+      ['C0SRE0001', '2'],
+    ]);
     const posted = api.calls.filter((c) => c.path === 'chat.postMessage');
     expect(posted).toHaveLength(1);
     expect(posted[0]!.body).toMatchObject({ channel: 'C0SRE0001', text: 'Disaster recovery (Event Streams): IBM 0 · You 5 · Shared 0' });
@@ -238,10 +308,36 @@ describe('posting a section summary', () => {
     expect(api.calls.find((c) => c.path === 'respond/slash')!.body.text).toBe('Posted the *Disaster recovery* summary to <#C0SRE0001>.');
   });
 
-  test('without a channel it posts to the current one', async () => {
+  test('without a channel it posts to the current one, with no membership check', async () => {
     await post(slash('post mirroring'), 'application/x-www-form-urlencoded');
     await api.waitFor((c) => c.some((x) => x.path === 'respond/slash'));
     expect(api.calls.find((c) => c.path === 'chat.postMessage')!.body.channel).toBe(sample('slash_command_recorded_fields.json').fields.channel_id);
+    expect(api.calls.filter((c) => c.path === 'conversations.members')).toHaveLength(0);
+  });
+
+  const notMember = 'I did not post: I post to another channel only for someone who is in it (and I must be in it too: `/invite @respbot` there).';
+
+  test('to a channel the asker is not in: nothing is posted, and nothing is told about that channel', async () => {
+    members(0, 3);
+    await post(slash('post mirroring <#C0PRIVATE9|secret-plans>'), 'application/x-www-form-urlencoded');
+    expect(await reply()).toBe(notMember);
+    expect(api.calls.filter((c) => c.path === 'conversations.members')).toHaveLength(3);
+    expect(api.calls.filter((c) => c.path === 'chat.postMessage')).toHaveLength(0);
+    expect(JSON.stringify(api.calls.filter((c) => c.path.startsWith('respond')))).not.toMatch(/C0PRIVATE9|secret-plans/);
+  });
+
+  test('to a channel the bot cannot see: the same answer as for one the asker is not in', async () => {
+    api.failNext('conversations.members', 200, {}, 1, 'channel_not_found');
+    await post(slash('post mirroring <#C0HIDDEN01>'), 'application/x-www-form-urlencoded');
+    expect(await reply()).toBe(notMember);
+    expect(api.calls.filter((c) => c.path === 'chat.postMessage')).toHaveLength(0);
+  });
+
+  test('without the scope to read members it says which scope is needed, and posts nothing', async () => {
+    api.replyWith('conversations.members', { ok: false, error: 'missing_scope', needed: 'groups:read', provided: 'chat:write,commands' });
+    await post(slash('post mirroring <#G0PRIV0001>'), 'application/x-www-form-urlencoded');
+    expect(await reply()).toMatch(/^I cannot post to another channel: to check that you are in it, the app needs the `groups:read` scope\. Add it to the app \(adapters\/slack\/manifest\.yaml/);
+    expect(api.calls.filter((c) => c.path === 'chat.postMessage')).toHaveLength(0);
   });
 
   test('a misspelt section name still finds it; an unknown one gets the closest names and posts nothing', async () => {
@@ -255,7 +351,8 @@ describe('posting a section summary', () => {
     expect(String(api.calls.find((c) => c.path === 'respond/slash')!.body.text)).toMatch(/There is no section "recovery of pizza ovens". Closest: \*Disaster recovery\*/);
   });
 
-  test('a channel the bot is not in gets how to invite it', async () => {
+  test('a channel the asker is in but the bot is not gets how to invite it', async () => {
+    members(1);
     api.failNext('chat.postMessage', 200, {}, 1, 'not_in_channel');
     await post(slash('post mirroring <#C0PRIV001|private>'), 'application/x-www-form-urlencoded');
     await api.waitFor((c) => c.some((x) => x.path === 'respond/slash'));
@@ -266,9 +363,9 @@ describe('posting a section summary', () => {
 describe('scheduled digests', () => {
   const channel = sample('slash_command_recorded_fields.json').fields.channel_id as string;
   /** The ephemeral reply a schedule command sends to response_url. */
-  async function command(text: string): Promise<string> {
+  async function command(text: string, over: Record<string, string> = {}): Promise<string> {
     api.calls.length = 0;
-    const res = await post(slash(text), 'application/x-www-form-urlencoded');
+    const res = await post(slash(text, over), 'application/x-www-form-urlencoded');
     expect(res.status).toBe(200);
     const [reply] = (await api.waitFor((c) => c.some((x) => x.path === 'respond/slash'))).filter((c) => c.path === 'respond/slash');
     expect(reply!.body.response_type).toBe('ephemeral');
@@ -296,6 +393,24 @@ describe('scheduled digests', () => {
     expect(await command(`unschedule ${id}`)).toMatch(new RegExp(`^Stopped \`${id}\``));
     expect(await command('schedules')).not.toContain(id!);
     expect(await command(`unschedule ${id}`)).toMatch(/There is no schedule/);
+  });
+
+  test('a schedule is listed and stopped only from its own channel and workspace; elsewhere nothing about it is told', async () => {
+    api.replyWith('users.info', { ok: true, user: { id: 'U1', tz: 'UTC' } });
+    const id = /`(s-\w+)`/.exec(await command('schedule mirroring daily 9am'))![1]!;
+    expect(await store.getSchedule(id)).toMatchObject({ channel, team: 'T00FAKE00BB' });
+    const elsewhere = { channel_id: 'C0ELSEWHERE', channel_name: 'elsewhere' };
+    const otherWorkspace = { team_id: 'T0OTHERTEAM', team_domain: 'other' };
+    for (const over of [elsewhere, otherWorkspace]) {
+      expect(await command('schedules', over)).not.toContain(id);
+      const refused = await command(`unschedule ${id}`, over);
+      expect(refused).toBe(`There is no schedule \`${id}\` in this channel. \`/responsibility schedules\` lists this channel's.`);
+    }
+    expect(await store.getSchedule(id)).not.toBeNull();
+    expect(await command('schedules')).toContain(id);
+    const stopped = await command(`unschedule ${id}`);
+    expect(stopped).toBe(`Stopped \`${id}\` (*Mirroring*, every day at 09:00 (UTC)).`);
+    expect(await store.getSchedule(id)).toBeNull();
   });
 
   test('unreadable times, unknown sections and too-frequent schedules are refused with what to do', async () => {
@@ -327,6 +442,7 @@ describe('scheduled digests', () => {
     api.failNext('users.info', 200, {}, 1, 'user_not_found');
     const added = await command('schedule mirroring weekdays 9am');
     expect(added).toMatch(/every weekday at 09:00 \(UTC\) \(your Slack profile gave no time zone, so UTC/);
-    await store.removeSchedule('slack', /`(s-\w+)`/.exec(added)![1]!);
+    const made = (await store.getSchedule(/`(s-\w+)`/.exec(added)![1]!))!;
+    await store.removeSchedule('slack', made.id, { channel: made.channel, team: made.team });
   });
 });

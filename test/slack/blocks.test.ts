@@ -28,6 +28,9 @@ function checkMessage(m: SlackMessage, maxBlocks: number = L.blocks): void {
   expect(m.text.length).toBeLessThanOrEqual(L.fallbackText);
   expect(m.blocks.length).toBeLessThanOrEqual(maxBlocks);
   let chars = 0;
+  // block_id, where set, is unique in a message too.
+  const blockIds = (m.blocks as Json[]).map((b) => b.block_id).filter((id) => id !== undefined);
+  expect(new Set(blockIds).size).toBe(blockIds.length);
   for (const b of m.blocks as Json[]) {
     if (b.type === 'header') expect(b.text.text.length).toBeLessThanOrEqual(L.headerText);
     if (b.type === 'section') {
@@ -40,6 +43,10 @@ function checkMessage(m: SlackMessage, maxBlocks: number = L.blocks): void {
     if (b.type === 'context') expect(b.elements.length).toBeLessThanOrEqual(L.contextElements);
     const buttons: Json[] = b.type === 'actions' ? b.elements : b.accessory ? [b.accessory] : [];
     if (b.type === 'actions') expect(buttons.length).toBeLessThanOrEqual(L.actionsElements);
+    // Slack refuses a block whose elements share an action_id.
+    const actionIds = buttons.map((btn) => btn.action_id as string);
+    expect(new Set(actionIds).size).toBe(actionIds.length);
+    for (const id of actionIds) expect(id.length).toBeLessThanOrEqual(L.actionId);
     for (const btn of buttons) {
       expect(btn.text.text.length).toBeLessThanOrEqual(L.buttonText);
       expect(btn.value.length).toBeLessThanOrEqual(L.actionValue);

@@ -1,5 +1,5 @@
-// One suite, both stores: schedules, the outbox's claim/lease/finish cycle, and conversation
-// references behave the same on SQLite and on PostgreSQL.
+// One suite, both stores: schedules, the outbox's claim/lease/finish cycle, conversation
+// references and seen keys behave the same on SQLite and on PostgreSQL.
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import Database from 'better-sqlite3';
@@ -45,9 +45,31 @@ describe.each(kinds.kinds)('$name store', (kind) => {
     expect((await store.listSchedules('slack', 'C2')).map((s) => s.id)).toEqual([b.id]);
     expect(await store.listSchedules('teams')).toEqual([]);
     expect(await store.getSchedule(b.id)).toMatchObject({ target: 'rotate', channel: 'C2', nextDue: T0, lastRotated: null });
-    expect(await store.removeSchedule('teams', a.id)).toBeNull();
-    expect((await store.removeSchedule('slack', a.id))?.id).toBe(a.id);
+    expect(await store.removeSchedule('teams', a.id, { channel: 'C1', team: null })).toBeNull();
+    expect((await store.removeSchedule('slack', a.id, { channel: 'C1', team: null }))?.id).toBe(a.id);
     expect(await store.getSchedule(a.id)).toBeNull();
+  });
+
+  test('schedules: listed and removed only from their own channel and team', async () => {
+    const { store } = await kind.fresh();
+    const s = await store.addSchedule(schedule({ channel: 'C1', team: 'T1' }));
+    expect(s.team).toBe('T1');
+    expect(await store.getSchedule(s.id)).toMatchObject({ channel: 'C1', team: 'T1' });
+    expect((await store.listSchedules('slack', 'C1', 'T1')).map((x) => x.id)).toEqual([s.id]);
+    expect(await store.listSchedules('slack', 'C1', 'T2')).toEqual([]);
+    expect(await store.listSchedules('slack', 'C2', 'T1')).toEqual([]);
+    expect(await store.listSchedules('slack', 'C1', null)).toEqual([]);
+    expect(await store.removeSchedule('slack', s.id, { channel: 'C2', team: 'T1' })).toBeNull();
+    expect(await store.removeSchedule('slack', s.id, { channel: 'C1', team: 'T2' })).toBeNull();
+    expect(await store.removeSchedule('slack', s.id, { channel: 'C1', team: null })).toBeNull();
+    expect(await store.getSchedule(s.id)).not.toBeNull();
+    expect((await store.removeSchedule('slack', s.id, { channel: 'C1', team: 'T1' }))?.id).toBe(s.id);
+    // One made before teams were kept answers to its channel alone.
+    const old = await store.addSchedule(schedule({ channel: 'C1' }));
+    expect(old.team).toBeNull();
+    expect((await store.listSchedules('slack', 'C1', 'T9')).map((x) => x.id)).toEqual([old.id]);
+    expect(await store.removeSchedule('slack', old.id, { channel: 'C2', team: 'T9' })).toBeNull();
+    expect((await store.removeSchedule('slack', old.id, { channel: 'C1', team: 'T9' }))?.id).toBe(old.id);
   });
 
   test('planDue: the plan is written with the schedule moved on, and a tick key is written once', async () => {
@@ -122,7 +144,7 @@ describe.each(kinds.kinds)('$name store', (kind) => {
     const [claimed] = await claimAll(store, 'A', T0);
     await store.finish(leaseOf(claimed!), { state: 'sent', at: T0 });
     await store.enqueue(post('later', { scheduleId: s.id, dueAt: T0 + 1 }));
-    await store.removeSchedule('slack', s.id);
+    await store.removeSchedule('slack', s.id, { channel: 'C1', team: null });
     expect((await store.listPosts()).map((p) => p.key)).toEqual(['sent']);
   });
 
@@ -151,6 +173,29 @@ describe.each(kinds.kinds)('$name store', (kind) => {
     await store.recordSignal({ kind: 'disliked', at: T0 + 1000, platform: 'teams', question: 'who does backups?', entryId: 'dr/backup', candidates: [], user: 'U1' });
     expect(await store.listSignals(T0 + 1)).toEqual([{ kind: 'disliked', at: T0 + 1000, platform: 'teams', question: 'who does backups?', entryId: 'dr/backup', candidates: [], user: 'U1' }]);
     expect((await store.listSignals(0)).map((s) => s.question)).toEqual(['who patches my laptop?', 'who does backups?']);
+  });
+
+  test('seen keys: true the first time, false while unexpired, on every handle; true again once expired', async () => {
+    const { store, another } = await kind.fresh();
+    const other = await another();
+    expect(await store.firstSeen('slack:event:Ev1', T0 + 60_000, T0)).toBe(true);
+    expect(await store.firstSeen('slack:event:Ev1', T0 + 60_000, T0 + 1)).toBe(false);
+    expect(await other.firstSeen('slack:event:Ev1', T0 + 120_000, T0 + 59_999)).toBe(false);
+    expect(await other.firstSeen('slack:event:Ev2', T0 + 60_000, T0 + 1)).toBe(true);
+    // Expired: a new delivery of the same key counts again, and holds for its own time.
+    expect(await other.firstSeen('slack:event:Ev1', T0 + 180_000, T0 + 60_000)).toBe(true);
+    expect(await store.firstSeen('slack:event:Ev1', T0 + 180_000, T0 + 61_000)).toBe(false);
+    // Pruning old rows (a minute or more after the last) leaves unexpired ones alone.
+    expect(await store.firstSeen('slack:event:Ev3', T0 + 10_000_000, T0 + 5_000_000)).toBe(true);
+    expect(await store.firstSeen('slack:event:Ev3', T0 + 10_000_000, T0 + 5_000_001)).toBe(false);
+  });
+
+  test('seen keys: two handles racing on the same keys get exactly one true per key', async () => {
+    const { store, another } = await kind.fresh();
+    const other = await another();
+    const keys = Array.from({ length: 40 }, (_, i) => `slack:event:Race${i}`);
+    const results = await Promise.all(keys.flatMap((k) => [store.firstSeen(k, T0 + 60_000, T0), other.firstSeen(k, T0 + 60_000, T0)]));
+    for (let i = 0; i < keys.length; i++) expect([results[2 * i], results[2 * i + 1]].filter(Boolean)).toHaveLength(1);
   });
 
   test('conversation references: saved, updated in place, listed', async () => {

@@ -33,7 +33,7 @@ beforeAll(async () => {
     { clientId: null, clientSecret: null, tenantId: null, allowUnauthenticated: true, serviceUrl: null },
     { expressApp: http, engine: () => engine, log: createLog('info', (l) => logs.push(JSON.parse(l))), store },
   ));
-  const l = await listen(http, 0, '127.0.0.1');
+  const l = await listen(http, 0, '127.0.0.1', createLog('info', (line) => logs.push(JSON.parse(line))));
   server = l.server;
   base = `http://127.0.0.1:${l.port}`;
 });
@@ -188,12 +188,75 @@ test('the bot command "post <section>" posts the summary into the channel; an un
   expect(none!.body.text).toMatch(/^There is no section "pizza ovens". Closest: /);
 });
 
+test('"post" echoes an unknown section as text, not as markdown in the bot\'s voice', async () => {
+  const act = sample('message_channel_mention.json');
+  act.text = '<at>Chat SDK Demo</at> post [reset your password](https://evil.example/login) **now**';
+  await post(act);
+  const [reply] = await connector.waitFor(() => sent().length > 0);
+  const text = String(reply!.body.text);
+  expect(text).toMatch(/^There is no section "/);
+  // Every markdown character of the echo is escaped: no live link, no bold.
+  expect(text).toContain('\\[reset your password\\](https://evil.example/login) \\*\\*now\\*\\*');
+  expect(text).not.toMatch(/(^|[^\\])\[reset your password(\\)?\]\(/);
+});
+
+describe('malformed requests get 400 with a JSON reason, one log line, no reply and no stack trace', () => {
+  const without = (name: string, key: string) => {
+    const a = sample(name);
+    delete a[key];
+    return a;
+  };
+  const message = (over: Record<string, unknown>) => ({ ...sample('message_personal.json'), ...over });
+  const query = (value: unknown) => ({ ...sample('invoke_compose_extension_query.json'), value });
+  const cases: Array<[string, unknown]> = [
+    ['no conversation', without('message_personal.json', 'conversation')],
+    ['a null conversation', message({ conversation: null })],
+    ['a numeric conversation id', message({ conversation: { id: 7, conversationType: 'personal' } })],
+    ['text as a number', message({ text: 42 })],
+    ['text as an object', message({ text: { q: 'who patches the cluster?' } })],
+    ['no type', without('message_personal.json', 'type')],
+    ['from without an id', message({ from: { name: 'x' } })],
+    ['membersAdded not a list', { ...sample('conversation_update_members_added.json'), membersAdded: 'bot' }],
+    ['membersAdded holding null', { ...sample('conversation_update_members_added.json'), membersAdded: [null] }],
+    ['an invoke with a null value', query(null)],
+    ['a card action invoke with a null value', { ...sample('invoke_adaptive_card_action.json'), value: null }],
+    ['a query whose parameters are a string', query({ commandId: 'search', parameters: 'mirroring' })],
+    ['a query parameter that is null', query({ commandId: 'search', parameters: [null] })],
+    ['a query parameter value that is an object', query({ commandId: 'search', parameters: [{ name: 'searchKeywords', value: { $ne: '' } }] })],
+    ['a JSON array', [sample('message_personal.json')]],
+  ];
+  test.each(cases)('%s', async (_name, body) => {
+    const withUrl = Array.isArray(body) || body === null || typeof body !== 'object' ? body : { serviceUrl: connector.url, ...(body as object) };
+    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(withUrl) });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    const reply = (await res.json()) as { error: string };
+    expect(reply.error).toMatch(/^not a valid activity: /);
+    expect(JSON.stringify(reply)).not.toMatch(/node_modules|\bat \w|\.js:\d+/);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sent()).toHaveLength(0);
+    expect(logs.filter((l) => l.level === 'warn' || l.level === 'error').map((l) => l.event)).toEqual(['teams.bad_activity']);
+  });
+
+  test('a body that is not JSON gets a JSON 400, not an HTML stack trace', async () => {
+    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": "message", ' });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({ error: 'the request body is not valid JSON' });
+    expect(logs).toEqual([expect.objectContaining({ level: 'warn', event: 'http.error', status: 400, path: '/api/messages' })]);
+    expect(JSON.stringify(logs)).not.toMatch(/\\n\s+at /);
+  });
+});
+
 describe('scheduled digests on Teams', () => {
   /** The text reply to a bot command sent from the channel sample (a thread in a team channel). */
-  async function command(text: string, localTimezone: string | null = null): Promise<string> {
+  async function command(text: string, localTimezone: string | null = null, where: { conversationId?: string; tenantId?: string } = {}): Promise<string> {
     connector.calls.length = 0;
     const act = sample('message_channel_mention.json');
     act.text = `<at>Chat SDK Demo</at> ${text}`;
+    if (where.conversationId) act.conversation.id = where.conversationId;
+    if (where.tenantId) act.conversation.tenantId = act.channelData.tenant.id = where.tenantId;
     if (localTimezone) act.localTimezone = localTimezone;
     else delete act.localTimezone;
     await post(act);
@@ -213,10 +276,25 @@ describe('scheduled digests on Teams', () => {
     expect(await command('schedules')).toMatch(/^No digests are scheduled here/);
   });
 
+  test('a schedule is listed and stopped only from its own conversation and tenant', async () => {
+    const id = /\*\*(s-\w+)\*\*/.exec(await command('schedule mirroring every monday 09:00', 'UTC'))![1]!;
+    const home = sample('message_channel_mention.json');
+    expect(await store.getSchedule(id)).toMatchObject({ team: home.conversation.tenantId });
+    const elsewhere = { conversationId: '19:0ther0000000000000000000000000@thread.tacv2' };
+    const otherTenant = { tenantId: 'ffffffff-0000-0000-0000-000000000000' };
+    for (const where of [elsewhere, otherTenant]) {
+      expect(await command('schedules', null, where)).not.toContain(id);
+      expect(await command(`unschedule ${id}`, null, where)).toBe(`There is no schedule ${id} here. **schedules** lists this conversation's.`);
+    }
+    expect(await store.getSchedule(id)).not.toBeNull();
+    expect(await command(`unschedule ${id}`)).toMatch(new RegExp(`^Stopped \\*\\*${id}\\*\\*`));
+  });
+
   test('without a zone from the client the schedule is in UTC and says so; bad input is refused', async () => {
     const added = await command('schedule rotate weekdays 9am');
     expect(added).toContain('(UTC) (Teams gave no time zone, so UTC');
-    await store.removeSchedule('teams', /\*\*(s-\w+)\*\*/.exec(added)![1]!);
+    const made = (await store.getSchedule(/\*\*(s-\w+)\*\*/.exec(added)![1]!))!;
+    await store.removeSchedule('teams', made.id, { channel: made.channel, team: made.team });
     expect(await command('schedule pizza every monday 9am')).toMatch(/There is no section "pizza"\. Closest: \*\*/);
     expect(await command('schedule rotate * * * * *')).toMatch(/more than once an hour/);
   });
