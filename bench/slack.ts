@@ -29,13 +29,14 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { createHmac } = require('node:crypto');
 const { url, secret, body, requests, concurrency } = workerData;
 const lat = []; let errors = 0; let next = 0;
+const run = Math.random().toString(36).slice(2); // each load its own trigger_ids: the warm-up's must not come back as replays
 const sign = (ts, b) => 'v0=' + createHmac('sha256', secret).update('v0:' + ts + ':' + b).digest('hex');
 (async () => {
   const start = performance.now();
   const worker = async () => {
     while (next < requests) {
       // Slack gives every command its own trigger_id: no two signed bodies repeat (a repeat is refused as a replay).
-      const b = body + '&trigger_id=' + process.pid + '.' + (++next);
+      const b = body + '&trigger_id=' + run + '.' + (++next);
       const ts = Math.floor(Date.now() / 1000);
       const t0 = performance.now();
       try {

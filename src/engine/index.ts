@@ -7,6 +7,7 @@ import type { ServiceInfo } from '../load/folder.js';
 import { isStopword, stem, STOPWORDS, words } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
 import { examplesFor } from './examples.js';
+import { nameTable, type NameTable } from './names.js';
 
 export interface Indexed {
   doc: ResponsibilityDocument;
@@ -50,10 +51,10 @@ export interface KnowledgeIndex {
   kb: KnowledgeBase;
   entries: Indexed[];
   services: ServiceGroup[];
-  /** Every alias of every loaded service as words, longest first, for finding them in a question. */
-  serviceNames: Array<{ item: ServiceGroup; words: string[] }>;
-  /** Names of clouds and services no loaded document covers, longest first. */
-  foreignNames: Array<{ item: ForeignName; words: string[] }>;
+  /** Every alias of every loaded service as words, by first word, for finding them in a question. */
+  serviceNames: NameTable<ServiceGroup>;
+  /** Names of clouds and services no loaded document covers, by first word. */
+  foreignNames: NameTable<ForeignName>;
   idf: Map<string, number>;
   /** Terms that some row's task or texts use (a word only in section titles is not among them). */
   rowTerms: Set<string>;
@@ -255,8 +256,8 @@ export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Re
   );
 
   // Longest aliases first, so "event streams" wins over a shorter alias inside it.
-  const serviceNames = services.flatMap((g) => g.aliases.map((a) => ({ item: g, words: a }))).sort((x, y) => y.words.length - x.words.length);
-  const foreignNames = foreignNamesFor(services, serviceInfo, otherServices, kb);
+  const serviceNames = nameTable(services.flatMap((g) => g.aliases.map((a) => ({ item: g, words: a }))));
+  const foreignNames = nameTable(foreignNamesFor(services, serviceInfo, otherServices, kb));
 
   return { kb, entries, services, serviceNames, foreignNames, rowTerms, docRarity, idf, unknownIdf, knownStems, taskFuse, knownWords, deletions, vocabulary: vocab, sectionUnits, examples: examplesFor(services[0]?.doc) };
 }

@@ -6,6 +6,7 @@ import type { Party } from '../model.js';
 import { cleanQuestion } from './clean.js';
 import { americanSpelling, correct } from './spelling.js';
 import type { KnowledgeIndex, Rarity, ServiceGroup } from './index.js';
+import { findNames } from './names.js';
 import { segmentsOf } from './segments.js';
 import { isStopword, STOP_PHRASES, stem, words } from './text.js';
 import { wordNet } from './wordnet.js';
@@ -71,26 +72,6 @@ function partyOf(text: string, services: ServiceGroup[], serviceMentionedAsSubje
   if (c) return 'customer';
   if (p || (serviceMentionedAsSubject && services.length)) return 'provider';
   return null;
-}
-
-interface NameHit<T> {
-  item: T;
-  at: number[];
-}
-
-/** Every name (a word sequence) found in the words, longest names first, each word used once. */
-function findNames<T>(ws: string[], names: Array<{ item: T; words: string[] }>, taken = new Set<number>()): NameHit<T>[] {
-  const found: NameHit<T>[] = [];
-  for (const { item, words: n } of names) {
-    for (let i = 0; i + n.length <= ws.length; i++) {
-      if (!n.every((w, k) => ws[i + k] === w)) continue;
-      const at = n.map((_, k) => i + k);
-      if (at.some((k) => taken.has(k))) continue;
-      at.forEach((k) => taken.add(k));
-      found.push({ item, at });
-    }
-  }
-  return found;
 }
 
 /**

@@ -54,6 +54,7 @@ class Dictionary implements WordNet {
   private readonly data = new Map<Pos, number>();
   private readonly memo = new Map<string, Related[]>();
   private readonly lemmaMemo = new Map<string, Array<{ lemma: string; pos: Pos }>>();
+  private readonly mutualMemo = new Map<string, Related[]>();
 
   constructor(private readonly dir: string) {
     for (const pos of POS) this.index.set(pos, readFileSync(join(dir, `index.${pos}`), 'latin1'));
@@ -173,9 +174,13 @@ class Dictionary implements WordNet {
   }
 
   mutual(word: string): Related[] {
+    const cached = this.mutualMemo.get(word);
+    if (cached) return cached;
     // A word of many meanings ("set", "make", "back") has synonyms for each: none of them can be trusted.
     const plain = this.senses(word) <= MAX_SENSES_FOR_SYNONYMS;
-    return this.related(word).filter((r) => r.kind === 'derived' || (plain && this.related(r.word).some((b) => b.word === word)));
+    const out = this.related(word).filter((r) => r.kind === 'derived' || (plain && this.related(r.word).some((b) => b.word === word)));
+    if (this.mutualMemo.size < 100_000) this.mutualMemo.set(word, out);
+    return out;
   }
 
   close(): void {
