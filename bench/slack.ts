@@ -8,7 +8,7 @@ import bolt from '@slack/bolt';
 import { createSlackApp } from '../adapters/slack/app.js';
 import type { Engine } from '../src/engine/engine.js';
 import { createLog } from '../src/log.js';
-import { createHttpApp, listen } from '../src/server.js';
+import { createHttpApp, listen } from '../app/server.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 
 const SECRET = 'bench-secret';

@@ -6,9 +6,7 @@ import { readQuestion } from '../src/engine/query.js';
 import { segmentsOf } from '../src/engine/segments.js';
 import { MAX_CORRECTED } from '../src/engine/spelling.js';
 import { SHIPPED_DATA_DIR } from '../src/paths.js';
-import { formatAnswer } from '../src/render/text.js';
-import { renderAnswer as renderSlack } from '../adapters/slack/blocks.js';
-import { renderCards as renderTeams } from '../adapters/teams/cards.js';
+import { formatAnswer, renderSlack, renderTeams } from './helpers/render.js';
 import { CORPUS } from './helpers/fs.js';
 
 const seed = loadEngine([SHIPPED_DATA_DIR]);

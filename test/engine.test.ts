@@ -148,7 +148,7 @@ describe('several documents', () => {
 });
 
 test('a party filter that leaves a section empty says so in the text', async () => {
-  const { formatAnswer } = await import('../src/render/text.js');
+  const { formatAnswer } = await import('./helpers/render.js');
   const a = ask('what does IBM do for disaster recovery?');
   expect(a).toMatchObject({ intent: 'section', party: 'provider', matches: [] });
   expect(formatAnswer(a)).toMatch(/IBM has no task in this section/);

@@ -33,7 +33,7 @@ interface Bot {
 
 /** The real `npm start` entry with Slack settings aimed at the stand-in. */
 async function startBot(env: Record<string, string>): Promise<Bot> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], {
     cwd: PACKAGE_ROOT,
     env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: api.url + 'api/', PORT: '0', DATA_DIR: '', STORE_PATH: join(dir, 'store.db'), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -68,7 +68,7 @@ test('/healthz and /readyz report the process and what it needs to serve', async
 
 /** The bot started with `env` until it exits by itself: exit code and standard error. */
 async function runToExit(env: Record<string, string>): Promise<{ code: number | null; err: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], {
     cwd: PACKAGE_ROOT,
     env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: api.url + 'api/', PORT: '0', DATA_DIR: '', STORE_PATH: join(dir, 'store.db'), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -325,7 +325,7 @@ test('respbot sync brings a changed upstream document to the running bot, with n
   const ask = asker(bot);
   try {
     expect(await ask('who rotates the quantum keys?')).not.toMatch(/Quantum/);
-    const sync = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sync'], { cwd: PACKAGE_ROOT, env: { ...process.env, DATA_DIR: data } });
+    const sync = spawn(process.execPath, ['--import', 'tsx', 'app/cli/main.ts', 'sync'], { cwd: PACKAGE_ROOT, env: { ...process.env, DATA_DIR: data } });
     let out = '';
     sync.stdout.on('data', (d) => (out += d));
     expect(await new Promise((r) => sync.on('exit', r))).toBe(0);
@@ -348,7 +348,7 @@ test('a truncated upstream copy: sync refuses it and the bot keeps its sections;
   const bot = await startBot({ DATA_DIR: data });
   const ask = asker(bot);
   const sync = async (...args: string[]) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sync', ...args], { cwd: PACKAGE_ROOT, env: { ...process.env, DATA_DIR: data } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'app/cli/main.ts', 'sync', ...args], { cwd: PACKAGE_ROOT, env: { ...process.env, DATA_DIR: data } });
     return new Promise((r) => child.on('exit', r));
   };
   const MIRRORING = 'who checks clusters are viable mirroring pairs?';

@@ -153,7 +153,7 @@ test('a copy cut to 70% upstream is rejected with the sections and rows it would
 /** The CLI as its own process; not spawnSync, which would block this process's server. */
 function cli(args: string[]): Promise<{ status: number | null; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: PACKAGE_ROOT });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'app/cli/main.ts', ...args], { cwd: PACKAGE_ROOT });
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.on('exit', (status) => resolve({ status, stdout }));
@@ -172,9 +172,9 @@ test('respbot sync --dry-run shows the changes and writes nothing; the exit code
 
 test('a missing or malformed sources.yaml is a clear error', () => {
   rmSync(join(data, 'sources.yaml'));
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sync', '--data', data], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'app/cli/main.ts', 'sync', '--data', data], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
   expect(r.status).toBe(2);
   expect(r.stderr).toMatch(/sources\.yaml is missing: list each document's file and upstream url there/);
   writeFileSync(join(data, 'sources.yaml'), 'documents:\n  - file: ../../etc/passwd\n    url: http://x/\n');
-  expect(spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sync', '--data', data], { cwd: PACKAGE_ROOT, encoding: 'utf8' }).stderr).toMatch(/entry 1 needs a file \(a \.md name in this folder\)/);
+  expect(spawnSync(process.execPath, ['--import', 'tsx', 'app/cli/main.ts', 'sync', '--data', data], { cwd: PACKAGE_ROOT, encoding: 'utf8' }).stderr).toMatch(/entry 1 needs a file \(a \.md name in this folder\)/);
 });

@@ -17,6 +17,8 @@ export const SLACK_LIMITS = {
   /** button text and value, and elements in one actions block. */
   buttonText: 75,
   actionValue: 2000,
+  /** A link button's url. */
+  buttonUrl: 3000,
   actionsElements: 25,
   /** action_id length; unique among the elements of one block. */
   actionId: 255,

@@ -1,21 +1,21 @@
 // The Microsoft Teams surface on the Teams SDK (@microsoft/teams.apps, successor of the
-// archived Bot Framework SDK): chats and channels, card buttons, the welcome card, and the
-// search message extension. Mounted at /api/messages on the shared HTTP server.
+// archived Bot Framework SDK): receives activities (shape-checked, then the SDK's token check),
+// hands messages and card clicks to the conversation router and sends its cards back; the
+// welcome card and the search message extension are Teams' own. Mounted at /api/messages.
 import { App, ExpressAdapter } from '@microsoft/teams.apps';
-import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import type { ILogger } from '@microsoft/teams.common';
 import type { Express } from 'express';
+import { createRouter, type Outgoing } from '../../src/conversation/router.js';
 import type { Engine } from '../../src/engine/engine.js';
 import type { Answer, Match } from '../../src/engine/types.js';
 import { log as defaultLog, type Log } from '../../src/log.js';
-import { parseScheduleCommand } from '../../src/schedule/commands.js';
-import { dislikedSignal } from '../../src/report/signals.js';
-import { answerTracked, recordSignal, type Tracking } from '../../src/report/tracked.js';
+import { clickFrom } from '../../src/present/actions.js';
+import { answerCards, welcomeCard } from '../../src/present/present.js';
 import type { ConversationRef, Store } from '../../src/store/types.js';
-import { alternativesCard, asActivity, CARD, inert, renderCards, welcomeCard, type SubmitData, type TeamsCard } from './cards.js';
 import { checkActivities } from './activity.js';
-import { runTeamsScheduleCommand } from './schedules.js';
+import { teamsAdapter } from './adapter.js';
 import type { TeamsConfig } from './config.js';
+import { asActivity, CARD, TEAMS_BUDGET, teamsActivity, teamsCard } from './render.js';
 
 export interface TeamsAppOptions {
   expressApp: Express;
@@ -74,10 +74,6 @@ function refOf(a: ActivityLike): ConversationRef {
   };
 }
 
-function isOurs(value: unknown): value is SubmitData {
-  return !!value && typeof value === 'object' && typeof (value as { respbot?: unknown }).respbot === 'string';
-}
-
 /** One entry as a who-answer of its own, for the message extension's results. */
 function answerFor(m: Match, a: Answer, engine: Engine): Answer {
   const doc = engine.kb.documents.find((d) => d.id === m.doc);
@@ -124,71 +120,28 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
     ...(config.serviceUrl ? { serviceUrl: config.serviceUrl } : {}),
   });
 
-  const tracking: Tracking = { platform: 'teams', log, store: opts.store };
-  /** Answers, logged with the activity id. */
-  const answer = (q: string, requestId: string | undefined): Answer => answerTracked(opts.engine(), q, requestId, tracking);
-
-  const onSubmit = async (data: SubmitData, from: ActivityLike['from'], requestId: string | undefined): Promise<TeamsCard[]> => {
-    const engine = opts.engine();
-    switch (data.respbot) {
-      case 'show_section': {
-        const a = data.d && data.s ? engine.section(data.d, data.s) : null;
-        return a ? renderCards(a) : [{ text: 'That section is no longer in the documents.', card: welcomeCard([], []).card }];
-      }
-      case 'ask':
-        return renderCards(answer(data.q ?? 'help', requestId));
-      case 'alternatives':
-        return [alternativesCard(engine.answer(data.q ?? ''))];
-      case 'feedback':
-        log.info('feedback', { platform: 'teams', vote: data.vote ?? null, question: data.q ?? null, entryId: data.e ?? null, ...(opts.logUserIds ? { user: from?.aadObjectId ?? from?.id } : {}) });
-        if (data.vote === 'down') recordSignal(tracking, dislikedSignal(data.q ?? '', data.e ?? null, 'teams', opts.logUserIds ? (from?.aadObjectId ?? from?.id ?? null) : null));
-        return [];
-    }
+  const adapter = teamsAdapter(app, opts.store);
+  const router = createRouter({ engine: opts.engine, store: opts.store, adapter, log, logUserIds: opts.logUserIds });
+  const whereOf = (a: ActivityLike) => {
+    const ref = refOf(a);
+    return { platform: 'teams', channel: ref.conversationId, team: ref.tenantId, user: a.from?.aadObjectId ?? a.from?.id ?? '' };
+  };
+  const reply = async (out: Outgoing, send: (activity: ReturnType<typeof teamsActivity>) => Promise<unknown>) => {
+    for (const c of out.cards) await send(teamsActivity(c));
+    if (out.later) for (const c of await out.later()) await send(teamsActivity(c));
   };
 
   app.on('message', async ({ activity, send }) => {
     const a = activity as unknown as ActivityLike;
     await conversations.save(refOf(a));
-    if (isOurs(a.value)) {
-      const cards = await onSubmit(a.value, a.from, a.id);
-      if (a.value.respbot === 'feedback') await send({ type: 'message', text: a.value.vote === 'down' ? 'Thanks — noted, so the document owner can improve this answer.' : 'Thanks, noted.' });
-      for (const c of cards) await send(asActivity(c));
+    const click = clickFrom(a.value);
+    if (click) {
+      await reply(await router({ click, where: whereOf(a), requestId: a.id }), send);
       return;
     }
     if (a.value && !a.text) return; // another app's card submit: not ours to answer
-    const q = stripTeamsMentions(a.text ?? '');
-    const post = /^post\s+(.+)$/is.exec(q);
-    if (post) {
-      // `post <section>`: the section's summary, posted into this channel or chat for everyone.
-      const found = opts.engine().findSection(post[1]!);
-      if (!('answer' in found)) {
-        // The asker's words go back escaped: no link or emphasis in the bot's voice.
-        await send({ type: 'message', text: `There is no section "${inert(post[1]!.trim())}". Closest: ${found.suggestions.map((s) => `**${inert(s)}**`).join(', ')}.` });
-        return;
-      }
-      log.info('teams.post', { section: found.answer.section?.id ?? null });
-      for (const c of renderCards(found.answer)) await send(asActivity(c));
-      return;
-    }
-    const scheduling = parseScheduleCommand(q);
-    if (scheduling) {
-      const ref = refOf(a);
-      const text = await runTeamsScheduleCommand(scheduling, {
-        store: opts.store,
-        engine: opts.engine(),
-        conversationId: ref.conversationId,
-        tenantId: ref.tenantId,
-        localTimezone: a.localTimezone ?? null,
-        user: opts.logUserIds ? (a.from?.aadObjectId ?? a.from?.id ?? null) : null,
-      }).catch((e: unknown) => {
-        log.error('teams.schedule_failed', { error: e });
-        return 'Sorry, the schedule store is not working, so nothing was scheduled or changed. Try again later, or tell whoever runs respbot.';
-      });
-      log.info('teams.schedule', { command: scheduling.kind });
-      await send({ type: 'message', text });
-      return;
-    }
-    for (const c of renderCards(answer(q || 'help', a.id))) await send(asActivity(c));
+    const text = stripTeamsMentions(a.text ?? '') || 'help';
+    await reply(await router({ text, where: whereOf(a), requestId: a.id, timeZone: a.localTimezone ?? null }), send);
   });
 
   app.on('conversationUpdate', async ({ activity, send }) => {
@@ -197,7 +150,7 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
     if (!botAdded) return;
     await conversations.save(refOf(a));
     const engine = opts.engine();
-    await send(asActivity(welcomeCard(engine.index.examples, engine.index.services.map((g) => g.service))));
+    await send(asActivity(teamsCard(welcomeCard(engine.index.examples, engine.index.services.map((g) => g.service)))));
     log.info('teams.installed', { conversationType: a.conversation.conversationType ?? null });
   });
 
@@ -205,14 +158,13 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
     await conversations.save(refOf(activity as unknown as ActivityLike));
   });
 
-  // Action.Execute (Universal Actions) carries the same data as our Action.Submit buttons.
+  // Action.Execute (Universal Actions) carries the same data as our Action.Submit buttons: the answer replaces the card.
   app.on('card.action', async ({ activity }) => {
-    const data = (activity.value as { action?: { data?: unknown } }).action?.data;
-    const cards = isOurs(data) ? await onSubmit(data, (activity as unknown as ActivityLike).from, activity.id) : [];
-    const first = cards[0];
-    if (!first) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message' as const, value: 'Thanks, noted.' };
-    // Our card is plain 1.5 JSON (validated against the schema in tests), not the SDK's builder type.
-    return { statusCode: 200, type: CARD, value: first.card as unknown as IAdaptiveCard };
+    const click = clickFrom((activity.value as { action?: { data?: unknown } }).action?.data);
+    const out = click ? await router({ click, where: whereOf(activity as unknown as ActivityLike), requestId: activity.id }) : { cards: [] };
+    const first = out.cards[0];
+    if (!first) return { statusCode: 200, type: 'application/vnd.microsoft.activity.message' as const, value: 'OK' };
+    return { statusCode: 200, type: CARD, value: teamsCard(first).card };
   });
 
   // Search message extension: the compose box lists matching entries; picking one inserts its card.
@@ -223,7 +175,7 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
     const a = q ? engine.answer(q) : engine.answer('what are all my responsibilities?');
     const matches = a.matches.slice(0, 10);
     const attachments = matches.map((m) => {
-      const card = renderCards(answerFor(m, a, engine))[0]!;
+      const card = teamsCard(answerCards(answerFor(m, a, engine), { voice: adapter.voice, budget: TEAMS_BUDGET })[0]!);
       const who = m.party === 'provider' ? 'IBM' : m.party === 'customer' ? 'You' : 'Shared';
       return { contentType: CARD, content: card.card, preview: { contentType: 'application/vnd.microsoft.card.thumbnail', content: { title: m.task ?? m.section, text: `${who} · ${m.section}${engine.index.services.length > 1 ? ` · ${m.service}` : ''}` } } };
     });

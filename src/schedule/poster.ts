@@ -22,8 +22,10 @@ export class SendError extends Error {
     readonly retryAfterMs: number | null = null,
     /** Whom the wait is for: this post, or every send to the workspace (Slack rate-limits a method per workspace). */
     readonly waitScope: 'post' | 'workspace' = 'post',
+    /** The platform's own error, for explaining it to a person. */
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, cause === undefined ? undefined : { cause });
   }
 }
 
@@ -42,8 +44,18 @@ export function directPost(platform: Platform, channel: string, target: OutboxPo
   return { key: `direct:${now}`, scheduleId: null, platform, channel, target, dueAt: now, state: 'sending', attempts: 1, nextAttemptAt: now, partsSent: 0, leaseOwner: null, leaseUntil: null, sentAt: null, lastError: null };
 }
 
-/** Sends now, waiting out rate limits and transient errors (at most `attempts` tries, each wait capped at a minute). */
-export async function sendWithRetries(poster: Poster, post: OutboxPost, answer: Answer, attempts = 5, sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<void> {
+/**
+ * Sends now, trying again (at most `attempts` tries, each wait capped at a minute) after an error
+ * `worthWaiting` accepts: by default any retryable one.
+ */
+export async function sendWithRetries(
+  poster: Poster,
+  post: OutboxPost,
+  answer: Answer,
+  attempts = 5,
+  sleep = (ms: number) => new Promise((r) => setTimeout(r, ms)),
+  worthWaiting: (e: SendError) => boolean = () => true,
+): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await poster.send(post, answer, async (n) => {
@@ -52,7 +64,7 @@ export async function sendWithRetries(poster: Poster, post: OutboxPost, answer: 
       return;
     } catch (e) {
       const err = e instanceof SendError ? e : new SendError(String((e as Error).message ?? e), 'retry');
-      if (err.kind === 'permanent' || attempt >= attempts) throw err;
+      if (err.kind === 'permanent' || attempt >= attempts || !worthWaiting(err)) throw err;
       await sleep(Math.min(err.retryAfterMs ?? 1000 * 2 ** attempt, 60_000));
     }
   }

@@ -3,7 +3,8 @@
 // (test/store/contract.test.ts): embedded SQLite for one process, PostgreSQL for replicas.
 // Times are epoch milliseconds throughout, so both stores compare them the same way.
 
-export type Platform = 'slack' | 'teams';
+/** A chat platform's name ("slack", "teams"): the store keeps it, the core never branches on it. */
+export type Platform = string;
 
 /** A section of a loaded document: what a digest posts. */
 export interface SectionRef {

@@ -2,7 +2,8 @@
 // the environment names (STORE_PATH or DATABASE_URL, as the bot reads them), with the real
 // scheduler and Slack poster aimed at argv[2], and SIGKILLs itself before sending anything.
 // Used by the restart test; run with node --import tsx.
-import { outboxClient, slackPoster } from '../../adapters/slack/outbox.js';
+import { postingClient, slackAdapter } from '../../adapters/slack/adapter.js';
+import { posterFor } from '../../src/conversation/posting.js';
 import { loadEngine } from '../../src/engine/engine.js';
 import { createLog } from '../../src/log.js';
 import { SHIPPED_DATA_DIR } from '../../src/paths.js';
@@ -14,7 +15,7 @@ const store = await openStore(storeConfig(process.env));
 const engine = loadEngine([SHIPPED_DATA_DIR]);
 const scheduler = new Scheduler({
   store,
-  posters: [slackPoster(outboxClient('xoxb-test', apiUrl!))],
+  posters: [posterFor(slackAdapter(postingClient('xoxb-test', apiUrl!)))],
   engine: () => engine,
   log: createLog('error'),
   leaseMs: Number(leaseMs),

@@ -9,7 +9,7 @@ import type { Store } from '../../src/store/types.js';
 import { loadEngine } from '../../src/engine/engine.js';
 import { createLog } from '../../src/log.js';
 import { PACKAGE_ROOT, SHIPPED_DATA_DIR } from '../../src/paths.js';
-import { createHttpApp, listen } from '../../src/server.js';
+import { createHttpApp, listen } from '../../app/server.js';
 
 const CLI = join(PACKAGE_ROOT, 'node_modules/@microsoft/m365agentsplayground/cli.js');
 

@@ -2,7 +2,8 @@
 // (and no part of one) is sent twice, and a replica that loses its lease stops and says so.
 // On SQLite (two handles on one file) and PostgreSQL (two pools on one schema).
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { outboxClient, slackPoster } from '../../adapters/slack/outbox.js';
+import { postingClient, slackAdapter } from '../../adapters/slack/adapter.js';
+import { posterFor } from '../../src/conversation/posting.js';
 import { loadEngine } from '../../src/engine/engine.js';
 import type { Answer } from '../../src/engine/types.js';
 import { createLog } from '../../src/log.js';
@@ -206,7 +207,7 @@ describe.each(kinds.kinds)('on the $name store', (kind) => {
       const leaseMs = 1500;
       const replicas = [store, await another()].map(
         (handle, i) =>
-          new Scheduler({ store: handle, posters: [slackPoster(outboxClient('xoxb-test', api.url + 'api/'))], engine: () => engine, log: quiet, intervalMs: 100, leaseMs, owner: `R${i}` }),
+          new Scheduler({ store: handle, posters: [posterFor(slackAdapter(postingClient('xoxb-test', api.url + 'api/')))], engine: () => engine, log: quiet, intervalMs: 100, leaseMs, owner: `R${i}` }),
       );
       for (const r of replicas) r.start();
       const posted = () => api.calls.filter((c) => c.path === 'chat.postMessage');

@@ -7,7 +7,7 @@ import { createSlackApp } from '../../adapters/slack/app.js';
 import { loadEngine, type Engine } from '../../src/engine/engine.js';
 import { createLog } from '../../src/log.js';
 import { SHIPPED_DATA_DIR } from '../../src/paths.js';
-import { createHttpApp, listen } from '../../src/server.js';
+import { createHttpApp, listen } from '../../app/server.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
 import { SHARED } from '../helpers/fs.js';
@@ -198,7 +198,7 @@ test('sharing where the bot is not in the channel says how to invite it', async 
   await click('share_to_channel', { q: 'who patches the cluster?' });
   const [call] = await api.waitFor((c) => c.some((x) => x.path === 'respond/action'));
   expect(String(call!.body.text)).toMatch(/I am not in <#C00FAKECHAN1>. Invite me there with `\/invite @respbot`/);
-  expect(logs).toContainEqual(expect.objectContaining({ event: 'slack.share_failed', code: 'not_in_channel' }));
+  expect(logs).toContainEqual(expect.objectContaining({ event: 'slack.share_failed', error: expect.stringMatching(/^not_in_channel/) }));
 });
 
 test('"Not what I asked" offers alternatives as buttons', async () => {
@@ -345,10 +345,10 @@ describe('posting a section summary', () => {
     await api.waitFor((c) => c.some((x) => x.path === 'respond/slash'));
     expect(api.calls.find((c) => c.path === 'chat.postMessage')!.body.text).toMatch(/^Disaster recovery/);
     api.calls.length = 0;
-    await post(slash('post recovery of pizza ovens'), 'application/x-www-form-urlencoded');
-    await api.waitFor((c) => c.some((x) => x.path === 'respond/slash'));
+    // An unknown section is said at once, in the acknowledgement: nothing to post.
+    const res = await post(slash('post recovery of pizza ovens'), 'application/x-www-form-urlencoded');
+    expect(((await res.json()) as { text: string }).text).toMatch(/There is no section "recovery of pizza ovens". Closest: \*Disaster recovery\*/);
     expect(api.calls.filter((c) => c.path === 'chat.postMessage')).toHaveLength(0);
-    expect(String(api.calls.find((c) => c.path === 'respond/slash')!.body.text)).toMatch(/There is no section "recovery of pizza ovens". Closest: \*Disaster recovery\*/);
   });
 
   test('a channel the asker is in but the bot is not gets how to invite it', async () => {
@@ -404,7 +404,7 @@ describe('scheduled digests', () => {
     for (const over of [elsewhere, otherWorkspace]) {
       expect(await command('schedules', over)).not.toContain(id);
       const refused = await command(`unschedule ${id}`, over);
-      expect(refused).toBe(`There is no schedule \`${id}\` in this channel. \`/responsibility schedules\` lists this channel's.`);
+      expect(refused).toMatch(new RegExp(`^There is no schedule \`${id}\` in <#\\w+>\\. \`/responsibility schedules\` lists the ones here\\.$`));
     }
     expect(await store.getSchedule(id)).not.toBeNull();
     expect(await command('schedules')).toContain(id);

@@ -1,7 +1,10 @@
 // Property test of the Block Kit renderer: every message it makes, for the development
 // questions and every section of every corpus document, keeps Slack's limits and escapes
 // all document and user text.
-import { renderAnswer, homeView, alternativesMessage, type SlackMessage } from '../../adapters/slack/blocks.js';
+import { SLACK_VOICE } from '../../adapters/slack/adapter.js';
+import { homeView, SLACK_HOME_BUDGET, type SlackMessage } from '../../adapters/slack/render.js';
+import { homeCard } from '../../src/present/present.js';
+import { renderSlack as renderAnswer, slackAlternatives as alternativesMessage } from '../helpers/render.js';
 import { SLACK_LIMITS as L } from '../../adapters/slack/limits.js';
 import { loadEngine } from '../../src/engine/engine.js';
 import type { Answer } from '../../src/engine/types.js';
@@ -49,7 +52,9 @@ function checkMessage(m: SlackMessage, maxBlocks: number = L.blocks): void {
     for (const id of actionIds) expect(id.length).toBeLessThanOrEqual(L.actionId);
     for (const btn of buttons) {
       expect(btn.text.text.length).toBeLessThanOrEqual(L.buttonText);
-      expect(btn.value.length).toBeLessThanOrEqual(L.actionValue);
+      // A button carries a value back to us, or opens a link.
+      if (btn.url === undefined) expect(btn.value.length).toBeLessThanOrEqual(L.actionValue);
+      else expect(btn.url.length).toBeLessThanOrEqual(L.buttonUrl);
     }
   }
   for (const t of [m.text, ...texts(m.blocks)]) {
@@ -68,7 +73,7 @@ test('every development question renders within the limits', () => {
   for (const q of readQuestions(`${SHARED}eval/questions.dev.jsonl`)) {
     const a = engine.answer(q.q);
     checkAll(a);
-    checkAll(a, { ephemeral: true, sharedBy: 'U123' });
+    checkAll(a, { private: true, sharedBy: 'U123' });
     checkMessage(alternativesMessage(a));
   }
 });
@@ -79,7 +84,7 @@ test('every section, party summary and list of the corpus renders within the lim
   for (const d of engine.kb.documents) {
     for (const s of d.sections) {
       const a = engine.section(d.id, s.id)!;
-      const pages = renderAnswer(a, { ephemeral: true });
+      const pages = renderAnswer(a, { private: true });
       pages.forEach((m) => checkMessage(m));
       // Nothing is lost: every entry of the section appears on some page.
       const all = pages.flatMap((p) => texts(p.blocks)).join('\n');
@@ -93,14 +98,14 @@ test('every section, party summary and list of the corpus renders within the lim
   }
   expect(paged).toBeGreaterThan(0);
   const sections = engine.index.services.flatMap((g) => g.doc.sections.map((s) => ({ id: s.id, title: s.title, doc: g.doc.id, service: g.service, lastUpdated: g.doc.lastUpdated, url: null, text: '' })));
-  checkMessage({ text: 'home', blocks: homeView(sections, engine.index.examples).blocks as SlackMessage['blocks'] }, L.homeBlocks);
+  checkMessage({ text: 'home', blocks: homeView(homeCard(sections, engine.index.examples, { voice: SLACK_VOICE, budget: SLACK_HOME_BUDGET })).blocks as SlackMessage['blocks'] }, L.homeBlocks);
 });
 
 test('hostile text is escaped: no channel ping, no link, no HTML', () => {
   const engine = loadEngine([SHIPPED_DATA_DIR]);
   for (const q of ['<!channel> hi', '<!here|here> who patches the cluster? & <https://evil.example|click>', '@channel @here <script>alert(1)</script>', 'x'.repeat(20000)]) {
     const a = engine.answer(q);
-    for (const m of [...renderAnswer(a, { ephemeral: true }), alternativesMessage(a)]) {
+    for (const m of [...renderAnswer(a, { private: true }), alternativesMessage(a)]) {
       checkMessage(m);
       // Button values carry the question back to us unrendered; everything Slack displays is escaped.
       const shown = [m.text, ...texts(m.blocks)].join('\n');

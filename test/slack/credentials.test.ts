@@ -8,7 +8,7 @@ import { SlackConfigError } from '../../adapters/slack/config.js';
 import { loadEngine } from '../../src/engine/engine.js';
 import { createLog } from '../../src/log.js';
 import { SHIPPED_DATA_DIR } from '../../src/paths.js';
-import { createHttpApp } from '../../src/server.js';
+import { createHttpApp } from '../../app/server.js';
 import { slackStandIn, type StandIn } from '../helpers/slack.js';
 
 const engine = loadEngine([SHIPPED_DATA_DIR]);

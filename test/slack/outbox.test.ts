@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifySlackError, outboxClient, slackPoster } from '../../adapters/slack/outbox.js';
+import { classifySlackError, postingClient as outboxClient, slackAdapter } from '../../adapters/slack/adapter.js';
+import { posterFor } from '../../src/conversation/posting.js';
 import { loadEngine } from '../../src/engine/engine.js';
 import { createLog } from '../../src/log.js';
 import { PACKAGE_ROOT, SHIPPED_DATA_DIR } from '../../src/paths.js';
@@ -51,7 +52,7 @@ const dueDigest = (channel: string): NewSchedule => ({
 const posts = () => api.calls.filter((c) => c.path === 'chat.postMessage');
 
 function run(store: Store) {
-  return new Scheduler({ store, posters: [slackPoster(outboxClient('xoxb-test', api.url + 'api/'))], engine: () => engine, log: createLog('error', () => {}), intervalMs: 50 });
+  return new Scheduler({ store, posters: [posterFor(slackAdapter(outboxClient('xoxb-test', api.url + 'api/')))], engine: () => engine, log: createLog('error', () => {}), intervalMs: 50 });
 }
 
 test('a 503 is retried; not_in_channel fails the post with how to fix it', async () => {
@@ -124,7 +125,7 @@ describe.each(kinds.kinds)('on the $name store', (kind) => {
     expect(posts()).toHaveLength(0);
 
     // The real bot on the same store: it takes the post over once the dead process's lease ends.
-    const bot = spawn(process.execPath, [TSX, 'src/main.ts'], {
+    const bot = spawn(process.execPath, [TSX, 'app/main.ts'], {
       cwd: PACKAGE_ROOT,
       env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: api.url + 'api/', ...env, PORT: '0', SCHEDULER_INTERVAL_SECONDS: '0.2', LOG_LEVEL: 'error', DATA_DIR: '' },
       stdio: ['ignore', 'ignore', 'pipe'],

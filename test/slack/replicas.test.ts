@@ -10,7 +10,7 @@ import { createSlackApp } from '../../adapters/slack/app.js';
 import { loadEngine } from '../../src/engine/engine.js';
 import { createLog } from '../../src/log.js';
 import { SHIPPED_DATA_DIR } from '../../src/paths.js';
-import { createHttpApp, listen } from '../../src/server.js';
+import { createHttpApp, listen } from '../../app/server.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
 import { SHARED } from '../helpers/fs.js';

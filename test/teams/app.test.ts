@@ -5,13 +5,14 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { App } from '@microsoft/teams.apps';
 import { createTeamsApp, stripTeamsMentions } from '../../adapters/teams/app.js';
-import { teamsPoster } from '../../adapters/teams/outbox.js';
+import { teamsAdapter } from '../../adapters/teams/adapter.js';
+import { posterFor } from '../../src/conversation/posting.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { OutboxPost, Store } from '../../src/store/types.js';
 import { loadEngine } from '../../src/engine/engine.js';
 import { createLog } from '../../src/log.js';
 import { SHIPPED_DATA_DIR } from '../../src/paths.js';
-import { createHttpApp, listen } from '../../src/server.js';
+import { createHttpApp, listen } from '../../app/server.js';
 import { SHARED } from '../helpers/fs.js';
 import { slackStandIn as recordingServer, type StandIn } from '../helpers/slack.js';
 
@@ -284,7 +285,7 @@ describe('scheduled digests on Teams', () => {
     const otherTenant = { tenantId: 'ffffffff-0000-0000-0000-000000000000' };
     for (const where of [elsewhere, otherTenant]) {
       expect(await command('schedules', null, where)).not.toContain(id);
-      expect(await command(`unschedule ${id}`, null, where)).toBe(`There is no schedule ${id} here. **schedules** lists this conversation's.`);
+      expect(await command(`unschedule ${id}`, null, where)).toBe(`There is no schedule **${id}** here. **schedules** lists the ones here.`);
     }
     expect(await store.getSchedule(id)).not.toBeNull();
     expect(await command(`unschedule ${id}`)).toMatch(new RegExp(`^Stopped \\*\\*${id}\\*\\*`));
@@ -324,7 +325,7 @@ describe('proactive digests to a stored conversation', () => {
     await connector.waitFor(() => sent().length > 0);
     connector.calls.length = 0;
     const engine = loadEngine([SHIPPED_DATA_DIR]);
-    const poster = teamsPoster(app, store);
+    const poster = posterFor(teamsAdapter(app, store));
     const answer = engine.section('event-streams', 'disaster-recovery')!;
     const parts: number[] = [];
     await poster.send(due('k1'), answer, async (n) => void parts.push(n));

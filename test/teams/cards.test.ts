@@ -3,7 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { alternativesCard, inert, renderCards, TEAMS_LIMITS, welcomeCard, type TeamsCard } from '../../adapters/teams/cards.js';
+import { TEAMS_LIMITS } from '../../adapters/teams/limits.js';
+import { inert, teamsCard, type TeamsCard } from '../../adapters/teams/render.js';
+import { welcomeCard as welcome } from '../../src/present/present.js';
+import { renderTeams as renderCards, teamsAlternatives as alternativesCard } from '../helpers/render.js';
+const welcomeCard = (examples: string[], services: string[]) => teamsCard(welcome(examples, services));
 import { loadEngine } from '../../src/engine/engine.js';
 import { SHIPPED_DATA_DIR } from '../../src/paths.js';
 import { readQuestions } from '../../bench/evalset.js';
@@ -21,7 +25,7 @@ const validate = ajv.compile(JSON.parse(readFileSync(join(SHARED, 'schemas/adapt
 
 function check(c: TeamsCard): void {
   const { msteams, ...card } = c.card;
-  expect(msteams).toEqual({ width: 'Full' });
+  expect(msteams).toEqual({ width: 'full' });
   expect(card.type).toBe('AdaptiveCard');
   expect(card.version).toBe('1.5');
   const ok = validate(card);

@@ -2,7 +2,8 @@
 // talking to our bot over loopback. We type as the user through its conversation API and
 // read the bot's replies from its WebSocket, as its own UI does.
 import WebSocket from 'ws';
-import { teamsPoster } from '../../adapters/teams/outbox.js';
+import { teamsAdapter } from '../../adapters/teams/adapter.js';
+import { posterFor } from '../../src/conversation/posting.js';
 import { loadEngine } from '../../src/engine/engine.js';
 import { createLog } from '../../src/log.js';
 import { SHIPPED_DATA_DIR } from '../../src/paths.js';
@@ -107,11 +108,11 @@ test('a digest scheduled in a group chat arrives there as a proactive card when 
   received.length = 0;
   const engine = loadEngine([SHIPPED_DATA_DIR]);
   const clock = schedule!.nextDue + 30_000;
-  const report = await new Scheduler({ store: running.store, posters: [teamsPoster(running.app, running.store)], engine: () => engine, now: () => clock, log: createLog('error', () => {}) }).tick();
+  const report = await new Scheduler({ store: running.store, posters: [posterFor(teamsAdapter(running.app, running.store))], engine: () => engine, now: () => clock, log: createLog('error', () => {}) }).tick();
   expect(report).toMatchObject({ planned: 1, sent: 1, failed: 0 });
   const card = (await fromBot((m) => !!m.attachments?.length)).attachments![0]!;
   expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
   expect(JSON.stringify(card.content.body)).toContain('Disaster recovery');
-  expect(JSON.stringify(card.content.body)).toContain(`Scheduled digest ${schedule!.id}`);
+  expect(JSON.stringify(card.content.body)).toContain(`Scheduled digest **${schedule!.id}**`);
   expect(received.find((r) => r.message?.from?.id === config.bot.id)?.actionConversationId).toBe(chat);
 }, 30_000);

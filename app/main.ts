@@ -4,20 +4,21 @@
 import { runConsole } from '../adapters/console/console.js';
 import { createSlackApp, type SlackSurface } from '../adapters/slack/app.js';
 import { SlackConfigError, slackConfig } from '../adapters/slack/config.js';
-import { outboxClient, slackPoster } from '../adapters/slack/outbox.js';
+import { postingClient, slackAdapter } from '../adapters/slack/adapter.js';
 import { createTeamsApp } from '../adapters/teams/app.js';
 import { TeamsConfigError, teamsConfig } from '../adapters/teams/config.js';
-import { teamsPoster } from '../adapters/teams/outbox.js';
-import { coreConfig, schedulerConfig, SettingError } from './config.js';
-import { loadEngine } from './engine/engine.js';
-import { ConfigError, describeWarning } from './load/folder.js';
-import { log } from './log.js';
-import { LiveEngine } from './reload.js';
-import type { Poster } from './schedule/poster.js';
-import { Scheduler } from './schedule/scheduler.js';
+import { teamsAdapter } from '../adapters/teams/adapter.js';
+import { coreConfig, schedulerConfig, SettingError } from '../src/config.js';
+import { loadEngine } from '../src/engine/engine.js';
+import { ConfigError, describeWarning } from '../src/load/folder.js';
+import { log } from '../src/log.js';
+import { LiveEngine } from '../src/reload.js';
+import type { Poster } from '../src/schedule/poster.js';
+import { posterFor } from '../src/conversation/posting.js';
+import { Scheduler } from '../src/schedule/scheduler.js';
 import { createHttpApp, drain, listen, ListenError, portFrom } from './server.js';
-import { describeStore, openStore, storeConfig, StoreConfigError } from './store/open.js';
-import type { StoreHealth } from './store/types.js';
+import { describeStore, openStore, storeConfig, StoreConfigError } from '../src/store/open.js';
+import type { StoreHealth } from '../src/store/types.js';
 
 /** How long shutdown waits for requests in flight before closing their connections. */
 const DRAIN_MS = 25_000;
@@ -67,7 +68,8 @@ async function main(): Promise<number> {
   if (slack) {
     slackSurface = createSlackApp(slack, { expressApp: http, engine, logUserIds, store });
     await slackSurface.start();
-    posters.push(slackPoster(outboxClient(slack.botToken, slack.apiUrl)));
+    const client = postingClient(slack.botToken, slack.apiUrl);
+    posters.push(posterFor(slackAdapter(client, client)));
     surfaces.push(`Slack: ${slack.signingSecret ? 'POST /slack/events' : 'Socket Mode'}`);
     platforms.push('slack');
   }
@@ -77,7 +79,7 @@ async function main(): Promise<number> {
       process.stderr.write('\n*** WARNING: Teams requests are NOT authenticated (DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS=true). Local testing only. ***\n\n');
     }
     const { app } = await createTeamsApp(teams, { expressApp: http, engine, logUserIds, store });
-    posters.push(teamsPoster(app, store));
+    posters.push(posterFor(teamsAdapter(app, store)));
     surfaces.push('Teams: POST /api/messages');
     platforms.push('teams');
   }

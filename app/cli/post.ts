@@ -4,17 +4,18 @@
 // stored (STORE_PATH or DATABASE_URL) when it was installed there or last spoken to.
 import { parseArgs } from 'node:util';
 import { App } from '@microsoft/teams.apps';
-import { LogLevel, WebClient } from '@slack/web-api';
+import { consolePlain } from '../../adapters/console/render.js';
+import { postingClient, slackAdapter } from '../../adapters/slack/adapter.js';
 import { slackConfig } from '../../adapters/slack/config.js';
-import { postSection } from '../../adapters/slack/post.js';
+import { teamsAdapter } from '../../adapters/teams/adapter.js';
 import { sdkLogger } from '../../adapters/teams/app.js';
 import { TeamsConfigError, teamsConfig } from '../../adapters/teams/config.js';
-import { teamsPoster } from '../../adapters/teams/outbox.js';
-import { coreConfig } from '../config.js';
-import { loadEngine, type Engine } from '../engine/engine.js';
-import { createLog } from '../log.js';
-import { directPost, sendWithRetries } from '../schedule/poster.js';
-import { describeStore, openStore, storeConfig } from '../store/open.js';
+import type { Adapter } from '../../src/conversation/adapter.js';
+import { postNow } from '../../src/conversation/posting.js';
+import { coreConfig } from '../../src/config.js';
+import { loadEngine, type Engine } from '../../src/engine/engine.js';
+import { createLog } from '../../src/log.js';
+import { describeStore, openStore, storeConfig } from '../../src/store/open.js';
 
 const USAGE = 'usage: respbot post --platform slack|teams --channel <channel or conversation id> --section <section name or id>';
 
@@ -38,20 +39,25 @@ async function postToSlack(engine: () => Engine, channel: string, section: strin
     process.stderr.write('respbot post: set SLACK_BOT_TOKEN (xoxb-…) to post to Slack.\n');
     return 2;
   }
-  // A one-shot post: no retry loop when the network is down (say so at once); rate limits are
-  // handed back and waited out by postSection (Retry-After).
-  const client = new WebClient(slack.botToken, {
-    ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: 15_000,
-    logLevel: LogLevel.ERROR,
-  });
-  const result = await postSection(client, engine(), channel, section);
-  // The message is Slack mrkdwn; the terminal gets it without the markup.
-  const plain = result.message.replace(/<#([A-Z0-9]+)>/g, '#$1').replace(/\*/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  (result.ok ? process.stdout : process.stderr).write(plain + '\n');
-  return result.ok ? 0 : 1;
+  // The same poster as digests: rate limits are waited out (Retry-After); Slack out of reach is said at once.
+  const client = postingClient(slack.botToken, slack.apiUrl);
+  return postWith(slackAdapter(client, client), engine(), channel, section, `#${channel}`);
+}
+
+/** Posts with the adapter's poster and says how it went, on the terminal. */
+async function postWith(adapter: Adapter, engine: Engine, channel: string, section: string, where: string): Promise<number> {
+  const found = engine.findSection(section);
+  if (!('answer' in found)) {
+    process.stderr.write(`There is no section "${section}". Closest: ${found.suggestions.join(', ')}.\n`);
+    return 1;
+  }
+  const r = await postNow(adapter, channel, found.answer);
+  if (!r.ok) {
+    process.stderr.write(`${consolePlain(adapter.explainFailure(r.error, channel, r.posted, r.parts))}\n`);
+    return 1;
+  }
+  process.stdout.write(`Posted the ${found.answer.section!.title} summary to ${where}${r.parts > 1 ? ` in ${r.parts} parts` : ''}.\n`);
+  return 0;
 }
 
 async function postToTeams(engine: () => Engine, conversationId: string, section: string): Promise<number> {
@@ -76,24 +82,11 @@ async function postToTeams(engine: () => Engine, conversationId: string, section
       process.stderr.write(`respbot post: the bot has no reference for conversation "${conversationId}" in ${describeStore(settings)}.\n${list}\n`);
       return 1;
     }
-    const found = engine().findSection(section);
-    if (!('answer' in found)) {
-      process.stderr.write(`There is no section "${section}". Closest: ${found.suggestions.join(', ')}.\n`);
-      return 1;
-    }
-    const s = found.answer.section!;
     const app = new App({
       ...(teams.clientId ? { clientId: teams.clientId, clientSecret: teams.clientSecret ?? undefined, tenantId: teams.tenantId ?? undefined } : {}),
       logger: sdkLogger(createLog('error')),
     });
-    try {
-      await sendWithRetries(teamsPoster(app, store), directPost('teams', conversationId, { doc: s.doc, section: s.id }), found.answer);
-    } catch (e) {
-      process.stderr.write(`respbot post: Teams refused the post: ${(e as Error).message}\n`);
-      return 1;
-    }
-    process.stdout.write(`Posted the ${s.title} summary to Teams conversation ${conversationId}.\n`);
-    return 0;
+    return await postWith(teamsAdapter(app, store), engine(), conversationId, section, `Teams conversation ${conversationId}`);
   } finally {
     await store.close();
   }

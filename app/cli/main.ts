@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // The `respbot` command line: inspect the knowledge, ask questions, post summaries, report.
 import { parseArgs } from 'node:util';
-import { coreConfig } from '../config.js';
-import { ConfigError, loadKnowledgeBase } from '../load/folder.js';
-import { StoreConfigError } from '../store/open.js';
+import { coreConfig } from '../../src/config.js';
+import { ConfigError, loadKnowledgeBase } from '../../src/load/folder.js';
+import { StoreConfigError } from '../../src/store/open.js';
 import { inspectJson, inspectText } from './inspect.js';
 
 const USAGE = `usage: respbot <command> [options]

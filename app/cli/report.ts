@@ -1,10 +1,10 @@
 // `respbot report [--since 7d] [--limit 20] [--json]`: what users could not get answered, from
 // the bot's store (STORE_PATH or DATABASE_URL, as the bot uses them).
 import { parseArgs } from 'node:util';
-import { coreConfig } from '../config.js';
-import { loadEngine } from '../engine/engine.js';
-import { buildReport, formatReport, parseSince } from '../report/report.js';
-import { openStore, storeConfig } from '../store/open.js';
+import { coreConfig } from '../../src/config.js';
+import { loadEngine } from '../../src/engine/engine.js';
+import { buildReport, formatReport, parseSince } from '../../src/report/report.js';
+import { openStore, storeConfig } from '../../src/store/open.js';
 
 export async function runReport(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { since: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, data: { type: 'string' } } });

@@ -4,7 +4,7 @@ import type { Engine } from '../engine/engine.js';
 import type { Answer } from '../engine/types.js';
 import type { Log } from '../log.js';
 import type { Platform, Signal, Store } from '../store/types.js';
-import { unansweredSignal } from './signals.js';
+import { unansweredSignal } from '../report/signals.js';
 
 export interface Tracking {
   platform: Platform;

@@ -2,9 +2,9 @@
 // DATA_DIR up to date with their upstream copies (DATA_DIR/sources.yaml). A running bot picks
 // up the new files by itself. Exit 1 when any document was rejected.
 import { parseArgs } from 'node:util';
-import { coreConfig } from '../config.js';
-import { describeDiff } from '../sync/diff.js';
-import { SourcesError, syncDocuments, type SyncOutcome } from '../sync/sync.js';
+import { coreConfig } from '../../src/config.js';
+import { describeDiff } from '../../src/sync/diff.js';
+import { SourcesError, syncDocuments, type SyncOutcome } from '../../src/sync/sync.js';
 
 function describe(o: SyncOutcome): string {
   switch (o.status) {

@@ -2,9 +2,9 @@
 // one JSON line per line of standard input, in order (the evaluation contract).
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { coreConfig } from '../config.js';
-import { loadEngine } from '../engine/engine.js';
-import { formatAnswer } from '../render/text.js';
+import { coreConfig } from '../../src/config.js';
+import { loadEngine } from '../../src/engine/engine.js';
+import { formatAnswer } from '../../adapters/console/adapter.js';
 
 export async function runAsk(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -1,6 +1,6 @@
 // `respbot inspect [--json] [PATH…]`: prints the loaded model, for document owners.
-import type { KnowledgeBase } from '../model.js';
-import { describeWarning } from '../load/folder.js';
+import type { KnowledgeBase } from '../../src/model.js';
+import { describeWarning } from '../../src/load/folder.js';
 
 export function inspectJson(kb: KnowledgeBase): string {
   return JSON.stringify(

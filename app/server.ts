@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type Express } from 'express';
-import { log as defaultLog, type Log } from './log.js';
+import { log as defaultLog, type Log } from '../src/log.js';
 
 export interface Readiness {
   ready: boolean;

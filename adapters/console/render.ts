@@ -1,0 +1,62 @@
+// Cards as plain text, for the terminal chat and `respbot ask`: headings as lines, entries as
+// "IBM — task" with what each party does indented, buttons that ask something as a list.
+import type { Block, Card, Line } from '../../src/present/card.js';
+import { PARTY_LABEL, S } from '../../src/present/sentences.js';
+
+function indent(text: string, pad = '  '): string {
+  return text
+    .split('\n')
+    .map((l) => pad + l)
+    .join('\n');
+}
+
+/** Spans as text: emphasis dropped, a link as its label and address. */
+export function plainText(line: Line): string {
+  return line.map((s) => (typeof s === 'string' ? s : 'bold' in s ? s.bold : 'italic' in s ? s.italic : 'code' in s ? `"${s.code}"` : 'link' in s ? `${s.link} (${s.url})` : 'user' in s ? 'someone' : 'here' in s ? 'here' : s.channel)).join('');
+}
+
+function block(b: Block, inSummary: boolean): string | null {
+  switch (b.kind) {
+    case 'heading':
+      return b.restates ? null : b.text;
+    case 'text':
+      return inSummary ? indent(plainText(b.line)) : plainText(b.line);
+    case 'entry': {
+      const who = b.party ? `${PARTY_LABEL[b.party]} — ` : '';
+      const head = `${b.also ? `${S.alsoFits}: ` : ''}${b.service ? `${b.service}: ` : ''}${who}${b.title}${b.qualifier ? ` (${b.qualifier})` : ''}${b.where ? ` (${b.where})` : ''}`;
+      const duties = b.duties.map((d) => (d.who ? `${d.who}: ${d.text}` : d.text)).join('\n');
+      const pad = b.also || inSummary ? '    ' : '  ';
+      return `${inSummary || b.also ? `  ${head}` : head}${duties ? `\n${indent(duties, pad)}` : ''}`;
+    }
+    case 'group':
+      return `  ${b.text}`;
+    case 'facts': {
+      const line = b.facts.map((f) => (f.title === 'Section' ? `Section: ${f.value}` : f.title === 'Last updated' ? `updated ${f.value}` : f.value)).join(' · ');
+      return `${indent(line)}${b.url ? `\n${indent(b.url)}` : ''}`;
+    }
+    case 'context':
+      return b.lines.map((l) => indent(plainText(l))).join('\n');
+    case 'pick':
+      return `  • ${plainText(b.line)}`;
+    case 'actions': {
+      // Only questions to ask next make sense in a terminal; other buttons have no meaning here.
+      const asks = b.actions.filter((a) => a.kind === 'ask');
+      return asks.length ? asks.map((a) => `  • ${a.label}`).join('\n') : null;
+    }
+  }
+}
+
+export function consoleText(cards: Card[]): string {
+  return cards
+    .map((c) => {
+      const summary = c.blocks.some((b) => b.kind === 'group' || b.kind === 'pick');
+      return c.blocks
+        .map((b) => block(b, summary))
+        .filter((x): x is string => x !== null && x !== '')
+        .join('\n');
+    })
+    .join('\n\n');
+}
+
+/** A line of the core's (a command's reply) as plain text. */
+export const consolePlain = plainText;

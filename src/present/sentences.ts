@@ -1,0 +1,75 @@
+// What respbot says, in one place. Surfaces differ only in how a command is typed
+// ("/responsibility list" on Slack, "list" in Teams and the terminal): that comes from the
+// surface's Voice. Changing a sentence here changes it everywhere.
+import type { Party } from '../model.js';
+import type { Line } from './card.js';
+
+/** How a surface's users talk to respbot. */
+export interface Voice {
+  /** A command as the user types it here: `/responsibility list`, or `list`. */
+  command(text: string): string;
+  /** Where and how to ask, for the help card. */
+  howToAsk: string;
+  /** The reply to a command is seen by the asker only (a Slack slash command): tell the channel separately. */
+  privateReplies: boolean;
+  /** Where the asker's time zone would come from ("your Slack profile", "Teams"), to say it did not. */
+  zoneSource: string;
+}
+
+export const PARTY_LABEL: Record<Party, string> = { provider: 'IBM', customer: 'You', shared: 'Shared' };
+export const WHO_HEADING: Record<Party, string> = { provider: 'IBM is responsible', customer: 'You are responsible', shared: 'Shared: IBM and you' };
+export const GROUP_HEADING: Record<Party, string> = { provider: 'What IBM does', customer: 'What you do', shared: 'Shared' };
+export const SIDE = { customer: 'your side of a shared task', provider: "IBM's side of a shared task" } as const;
+export const WHAT_PARTY_DOES: Record<Party, string> = { customer: 'what you do', provider: 'what IBM does', shared: 'what is shared' };
+
+export const S = {
+  dependsOnService: 'It depends on the service',
+  alsoFits: 'Also fits',
+  unknown: "I don't know that one from the responsibility documents.",
+  didYouMean: 'Did you mean:',
+  didYouMeanOne: 'Did you mean one of these?',
+  noOtherMatches: 'No other close matches.',
+  helpTitle: 'Ask respbot who is responsible',
+  sections: 'Sections',
+  summary: 'Summary',
+  showSection: 'Show the whole section',
+  share: 'Share to channel',
+  notWhatIAsked: 'Not what I asked',
+  source: 'Source',
+  helpful: '👍',
+  notHelpful: '👎',
+  thanks: 'Thanks, noted.',
+  thanksDown: 'Thanks — noted, so the document owner can improve this answer.',
+  sectionGone: 'That section is no longer in the documents.',
+  noChannelToShare: 'There is no channel to share to from here.',
+  welcomeTitle: 'Hi, I am respbot',
+  storeDown: 'Sorry, the schedule store is not working, so nothing was scheduled or changed. Try again later, or tell whoever runs respbot.',
+  noStore: 'Scheduling is not available: this respbot runs without a store.',
+} as const;
+
+export const typeHelp = (v: Voice): Line => ['Type ', { code: v.command('help') }, ' for what I can answer.'];
+export const tryOtherWords = (v: Voice): Line => [`${S.noOtherMatches} Try other words, or `, { code: v.command('list') }, '.'];
+export const noTaskHere = (party: Party): string => `${party === 'customer' ? 'You have' : party === 'provider' ? 'IBM has' : 'There is'} no ${party === 'shared' ? 'shared task' : 'task'} in this section.`;
+export const whoQuestion = (topic: string, service?: string): string => `Who is responsible for "${topic}"${service ? ` in ${service}` : ''}?`;
+export const partsNote = (i: number, n: number): string => (n > 1 ? ` (part ${i + 1} of ${n})` : '');
+export const partyTitle = (party: Party | null): string => `${party === 'customer' ? 'Your' : party === 'shared' ? 'Shared' : "IBM's"} responsibilities (shared included)`;
+export const welcome = (services: string[]): string => `I tell who is responsible for what in ${services.join(', ')}: IBM, you, or both. Ask me, for example:`;
+
+export function helpLines(v: Voice): Line[] {
+  return [
+    ['Also: ', { code: v.command('list') }, ', ', { code: v.command('<section name>') }, ', “what am I responsible for in <section>?”'],
+    [
+      'To a channel: ',
+      { code: v.command('post <section> [#channel]') },
+      ' now, or ',
+      { code: v.command('schedule <section|rotate> every monday 09:00') },
+      ' as a digest; ',
+      { code: v.command('schedules') },
+      ' lists them, ',
+      { code: v.command('unschedule <id>') },
+      ' stops one.',
+    ],
+  ];
+}
+
+export const digestFooter = (v: Voice, id: string): Line => ['Scheduled digest ', { code: id }, ' · ', { code: v.command(`unschedule ${id}`) }, ' stops it'];
