@@ -172,7 +172,7 @@ test('respbot post --platform teams posts to a stored conversation reference, or
   const STORE_PATH = join(mkdtempSync(join(tmpdir(), 'respbot-cli-')), 'store.db');
   const store = openSqliteStore(STORE_PATH);
   const id = '19:d441d38c655c47a085215b2726e76927@thread.tacv2';
-  await store.saveConversation({ conversationId: id, serviceUrl: connector.url, tenantId: 't1', conversationType: 'channel', botId: '28:bot', updatedAt: '2026-11-01T00:00:00Z' });
+  await store.saveAddress('teams', id, { conversationId: id, serviceUrl: connector.url, tenantId: 't1', conversationType: 'channel', botId: '28:bot', updatedAt: '2026-11-01T00:00:00Z' });
   await store.close();
   try {
     const { spawn } = await import('node:child_process');

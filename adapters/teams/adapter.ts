@@ -7,6 +7,7 @@ import type { Adapter } from '../../src/conversation/adapter.js';
 import type { Voice } from '../../src/present/sentences.js';
 import { retryAfterMs, SendError } from '../../src/schedule/poster.js';
 import type { Store } from '../../src/store/types.js';
+import { getReference } from './reference.js';
 import { TEAMS_BUDGET, teamsActivity } from './render.js';
 
 export const TEAMS_VOICE: Voice = {
@@ -38,7 +39,7 @@ export function teamsAdapter(app: App, store: Store): Adapter {
     voice: TEAMS_VOICE,
     budget: TEAMS_BUDGET,
     async send(conversationId, cards, from, delivered) {
-      const ref = await store.getConversation(conversationId);
+      const ref = await getReference(store, conversationId);
       if (!ref) throw new SendError(`no stored conversation ${conversationId}: the bot must be installed there or spoken to once`, 'permanent');
       // The conversation's own service URL (regions differ; Teams sends it with a trailing
       // slash, which the client would double); the app's client carries the token.

@@ -11,7 +11,8 @@ import type { Answer, Match } from '../../src/engine/types.js';
 import { log as defaultLog, type Log } from '../../src/log.js';
 import { clickFrom } from '../../src/present/actions.js';
 import { answerCards, welcomeCard } from '../../src/present/present.js';
-import type { ConversationRef, Store } from '../../src/store/types.js';
+import type { Store } from '../../src/store/types.js';
+import { saveReference, type ConversationRef } from './reference.js';
 import { checkActivities } from './activity.js';
 import { teamsAdapter } from './adapter.js';
 import type { TeamsConfig } from './config.js';
@@ -102,7 +103,7 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
     save: async (ref: ConversationRef) => {
       if (!ref.serviceUrl || known.get(ref.conversationId) === ref.serviceUrl) return;
       try {
-        await opts.store.saveConversation(ref);
+        await saveReference(opts.store, ref);
         known.set(ref.conversationId, ref.serviceUrl);
       } catch (e) {
         log.warn('teams.reference_not_saved', { error: e });

@@ -9,6 +9,7 @@ import { postingClient, slackAdapter } from '../../adapters/slack/adapter.js';
 import { slackConfig } from '../../adapters/slack/config.js';
 import { teamsAdapter } from '../../adapters/teams/adapter.js';
 import { sdkLogger } from '../../adapters/teams/app.js';
+import { getReference, listReferences } from '../../adapters/teams/reference.js';
 import { TeamsConfigError, teamsConfig } from '../../adapters/teams/config.js';
 import type { Adapter } from '../../src/conversation/adapter.js';
 import { postNow } from '../../src/conversation/posting.js';
@@ -75,9 +76,9 @@ async function postToTeams(engine: () => Engine, conversationId: string, section
   const settings = storeConfig(process.env);
   const store = await openStore(settings);
   try {
-    const ref = await store.getConversation(conversationId);
+    const ref = await getReference(store, conversationId);
     if (!ref) {
-      const known = (await store.listConversations()).slice(0, 10);
+      const known = (await listReferences(store)).slice(0, 10);
       const list = known.length ? `Known conversations:\n${known.map((r) => `  ${r.conversationId}  (${r.conversationType ?? 'conversation'}, last seen ${r.updatedAt})`).join('\n')}` : 'No conversations are stored yet: install the bot in the team or chat, or mention it there once.';
       process.stderr.write(`respbot post: the bot has no reference for conversation "${conversationId}" in ${describeStore(settings)}.\n${list}\n`);
       return 1;

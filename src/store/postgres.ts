@@ -2,7 +2,7 @@
 // each post is taken with FOR UPDATE SKIP LOCKED, so one replica plans a tick and one sends it
 // while the others pass over it; a crashed sender's lease runs out and another takes over.
 import pg from 'pg';
-import { ADDED_COLUMNS, encodeTarget, SCHEMA, SEEN_PRUNE_MS, signalValues, toConversation, toPost, toSchedule, toSignal, type ConversationRow, type PostRow, type ScheduleRow, type SignalRow } from './rows.js';
+import { ADDED_COLUMNS, encodeTarget, MIGRATE_CONVERSATIONS, SCHEMA, SEEN_PRUNE_MS, signalValues, toAddress, toPost, toSchedule, toSignal, type AddressRow, type PostRow, type ScheduleRow, type SignalRow } from './rows.js';
 import { newScheduleId, type Lease, type NewPost, type OutboxPost, type PostOutcome, type Schedule, type Store, type TickPlan } from './types.js';
 
 export interface PostgresOptions {
@@ -46,6 +46,7 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
     for (const sql of SCHEMA) await c.query(sql);
     // Tables from an older respbot get the columns they lack.
     for (const { table, column, type } of ADDED_COLUMNS) await c.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${type}`);
+    if ((await c.query(`SELECT to_regclass('conversations') AS t`)).rows[0]?.t) for (const sql of MIGRATE_CONVERSATIONS) await c.query(sql);
   });
 
   const insertPost = async (c: pg.PoolClient | pg.Pool, p: NewPost): Promise<boolean> => {
@@ -153,18 +154,18 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
       await pool.query('INSERT INTO signals (at, kind, platform, question, entry_id, candidates, user_id) VALUES ($1, $2, $3, $4, $5, $6, $7)', signalValues(sig));
     },
     listSignals: async (since) => (await pool.query<SignalRow>('SELECT * FROM signals WHERE at >= $1 ORDER BY at', [since])).rows.map(toSignal),
-    saveConversation: async (ref) => {
+    saveAddress: async (platform, channel, address) => {
       await pool.query(
-        `INSERT INTO conversations (conversation_id, ref, updated_at) VALUES ($1, $2, $3)
-         ON CONFLICT (conversation_id) DO UPDATE SET ref = excluded.ref, updated_at = excluded.updated_at`,
-        [ref.conversationId, JSON.stringify(ref), Date.now()],
+        `INSERT INTO addresses (platform, channel, address, updated_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (platform, channel) DO UPDATE SET address = excluded.address, updated_at = excluded.updated_at`,
+        [platform, channel, JSON.stringify(address), Date.now()],
       );
     },
-    getConversation: async (id) => {
-      const r = await pool.query<ConversationRow>('SELECT * FROM conversations WHERE conversation_id = $1', [id]);
-      return r.rows[0] ? toConversation(r.rows[0]) : null;
+    getAddress: async (platform, channel) => {
+      const r = await pool.query<AddressRow>('SELECT * FROM addresses WHERE platform = $1 AND channel = $2', [platform, channel]);
+      return r.rows[0] ? toAddress(r.rows[0]) : null;
     },
-    listConversations: async () => (await pool.query<ConversationRow>('SELECT * FROM conversations ORDER BY updated_at DESC')).rows.map(toConversation),
+    listAddresses: async (platform) => (await pool.query<AddressRow>('SELECT * FROM addresses WHERE platform = $1 ORDER BY updated_at DESC', [platform])).rows.map(toAddress),
     firstSeen: async (key, expiresAt, now = Date.now()) => {
       if (now - prunedAt >= SEEN_PRUNE_MS) {
         prunedAt = now;

@@ -1,6 +1,6 @@
 // Rows as both stores keep them: the same columns and the same conversions, so SQLite and
 // PostgreSQL differ only in SQL dialect and locking.
-import type { ConversationRef, OutboxPost, Platform, PostState, Schedule, SectionRef, Signal } from './types.js';
+import type { Address, OutboxPost, Platform, PostState, Schedule, SectionRef, Signal } from './types.js';
 
 export interface ScheduleRow {
   id: string;
@@ -35,9 +35,11 @@ export interface PostRow {
   last_error: string | null;
 }
 
-export interface ConversationRow {
-  conversation_id: string;
-  ref: string;
+export interface AddressRow {
+  platform: string;
+  channel: string;
+  address: string;
+  updated_at: number | string;
 }
 
 // PostgreSQL returns BIGINT as a string.
@@ -107,7 +109,17 @@ export const toSignal = (r: SignalRow): Signal => ({
 /** Column values in INSERT order: at, kind, platform, question, entry_id, candidates, user_id. */
 export const signalValues = (s: Signal) => [s.at, s.kind, s.platform, s.question.slice(0, 500), s.entryId, JSON.stringify(s.candidates.slice(0, 5)), s.user];
 
-export const toConversation = (r: ConversationRow): ConversationRef => JSON.parse(r.ref) as ConversationRef;
+export const toAddress = (r: AddressRow): Address => ({ platform: r.platform, channel: r.channel, address: JSON.parse(r.address) as unknown, updatedAt: Number(r.updated_at) });
+
+/**
+ * Copies an older store's Teams conversation references into addresses (once: a copied row is
+ * not copied again), then drops the old table. Both stores run it when they open. (`WHERE true`:
+ * SQLite otherwise reads ON CONFLICT as part of the SELECT's join.)
+ */
+export const MIGRATE_CONVERSATIONS = [
+  `INSERT INTO addresses (platform, channel, address, updated_at) SELECT 'teams', conversation_id, ref, updated_at FROM conversations WHERE true ON CONFLICT (platform, channel) DO NOTHING`,
+  `DROP TABLE conversations`,
+];
 
 /** The schema in SQL both dialects read (BIGINT is an integer in SQLite). */
 export const SCHEMA = [
@@ -159,10 +171,13 @@ export const SCHEMA = [
     id INTEGER PRIMARY KEY,
     checked_at BIGINT NOT NULL
   )`,
-  `CREATE TABLE IF NOT EXISTS conversations (
-    conversation_id TEXT PRIMARY KEY,
-    ref TEXT NOT NULL,
-    updated_at BIGINT NOT NULL
+  // How each platform reaches a channel later (a Teams conversation reference): JSON only its adapter reads.
+  `CREATE TABLE IF NOT EXISTS addresses (
+    platform TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    address TEXT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    PRIMARY KEY (platform, channel)
   )`,
   // Slack event ids and request signatures already handled, so that a retry or a replay is
   // answered once by whichever replica gets it; rows go when they expire.

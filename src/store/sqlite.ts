@@ -6,10 +6,9 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { ADDED_COLUMNS, encodeTarget, SCHEMA, SEEN_PRUNE_MS, signalValues, toConversation, toPost, toSchedule, toSignal, type ConversationRow, type PostRow, type ScheduleRow, type SignalRow } from './rows.js';
+import { ADDED_COLUMNS, encodeTarget, MIGRATE_CONVERSATIONS, SCHEMA, SEEN_PRUNE_MS, signalValues, toAddress, toPost, toSchedule, toSignal, type AddressRow, type PostRow, type ScheduleRow, type SignalRow } from './rows.js';
 import {
   newScheduleId,
-  type ConversationRef,
   type Lease,
   type NewPost,
   type NewSchedule,
@@ -42,6 +41,7 @@ export function openSqliteStore(path: string): Store {
       const has = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).some((c) => c.name === column);
       if (!has) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
     }
+    if (db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'conversations'`).get()) for (const sql of MIGRATE_CONVERSATIONS) db.exec(sql);
   }).immediate();
 
   // The file as opened; the path is compared with it before each call (a stat: microseconds).
@@ -198,17 +198,17 @@ export function openSqliteStore(path: string): Store {
       db.prepare('INSERT INTO signals (at, kind, platform, question, entry_id, candidates, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(...signalValues(sig));
     }),
     listSignals: checked(async (since: number) => (db.prepare('SELECT * FROM signals WHERE at >= ? ORDER BY at').all(since) as SignalRow[]).map(toSignal)),
-    saveConversation: checked(async (ref: ConversationRef) => {
+    saveAddress: checked(async (platform: Platform, channel: string, address: unknown) => {
       db.prepare(
-        `INSERT INTO conversations (conversation_id, ref, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (conversation_id) DO UPDATE SET ref = excluded.ref, updated_at = excluded.updated_at`,
-      ).run(ref.conversationId, JSON.stringify(ref), Date.now());
+        `INSERT INTO addresses (platform, channel, address, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (platform, channel) DO UPDATE SET address = excluded.address, updated_at = excluded.updated_at`,
+      ).run(platform, channel, JSON.stringify(address), Date.now());
     }),
-    getConversation: checked(async (id: string) => {
-      const row = db.prepare('SELECT * FROM conversations WHERE conversation_id = ?').get(id) as ConversationRow | undefined;
-      return row ? toConversation(row) : null;
+    getAddress: checked(async (platform: Platform, channel: string) => {
+      const row = db.prepare('SELECT * FROM addresses WHERE platform = ? AND channel = ?').get(platform, channel) as AddressRow | undefined;
+      return row ? toAddress(row) : null;
     }),
-    listConversations: checked(async () => (db.prepare('SELECT * FROM conversations ORDER BY updated_at DESC').all() as ConversationRow[]).map(toConversation)),
+    listAddresses: checked(async (platform: Platform) => (db.prepare('SELECT * FROM addresses WHERE platform = ? ORDER BY updated_at DESC').all(platform) as AddressRow[]).map(toAddress)),
     firstSeen: checked(async (key: string, expiresAt: number, now: number = Date.now()) => {
       if (now - prunedAt >= SEEN_PRUNE_MS) {
         prunedAt = now;

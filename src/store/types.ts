@@ -1,5 +1,5 @@
-// What respbot keeps between restarts: scheduled digests, an outbox of posts, the Teams
-// conversation references proactive posts need, and the Slack deliveries already handled. Two implementations pass one test suite
+// What respbot keeps between restarts: scheduled digests, an outbox of posts, the addresses
+// proactive posts need (opaque to the core), and the Slack deliveries already handled. Two implementations pass one test suite
 // (test/store/contract.test.ts): embedded SQLite for one process, PostgreSQL for replicas.
 // Times are epoch milliseconds throughout, so both stores compare them the same way.
 
@@ -91,13 +91,12 @@ export interface TickPlan {
   lastRotated: SectionRef | null;
 }
 
-export interface ConversationRef {
-  conversationId: string;
-  serviceUrl: string;
-  tenantId: string | null;
-  conversationType: string | null;
-  botId: string | null;
-  updatedAt: string;
+/** How a platform reaches a channel for a proactive post: JSON its adapter writes and reads. */
+export interface Address {
+  platform: Platform;
+  channel: string;
+  address: unknown;
+  updatedAt: number;
 }
 
 /** A question the bot could not serve: it abstained, or the asker gave the answer a 👎. */
@@ -152,9 +151,11 @@ export interface Store {
   /** Signals at or after `since`, oldest first. */
   listSignals(since: number): Promise<Signal[]>;
 
-  saveConversation(ref: ConversationRef): Promise<void>;
-  getConversation(conversationId: string): Promise<ConversationRef | null>;
-  listConversations(): Promise<ConversationRef[]>;
+  /** Keeps how `platform` reaches `channel` later (replacing what was kept). */
+  saveAddress(platform: Platform, channel: string, address: unknown): Promise<void>;
+  getAddress(platform: Platform, channel: string): Promise<Address | null>;
+  /** The platform's addresses, most recently updated first. */
+  listAddresses(platform: Platform): Promise<Address[]>;
 
   /**
    * Records `key` (a Slack event id, a request signature) as seen until `expiresAt`. True the

@@ -198,14 +198,16 @@ describe.each(kinds.kinds)('$name store', (kind) => {
     for (let i = 0; i < keys.length; i++) expect([results[2 * i], results[2 * i + 1]].filter(Boolean)).toHaveLength(1);
   });
 
-  test('conversation references: saved, updated in place, listed', async () => {
+  test('addresses (a Teams conversation reference): saved, updated in place, listed per platform', async () => {
     const { store } = await kind.fresh();
     const ref = { conversationId: '19:abc@thread.tacv2', serviceUrl: 'https://smba.example/teams/', tenantId: 't1', conversationType: 'channel', botId: '28:bot', updatedAt: '2026-01-01T00:00:00Z' };
-    await store.saveConversation(ref);
-    await store.saveConversation({ ...ref, serviceUrl: 'https://smba.example/emea/' });
-    expect(await store.getConversation(ref.conversationId)).toEqual({ ...ref, serviceUrl: 'https://smba.example/emea/' });
-    expect(await store.listConversations()).toHaveLength(1);
-    expect(await store.getConversation('nope')).toBeNull();
+    await store.saveAddress('teams', ref.conversationId, ref);
+    await store.saveAddress('teams', ref.conversationId, { ...ref, serviceUrl: 'https://smba.example/emea/' });
+    expect((await store.getAddress('teams', ref.conversationId))?.address).toEqual({ ...ref, serviceUrl: 'https://smba.example/emea/' });
+    expect(await store.listAddresses('teams')).toHaveLength(1);
+    expect(await store.listAddresses('slack')).toHaveLength(0);
+    expect(await store.getAddress('teams', 'nope')).toBeNull();
+    expect(await store.getAddress('slack', ref.conversationId)).toBeNull();
   });
 
   test('health: a store that answers and takes a write is healthy', async () => {

@@ -68,3 +68,54 @@ test('postgres: a schema from before schedules kept their team', async () => {
     await store.close();
   }
 });
+
+/** Teams conversation references as respbot kept them before every platform's addresses shared one table. */
+const OLD_CONVERSATIONS = `CREATE TABLE conversations (conversation_id TEXT PRIMARY KEY, ref TEXT NOT NULL, updated_at BIGINT NOT NULL)`;
+const OLD_REF = { conversationId: '19:old@thread.tacv2', serviceUrl: 'https://smba.example/emea/', tenantId: 't1' };
+const OLD_CONVERSATION_ROW = `INSERT INTO conversations VALUES ('19:old@thread.tacv2', '${JSON.stringify(OLD_REF)}', 7)`;
+
+async function checkAddresses(store: Store, again: () => Promise<Store>): Promise<void> {
+  expect(await store.getAddress('teams', '19:old@thread.tacv2')).toEqual({ platform: 'teams', channel: '19:old@thread.tacv2', address: OLD_REF, updatedAt: 7 });
+  expect(await store.getAddress('slack', '19:old@thread.tacv2')).toBeNull();
+  // The copy is made once: reopening neither fails on the dropped table nor copies again.
+  await store.saveAddress('teams', '19:old@thread.tacv2', { ...OLD_REF, serviceUrl: 'https://smba.example/amer/' });
+  const second = await again();
+  expect((await second.listAddresses('teams')).map((a) => (a.address as typeof OLD_REF).serviceUrl)).toEqual(['https://smba.example/amer/']);
+  await second.close();
+}
+
+test('sqlite: Teams conversation references from before addresses', async () => {
+  const path = join(dir, 'old-conversations.db');
+  const old = new Database(path);
+  old.exec(OLD_CONVERSATIONS);
+  old.exec(OLD_CONVERSATION_ROW);
+  old.close();
+  const store = openSqliteStore(path);
+  try {
+    await checkAddresses(store, async () => openSqliteStore(path));
+    const tables = new Database(path, { readonly: true });
+    expect(tables.prepare(`SELECT name FROM sqlite_master WHERE name = 'conversations'`).get()).toBeUndefined();
+    tables.close();
+  } finally {
+    await store.close();
+  }
+});
+
+test('postgres: Teams conversation references from before addresses', async () => {
+  const server = kinds.postgres;
+  if (!server) return void process.stderr.write('note: no PostgreSQL here; the PostgreSQL address upgrade is not checked.\n');
+  const schema = server.schema('upgrade_addresses');
+  const c = new pg.Client({ connectionString: server.url });
+  await c.connect();
+  await c.query(`CREATE SCHEMA ${schema}`);
+  await c.query(`SET search_path = ${schema}`);
+  await c.query(OLD_CONVERSATIONS);
+  await c.query(OLD_CONVERSATION_ROW);
+  await c.end();
+  const store = await openPostgresStore(server.url, { schema });
+  try {
+    await checkAddresses(store, () => openPostgresStore(server.url, { schema }));
+  } finally {
+    await store.close();
+  }
+});

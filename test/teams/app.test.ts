@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { App } from '@microsoft/teams.apps';
 import { createTeamsApp, stripTeamsMentions } from '../../adapters/teams/app.js';
 import { teamsAdapter } from '../../adapters/teams/adapter.js';
+import { listReferences } from '../../adapters/teams/reference.js';
 import { posterFor } from '../../src/conversation/posting.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { OutboxPost, Store } from '../../src/store/types.js';
@@ -105,7 +106,7 @@ test('being added to a team sends a welcome card and stores the conversation ref
   const [reply] = await connector.waitFor(() => sent().length > 0);
   expect(reply!.body.summary).toBe('Hi, I am respbot');
   expect(JSON.stringify(cardOf(reply!.body).content)).toContain('who is responsible for');
-  const refs = await store.listConversations();
+  const refs = await listReferences(store);
   expect(refs).toContainEqual(expect.objectContaining({ conversationId: '19:d441d38c655c47a085215b2726e76927@thread.tacv2', serviceUrl: connector.url, tenantId: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890' }));
 });
 
@@ -355,7 +356,7 @@ test('with the store down, questions are still answered; the lost reference and 
   const http = createHttpApp();
   const engine = loadEngine([SHIPPED_DATA_DIR]);
   const down = new Error('store unreachable');
-  const broken: Store = { ...openSqliteStore(':memory:'), saveConversation: () => Promise.reject(down), recordSignal: () => Promise.reject(down) };
+  const broken: Store = { ...openSqliteStore(':memory:'), saveAddress: () => Promise.reject(down), recordSignal: () => Promise.reject(down) };
   const lines: Array<Record<string, unknown>> = [];
   await createTeamsApp(
     { clientId: null, clientSecret: null, tenantId: null, allowUnauthenticated: true, serviceUrl: null },
