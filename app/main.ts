@@ -3,33 +3,28 @@
 // composition root: the only place that knows every surface.
 import { runConsole } from '../adapters/console/console.js';
 import { createSlackApp, type SlackSurface } from '../adapters/slack/app.js';
-import { SlackConfigError, slackConfig } from '../adapters/slack/config.js';
 import { postingClient, slackAdapter } from '../adapters/slack/adapter.js';
 import { createTeamsApp } from '../adapters/teams/app.js';
-import { TeamsConfigError, teamsConfig } from '../adapters/teams/config.js';
 import { teamsAdapter } from '../adapters/teams/adapter.js';
-import { coreConfig, schedulerConfig, SettingError } from '../src/config.js';
+import { ConfigError } from '../src/config/error.js';
+import { describeStore } from '../src/config/settings.js';
 import { loadEngine } from '../src/engine/engine.js';
-import { ConfigError, describeWarning } from '../src/load/folder.js';
+import { describeWarning } from '../src/load/folder.js';
 import { log } from '../src/log.js';
 import { LiveEngine } from '../src/reload.js';
 import type { Poster } from '../src/schedule/poster.js';
 import { posterFor } from '../src/conversation/posting.js';
 import { Scheduler } from '../src/schedule/scheduler.js';
-import { createHttpApp, drain, listen, ListenError, portFrom } from './server.js';
-import { describeStore, openStore, storeConfig, StoreConfigError } from '../src/store/open.js';
+import { createHttpApp, drain, listen } from './server.js';
+import { readSettings } from './settings.js';
+import { openStore } from '../src/store/open.js';
 import type { StoreHealth } from '../src/store/types.js';
 
 /** How long shutdown waits for requests in flight before closing their connections. */
 const DRAIN_MS = 25_000;
 
 async function main(): Promise<number> {
-  const config = coreConfig();
-  const slack = slackConfig(process.env);
-  const teams = teamsConfig(process.env);
-  const port = portFrom(process.env);
-  const storeSettings = storeConfig(process.env);
-  const scheduling = schedulerConfig(process.env);
+  const { core: config, slack, teams, port } = readSettings();
   const first = loadEngine([config.dataDir]);
   for (const w of first.kb.warnings) process.stderr.write(`warning: ${describeWarning(w)}\n`);
   if (first.kb.documents.length === 0) {
@@ -46,7 +41,7 @@ async function main(): Promise<number> {
   process.on('SIGHUP', () => void live.reload('SIGHUP'));
   const engine = live.current;
 
-  const store = await openStore(storeSettings);
+  const store = await openStore(config.store);
   const platforms: string[] = [];
   let draining = false;
   let slackSurface: SlackSurface | null = null;
@@ -62,7 +57,7 @@ async function main(): Promise<number> {
     const slackState = slackSurface?.status();
     return slackState === undefined ? core : { ...core, ready: core.ready && slackState === 'ok', slack: slackState };
   });
-  const logUserIds = process.env.LOG_USER_IDS === 'true';
+  const logUserIds = config.logUserIds;
   const surfaces: string[] = [];
   const posters: Poster[] = [];
   if (slack) {
@@ -87,7 +82,7 @@ async function main(): Promise<number> {
   const host = teams?.allowUnauthenticated ? '127.0.0.1' : undefined;
   const { port: bound, server } = await listen(http, port, host, log);
   // Digests: due and unsent posts (and ticks missed less than SCHEDULE_MAX_LATE_MINUTES ago) go out now.
-  const scheduler = new Scheduler({ store, posters, engine, ...scheduling });
+  const scheduler = new Scheduler({ store, posters, engine, ...config.scheduler });
   scheduler.start();
 
   // SIGTERM/SIGINT: take no new requests, answer those in flight, let the outbox finish the
@@ -109,7 +104,7 @@ async function main(): Promise<number> {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
-  log.info('started', { port: bound, host: host ?? 'all', documents: first.kb.documents.map((d) => d.id), surfaces, store: describeStore(storeSettings) });
+  log.info('started', { port: bound, host: host ?? 'all', documents: first.kb.documents.map((d) => d.id), surfaces, store: describeStore(config.store) });
   const where = host ? `http://${host}:${bound}, this machine only (DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS)` : `http://localhost:${bound}`;
   process.stderr.write(`respbot listening on ${where} (${surfaces.join('; ')}; GET /healthz, /readyz)\n`);
   return await new Promise<number>(() => {});
@@ -120,14 +115,7 @@ main().then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    const known =
-      e instanceof ConfigError ||
-      e instanceof SlackConfigError ||
-      e instanceof TeamsConfigError ||
-      e instanceof StoreConfigError ||
-      e instanceof SettingError ||
-      e instanceof ListenError ||
-      (e instanceof Error && /^PORT /.test(e.message));
+    const known = e instanceof ConfigError;
     process.stderr.write(`respbot: ${known ? (e as Error).message : (e as Error).stack}\n`);
     process.exitCode = 2;
   },

@@ -4,6 +4,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type Express } from 'express';
+import { z } from 'zod';
+import { port, readEnv } from '../src/config/env.js';
+import { ConfigError } from '../src/config/error.js';
 import { log as defaultLog, type Log } from '../src/log.js';
 
 export interface Readiness {
@@ -43,13 +46,12 @@ export function jsonErrors(log: Log): ErrorRequestHandler {
 }
 
 /** Why the server cannot listen, said with the setting to change (no stack trace). */
-export class ListenError extends Error {}
-
 function listenProblem(e: NodeJS.ErrnoException, port: number, host: string | undefined): Error {
-  const where = `port ${port}${host ? ` on ${host}` : ''}`;
-  if (e.code === 'EADDRINUSE') return new ListenError(`${where} is already in use (PORT=${port}): stop the process that holds it, or set PORT to a free port.`);
-  if (e.code === 'EACCES') return new ListenError(`no permission to listen on ${where} (PORT=${port}): ports below 1024 need privileges; set PORT to 1024 or above.`);
-  if (e.code === 'EADDRNOTAVAIL') return new ListenError(`cannot listen on ${where}: that address is not on this machine.`);
+  const on = host ? ` on ${host}` : '';
+  const problem = (text: string) => new ConfigError({ setting: 'PORT', problem: text });
+  if (e.code === 'EADDRINUSE') return problem(`${port} is already in use${on}: stop the process that holds it, or set PORT to a free port.`);
+  if (e.code === 'EACCES') return problem(`${port} needs privileges${on}: ports below 1024 do; set PORT to 1024 or above.`);
+  if (e.code === 'EADDRNOTAVAIL') return problem(`${port} cannot be listened on${on}: that address is not on this machine.`);
   return e;
 }
 
@@ -85,11 +87,5 @@ export function drain(server: Server, ms: number): Promise<void> {
   });
 }
 
-/** PORT as a number, with a clear error for anything else. */
-export function portFrom(env: NodeJS.ProcessEnv): number {
-  const raw = env.PORT?.trim();
-  if (!raw) return 3000;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`PORT must be a whole number from 0 to 65535, not "${raw}"`);
-  return n;
-}
+/** PORT as a number (default 3000), with a clear error for anything else. */
+export const portFrom = (env: NodeJS.ProcessEnv): number => readEnv(z.object({ PORT: port(3000) }), env).PORT;

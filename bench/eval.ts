@@ -2,7 +2,7 @@
 // and, in the same run, for the two baselines.
 // npm run eval -- --generated [--json]: the questions generated from the corpus, fold by fold.
 import { parseArgs } from 'node:util';
-import { coreConfig } from '../src/config.js';
+import { coreSettings } from '../src/config/settings.js';
 import { loadEngine } from '../src/engine/engine.js';
 import { fuseBaseline, miniSearchBaseline } from './baselines.js';
 import { pct, readQuestions, score, type Score } from './evalset.js';
@@ -23,7 +23,7 @@ if (!file) {
   process.exit(2);
 }
 const questions = readQuestions(file);
-const engine = loadEngine([values.data ?? coreConfig().dataDir]);
+const engine = loadEngine([values.data ?? coreSettings().dataDir]);
 const ours = score(questions, questions.map((q) => engine.answer(q.q)));
 const fuse = fuseBaseline(engine.kb);
 const mini = miniSearchBaseline(engine.kb);

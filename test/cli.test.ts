@@ -87,7 +87,7 @@ test('a PORT already in use stops the start with the port and what to do, withou
   try {
     const r = run('app/main.ts', [], '', { PORT: String(port), STORE_PATH: ':memory:', SLACK_SIGNING_SECRET: 'test', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`respbot: port ${port} is already in use (PORT=${port}): stop the process that holds it, or set PORT to a free port.`);
+    expect(r.err).toContain(`respbot: PORT ${port} is already in use: stop the process that holds it, or set PORT to a free port.`);
     expect(r.err).not.toMatch(/\n\s+at /);
   } finally {
     await new Promise((r) => holder.close(r));
@@ -97,7 +97,17 @@ test('a PORT already in use stops the start with the port and what to do, withou
 test('half-way Slack settings stop the start with what is missing', () => {
   const r = run('app/main.ts', [], '', { SLACK_BOT_TOKEN: 'xoxb-test' });
   expect(r.code).toBe(2);
-  expect(r.err).toMatch(/Slack is not configured correctly:\n {2}- set SLACK_SIGNING_SECRET/);
+  expect(r.err).toMatch(/^respbot: SLACK_SIGNING_SECRET or SLACK_APP_TOKEN must be set: .* \(Basic Information → Signing Secret/);
+});
+
+test('every wrong setting is reported by one start, each with its name, and without a stack trace', () => {
+  const r = run('app/main.ts', [], '', { SLACK_BOT_TOKEN: 'xoxp-user', SLACK_SIGNING_SECRET: 's', CLIENT_ID: 'app', PORT: 'eighty', LOG_USER_IDS: 'ja', SCHEDULE_MAX_LATE_MINUTES: '-5' });
+  expect(r.code).toBe(2);
+  const listed = r.err.split('\n').filter((l) => l.startsWith('  - ')).map((l) => l.slice(4).split(' ')[0]);
+  expect(r.err).toMatch(/^respbot: respbot is not configured correctly:\n/);
+  expect(listed.sort()).toEqual(['CLIENT_SECRET', 'LOG_USER_IDS', 'PORT', 'SCHEDULE_MAX_LATE_MINUTES', 'SLACK_BOT_TOKEN', 'TENANT_ID']);
+  expect(r.err).toContain('CLIENT_SECRET is missing (the app registration → Certificates & secrets → a client secret value)');
+  expect(r.err).not.toMatch(/\n\s+at /);
 });
 
 test('respbot post --platform slack posts a section summary through the Web API (SLACK_API_URL)', async () => {
@@ -122,11 +132,11 @@ test('respbot post --platform slack posts a section summary through the Web API 
 
 test('respbot post --platform slack with Slack out of reach says so after one try, without retry warnings', async () => {
   const { createServer } = await import('node:net');
-  // Takes each connection and drops it: Slack "down", with the tries counted.
+  // Takes each connection and drops it once the request arrives: Slack "down", with the tries counted.
   let connections = 0;
   const down = createServer((socket) => {
     connections++;
-    socket.destroy();
+    socket.once('data', () => socket.destroy());
   });
   await new Promise<void>((r) => down.listen(0, '127.0.0.1', r));
   try {

@@ -176,5 +176,5 @@ test('a missing or malformed sources.yaml is a clear error', () => {
   expect(r.status).toBe(2);
   expect(r.stderr).toMatch(/sources\.yaml is missing: list each document's file and upstream url there/);
   writeFileSync(join(data, 'sources.yaml'), 'documents:\n  - file: ../../etc/passwd\n    url: http://x/\n');
-  expect(spawnSync(process.execPath, ['--import', 'tsx', 'app/cli/main.ts', 'sync', '--data', data], { cwd: PACKAGE_ROOT, encoding: 'utf8' }).stderr).toMatch(/entry 1 needs a file \(a \.md name in this folder\)/);
+  expect(spawnSync(process.execPath, ['--import', 'tsx', 'app/cli/main.ts', 'sync', '--data', data], { cwd: PACKAGE_ROOT, encoding: 'utf8' }).stderr).toMatch(/sources\.yaml:2: documents\.0\.file must be a \.md file name in this folder/);
 });

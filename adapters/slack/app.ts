@@ -10,7 +10,8 @@ import type { Engine } from '../../src/engine/engine.js';
 import { log as defaultLog, type Log } from '../../src/log.js';
 import type { Store } from '../../src/store/types.js';
 import { postingClient, slackAdapter } from './adapter.js';
-import { SlackConfigError, type SlackConfig } from './config.js';
+import { ConfigError } from '../../src/config/error.js';
+import type { SlackConfig } from './config.js';
 import { describeSlackFailure, platformCode, TOKEN_REFUSED } from './errors.js';
 import { listenToActions } from './listeners/actions.js';
 import { listenToCommands } from './listeners/commands.js';
@@ -189,10 +190,10 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
 }
 
 /** The start stops here: the setting, what Slack said, and where to get a good one. */
-function credentialRefused(setting: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN', code: string): SlackConfigError {
+function credentialRefused(setting: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN', code: string): ConfigError {
   const fix =
     setting === 'SLACK_BOT_TOKEN'
       ? 'copy the Bot User OAuth Token (xoxb-…) again from OAuth & Permissions; if the app was removed from the workspace, reinstall it'
       : 'create an app-level token with the connections:write scope under Basic Information → App-Level Tokens (xapp-…), with Socket Mode enabled';
-  return new SlackConfigError(`${setting} was refused by Slack (${code}): ${fix}.`);
+  return new ConfigError({ setting, problem: `was refused by Slack (${code}): ${fix}.` });
 }

@@ -1,4 +1,7 @@
-// Teams settings from the environment (the Teams SDK's names), validated at start.
+// Teams settings from the environment (the Teams SDK's names), validated with the core's helpers.
+import { z } from 'zod';
+import { ConfigError } from '../../src/config/error.js';
+import { flag, optionalText, readEnv } from '../../src/config/env.js';
 import { isProduction } from '../../src/production.js';
 
 export interface TeamsConfig {
@@ -11,27 +14,44 @@ export interface TeamsConfig {
   serviceUrl: string | null;
 }
 
-export class TeamsConfigError extends Error {}
+const WHERE: Record<string, string> = {
+  CLIENT_ID: 'Azure Bot → Configuration → Microsoft App ID',
+  CLIENT_SECRET: 'the app registration → Certificates & secrets → a client secret value',
+  TENANT_ID: 'the app registration → Overview → Directory (tenant) ID',
+};
 
-/** null when Teams is not configured; throws when half-configured or unsafe. */
+const TEAMS = z
+  .object({
+    CLIENT_ID: optionalText(),
+    CLIENT_SECRET: optionalText(),
+    TENANT_ID: optionalText(),
+    DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: flag(),
+    SERVICE_URL: optionalText(),
+  })
+  .superRefine((v, ctx) => {
+    // One credential given means all three are needed (with or without the local-testing switch).
+    if (!v.CLIENT_ID && !v.CLIENT_SECRET && !v.TENANT_ID) return;
+    for (const setting of ['CLIENT_ID', 'CLIENT_SECRET', 'TENANT_ID'] as const) if (!v[setting]) ctx.addIssue({ code: 'custom', path: [setting], message: 'is missing' });
+  });
+
+const anySet = (env: NodeJS.ProcessEnv, names: string[]) => names.some((n) => env[n]?.trim());
+
+/** null when Teams is not configured; throws a ConfigError when half-configured or unsafe. */
 export function teamsConfig(env: NodeJS.ProcessEnv): TeamsConfig | null {
-  const clientId = env.CLIENT_ID?.trim() || null;
-  const clientSecret = env.CLIENT_SECRET?.trim() || null;
-  const tenantId = env.TENANT_ID?.trim() || null;
-  const allowUnauthenticated = /^(1|true|yes)$/i.test(env.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS?.trim() ?? '');
-  const serviceUrl = env.SERVICE_URL?.trim() || null;
-  if (!clientId && !clientSecret && !tenantId && !allowUnauthenticated) return null;
-  if (allowUnauthenticated && isProduction(env)) {
-    throw new TeamsConfigError(
-      `DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS=true is refused in production (NODE_ENV=${env.NODE_ENV!.trim()}): anyone could post to /api/messages. Set CLIENT_ID, CLIENT_SECRET and TENANT_ID instead.`,
-    );
+  if (!anySet(env, ['CLIENT_ID', 'CLIENT_SECRET', 'TENANT_ID', 'DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS'])) return null;
+  const v = readEnv(TEAMS, env, WHERE);
+  if (!v.CLIENT_ID && !v.CLIENT_SECRET && !v.TENANT_ID && !v.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS) return null;
+  if (v.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS && isProduction(env)) {
+    throw new ConfigError({
+      setting: 'DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS',
+      problem: `=true is refused in production (NODE_ENV=${env.NODE_ENV!.trim()}): anyone could post to /api/messages. Set CLIENT_ID, CLIENT_SECRET and TENANT_ID instead.`,
+    });
   }
-  const problems: string[] = [];
-  if (!allowUnauthenticated || clientId || clientSecret || tenantId) {
-    if (!clientId) problems.push('CLIENT_ID is missing (Azure Bot → Configuration → Microsoft App ID)');
-    if (!clientSecret) problems.push('CLIENT_SECRET is missing (the app registration → Certificates & secrets → a client secret value)');
-    if (!tenantId) problems.push('TENANT_ID is missing (the app registration → Overview → Directory (tenant) ID)');
-  }
-  if (problems.length) throw new TeamsConfigError(`Teams is not configured correctly:\n  - ${problems.join('\n  - ')}`);
-  return { clientId, clientSecret, tenantId, allowUnauthenticated, serviceUrl };
+  return {
+    clientId: v.CLIENT_ID ?? null,
+    clientSecret: v.CLIENT_SECRET ?? null,
+    tenantId: v.TENANT_ID ?? null,
+    allowUnauthenticated: v.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS,
+    serviceUrl: v.SERVICE_URL ?? null,
+  };
 }

@@ -2,7 +2,7 @@
 // one JSON line per line of standard input, in order (the evaluation contract).
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { coreConfig } from '../../src/config.js';
+import { coreSettings } from '../../src/config/settings.js';
 import { loadEngine } from '../../src/engine/engine.js';
 import { formatAnswer } from '../../adapters/console/adapter.js';
 
@@ -12,7 +12,7 @@ export async function runAsk(args: string[]): Promise<number> {
     options: { json: { type: 'boolean' }, data: { type: 'string' }, service: { type: 'string' } },
     allowPositionals: true,
   });
-  const engine = loadEngine([values.data ?? coreConfig().dataDir]);
+  const engine = loadEngine([values.data ?? coreSettings().dataDir]);
   if (engine.kb.documents.length === 0) {
     process.stderr.write('respbot: no document loaded; see `respbot inspect`\n');
     return 2;

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // The `respbot` command line: inspect the knowledge, ask questions, post summaries, report.
 import { parseArgs } from 'node:util';
-import { coreConfig } from '../../src/config.js';
-import { ConfigError, loadKnowledgeBase } from '../../src/load/folder.js';
-import { StoreConfigError } from '../../src/store/open.js';
+import { ConfigError } from '../../src/config/error.js';
+import { coreSettings } from '../../src/config/settings.js';
+import { loadKnowledgeBase } from '../../src/load/folder.js';
 import { inspectJson, inspectText } from './inspect.js';
 
 const USAGE = `usage: respbot <command> [options]
@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'inspect': {
       const { values, positionals } = parseArgs({ args: rest, options: { json: { type: 'boolean' } }, allowPositionals: true });
-      const kb = loadKnowledgeBase(positionals.length ? positionals : [coreConfig().dataDir]);
+      const kb = loadKnowledgeBase(positionals.length ? positionals : [coreSettings().dataDir]);
       process.stdout.write((values.json ? inspectJson(kb) : inspectText(kb)) + '\n');
       return kb.documents.length ? 0 : 1;
     }
@@ -66,7 +66,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    const known = e instanceof ConfigError || e instanceof StoreConfigError;
+    const known = e instanceof ConfigError;
     process.stderr.write(`respbot: ${known || e instanceof TypeError ? (e as Error).message : (e as Error).stack}\n`);
     process.exitCode = known ? 2 : 1;
   },

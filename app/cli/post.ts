@@ -6,17 +6,17 @@ import { parseArgs } from 'node:util';
 import { App } from '@microsoft/teams.apps';
 import { consolePlain } from '../../adapters/console/render.js';
 import { postingClient, slackAdapter } from '../../adapters/slack/adapter.js';
-import { slackConfig } from '../../adapters/slack/config.js';
+import { slackPostingConfig } from '../../adapters/slack/config.js';
 import { teamsAdapter } from '../../adapters/teams/adapter.js';
 import { sdkLogger } from '../../adapters/teams/app.js';
 import { getReference, listReferences } from '../../adapters/teams/reference.js';
-import { TeamsConfigError, teamsConfig } from '../../adapters/teams/config.js';
+import { teamsConfig } from '../../adapters/teams/config.js';
 import type { Adapter } from '../../src/conversation/adapter.js';
 import { postNow } from '../../src/conversation/posting.js';
-import { coreConfig } from '../../src/config.js';
+import { coreSettings, describeStore } from '../../src/config/settings.js';
 import { loadEngine, type Engine } from '../../src/engine/engine.js';
 import { createLog } from '../../src/log.js';
-import { describeStore, openStore, storeConfig } from '../../src/store/open.js';
+import { openStore } from '../../src/store/open.js';
 
 const USAGE = 'usage: respbot post --platform slack|teams --channel <channel or conversation id> --section <section name or id>';
 
@@ -30,12 +30,12 @@ export async function runPost(args: string[]): Promise<number> {
     process.stderr.write(`respbot post: unknown platform "${values.platform}" (slack or teams)\n${USAGE}\n`);
     return 2;
   }
-  const engine = () => loadEngine([values.data ?? coreConfig().dataDir]);
+  const engine = () => loadEngine([values.data ?? coreSettings().dataDir]);
   return values.platform === 'slack' ? postToSlack(engine, values.channel, values.section) : postToTeams(engine, values.channel, values.section);
 }
 
 async function postToSlack(engine: () => Engine, channel: string, section: string): Promise<number> {
-  const slack = process.env.SLACK_BOT_TOKEN?.trim() ? slackConfig({ ...process.env, SLACK_SIGNING_SECRET: process.env.SLACK_SIGNING_SECRET || 'not-needed-for-posting' }) : null;
+  const slack = slackPostingConfig(process.env);
   if (!slack) {
     process.stderr.write('respbot post: set SLACK_BOT_TOKEN (xoxb-…) to post to Slack.\n');
     return 2;
@@ -62,18 +62,12 @@ async function postWith(adapter: Adapter, engine: Engine, channel: string, secti
 }
 
 async function postToTeams(engine: () => Engine, conversationId: string, section: string): Promise<number> {
-  let teams;
-  try {
-    teams = teamsConfig(process.env);
-  } catch (e) {
-    if (e instanceof TeamsConfigError) teams = null;
-    else throw e;
-  }
+  const teams = teamsConfig(process.env);
   if (!teams) {
     process.stderr.write('respbot post: set CLIENT_ID, CLIENT_SECRET and TENANT_ID (the bot\'s Azure registration) to post to Teams.\n');
     return 2;
   }
-  const settings = storeConfig(process.env);
+  const settings = coreSettings().store;
   const store = await openStore(settings);
   try {
     const ref = await getReference(store, conversationId);

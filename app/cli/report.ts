@@ -1,10 +1,10 @@
 // `respbot report [--since 7d] [--limit 20] [--json]`: what users could not get answered, from
 // the bot's store (STORE_PATH or DATABASE_URL, as the bot uses them).
 import { parseArgs } from 'node:util';
-import { coreConfig } from '../../src/config.js';
+import { coreSettings } from '../../src/config/settings.js';
 import { loadEngine } from '../../src/engine/engine.js';
 import { buildReport, formatReport, parseSince } from '../../src/report/report.js';
-import { openStore, storeConfig } from '../../src/store/open.js';
+import { openStore } from '../../src/store/open.js';
 
 export async function runReport(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { since: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, data: { type: 'string' } } });
@@ -15,10 +15,11 @@ export async function runReport(args: string[]): Promise<number> {
     return 2;
   }
   const since = Date.now() - window;
-  const store = await openStore(storeConfig(process.env));
+  const settings = coreSettings();
+  const store = await openStore(settings.store);
   try {
     const signals = await store.listSignals(since);
-    const report = buildReport(signals, loadEngine([values.data ?? coreConfig().dataDir]), since, limit);
+    const report = buildReport(signals, loadEngine([values.data ?? settings.dataDir]), since, limit);
     process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatReport(report));
     return 0;
   } finally {

@@ -2,9 +2,10 @@
 // DATA_DIR up to date with their upstream copies (DATA_DIR/sources.yaml). A running bot picks
 // up the new files by itself. Exit 1 when any document was rejected.
 import { parseArgs } from 'node:util';
-import { coreConfig } from '../../src/config.js';
+import { coreSettings } from '../../src/config/settings.js';
 import { describeDiff } from '../../src/sync/diff.js';
-import { SourcesError, syncDocuments, type SyncOutcome } from '../../src/sync/sync.js';
+import { ConfigError } from '../../src/config/error.js';
+import { syncDocuments, type SyncOutcome } from '../../src/sync/sync.js';
 
 function describe(o: SyncOutcome): string {
   switch (o.status) {
@@ -22,7 +23,7 @@ function describe(o: SyncOutcome): string {
 
 export async function runSync(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, 'accept-removals': { type: 'boolean' }, data: { type: 'string' } } });
-  const dataDir = values.data ?? coreConfig().dataDir;
+  const dataDir = values.data ?? coreSettings().dataDir;
   const tty = process.stderr.isTTY && !values.json;
   let done = 0;
   let outcomes: SyncOutcome[];
@@ -39,7 +40,7 @@ export async function runSync(args: string[]): Promise<number> {
       },
     });
   } catch (e) {
-    if (e instanceof SourcesError) {
+    if (e instanceof ConfigError) {
       process.stderr.write(`respbot sync: ${e.message}\n`);
       return 2;
     }

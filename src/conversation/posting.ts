@@ -37,10 +37,15 @@ export async function postNow(adapter: Adapter, channel: string, answer: Answer,
   const s = answer.section!;
   const post = directPost(adapter.platform, channel, { doc: s.doc, section: s.id });
   const parts = answerCards(answer, { voice: adapter.voice, budget: adapter.budget }).length;
+  // Node 20's fetch can leave a reset connection's request unsettled with nothing else holding
+  // the event loop open: a one-shot `respbot post` would exit 0 mid-post. This keeps it open.
+  const hold = setInterval(() => {}, 60_000);
   try {
     await sendWithRetries(posterFor(adapter), post, answer, attempts, undefined, (e) => e.retryAfterMs !== null);
     return { ok: true, posted: parts, parts, error: null };
   } catch (e) {
     return { ok: false, posted: post.partsSent, parts, error: e };
+  } finally {
+    clearInterval(hold);
   }
 }

@@ -1,8 +1,9 @@
 // The domain vocabulary (data/synonyms.yaml) applied to a stream of words: every member of
 // a synonym group found in the text adds the group's concept term, for questions and
 // documents alike, so "DR" meets "disaster recovery" and "colleagues" meets "users".
-import { existsSync, readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { existsSync } from 'node:fs';
+import { readDataFile } from '../config/data-file.js';
+import { SYNONYMS_FILE } from '../config/data-files.js';
 import { stem, words } from './text.js';
 
 /** Concepts that together mean another ("region" + "failure" → "disaster recovery"). */
@@ -32,15 +33,8 @@ export interface Synonyms {
 
 export function readSynonyms(file: string): Synonyms {
   if (!existsSync(file)) return { groups: [], combinations: [] };
-  const raw = parseYaml(readFileSync(file, 'utf8')) as { groups?: unknown; combinations?: unknown } | null;
-  const groups = Array.isArray(raw?.groups) ? raw.groups : [];
-  const combos = Array.isArray(raw?.combinations) ? raw.combinations : [];
-  return {
-    groups: groups.filter((g): g is unknown[] => Array.isArray(g)).map((g) => g.map((x) => String(x)).filter(Boolean)),
-    combinations: combos
-      .filter((c): c is { when: unknown[]; means: unknown } => !!c && Array.isArray((c as { when?: unknown }).when) && (c as { means?: unknown }).means != null)
-      .map((c) => ({ when: c.when.map(String), means: String(c.means) })),
-  };
+  const { groups, combinations } = readDataFile(file, SYNONYMS_FILE);
+  return { groups: groups.map((g) => g.filter(Boolean)), combinations };
 }
 
 /** The concept term of a group ("~disaster-recovery"), from any of its members. */

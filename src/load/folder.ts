@@ -2,13 +2,13 @@
 // is reported with its file (and line) and skipped; the good ones still load.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { KnowledgeBase, LoadWarning, ResponsibilityDocument } from '../model.js';
+import { readDataFile } from '../config/data-file.js';
+import { OTHER_SERVICES_FILE, SERVICES_FILE } from '../config/data-files.js';
+import { ConfigError } from '../config/error.js';
 import { SHIPPED_DATA_DIR } from '../paths.js';
 import { DocumentError, parseDocument, type ServiceNames } from './document.js';
 import { readKeywordMap, type KeywordMap } from './keywords.js';
-
-export class ConfigError extends Error {}
 
 /** Maps kept as data beside the documents: a folder's own file wins over the shipped one. */
 export function dataFile(name: string, dirs: string[]): string {
@@ -25,23 +25,20 @@ export interface ServiceInfo {
 }
 
 export function readServices(file: string): Record<string, ServiceInfo> {
-  if (!existsSync(file)) return {};
-  const raw = parseYaml(readFileSync(file, 'utf8')) as { services?: Record<string, ServiceInfo> } | null;
-  return raw?.services ?? {};
+  return existsSync(file) ? readDataFile(file, SERVICES_FILE).services : {};
 }
 
 /** Names of clouds and services (other-services.yaml): one list of names per cloud or service. */
 export function readOtherServices(file: string): string[][] {
   if (!existsSync(file)) return [];
-  const raw = parseYaml(readFileSync(file, 'utf8')) as Record<string, unknown> | null;
-  const groups = [raw?.clouds, raw?.services].flatMap((g) => (Array.isArray(g) ? g : []));
-  return groups.filter((g): g is unknown[] => Array.isArray(g)).map((g) => g.map(String));
+  const { clouds, services } = readDataFile(file, OTHER_SERVICES_FILE);
+  return [...clouds, ...services];
 }
 
 const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
 function markdownFiles(path: string): string[] {
-  if (!existsSync(path)) throw new ConfigError(`${path}: no such file or folder (check DATA_DIR)`);
+  if (!existsSync(path)) throw new ConfigError({ file: path, setting: '', problem: 'no such file or folder', where: 'check DATA_DIR' });
   if (statSync(path).isFile()) return [path];
   return readdirSync(path)
     .filter((f) => /\.(md|markdown)$/i.test(f) && !/^readme\.md$/i.test(f))

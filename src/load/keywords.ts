@@ -1,8 +1,8 @@
 // Resolves IBM Cloud docs placeholders ({{site.data.keyword.NAME}}) from the keyword map
 // shipped as data. An unknown keyword never leaks as `{{…}}`: it is rendered from its
 // name and reported, so the document owner can add it to data/keywords.yaml.
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { readDataFile } from '../config/data-file.js';
+import { KEYWORDS_FILE } from '../config/data-files.js';
 
 export interface KeywordMap {
   keywords: Record<string, string>;
@@ -13,12 +13,7 @@ export interface KeywordMap {
 const PLACEHOLDER = /\{\{\s*site\.data\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_.-]+)\s*\}\}/g;
 
 export function readKeywordMap(file: string): KeywordMap {
-  const raw = parseYaml(readFileSync(file, 'utf8')) as Partial<KeywordMap> | null;
-  return {
-    keywords: { ...(raw?.keywords ?? {}) },
-    bySubcollection: { ...(raw?.bySubcollection ?? {}) },
-    drop: [...(raw?.drop ?? [])],
-  };
+  return readDataFile(file, KEYWORDS_FILE);
 }
 
 /** "mq_full" → "MQ", "vcf-auto-short" → "VCF Auto": readable, never markup. */

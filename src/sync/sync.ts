@@ -5,7 +5,9 @@
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { readDataFile } from '../config/data-file.js';
+import { SOURCES_FILE } from '../config/data-files.js';
+import { ConfigError } from '../config/error.js';
 import { describeWarning, loadKnowledgeBase } from '../load/folder.js';
 import type { ResponsibilityDocument } from '../model.js';
 import { acceptRemovals, describeLoss, documentLoss, tooMuchLost } from '../removals.js';
@@ -66,25 +68,10 @@ async function readLimited(res: Response, abort: AbortController): Promise<Buffe
   return Buffer.concat(chunks);
 }
 
-export class SourcesError extends Error {}
-
 export function readSources(dataDir: string): Source[] {
   const file = join(dataDir, 'sources.yaml');
-  if (!existsSync(file)) throw new SourcesError(`${file} is missing: list each document's file and upstream url there (see the shipped data/sources.yaml)`);
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new SourcesError(`${file}: not valid YAML: ${(e as Error).message}`);
-  }
-  const docs = (raw as { documents?: unknown })?.documents;
-  if (!Array.isArray(docs)) throw new SourcesError(`${file}: expected "documents:" with a list of { file, url }`);
-  return docs.map((d, i) => {
-    const s = d as Partial<Source>;
-    if (typeof s.file !== 'string' || typeof s.url !== 'string' || basename(s.file) !== s.file || !s.file.endsWith('.md')) throw new SourcesError(`${file}: entry ${i + 1} needs a file (a .md name in this folder) and a url`);
-    if (!/^https?:\/\//.test(s.url)) throw new SourcesError(`${file}: entry ${i + 1}: url must be http(s)`);
-    return { file: s.file, url: s.url };
-  });
+  if (!existsSync(file)) throw new ConfigError({ setting: file, problem: "is missing: list each document's file and upstream url there", where: 'see the shipped data/sources.yaml' });
+  return readDataFile(file, SOURCES_FILE).documents;
 }
 
 /** Why a fetched body is not a markdown document, or null. */

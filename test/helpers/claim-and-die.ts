@@ -8,10 +8,11 @@ import { loadEngine } from '../../src/engine/engine.js';
 import { createLog } from '../../src/log.js';
 import { SHIPPED_DATA_DIR } from '../../src/paths.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
-import { openStore, storeConfig } from '../../src/store/open.js';
+import { coreSettings } from '../../src/config/settings.js';
+import { openStore } from '../../src/store/open.js';
 
 const [apiUrl, leaseMs] = process.argv.slice(2);
-const store = await openStore(storeConfig(process.env));
+const store = await openStore(coreSettings().store);
 const engine = loadEngine([SHIPPED_DATA_DIR]);
 const scheduler = new Scheduler({
   store,

@@ -4,7 +4,7 @@
 import { WebSocketServer } from 'ws';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from '@jest/globals';
 import { createSlackApp, type SlackSurface } from '../../adapters/slack/app.js';
-import { SlackConfigError } from '../../adapters/slack/config.js';
+import { ConfigError } from '../../src/config/error.js';
 import { loadEngine } from '../../src/engine/engine.js';
 import { createLog } from '../../src/log.js';
 import { SHIPPED_DATA_DIR } from '../../src/paths.js';
@@ -40,7 +40,7 @@ function httpSurface(apiUrl = api.url + 'api/'): SlackSurface {
 test('a revoked bot token stops the start and names SLACK_BOT_TOKEN', async () => {
   api.failNext('auth.test', 200, {}, 1, 'token_revoked');
   const err = await httpSurface().start().catch((e: unknown) => e);
-  expect(err).toBeInstanceOf(SlackConfigError);
+  expect(err).toBeInstanceOf(ConfigError);
   expect((err as Error).message).toMatch(/^SLACK_BOT_TOKEN was refused by Slack \(token_revoked\): copy the Bot User OAuth Token/);
 });
 
@@ -79,7 +79,7 @@ test('Socket Mode with a refused app token stops the start and names SLACK_APP_T
   api.failNext('apps.connections.open', 200, {}, 1, 'invalid_auth');
   surface = createSlackApp({ botToken: 'xoxb-test', signingSecret: null, appToken: 'xapp-revoked', apiUrl: api.url + 'api/' }, { engine: () => engine, log: createLog('error', () => {}) });
   const err = await surface.start().catch((e: unknown) => e);
-  expect(err).toBeInstanceOf(SlackConfigError);
+  expect(err).toBeInstanceOf(ConfigError);
   expect((err as Error).message).toMatch(/^SLACK_APP_TOKEN was refused by Slack \(invalid_auth\): create an app-level token with the connections:write scope/);
 });
 

@@ -1,8 +1,12 @@
 // Store and scheduler settings: defaults, and clear errors for values that cannot work.
 import { join } from 'node:path';
-import { schedulerConfig, SettingError } from '../../src/config.js';
+import { ConfigError } from '../../src/config/error.js';
+import { coreSettings, describeStore } from '../../src/config/settings.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
-import { describeStore, openStore, storeConfig, StoreConfigError } from '../../src/store/open.js';
+import { openStore } from '../../src/store/open.js';
+
+const storeConfig = (env: NodeJS.ProcessEnv) => coreSettings(env).store;
+const schedulerConfig = (env: NodeJS.ProcessEnv) => coreSettings(env).scheduler;
 
 test('SQLite under var/ by default; STORE_PATH relative to the working folder; DATABASE_URL wins', () => {
   expect(storeConfig({})).toEqual({ kind: 'sqlite', path: join(PACKAGE_ROOT, 'var', 'respbot.db') });
@@ -12,7 +16,7 @@ test('SQLite under var/ by default; STORE_PATH relative to the working folder; D
 });
 
 test('a DATABASE_URL that is not PostgreSQL is refused without echoing the password', () => {
-  expect(() => storeConfig({ DATABASE_URL: 'mysql://root:hunter2@h/db' })).toThrow(StoreConfigError);
+  expect(() => storeConfig({ DATABASE_URL: 'mysql://root:hunter2@h/db' })).toThrow(ConfigError);
   expect(() => storeConfig({ DATABASE_URL: 'mysql://root:hunter2@h/db' })).toThrow(/^DATABASE_URL must be a postgres:\/\/ URL \(got "mysql:\/\/…@h\/db"\)/);
 });
 
@@ -32,15 +36,15 @@ test('passwords stay out of the store description, whatever they contain and whe
 });
 
 test('an unreachable PostgreSQL fails the start with where it looked', async () => {
-  await expect(openStore({ kind: 'postgres', url: 'postgres://u:secret@127.0.0.1:9/db' })).rejects.toThrow(/^cannot open the store \(PostgreSQL postgres:\/\/127\.0\.0\.1:9\/db\): /);
+  await expect(openStore({ kind: 'postgres', url: 'postgres://u:secret@127.0.0.1:9/db' })).rejects.toThrow(/^DATABASE_URL names a store that cannot be opened \(PostgreSQL postgres:\/\/127\.0\.0\.1:9\/db\): /);
   const failed = await openStore({ kind: 'postgres', url: 'postgres://u:se@cret@127.0.0.1:9/db?password=hunter2' }).catch((e: Error) => e.message);
-  expect(failed).toMatch(/^cannot open the store \(PostgreSQL postgres:\/\/127\.0\.0\.1:9\/db\?password=\*\*\*\): /);
+  expect(failed).toMatch(/^DATABASE_URL names a store that cannot be opened \(PostgreSQL postgres:\/\/127\.0\.0\.1:9\/db\?password=\*\*\*\): /);
   expect(failed).not.toMatch(/cret|hunter2/);
 });
 
 test('scheduler settings: defaults, and a clear error for nonsense', () => {
   expect(schedulerConfig({})).toEqual({ maxLateMs: 3_600_000, leaseMs: 120_000, intervalMs: 15_000 });
   expect(schedulerConfig({ SCHEDULE_MAX_LATE_MINUTES: '5', OUTBOX_LEASE_SECONDS: '30', SCHEDULER_INTERVAL_SECONDS: '0.5' })).toEqual({ maxLateMs: 300_000, leaseMs: 30_000, intervalMs: 500 });
-  expect(() => schedulerConfig({ SCHEDULE_MAX_LATE_MINUTES: 'an hour' })).toThrow(SettingError);
+  expect(() => schedulerConfig({ SCHEDULE_MAX_LATE_MINUTES: 'an hour' })).toThrow(ConfigError);
   expect(() => schedulerConfig({ OUTBOX_LEASE_SECONDS: '-1' })).toThrow(/OUTBOX_LEASE_SECONDS must be a positive number \(got "-1"\)/);
 });

@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { coreConfig } from '../../../src/config.js';
+import { coreSettings } from '../../../src/config/settings.js';
 import { loadEngine } from '../../../src/engine/engine.js';
 import { PACKAGE_ROOT } from '../../../src/paths.js';
 import { colorIcon, outlineIcon } from './icons.js';
@@ -14,7 +14,7 @@ const { values } = parseArgs({ options: { out: { type: 'string' } } });
 const out = values.out ?? join(PACKAGE_ROOT, 'dist', 'respbot-teams.zip');
 try {
   const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  const manifest = buildManifest(manifestSettings(process.env, version), loadEngine([coreConfig().dataDir]));
+  const manifest = buildManifest(manifestSettings(process.env, version), loadEngine([coreSettings().dataDir]));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, zip([
     { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest, null, 2)) },

@@ -1,0 +1,26 @@
+// Every setting the running bot reads, validated together at start: one ConfigError lists each
+// wrong value with its variable and where to find a right one, instead of one per restart.
+import { slackConfig, type SlackConfig } from '../adapters/slack/config.js';
+import { teamsConfig, type TeamsConfig } from '../adapters/teams/config.js';
+import { collect } from '../src/config/error.js';
+import { coreSettings, type CoreSettings } from '../src/config/settings.js';
+import { portFrom } from './server.js';
+
+export interface Settings {
+  core: CoreSettings;
+  slack: SlackConfig | null;
+  teams: TeamsConfig | null;
+  port: number;
+}
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  return collect(
+    {
+      core: () => coreSettings(env),
+      slack: () => slackConfig(env),
+      teams: () => teamsConfig(env),
+      port: () => portFrom(env),
+    },
+    'respbot is not configured correctly',
+  );
+}

@@ -1,0 +1,47 @@
+// The shape of every data file kept beside the documents, in one place: keywords.yaml,
+// synonyms.yaml, services.yaml, other-services.yaml and sources.yaml. Messages finish the
+// sentence "<key> …" that readDataFile writes with the file and line.
+import { basename } from 'node:path';
+import { z } from 'zod';
+
+/** A word or phrase; YAML reads `2` or `27001` as numbers, which are words here too. */
+const word = z.union([z.string(), z.number()], { error: 'must be a word or phrase' }).transform(String);
+const words = z.array(word, { error: 'must be a list of words, like [patch, patching]' });
+const table = (what: string) => z.record(z.string(), word, { error: `must be a map of ${what}` });
+
+/** keywords.yaml: values for {{site.data.keyword.NAME}}, globally and per subcollection. */
+export const KEYWORDS_FILE = z.object({
+  keywords: table('keyword names to their text').default({}),
+  bySubcollection: z.record(z.string(), table('keyword names to their text'), { error: 'must be a map of subcollections to keyword maps' }).default({}),
+  drop: words.default([]),
+});
+
+/** synonyms.yaml: groups of words that mean one thing, and combinations that mean another. */
+export const SYNONYMS_FILE = z.object({
+  groups: z.array(words, { error: 'must be a list of groups, each a list of words' }).default([]),
+  combinations: z
+    .array(z.object({ when: words.refine((w) => w.length > 1, 'must name two concepts or more'), means: word }), { error: 'must be a list of { when: [...], means: ... }' })
+    .default([]),
+});
+
+/** services.yaml: display names and aliases keyed by the documents' subcollection. */
+export const SERVICES_FILE = z.object({
+  services: z.record(z.string(), z.object({ name: word.optional(), aliases: words.optional() }).nullable().transform((s) => s ?? {}), { error: 'must be a map of subcollections' }).default({}),
+});
+
+/** other-services.yaml: clouds and services a question may name that no document covers. */
+export const OTHER_SERVICES_FILE = z.object({
+  clouds: z.array(words, { error: 'must be a list of name lists' }).default([]),
+  services: z.array(words, { error: 'must be a list of name lists' }).default([]),
+});
+
+/** sources.yaml: where each document is published upstream (`respbot sync`). */
+export const SOURCES_FILE = z.object({
+  documents: z.array(
+    z.object({
+      file: z.string({ error: 'needs a file name' }).refine((f) => basename(f) === f && f.endsWith('.md'), 'must be a .md file name in this folder'),
+      url: z.string({ error: 'needs a url' }).refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL'),
+    }),
+    { error: 'must be a list of { file, url }' },
+  ),
+});
