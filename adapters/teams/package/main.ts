@@ -1,12 +1,12 @@
 // `npm run teams:package [-- --out FILE]`: writes the zip a Teams admin uploads
-// (manifest.json with the ids from the environment, color.png, outline.png).
+// (manifest.json with the ids from the environment, and the two icons from icons/).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { coreConfig } from '../../../src/config.js';
 import { loadEngine } from '../../../src/engine/engine.js';
 import { PACKAGE_ROOT } from '../../../src/paths.js';
-import { colorIcon, outlineIcon } from './icons.js';
+import { iconFiles } from './icons.js';
 import { buildManifest, manifestSettings } from './manifest.js';
 import { zip } from './zip.js';
 
@@ -18,8 +18,7 @@ try {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, zip([
     { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest, null, 2)) },
-    { name: 'color.png', data: colorIcon() },
-    { name: 'outline.png', data: outlineIcon() },
+    ...iconFiles(),
   ]));
   process.stdout.write(`wrote ${out}: upload it in Teams (Apps → Manage your apps → Upload an app) or the Teams admin center.\n`);
 } catch (e) {
