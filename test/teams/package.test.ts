@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
+import { unzipSync } from 'fflate';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
@@ -65,6 +66,16 @@ test('the icons are the PNG files kept in the repo, in the sizes Teams requires,
     expect(packed.equals(readFileSync(join(ROOT, 'adapters/teams/package/icons', `${kind}.png`)))).toBe(true);
     expect(ihdr(packed)).toEqual({ width: sizes[kind], height: sizes[kind], bitDepth: 8, colorType: 6, endsWithIEND: true });
   }
+});
+
+test('the zip reads back the same with fflate as with unzip: the same names and bytes', () => {
+  const r = pack({ CLIENT_ID: BOT });
+  expect(r.status).toBe(0);
+  spawnSync('unzip', ['-o', '-q', r.out, '-d', r.dir]);
+  const entries = unzipSync(readFileSync(r.out));
+  expect(Object.keys(entries).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+  for (const [name, data] of Object.entries(entries)) expect(Buffer.from(data).equals(readFileSync(join(r.dir, name)))).toBe(true);
+  expect(JSON.parse(Buffer.from(entries['manifest.json']!).toString('utf8'))).toMatchObject({ id: BOT });
 });
 
 test('without a CLIENT_ID it says what is needed', () => {
