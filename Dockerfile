@@ -26,6 +26,7 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY data ./data
 COPY adapters/slack/manifest.yaml ./adapters/slack/manifest.yaml
+COPY adapters/teams/package/icons ./adapters/teams/package/icons
 RUN mkdir -p /app/var && chown node:node /app/var
 USER node
 EXPOSE 3000

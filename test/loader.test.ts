@@ -142,6 +142,24 @@ describe('documents without tables', () => {
   });
 });
 
+describe('character references', () => {
+  // The corpus writes ’ — ™ as characters; IBM's docs sources also use references like these.
+  test('named and numeric references in raw HTML decode, each once', () => {
+    const { doc, entries } = load(
+      '## Ops\n{: #ops}\n\n**IBM responsibilities**\n\n' +
+        '- <p>IBM&rsquo;s patches &mdash; all of them&trade;, the OS&#8217;s &amp; the broker&#x2019;s.</p>\n\n' +
+        '> <div>Writes &amp;lt;b&amp;gt; literally,&nbsp;within &lt; 5 minutes; ?a=1&region=us stays.</div>\n',
+    );
+    expect(entries[0]!.provider).toBe('IBM’s patches — all of them™, the OS’s & the broker’s.');
+    expect(doc!.sections[0]!.text).toBe('Writes &lt;b&gt; literally, within < 5 minutes; ?a=1&region=us stays.');
+  });
+
+  test('in table cells too, markdown text or HTML lists', () => {
+    const { entries } = load('## Ops\n{: #ops}\n\n' + TABLE_HEAD + '| Patch&trade; | <ul><li>IBM&rsquo;s &#8212; &amp;lt;</li></ul> | You&#x2019;re on call&nbsp;24/7 |\n');
+    expect(entries[0]).toMatchObject({ task: 'Patch™', provider: '• IBM’s — &lt;', customer: 'You’re on call 24/7' });
+  });
+});
+
 describe('bad input', () => {
   test('bad documents are reported by file (and line) and the good ones still load', () => {
     const dir = folderWith({

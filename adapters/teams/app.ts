@@ -27,7 +27,11 @@ export interface TeamsAppOptions {
   logUserIds?: boolean;
 }
 
-/** "<at>respbot</at> who patches…" → "who patches…". */
+/**
+ * "<at>respbot</at> who patches…" → "who patches…". Not the SDK's stripMentionsText: it removes
+ * only mentions declared in the activity's entities and leaves other tags, &nbsp; and inner white
+ * space; this removes every <at>…</at> (the bot's, and the cc'd people's) from the text alone.
+ */
 export function stripTeamsMentions(text: string): string {
   return text
     .replace(/<at>[^<]*<\/at>/gi, ' ')

@@ -1,6 +1,7 @@
 // Turns markdown inline content (a table cell, a paragraph, a list item) into clean plain
 // text. Lists written inside cells — "- a \n - b" with a literal backslash-n, "<br>", or
 // "<ul><li>" HTML — become "• " lines, so the list survives without any markup.
+import { DecodingMode, decodeHTML } from 'entities';
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import { squeeze } from '../text.js';
 
@@ -44,7 +45,11 @@ function htmlToText(html: string, links: string[], ctx: LinkContext): string {
     }
   }
   out += html.slice(last);
-  return out.replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  // Raw HTML keeps its character references (remark decodes them only in markdown text): every
+  // named and numeric one is decoded here, in one pass, so "&amp;lt;" stays "&lt;". Strict (a ";"
+  // ends each), as in markdown, so "?a=1&region=us" in a link text is left alone. Escaping for
+  // each platform happens when a message is rendered.
+  return decodeHTML(out, DecodingMode.Strict);
 }
 
 function collect(node: Nodes, links: string[], ctx: LinkContext): string {

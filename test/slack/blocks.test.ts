@@ -10,7 +10,7 @@ import { loadEngine } from '../../src/engine/engine.js';
 import type { Answer } from '../../src/engine/types.js';
 import { SHIPPED_DATA_DIR } from '../../src/paths.js';
 import { readQuestions } from '../../bench/evalset.js';
-import { CORPUS, SHARED } from '../helpers/fs.js';
+import { CORPUS, folderWith, SHARED } from '../helpers/fs.js';
 
 type Json = Record<string, any>;
 
@@ -99,6 +99,19 @@ test('every section, party summary and list of the corpus renders within the lim
   expect(paged).toBeGreaterThan(0);
   const sections = engine.index.services.flatMap((g) => g.doc.sections.map((s) => ({ id: s.id, title: s.title, doc: g.doc.id, service: g.service, lastUpdated: g.doc.lastUpdated, url: null, text: '' })));
   checkMessage({ text: 'home', blocks: homeView(homeCard(sections, engine.index.examples, { voice: SLACK_VOICE, budget: SLACK_HOME_BUDGET })).blocks as SlackMessage['blocks'] }, L.homeBlocks);
+});
+
+test('document text the loader decoded from HTML references is escaped again for Slack', () => {
+  const front = '---\nsubcollection: demo\n---\n\n# Your responsibilities when using Demo\n{: #demo_resp}\n\n## Ops\n{: #ops}\n\n**IBM responsibilities**\n\n';
+  const engine = loadEngine([folderWith({ 'demo-responsibilities.md': front + '- <p>IBM pages &lt;!channel&gt; within &lt; 5 minutes &amp; more.</p>\n' })]);
+  const d = engine.kb.documents[0]!;
+  expect(d.sections[0]!.entries[0]!.provider).toBe('IBM pages <!channel> within < 5 minutes & more.');
+  for (const m of renderAnswer(engine.section(d.id, d.sections[0]!.id)!, { private: true })) {
+    checkMessage(m);
+    const shown = [m.text, ...texts(m.blocks)].join('\n');
+    expect(shown).toContain('IBM pages &lt;!channel&gt; within &lt; 5 minutes &amp; more.');
+    expect(shown).not.toContain('<!channel>');
+  }
 });
 
 test('hostile text is escaped: no channel ping, no link, no HTML', () => {

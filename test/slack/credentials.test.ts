@@ -69,7 +69,7 @@ async function closedPort(): Promise<number> {
 test('no Slack at the address at all: the reason names the network error', async () => {
   const s = httpSurface(`http://127.0.0.1:${await closedPort()}/api/`);
   await s.start();
-  // The network error's own code (ECONNREFUSED) is checked in a real process (test/service.test.ts):
+  // The network error's own code (ECONNREFUSED) is checked in a real process (test/service/start.test.ts):
   // under jest's module sandbox the web client sees fetch's error from another realm and keeps only its text.
   expect(s.status()).toMatch(/^Slack could not be reached \(.+\) when checking SLACK_BOT_TOKEN; trying again$/);
 });

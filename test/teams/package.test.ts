@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
+import { unzipSync } from 'fflate';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
@@ -43,6 +44,38 @@ test('the package holds the manifest with the bot id and both icons', () => {
   expect(color.firstPixel[3]).toBe(255);
   const outline = png(readFileSync(join(r.dir, 'outline.png')));
   expect(outline).toMatchObject({ width: 32, height: 32, colorType: 6, firstPixel: [0, 0, 0, 0] });
+});
+
+/** A PNG's IHDR (the chunk every PNG starts with), or null when the bytes are not a PNG. */
+function ihdr(buf: Buffer) {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (buf.length < 33 || !buf.subarray(0, 8).equals(signature)) return null;
+  if (buf.readUInt32BE(8) !== 13 || buf.toString('latin1', 12, 16) !== 'IHDR') return null;
+  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20), bitDepth: buf[24], colorType: buf[25], endsWithIEND: buf.toString('latin1', buf.length - 8, buf.length - 4) === 'IEND' };
+}
+
+test('the icons are the PNG files kept in the repo, in the sizes Teams requires, named by the manifest', () => {
+  const r = pack({ CLIENT_ID: BOT });
+  expect(r.status).toBe(0);
+  spawnSync('unzip', ['-o', '-q', r.out, '-d', r.dir]);
+  const m = JSON.parse(readFileSync(join(r.dir, 'manifest.json'), 'utf8'));
+  // Teams: color is a full-color 192×192 PNG; outline a 32×32 PNG, white on transparent (so with alpha).
+  const sizes = { color: 192, outline: 32 } as const;
+  for (const kind of ['color', 'outline'] as const) {
+    const packed = readFileSync(join(r.dir, m.icons[kind]));
+    expect(packed.equals(readFileSync(join(ROOT, 'adapters/teams/package/icons', `${kind}.png`)))).toBe(true);
+    expect(ihdr(packed)).toEqual({ width: sizes[kind], height: sizes[kind], bitDepth: 8, colorType: 6, endsWithIEND: true });
+  }
+});
+
+test('the zip reads back the same with fflate as with unzip: the same names and bytes', () => {
+  const r = pack({ CLIENT_ID: BOT });
+  expect(r.status).toBe(0);
+  spawnSync('unzip', ['-o', '-q', r.out, '-d', r.dir]);
+  const entries = unzipSync(readFileSync(r.out));
+  expect(Object.keys(entries).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+  for (const [name, data] of Object.entries(entries)) expect(Buffer.from(data).equals(readFileSync(join(r.dir, name)))).toBe(true);
+  expect(JSON.parse(Buffer.from(entries['manifest.json']!).toString('utf8'))).toMatchObject({ id: BOT });
 });
 
 test('without a CLIENT_ID it says what is needed', () => {

@@ -1,6 +1,7 @@
 // The Teams app manifest (schema v1.22), filled from the environment and the loaded documents.
 import type { Engine } from '../../../src/engine/engine.js';
 import { truncate } from '../../../src/text.js';
+import { ICON_FILES } from './icons.js';
 
 export const MANIFEST_VERSION = '1.22';
 
@@ -63,7 +64,7 @@ export function buildManifest(s: ManifestSettings, engine: Engine): Record<strin
       short: 'Who is responsible: IBM, you, or both?',
       full: truncate(`Ask who is responsible for a task in the shared-responsibility matrix of ${services}: IBM, you, or both. Section summaries, search from the compose box, and a link to the source page with every answer.`, 4000),
     },
-    icons: { color: 'color.png', outline: 'outline.png' },
+    icons: { ...ICON_FILES },
     accentColor: '#0F62FE',
     bots: [
       {

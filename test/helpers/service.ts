@@ -1,0 +1,99 @@
+// The bot as a service for a test file: the real `npm start` entry as a child process, its Slack
+// settings aimed at a loopback stand-in, its store in a fresh folder for every test.
+// `useService()` sets that up; `api` and `dir` are live bindings (ES modules), set by its hooks.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../src/paths.js';
+import { signature, slackStandIn, triggerId, type StandIn } from './slack.js';
+
+export let api: StandIn;
+export let dir: string;
+
+export function useService(): void {
+  beforeAll(async () => {
+    api = await slackStandIn();
+  });
+  afterAll(() => api.close());
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'respbot-service-'));
+    api.calls.length = 0;
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+}
+
+export interface Bot {
+  child: ChildProcess;
+  base: string;
+  exited: Promise<number | null>;
+  stderr: () => string;
+}
+
+/** The real `npm start` entry with Slack settings aimed at the stand-in. */
+export async function startBot(env: Record<string, string>): Promise<Bot> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], {
+    cwd: PACKAGE_ROOT,
+    env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: api.url + 'api/', PORT: '0', DATA_DIR: '', STORE_PATH: join(dir, 'store.db'), ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  const port = await new Promise<number>((resolve, reject) => {
+    const t = setInterval(() => {
+      const m = /listening on http:\/\/(?:localhost|127\.0\.0\.1):(\d+)/.exec(err);
+      if (m) resolve(Number(m[1]));
+      if (child.exitCode !== null) reject(new Error(err));
+    }, 20);
+    exited.then(() => clearInterval(t));
+    setTimeout(() => (clearInterval(t), reject(new Error(`no start:\n${err}`))), 20_000).unref();
+  });
+  return { child, base: `http://127.0.0.1:${port}`, exited, stderr: () => err };
+}
+
+/** The bot started with `env` until it exits by itself: exit code and standard error. */
+export async function runToExit(env: Record<string, string>): Promise<{ code: number | null; err: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], {
+    cwd: PACKAGE_ROOT,
+    env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: api.url + 'api/', PORT: '0', DATA_DIR: '', STORE_PATH: join(dir, 'store.db'), ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  // A bot that wrongly keeps running is stopped, so the test fails on its exit code, not a timeout.
+  const guard = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  clearTimeout(guard);
+  return { code, err };
+}
+
+/** `/responsibility <text>` as Slack sends it; resolves with what the bot replied to response_url. */
+export async function slash(bot: Bot, text: string): Promise<string> {
+  const id = `r${Math.random().toString(36).slice(2)}`;
+  const body = new URLSearchParams({ command: '/responsibility', text, user_id: 'U1', channel_id: 'C0READY01', team_id: 'T1', response_url: `${api.url}respond/${id}` }).toString();
+  const ts = Math.floor(Date.now() / 1000);
+  const res = await fetch(`${bot.base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature('secret', ts, body) }, body });
+  expect(res.status).toBe(200);
+  const [reply] = (await api.waitFor((c) => c.some((x) => x.path === `respond/${id}`), 10_000)).filter((x) => x.path === `respond/${id}`);
+  return String(reply!.body.text);
+}
+
+/** `/responsibility post mirroring`: acknowledged at once, the post itself goes on after. */
+export async function slashPost(bot: Bot) {
+  const body = new URLSearchParams({ command: '/responsibility', text: 'post mirroring', user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: api.url + 'respond/x', trigger_id: triggerId() }).toString();
+  const ts = Math.floor(Date.now() / 1000);
+  const res = await fetch(`${bot.base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature('secret', ts, body) }, body });
+  expect(res.status).toBe(200);
+  await api.waitFor((c) => c.some((x) => x.path === 'chat.postMessage'), 10_000);
+}
+
+/** Asks through a signed slash command; the answer's one-line text. */
+export function asker(bot: Bot) {
+  return async (q: string) => {
+    const body = new URLSearchParams({ command: '/responsibility', text: q, user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: api.url + 'respond/x', trigger_id: triggerId() }).toString();
+    const ts = Math.floor(Date.now() / 1000);
+    const res = await fetch(`${bot.base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature('secret', ts, body) }, body });
+    return ((await res.json()) as { text: string }).text;
+  };
+}
