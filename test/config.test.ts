@@ -1,6 +1,6 @@
 // One configuration: every data file is validated against its schema, and a wrong one is
 // reported with its file, line and key; the documents' loader and the bot's start stop there.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from '@jest/globals';
@@ -8,7 +8,7 @@ import { ConfigError } from '../src/config/error.js';
 import { coreSettings } from '../src/config/settings.js';
 import { loadEngine } from '../src/engine/engine.js';
 import { loadKnowledgeBase } from '../src/load/folder.js';
-import { SHIPPED_DATA_DIR } from '../src/paths.js';
+import { PACKAGE_ROOT, SHIPPED_DATA_DIR } from '../src/paths.js';
 import { readSources } from '../src/sync/sync.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'respbot-config-'));
@@ -79,4 +79,17 @@ test('environment: blank is unset, flags read as people write them, nonsense is 
   expect(coreSettings({ LOG_USER_IDS: 'Yes', LOG_LEVEL: 'WARN' })).toMatchObject({ logUserIds: true, logLevel: 'warn' });
   const e = thrown(() => coreSettings({ LOG_USER_IDS: 'ja', LOG_LEVEL: 'loud' }));
   expect(e.message).toBe('the configuration is not right:\n  - LOG_LEVEL must be one of debug, info, warn, error (got "loud")\n  - LOG_USER_IDS must be true or false (got "ja")');
+});
+
+test('every environment variable the code reads is explained in .env.example', () => {
+  const files = ['src', 'adapters', 'app'].flatMap((d) => (readdirSync(join(PACKAGE_ROOT, d), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => join(PACKAGE_ROOT, d, f)));
+  const read = new Set<string>();
+  for (const f of files) {
+    const text = readFileSync(f, 'utf8');
+    for (const m of text.matchAll(/\benv\.([A-Z][A-Z0-9_]{2,})/g)) read.add(m[1]!);
+    for (const m of text.matchAll(/\b([A-Z][A-Z0-9_]{2,}): (?:optionalText|positiveNumber|flag|httpUrl|oneOf|port)\(/g)) read.add(m[1]!);
+  }
+  const example = readFileSync(join(PACKAGE_ROOT, '.env.example'), 'utf8');
+  expect(read.size).toBeGreaterThan(15);
+  expect([...read].filter((name) => !new RegExp(`^# ${name}=`, 'm').test(example))).toEqual([]);
 });

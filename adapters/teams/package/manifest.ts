@@ -1,4 +1,6 @@
 // The Teams app manifest (schema v1.22), filled from the environment and the loaded documents.
+import { z } from 'zod';
+import { httpUrl, optionalText, readEnv } from '../../../src/config/env.js';
 import type { Engine } from '../../../src/engine/engine.js';
 import { truncate } from '../../../src/text.js';
 import { ICON_FILES } from './icons.js';
@@ -19,20 +21,26 @@ export interface ManifestSettings {
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const PACKAGE = z.object({
+  CLIENT_ID: optionalText().refine((id) => id !== undefined && GUID.test(id), "must be the Azure Bot's Microsoft App ID (a GUID) to build the Teams app package"),
+  PUBLIC_URL: httpUrl(),
+  TEAMS_DEVELOPER_NAME: optionalText(),
+  TEAMS_DEVELOPER_URL: httpUrl(),
+  TEAMS_PRIVACY_URL: httpUrl(),
+  TEAMS_TERMS_URL: httpUrl(),
+});
+
 export function manifestSettings(env: NodeJS.ProcessEnv, version: string): ManifestSettings {
-  const botId = env.CLIENT_ID?.trim() ?? '';
-  if (!GUID.test(botId)) throw new Error(`CLIENT_ID must be the Azure Bot's Microsoft App ID (a GUID) to build the Teams app package; got "${botId}"`);
-  const site = env.TEAMS_DEVELOPER_URL?.trim() || 'https://github.com/respbot/respbot';
-  let domain: string | null = null;
-  if (env.PUBLIC_URL?.trim()) domain = new URL(env.PUBLIC_URL.trim()).host;
+  const v = readEnv(PACKAGE, env, { CLIENT_ID: 'Azure Bot → Configuration → Microsoft App ID' });
+  const site = v.TEAMS_DEVELOPER_URL ?? 'https://github.com/respbot/respbot';
   return {
-    botId,
-    domain,
+    botId: v.CLIENT_ID!,
+    domain: v.PUBLIC_URL ? new URL(v.PUBLIC_URL).host : null,
     version,
-    developerName: env.TEAMS_DEVELOPER_NAME?.trim() || 'respbot',
+    developerName: v.TEAMS_DEVELOPER_NAME ?? 'respbot',
     websiteUrl: site,
-    privacyUrl: env.TEAMS_PRIVACY_URL?.trim() || site,
-    termsOfUseUrl: env.TEAMS_TERMS_URL?.trim() || site,
+    privacyUrl: v.TEAMS_PRIVACY_URL ?? site,
+    termsOfUseUrl: v.TEAMS_TERMS_URL ?? site,
   };
 }
 
