@@ -60,7 +60,10 @@ function largeKb(base: KnowledgeBase, docs: number): KnowledgeBase {
  */
 function worstQuestions(n: number): string[] {
   let x = 12345;
-  const rnd = () => ((x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rnd = () => {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    return x / 0x7fffffff;
+  };
   const letters = (k: number) => Array.from({ length: k }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(rnd() * 26)]).join('');
   return Array.from({ length: n }, (_, i) =>
     i % 3 === 0 ? `who patches ${letters(490)}?` : i % 3 === 1 ? `${letters(500)}` : Array.from({ length: 60 }, () => letters(7)).join(' ').slice(0, 500),

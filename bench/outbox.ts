@@ -24,7 +24,10 @@ async function run(store: Store, engine: Engine, name: string, channels = 200, m
   }
   const clock = { t: t0 };
   let sent = 0;
-  const s = new Scheduler({ store, engine: () => engine, now: () => clock.t, log: createLog('error', () => {}), posters: [{ platform: 'slack', send: async (_p, _a, done) => (sent++, done(1)) }] });
+  const s = new Scheduler({ store, engine: () => engine, now: () => clock.t, log: createLog('error', () => {}), posters: [{ platform: 'slack', send: async (_p, _a, done) => {
+        sent++;
+        await done(1);
+      }, }] });
   const started = performance.now();
   for (let m = 0; m < minutes; m++, clock.t += 60_000) await s.tick();
   const secs = (performance.now() - started) / 1000;

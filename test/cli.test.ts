@@ -40,7 +40,7 @@ test('npm start with piped input answers each line and exits at end of input', (
   expect(r.code).toBe(0);
   expect(r.out).toMatch(/IBM — Security and vulnerability patch updates to cluster/);
   // The section summary, what you do in it, with its counts.
-  expect(r.out).toMatch(/Disaster recovery — Event Streams — what you do\n[^]*IBM 0 · You 5 · Shared 0/);
+  expect(r.out).toMatch(/Disaster recovery — Event Streams — what you do\n[\s\S]*IBM 0 · You 5 · Shared 0/);
 });
 
 test('the bot refuses to start when no document loads, and says why', () => {

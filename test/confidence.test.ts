@@ -32,7 +32,7 @@ describe('fitting', () => {
     expect(refit.threshold).toBe(shipped.threshold);
     for (const k of ['scope', 'right'] as const) {
       expect(refit[k].features).toEqual(shipped[k].features);
-      refit[k].weights.forEach((w, i) => expect(w).toBeCloseTo(shipped[k].weights[i]!, 4));
+      for (const [i, w] of refit[k].weights.entries()) expect(w).toBeCloseTo(shipped[k].weights[i]!, 4);
       expect(refit[k].bias).toBeCloseTo(shipped[k].bias, 4);
     }
   }, 60_000);

@@ -102,7 +102,7 @@ export function slackAdapter(client: WebClient, poster: WebClient = client): Ada
     explainFailure: postFailure,
     channelIn: splitChannel,
     async mayPostTo(channel, user) {
-      let m;
+      let m: Awaited<ReturnType<typeof membership>>;
       try {
         m = await membership(client, channel, user);
       } catch (e) {

@@ -112,7 +112,10 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
       ? Promise.resolve()
       : new Promise<void>((resolve) => {
           const t = setTimeout(resolve, ms);
-          idle = () => (clearTimeout(t), resolve());
+          idle = () => {
+            clearTimeout(t);
+            resolve();
+          };
         });
 
   /** false for a redelivered event, whichever replica saw it first; checked in the event listeners, not on every request. */

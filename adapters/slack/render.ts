@@ -149,8 +149,12 @@ export const slackMessages = (cards: Card[]): SlackMessage[] => cards.map(slackM
 function chars(b: Block): number {
   let n = 0;
   const walk = (x: unknown): void => {
-    if (Array.isArray(x)) x.forEach(walk);
-    else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) k === 'text' && typeof v === 'string' ? (n += v.length) : k !== 'value' && walk(v);
+    if (Array.isArray(x)) for (const y of x) walk(y);
+    else if (x && typeof x === 'object')
+      for (const [k, v] of Object.entries(x)) {
+        if (k === 'text' && typeof v === 'string') n += v.length;
+        else if (k !== 'value') walk(v);
+      }
   };
   walk(slackBlocks(b));
   return n;

@@ -19,18 +19,18 @@ export interface Where {
 const closest = (names: string[]): Line => (names.length ? [' Closest: ', ...names.flatMap((n, i): Line => [...(i ? [', '] : []), { bold: n }]), '.'] : []);
 
 /** `post <section> [#channel]`: what to say at once, and the post (with what to say after it). */
-export function postCommand(text: string, engine: Engine, adapter: Adapter, where: Where): { now: Line | null; then: () => Promise<Line | null> } {
+export function postCommand(text: string, engine: Engine, adapter: Adapter, where: Where): { now: Line | null; later: () => Promise<Line | null> } {
   const { rest, channel } = adapter.channelIn?.(text) ?? { rest: text.trim(), channel: null };
   const target = channel ?? where.channel;
   const elsewhere = target !== where.channel;
   const found = engine.findSection(rest);
-  if (!('answer' in found)) return { now: [`There is no section "${rest}".`, ...closest(found.suggestions)], then: async () => null };
+  if (!('answer' in found)) return { now: [`There is no section "${rest}".`, ...closest(found.suggestions)], later: async () => null };
   const title = found.answer.section!.title;
   // A private reply says at once what is happening; elsewhere the post itself shows it.
   const now: Line | null = adapter.voice.privateReplies ? [`Posting the "${rest}" summary${elsewhere ? '' : ' here'}…`] : null;
   return {
     now,
-    then: async () => {
+    later: async () => {
       // Into another channel only for someone who is in it (the adapter checks); otherwise nothing is said about that channel.
       if (elsewhere) {
         const refusal = adapter.mayPostTo ? await adapter.mayPostTo(target, where.user) : ['I can only post here.'];

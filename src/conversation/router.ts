@@ -66,7 +66,7 @@ export function createRouter(deps: RouterDeps): Router {
       return {
         cards: p.now ? [notice(p.now)] : [],
         later: async () => {
-          const after = await p.then();
+          const after = await p.later();
           return after ? [notice(after)] : [];
         },
       };

@@ -235,11 +235,11 @@ export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Re
   for (const { doc } of services) {
     for (const s of doc.sections) {
       for (const text of [s.title, s.text, ...s.entries.flatMap((e) => [e.task, e.provider, e.customer])]) {
-        if (text) words(text).forEach((w) => w.length > 2 && knownWords.add(w));
+        if (text) for (const w of words(text)) if (w.length > 2) knownWords.add(w);
       }
     }
   }
-  vocab.words.forEach((w) => knownWords.add(w));
+  for (const w of vocab.words) knownWords.add(w);
   const knownStems = new Set([...knownWords].map(stem));
   const deletions = new Map<string, string[]>();
   for (const w of [...knownWords, ...STOPWORDS]) {

@@ -30,7 +30,7 @@ export function findNames<T>(ws: string[], table: NameTable<T>, taken = new Set<
         if (n.length !== len || !n.every((w, k) => ws[i + k] === w)) continue;
         const at = n.map((_, k) => i + k);
         if (at.some((k) => taken.has(k))) continue;
-        at.forEach((k) => taken.add(k));
+        for (const k of at) taken.add(k);
         found.push({ item, at });
       }
     }

@@ -99,7 +99,7 @@ function focusOf(
     chosen = best ? [best] : [];
   }
   const flags: boolean[] = [];
-  for (const s of segs) s.words.forEach((_, i) => flags.push(chosen.includes(s) && i < s.core.length));
+  for (const s of segs) for (let i = 0; i < s.words.length; i++) flags.push(chosen.includes(s) && i < s.core.length);
   const starts = new Set(segs.map((s) => s.start));
   return { focus: chosen.map((s) => s.coreText).join(' ').toLowerCase(), inFocus: (i) => flags[i] ?? true, opens: (i) => starts.has(i) };
 }

@@ -54,7 +54,7 @@ export function buildVocabulary(synonyms: Synonyms | string[][]): Vocabulary {
     const concept = '~' + words(group[0]!).join('-');
     for (const member of group) {
       const ws = words(member);
-      ws.forEach((w) => known.add(w));
+      for (const w of ws) known.add(w);
       const seq = ws.map(stem);
       if (seq.length === 0) continue;
       const list = byFirst.get(seq[0]!) ?? [];

@@ -26,8 +26,7 @@ function htmlToText(html: string, links: string[], ctx: LinkContext): string {
   let out = '';
   const tag = /<\s*(\/?)\s*([a-zA-Z0-9]+)([^>]*)>/g;
   let last = 0;
-  let m: RegExpExecArray | null;
-  while ((m = tag.exec(html))) {
+  for (const m of html.matchAll(tag)) {
     out += html.slice(last, m.index);
     last = m.index + m[0].length;
     const closing = m[1] === '/';

@@ -47,7 +47,10 @@ export async function startBot(env: Record<string, string>): Promise<Bot> {
       if (child.exitCode !== null) reject(new Error(err));
     }, 20);
     exited.then(() => clearInterval(t));
-    setTimeout(() => (clearInterval(t), reject(new Error(`no start:\n${err}`))), 20_000).unref();
+    setTimeout(() => {
+      clearInterval(t);
+      reject(new Error(`no start:\n${err}`));
+    }, 20_000).unref();
   });
   return { child, base: `http://127.0.0.1:${port}`, exited, stderr: () => err };
 }

@@ -35,7 +35,10 @@ export function useSlackApp(): void {
   beforeAll(async () => {
     api = await slackStandIn();
     const real = loadEngine([SHIPPED_DATA_DIR]);
-    const engine: Engine = { ...real, answer: (q, c) => (answered++, real.answer(q, c)) };
+    const engine: Engine = { ...real, answer: (q, c) => {
+        answered++;
+        return real.answer(q, c);
+      } };
     const http = createHttpApp();
     store = openSqliteStore(':memory:');
     // auth.test at start tells the bot who it is.

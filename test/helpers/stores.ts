@@ -24,7 +24,10 @@ export interface StoreKinds {
 
 export async function storeKinds(): Promise<StoreKinds> {
   const opened: Store[] = [];
-  const track = (s: Store) => (opened.push(s), s);
+  const track = (s: Store) => {
+    opened.push(s);
+    return s;
+  };
   const dir = mkdtempSync(join(tmpdir(), 'respbot-store-'));
   let n = 0;
   const sqlite: StoreKind = {

@@ -40,7 +40,10 @@ class VirtualTime {
   private sleepers: Array<{ at: number; wake: () => void }> = [];
   constructor(public t: number) {}
   sleep(ms: number, onWake: () => void): Promise<void> {
-    return new Promise((resolve) => this.sleepers.push({ at: this.t + ms, wake: () => (onWake(), resolve()) }));
+    return new Promise((resolve) => this.sleepers.push({ at: this.t + ms, wake: () => {
+      onWake();
+      resolve();
+    } }));
   }
   nextWake(): number | null {
     return this.sleepers.length ? Math.min(...this.sleepers.map((s) => s.at)) : null;

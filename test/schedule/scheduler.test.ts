@@ -168,7 +168,11 @@ describe.each(kinds.kinds)('scheduler on the $name store', (kind) => {
     const { poster, delivered, failures } = fakePoster(clock, 3);
     await store.addSchedule(newSchedule('daily 09:00 UTC', {}, clock.t - 1));
     let once = true;
-    failures.push((_p, part) => (part === 1 && once ? ((once = false), new SendError('HTTP 502', 'retry')) : null));
+    failures.push((_p, part) => {
+      if (part !== 1 || !once) return null;
+      once = false;
+      return new SendError('HTTP 502', 'retry');
+    });
     const s = scheduler(store, clock, poster);
     await s.tick();
     clock.t += 10 * MIN;

@@ -9,7 +9,10 @@ const ok = (text: string, tz?: string): When => {
 const runs = (w: When, from: string, n: number) => {
   const out: string[] = [];
   let t = new Date(from);
-  for (let i = 0; i < n; i++) out.push((t = nextRun(w, t)).toISOString());
+  for (let i = 0; i < n; i++) {
+    t = nextRun(w, t);
+    out.push(t.toISOString());
+  }
   return out;
 };
 

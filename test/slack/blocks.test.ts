@@ -15,7 +15,7 @@ import { CORPUS, folderWith, SHARED } from '../helpers/fs.js';
 type Json = Record<string, any>;
 
 function texts(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => texts(n, out));
+  if (Array.isArray(node)) for (const n of node) texts(n, out);
   else if (node && typeof node === 'object') {
     for (const [k, v] of Object.entries(node)) {
       if (k === 'text' && typeof v === 'string') out.push(v);
@@ -66,7 +66,9 @@ function checkMessage(m: SlackMessage, maxBlocks: number = L.blocks): void {
   expect(chars).toBeLessThanOrEqual(L.messageChars);
 }
 
-const checkAll = (a: Answer, opts = {}) => renderAnswer(a, opts).forEach((m) => checkMessage(m));
+const checkAll = (a: Answer, opts = {}) => {
+  for (const m of renderAnswer(a, opts)) checkMessage(m);
+};
 
 test('every development question renders within the limits', () => {
   const engine = loadEngine([SHIPPED_DATA_DIR]);
@@ -85,7 +87,7 @@ test('every section, party summary and list of the corpus renders within the lim
     for (const s of d.sections) {
       const a = engine.section(d.id, s.id)!;
       const pages = renderAnswer(a, { private: true });
-      pages.forEach((m) => checkMessage(m));
+      for (const m of pages) checkMessage(m);
       // Nothing is lost: every entry of the section appears on some page.
       const all = pages.flatMap((p) => texts(p.blocks)).join('\n');
       for (const e of s.entries) expect(all).toContain(`*${(e.task ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').slice(0, 40)}`);
@@ -93,7 +95,7 @@ test('every section, party summary and list of the corpus renders within the lim
   }
   for (const q of ['what are all my responsibilities?', 'what is IBM responsible for?', 'list the sections', 'help', 'who handles disaster recovery?']) {
     const pages = renderAnswer(engine.answer(q));
-    pages.forEach((m) => checkMessage(m));
+    for (const m of pages) checkMessage(m);
     if (pages.length > 1) paged++;
   }
   expect(paged).toBeGreaterThan(0);
