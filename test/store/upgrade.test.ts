@@ -36,39 +36,6 @@ async function checkUpgraded(store: Store, again: () => Promise<Store>): Promise
   expect((await store.removeSchedule('slack', 's-old222', { channel: 'C1', team: 'T1' }))?.id).toBe('s-old222');
 }
 
-test('sqlite: a file from before schedules kept their team', async () => {
-  const path = join(dir, 'old.db');
-  const old = new Database(path);
-  old.exec(OLD_SCHEDULES);
-  old.exec(OLD_ROW);
-  old.close();
-  const store = openSqliteStore(path);
-  try {
-    await checkUpgraded(store, async () => openSqliteStore(path));
-  } finally {
-    await store.close();
-  }
-});
-
-test('postgres: a schema from before schedules kept their team', async () => {
-  const server = kinds.postgres;
-  if (!server) return void process.stderr.write('note: no PostgreSQL here; the PostgreSQL upgrade is not checked.\n');
-  const schema = server.schema('upgrade');
-  const c = new pg.Client({ connectionString: server.url });
-  await c.connect();
-  await c.query(`CREATE SCHEMA ${schema}`);
-  await c.query(`SET search_path = ${schema}`);
-  await c.query(OLD_SCHEDULES);
-  await c.query(OLD_ROW);
-  await c.end();
-  const store = await openPostgresStore(server.url, { schema });
-  try {
-    await checkUpgraded(store, () => openPostgresStore(server.url, { schema }));
-  } finally {
-    await store.close();
-  }
-});
-
 /** Teams conversation references as respbot kept them before every platform's addresses shared one table. */
 const OLD_CONVERSATIONS = `CREATE TABLE conversations (conversation_id TEXT PRIMARY KEY, ref TEXT NOT NULL, updated_at BIGINT NOT NULL)`;
 const OLD_REF = { conversationId: '19:old@thread.tacv2', serviceUrl: 'https://smba.example/emea/', tenantId: 't1' };
@@ -84,38 +51,52 @@ async function checkAddresses(store: Store, again: () => Promise<Store>): Promis
   await second.close();
 }
 
-test('sqlite: Teams conversation references from before addresses', async () => {
-  const path = join(dir, 'old-conversations.db');
-  const old = new Database(path);
-  old.exec(OLD_CONVERSATIONS);
-  old.exec(OLD_CONVERSATION_ROW);
-  old.close();
-  const store = openSqliteStore(path);
-  try {
-    await checkAddresses(store, async () => openSqliteStore(path));
-    const tables = new Database(path, { readonly: true });
-    expect(tables.prepare(`SELECT name FROM sqlite_master WHERE name = 'conversations'`).get()).toBeUndefined();
-    tables.close();
-  } finally {
-    await store.close();
-  }
-});
+/** Each older store: the SQL respbot once made, and what must hold once this respbot opens it. */
+const OLDER: Array<{ what: string; sql: string[]; check: (store: Store, again: () => Promise<Store>) => Promise<void> }> = [
+  { what: 'schedules from before they kept their team', sql: [OLD_SCHEDULES, OLD_ROW], check: checkUpgraded },
+  { what: 'Teams conversation references from before addresses', sql: [OLD_CONVERSATIONS, OLD_CONVERSATION_ROW], check: checkAddresses },
+];
 
-test('postgres: Teams conversation references from before addresses', async () => {
+/** Opens a store (and can open it again) over the older SQL, on SQLite or PostgreSQL; null when there is no PostgreSQL. */
+async function olderStore(kind: 'sqlite' | 'postgres', name: string, sql: string[]): Promise<(() => Promise<Store>) | null> {
+  if (kind === 'sqlite') {
+    const path = join(dir, `${name}.db`);
+    const old = new Database(path);
+    for (const q of sql) old.exec(q);
+    old.close();
+    return async () => openSqliteStore(path);
+  }
   const server = kinds.postgres;
-  if (!server) return void process.stderr.write('note: no PostgreSQL here; the PostgreSQL address upgrade is not checked.\n');
-  const schema = server.schema('upgrade_addresses');
+  if (!server) return null;
+  const schema = server.schema(name);
   const c = new pg.Client({ connectionString: server.url });
   await c.connect();
   await c.query(`CREATE SCHEMA ${schema}`);
   await c.query(`SET search_path = ${schema}`);
-  await c.query(OLD_CONVERSATIONS);
-  await c.query(OLD_CONVERSATION_ROW);
+  for (const q of sql) await c.query(q);
   await c.end();
-  const store = await openPostgresStore(server.url, { schema });
-  try {
-    await checkAddresses(store, () => openPostgresStore(server.url, { schema }));
-  } finally {
-    await store.close();
-  }
+  return () => openPostgresStore(server.url, { schema });
+}
+
+for (const kind of ['sqlite', 'postgres'] as const) {
+  OLDER.forEach(({ what, sql, check }, i) => {
+    test(`${kind}: ${what}`, async () => {
+      const open = await olderStore(kind, `upgrade_${i}`, sql);
+      if (!open) return void process.stderr.write(`note: no PostgreSQL here; the PostgreSQL upgrade (${what}) is not checked.\n`);
+      const store = await open();
+      try {
+        await check(store, open);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
+
+test('sqlite: the old conversations table is gone once copied', async () => {
+  const open = (await olderStore('sqlite', 'dropped', [OLD_CONVERSATIONS, OLD_CONVERSATION_ROW]))!;
+  await (await open()).close();
+  const tables = new Database(join(dir, 'dropped.db'), { readonly: true });
+  expect(tables.prepare(`SELECT name FROM sqlite_master WHERE name = 'conversations'`).get()).toBeUndefined();
+  tables.close();
 });
