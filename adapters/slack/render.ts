@@ -7,7 +7,7 @@ import { payloadOf } from '../../src/present/actions.js';
 import type { Block, Card, Line } from '../../src/present/card.js';
 import type { Budget } from '../../src/present/paging.js';
 import { PARTY_LABEL } from '../../src/present/sentences.js';
-import { truncate } from '../../src/text.js';
+import { truncate } from '../../src/strings.js';
 import { escapeSlack as esc, slackLink } from './escape.js';
 import { SLACK_LIMITS as L } from './limits.js';
 

@@ -5,7 +5,7 @@ import { payloadOf, type Action } from '../../src/present/actions.js';
 import type { Block, Card, Line } from '../../src/present/card.js';
 import type { Budget } from '../../src/present/paging.js';
 import { PARTY_LABEL } from '../../src/present/sentences.js';
-import { truncate } from '../../src/text.js';
+import { truncate } from '../../src/strings.js';
 import { TEAMS_LIMITS as L } from './limits.js';
 
 export const CARD_VERSION = '1.5';

@@ -2,7 +2,7 @@
 // over bullet lists (cos), and "Topic - text" bullets (VMware Solutions Day 2).
 import type { List, Paragraph } from 'mdast';
 import type { Party } from '../model.js';
-import { truncate } from '../text.js';
+import { truncate } from '../strings.js';
 import { inlineText, type LinkContext } from './inline.js';
 import { partyOf, type RowDraft } from './tables.js';
 

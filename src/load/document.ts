@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Entry, LoadWarning, Party, ResponsibilityDocument, Section } from '../model.js';
-import { slugify, squeeze } from '../text.js';
+import { slugify, squeeze } from '../strings.js';
 import { inlineText, type LinkContext } from './inline.js';
 import type { KeywordMap } from './keywords.js';
 import { attributesAfter, prepareSource, type PreparedSource } from './source.js';

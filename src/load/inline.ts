@@ -3,7 +3,7 @@
 // "<ul><li>" HTML — become "• " lines, so the list survives without any markup.
 import { DecodingMode, decodeHTML } from 'entities';
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
-import { squeeze } from '../text.js';
+import { squeeze } from '../strings.js';
 
 export interface LinkContext {
   /** Page of the document, for in-page anchors ("#mirroring"); null when unknown. */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { httpUrl, optionalText, readEnv } from '../../../src/config/env.js';
 import type { Engine } from '../../../src/engine/engine.js';
-import { truncate } from '../../../src/text.js';
+import { truncate } from '../../../src/strings.js';
 import { ICON_FILES } from './icons.js';
 
 export const MANIFEST_VERSION = '1.22';

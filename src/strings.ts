@@ -1,4 +1,4 @@
-// Small text helpers shared by the loader and the answer engine.
+// String helpers shared by the loader, the engine and the renderers: slugs, spacing, truncation.
 
 /** URL- and id-safe slug: "Deploy Event Streams environment" → "deploy-event-streams-environment". */
 export function slugify(s: string): string {
