@@ -1,5 +1,7 @@
 // The command line and the terminal chat as a user runs them (real processes, piped input).
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -214,4 +216,23 @@ test('respbot post without what it needs says so', () => {
   expect(run('app/cli/main.ts', ['post', '--platform', 'slack']).err).toMatch(/^usage: respbot post/);
   expect(run('app/cli/main.ts', ['post', '--platform', 'slack', '--channel', 'C1', '--section', 'dr'], '', { SLACK_BOT_TOKEN: '' }).err).toMatch(/set SLACK_BOT_TOKEN/);
   expect(run('app/cli/main.ts', ['post', '--platform', 'teams', '--channel', 'C1', '--section', 'dr'], '', { CLIENT_ID: '', DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: '' }).err).toMatch(/set CLIENT_ID, CLIENT_SECRET and TENANT_ID/);
+});
+
+test('respbot owners shows each owner\'s rows and the rows nobody owns; inspect warns about a rule that matches nothing', () => {
+  const dir = mkdtempSync(`${tmpdir()}/respbot-owners-`);
+  copyFileSync(`${ROOT}data/event-streams-responsibilities.md`, `${dir}/event-streams-responsibilities.md`);
+  writeFileSync(`${dir}/owners.yaml`, 'owners:\n  sre: { name: SRE rota, channel: "#sre" }\nrules:\n  - owner: sre\n    section: Disaster recovery\n  - owner: sre\n    task: Mirroing\n');
+  const text = run('app/cli/main.ts', ['owners', dir]);
+  expect(text.code).toBe(0);
+  expect(text.out).toMatch(/^Owners from .*owners\.yaml: 5 of 20 rows with a customer side have one\.\n\n {2}SRE rota \(#sre\): 5 rows\n {4}Event Streams › Disaster recovery › Disaster recovery\n/);
+  expect(text.out).toContain('  No owner: 15 rows\n');
+  const json = JSON.parse(run('app/cli/main.ts', ['owners', '--json', dir]).out);
+  expect(json.owners[0]).toMatchObject({ id: 'sre', name: 'SRE rota', channel: '#sre' });
+  expect(json.owners[0].rows).toHaveLength(5);
+  expect(json.unowned).toHaveLength(15);
+  expect(json.warnings).toEqual([{ file: `${dir}/owners.yaml`, line: 6, message: 'the rule for sre matches nothing: no task is "Mirroing"' }]);
+  expect(run('app/cli/main.ts', ['inspect', dir]).out).toContain(`${dir}/owners.yaml:6: the rule for sre matches nothing: no task is "Mirroing"`);
+  const none = run('app/cli/main.ts', ['owners', `${ROOT}data`]);
+  expect(none.code).toBe(1);
+  expect(none.err).toMatch(/there is no owners\.yaml in .*; start from data\/owners\.example\.yaml/);
 });

@@ -1,6 +1,6 @@
 // Cards as plain text, for the terminal chat and `respbot ask`: headings as lines, entries as
 // "IBM — task" with what each party does indented, buttons that ask something as a list.
-import type { Block, Card, Line } from '../../src/present/card.js';
+import { plain, type Block, type Card, type Line } from '../../src/present/card.js';
 import { PARTY_LABEL, S } from '../../src/present/sentences.js';
 
 function indent(text: string, pad = '  '): string {
@@ -12,7 +12,7 @@ function indent(text: string, pad = '  '): string {
 
 /** Spans as text: emphasis dropped, a link as its label and address. */
 export function plainText(line: Line): string {
-  return line.map((s) => (typeof s === 'string' ? s : 'bold' in s ? s.bold : 'italic' in s ? s.italic : 'code' in s ? `"${s.code}"` : 'link' in s ? `${s.link} (${s.url})` : 'user' in s ? 'someone' : 'here' in s ? 'here' : s.channel)).join('');
+  return line.map((s) => (typeof s === 'string' ? s : 'code' in s ? `"${s.code}"` : 'link' in s ? `${s.link} (${s.url})` : 'channel' in s ? s.channel : plain([s]))).join('');
 }
 
 function block(b: Block, inSummary: boolean): string | null {
@@ -24,7 +24,7 @@ function block(b: Block, inSummary: boolean): string | null {
     case 'entry': {
       const who = b.party ? `${PARTY_LABEL[b.party]} — ` : '';
       const head = `${b.also ? `${S.alsoFits}: ` : ''}${b.service ? `${b.service}: ` : ''}${who}${b.title}${b.qualifier ? ` (${b.qualifier})` : ''}${b.where ? ` (${b.where})` : ''}`;
-      const duties = b.duties.map((d) => (d.who ? `${d.who}: ${d.text}` : d.text)).join('\n');
+      const duties = [...b.duties.map((d) => (d.who ? `${d.who}: ${d.text}` : d.text)), ...(b.owner ? [plainText(b.owner)] : [])].join('\n');
       const pad = b.also || inSummary ? '    ' : '  ';
       return `${inSummary || b.also ? `  ${head}` : head}${duties ? `\n${indent(duties, pad)}` : ''}`;
     }

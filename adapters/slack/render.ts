@@ -53,6 +53,9 @@ export function mrkdwn(line: Line): string {
       if ('link' in s) return slackLink(s.url, s.link);
       if ('user' in s) return `<@${s.user.replace(/[^A-Z0-9]/gi, '')}>`;
       if ('here' in s) return `in <#${s.here.replace(/[^A-Z0-9]/gi, '')}>`;
+      if ('place' in s) return s.place.slack ? `<#${s.place.slack.replace(/[^A-Z0-9]/gi, '')}>` : esc(s.place.name);
+      // A user group is notified only through this span, which the core makes only for notify: true.
+      if ('mention' in s) return s.mention.slack ? `<!subteam^${s.mention.slack.replace(/[^A-Z0-9]/gi, '')}>` : esc(`@${s.mention.name}`);
       return `<#${s.channel.replace(/[^A-Z0-9]/gi, '')}>`;
     })
     .join('');
@@ -100,7 +103,7 @@ function entryText(b: Extract<Block, { kind: 'entry' }>): string {
     b.where ? ` _(${esc(b.where)})_` : '',
   ].join('');
   const duties = b.duties.map((d) => (d.who ? `*${d.who}:* ${esc(d.text)}` : esc(d.text)));
-  return [head, ...duties].join('\n');
+  return [head, ...duties, ...(b.owner ? [mrkdwn(b.owner)] : [])].join('\n');
 }
 
 function factsText(b: Extract<Block, { kind: 'facts' }>): string {

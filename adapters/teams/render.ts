@@ -25,6 +25,19 @@ export function inert(text: string): string {
 
 const clip = truncate;
 
+/** A tag mention as Teams reads it: the text of the card and of its entity must be the same. */
+const atText = (name: string): string => `<at>${name.replace(/[<>\\`*_[\]#]/g, '')}</at>`;
+
+/** The card's mention entities: one per tag mentioned in its text. */
+function mentionEntities(card: Card): Array<{ type: 'mention'; text: string; mentioned: { id: string; name: string; type: 'tag' } }> {
+  const tags = new Map<string, { id: string; name: string }>();
+  for (const b of card.blocks) {
+    const lines = b.kind === 'text' || b.kind === 'pick' ? [b.line] : b.kind === 'context' ? b.lines : b.kind === 'entry' && b.owner ? [b.owner] : [];
+    for (const span of lines.flat()) if (typeof span !== 'string' && 'mention' in span && span.mention.teams) tags.set(span.mention.teams.id, span.mention.teams);
+  }
+  return [...tags.values()].map((t) => ({ type: 'mention', text: atText(t.name), mentioned: { id: t.id, name: t.name, type: 'tag' } }));
+}
+
 /** Spans as Teams markdown: text inert, emphasis and links Teams' way. */
 export function markdown(line: Line): string {
   return line
@@ -35,6 +48,9 @@ export function markdown(line: Line): string {
       if ('italic' in s) return `_${inert(s.italic)}_`;
       if ('code' in s) return `**${inert(s.code)}**`;
       if ('link' in s) return `[${inert(s.link)}](${encodeURI(s.url)})`;
+      if ('place' in s) return s.place.teamsUrl ? `[${inert(s.place.name)}](${encodeURI(s.place.teamsUrl)})` : inert(s.place.name);
+      // A tag is notified only through this span (the core makes it only for notify: true), with its entity on the card.
+      if ('mention' in s) return s.mention.teams ? atText(s.mention.teams.name) : inert(`@${s.mention.name}`);
       return 'user' in s ? 'someone' : 'here' in s ? 'here' : 'this conversation';
     })
     .join('');
@@ -59,7 +75,7 @@ function entry(b: Extract<Block, { kind: 'entry' }>): CardElement[] {
     b.where ? ` _(${inert(b.where)})_` : '',
   ].join('');
   const duties = b.duties.map((d) => (d.who ? `**${d.who}:** ${inert(d.text)}` : inert(d.text))).join('\n\n');
-  return [text(head, { separator: !b.also }), text(duties, { spacing: 'Small' })];
+  return [text(head, { separator: !b.also }), text(duties, { spacing: 'Small' }), ...(b.owner ? [text(markdown(b.owner), { spacing: 'Small' })] : [])];
 }
 
 /** One card block as Adaptive Card elements (actions go to the card's action bar). */
@@ -88,6 +104,7 @@ function elements(b: Block): CardElement[] {
 export function teamsCard(card: Card): TeamsCard {
   const body = card.blocks.flatMap(elements);
   const actions = card.blocks.flatMap((b) => (b.kind === 'actions' ? b.actions : [])).slice(0, L.actions).map(action);
+  const mentions = mentionEntities(card);
   return {
     text: card.summary,
     card: {
@@ -96,7 +113,7 @@ export function teamsCard(card: Card): TeamsCard {
       version: CARD_VERSION,
       body,
       ...(actions.length ? { actions } : {}),
-      msteams: { width: 'full' },
+      msteams: { width: 'full', ...(mentions.length ? { entities: mentions } : {}) },
     },
   };
 }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../../src/config/error.js';
 import { coreSettings } from '../../src/config/settings.js';
 import { loadKnowledgeBase } from '../../src/load/folder.js';
+import { ownerBookFor } from '../../src/owners/book.js';
 import { inspectJson, inspectText } from './inspect.js';
 
 const USAGE = `usage: respbot <command> [options]
@@ -19,6 +20,8 @@ commands:
                                fetch the documents listed in DATA_DIR/sources.yaml, check
                                them, and replace the local copies that pass (a copy that
                                loses sections or many rows only with --accept-removals)
+  owners [--json] [PATH…]      which owner (owners.yaml) has each row with a customer side,
+                               and the rows nobody has
   report [--since 7d] [--limit 20] [--json]
                                the most frequent unanswered questions and the disliked
                                answers, with the closest entries (the bot's store)
@@ -29,7 +32,10 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'inspect': {
       const { values, positionals } = parseArgs({ args: rest, options: { json: { type: 'boolean' } }, allowPositionals: true });
-      const kb = loadKnowledgeBase(positionals.length ? positionals : [coreSettings().dataDir]);
+      const paths = positionals.length ? positionals : [coreSettings().dataDir];
+      const loaded = loadKnowledgeBase(paths);
+      // Owners' rules that match nothing are warnings about the data, like a document's.
+      const kb = { ...loaded, warnings: [...loaded.warnings, ...(ownerBookFor(loaded, paths)?.warnings ?? [])] };
       process.stdout.write((values.json ? inspectJson(kb) : inspectText(kb)) + '\n');
       return kb.documents.length ? 0 : 1;
     }
@@ -40,6 +46,10 @@ async function main(argv: string[]): Promise<number> {
     case 'post': {
       const { runPost } = await import('./post.js');
       return runPost(rest);
+    }
+    case 'owners': {
+      const { runOwners } = await import('./owners.js');
+      return runOwners(rest);
     }
     case 'sync': {
       const { runSync } = await import('./sync.js');

@@ -8,7 +8,17 @@ import { ConfigError, type ConfigProblem } from './error.js';
 /** The first problems are enough to fix a file; the rest would bury them. */
 const MAX_PROBLEMS = 8;
 
+/** A data file's value, and the line of any key path in it (for warnings about a valid file). */
+export interface DataFile<T> {
+  value: T;
+  lineOf(path: PropertyKey[]): number | undefined;
+}
+
 export function readDataFile<S extends z.ZodType>(file: string, schema: S): z.output<S> {
+  return readDataFileWithLines(file, schema).value;
+}
+
+export function readDataFileWithLines<S extends z.ZodType>(file: string, schema: S): DataFile<z.output<S>> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -19,8 +29,6 @@ export function readDataFile<S extends z.ZodType>(file: string, schema: S): z.ou
   const doc = parseDocument(text, { lineCounter: lines });
   const broken = doc.errors[0];
   if (broken) throw new ConfigError({ file, line: broken.linePos?.[0].line, setting: '', problem: `not valid YAML: ${broken.message.split('\n')[0]}` });
-  const result = schema.safeParse(doc.toJS() ?? {});
-  if (result.success) return result.data;
   const lineOf = (path: PropertyKey[]): number | undefined => {
     // The value's own line, or its nearest parent's when the key is missing.
     for (let n = path.length; n >= 0; n--) {
@@ -29,6 +37,8 @@ export function readDataFile<S extends z.ZodType>(file: string, schema: S): z.ou
     }
     return undefined;
   };
+  const result = schema.safeParse(doc.toJS() ?? {});
+  if (result.success) return { value: result.data, lineOf };
   const problems: ConfigProblem[] = result.error.issues.slice(0, MAX_PROBLEMS).map((i) => ({
     file,
     line: lineOf(i.path),

@@ -45,3 +45,48 @@ export const SOURCES_FILE = z.object({
     { error: 'must be a list of { file, url }' },
   ),
 });
+
+const httpsUrl = z.string().refine((u) => /^https?:\/\/\S+$/.test(u), 'must be an http(s) URL');
+
+/** One owner: a team (or person) on the customer's side, and how to reach it on each surface. */
+const OWNER = z.object({
+  name: z.string({ error: 'needs a name' }).min(1, 'needs a name'),
+  /** The channel as people say it ("#data-platform"), shown where no platform id is given. */
+  channel: z.string().optional(),
+  url: httpsUrl.optional(),
+  note: z.string().optional(),
+  /** Mention the group (Slack user group, Teams tag) rather than naming it: off unless an admin turns it on. */
+  notify: z.boolean({ error: 'must be true or false' }).default(false),
+  slack: z
+    .object({
+      channel: z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id (C0123…)').optional(),
+      group: z.string().regex(/^S[A-Z0-9]{2,}$/, 'must be a Slack user group id (S0123…)').optional(),
+      handle: z.string().optional(),
+    })
+    .strict()
+    .optional(),
+  teams: z
+    .object({
+      channelUrl: httpsUrl.optional(),
+      tag: z.object({ id: z.string().min(1), name: z.string().min(1) }, { error: 'must be { id, name } of a Teams tag' }).optional(),
+    })
+    .strict()
+    .optional(),
+});
+
+/** A rule: the rows it covers (every field a name or a pattern with *), and their owner. */
+const RULE = z
+  .object({ owner: z.string({ error: 'needs an owner (a key under owners)' }), service: z.string().optional(), section: z.string().optional(), task: z.string().optional() })
+  .strict();
+
+/** owners.yaml: who on the customer's side does the customer's part of each row. */
+export const OWNERS_FILE = z
+  .object({
+    owners: z.record(z.string(), OWNER, { error: 'must be a map of owner keys to owners' }),
+    rules: z.array(RULE, { error: 'must be a list of { owner, service, section, task }' }).default([]),
+  })
+  .superRefine((v, ctx) => {
+    v.rules.forEach((r, i) => {
+      if (!(r.owner in v.owners)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'owner'], message: `names no owner under owners: "${r.owner}"` });
+    });
+  });

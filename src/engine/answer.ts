@@ -28,7 +28,7 @@ function sectionUrl(doc: ResponsibilityDocument, s: Section): string | null {
 }
 
 /** One row of an answer: an entry (or a prose section, entry null) with where it stands. */
-function matchOf(doc: ResponsibilityDocument, section: Section, entry: Entry | null, score: number): Match {
+export function matchOf(doc: ResponsibilityDocument, section: Section, entry: Entry | null, score: number): Match {
   return {
     doc: doc.id,
     service: doc.service,

@@ -1,5 +1,8 @@
 // The core API: load documents, build the index, answer questions. No chat platform here.
 import type { KnowledgeBase } from '../model.js';
+import { ownerAnswer, withOwners } from '../owners/answers.js';
+import { ownerBookFor, type OwnerBook } from '../owners/book.js';
+import { ownerQuestion } from '../owners/questions.js';
 import { dataFile, loadKnowledgeBase, readOtherServices, readServices } from '../load/folder.js';
 import { answer, answerSection, emptyAnswer, explain, findSection, type AnswerContext } from './answer.js';
 import { MAX_QUESTION_CHARS } from './clean.js';
@@ -12,6 +15,8 @@ export interface Engine {
   kb: KnowledgeBase;
   index: KnowledgeIndex;
   model: ConfidenceModel;
+  /** The customer side's owners (owners.yaml), or null when there is no owners file. */
+  owners: OwnerBook | null;
   answer(question: unknown, context?: AnswerContext): Answer;
   /** The best entry's answer whatever the model says, and the features it reads (for fitting the model). */
   explain(question: unknown, context?: AnswerContext): { answer: Answer; features: Features | null };
@@ -33,16 +38,27 @@ export function engineFor(kb: KnowledgeBase, opts: EngineOptions = {}): Engine {
   const vocab = buildVocabulary(readSynonyms(dataFile('synonyms.yaml', dirs)));
   const index = buildIndex(kb, vocab, readServices(dataFile('services.yaml', dirs)), readOtherServices(dataFile('other-services.yaml', dirs)));
   const model = opts.model ?? readModel(dataFile('confidence.json', dirs));
+  const owners = ownerBookFor(kb, dirs);
   return {
     kb,
     index,
     model,
-    section: (docId, sectionId) => answerSection(index, docId, sectionId),
-    findSection: (name) => findSection(index, model, name),
+    owners,
+    section: (docId, sectionId) => {
+      const a = answerSection(index, docId, sectionId);
+      return a && withOwners(a, owners);
+    },
+    findSection: (name) => {
+      const found = findSection(index, model, name);
+      return 'answer' in found ? { answer: withOwners(found.answer, owners) } : found;
+    },
     explain: (question, context) => explain(index, question, context),
     answer: (question, context) => {
       try {
-        return answer(index, model, question, context);
+        const text = typeof question === 'string' ? question.slice(0, MAX_QUESTION_CHARS) : null;
+        const asked = owners && text !== null ? ownerQuestion(text, owners) : null;
+        if (asked && text !== null) return ownerAnswer(text, asked, owners!);
+        return withOwners(answer(index, model, question, context), owners);
       } catch (e) {
         // Never let one odd question take a chat surface down: abstain and say why.
         const a = emptyAnswer(null, typeof question === 'string' ? question.slice(0, MAX_QUESTION_CHARS) : '');

@@ -1,6 +1,7 @@
 // The Answer: a plain object every renderer (console, Block Kit, Adaptive Card) reads.
 // Its JSON form is the contract in shared/eval/README.md; extra fields are additive.
 import type { Party } from '../model.js';
+import type { Owner } from '../owners/book.js';
 
 export type Intent = 'who' | 'section' | 'party' | 'list' | 'help' | 'unknown';
 
@@ -19,6 +20,8 @@ export interface Match {
   entryId: string | null;
   /** Link to the section on the published page, when known. */
   url: string | null;
+  /** Who on the customer's side does the customer's part (owners.yaml); absent when no owners file is loaded. */
+  owner?: Owner | null;
 }
 
 export interface SectionRef {
@@ -52,4 +55,6 @@ export interface Answer {
   runnerUp: Match | null;
   /** Why the bot abstained, or a note (input cut to the length limit, two entries fit), for the renderers. */
   note: string | null;
+  /** For a question about an owner: whose rows these are (null: the rows nobody owns). */
+  ownedBy?: { owner: Owner | null };
 }

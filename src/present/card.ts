@@ -9,7 +9,34 @@ import type { Action } from './actions.js';
  * `user`: a mention of a platform user id; `channel`: a channel by id ("<#C1>", "this conversation");
  * `here`: where something happens in a channel ("in <#C1>" on Slack, "here" where the reply is in it).
  */
-export type Span = string | { bold: string } | { italic: string } | { code: string } | { link: string; url: string } | { user: string } | { channel: string } | { here: string };
+export type Span =
+  | string
+  | { bold: string }
+  | { italic: string }
+  | { code: string }
+  | { link: string; url: string }
+  | { user: string }
+  | { channel: string }
+  | { here: string }
+  | { place: Place }
+  | { mention: Mention };
+
+/** A team's channel (owners.yaml): a link where the surface has its id or address, its name elsewhere. */
+export interface Place {
+  name: string;
+  slack?: string;
+  teamsUrl?: string;
+}
+
+/**
+ * A group to notify (a Slack user group, a Teams tag): made only for an owner whose owners.yaml
+ * entry says `notify: true`, and at most once per answer; a surface without its id shows @name.
+ */
+export interface Mention {
+  name: string;
+  slack?: string;
+  teams?: { id: string; name: string };
+}
 
 /** One paragraph of spans. */
 export type Line = Span[];
@@ -28,9 +55,10 @@ export type Block =
   /**
    * One row of a document: who, the task, what each party does. `qualifier`: which side the
    * question asked about; `where`: its section, in a list across sections; `service`, when
-   * several are loaded; `also`: a second entry shown beside the answer.
+   * several are loaded; `also`: a second entry shown beside the answer; `owner`: who on the
+   * customer's side does it ("You → Data Platform team (#data-platform)").
    */
-  | { kind: 'entry'; party: Party | null; title: string; qualifier?: string; where?: string; service?: string; duties: Duty[]; also?: boolean }
+  | { kind: 'entry'; party: Party | null; title: string; qualifier?: string; where?: string; service?: string; duties: Duty[]; also?: boolean; owner?: Line }
   /** A heading inside a card: "What IBM does (4)". */
   | { kind: 'group'; text: string }
   /** Where an answer comes from: section, service, last updated, and the page. */
@@ -50,5 +78,18 @@ export interface Card {
 
 /** The plain text of spans (for sizes, summaries and the surfaces that show no emphasis). */
 export function plain(line: Line): string {
-  return line.map((s) => (typeof s === 'string' ? s : 'bold' in s ? s.bold : 'italic' in s ? s.italic : 'code' in s ? s.code : 'link' in s ? s.link : 'user' in s ? 'someone' : 'here' in s ? 'here' : 'this channel')).join('');
+  return line.map(plainSpan).join('');
+}
+
+function plainSpan(s: Span): string {
+  if (typeof s === 'string') return s;
+  if ('bold' in s) return s.bold;
+  if ('italic' in s) return s.italic;
+  if ('code' in s) return s.code;
+  if ('link' in s) return s.link;
+  if ('user' in s) return 'someone';
+  if ('here' in s) return 'here';
+  if ('place' in s) return s.place.name;
+  if ('mention' in s) return `@${s.mention.name}`;
+  return 'this channel';
 }

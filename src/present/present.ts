@@ -5,8 +5,9 @@ import type { Answer, Match, SectionRef } from '../engine/types.js';
 import type { Party } from '../model.js';
 import type { Action } from './actions.js';
 import { plain, type Block, type Card, type Duty, type Line } from './card.js';
+import { byOwner, ownerLine, ownersLoaded, type Mentioned } from './owners.js';
 import { paged, type Budget } from './paging.js';
-import { GROUP_HEADING, helpLines, noTaskHere, PARTY_LABEL, partyTitle, S, SIDE, typeHelp, WHAT_PARTY_DOES, WHO_HEADING, whoQuestion, digestFooter, tryOtherWords, welcome, type Voice } from './sentences.js';
+import { GROUP_HEADING, helpLines, noTaskHere, ownedByTitle, PARTY_LABEL, partyTitle, S, SIDE, typeHelp, WHAT_PARTY_DOES, WHO_HEADING, whoQuestion, digestFooter, tryOtherWords, welcome, type Voice } from './sentences.js';
 
 export interface PresentOptions {
   voice: Voice;
@@ -34,7 +35,7 @@ export function summaryLine(a: Answer): string {
     case 'section':
       return `${a.section?.title ?? ''} (${a.section?.service ?? ''}): ${partyCounts(a.matches)}`;
     case 'party':
-      return `${a.party === 'customer' ? 'Your' : "IBM's"} responsibilities: ${a.matches.length}`;
+      return a.ownedBy ? `${ownedByTitle(a.ownedBy.owner?.name ?? null)}: ${a.matches.length}` : `${a.party === 'customer' ? 'Your' : "IBM's"} responsibilities: ${a.matches.length}`;
     case 'list':
       return `${a.sections.length} sections`;
     case 'help':
@@ -57,6 +58,10 @@ function entry(m: Match, extra: Partial<Extract<Block, { kind: 'entry' }>> = {},
   return { kind: 'entry', party: m.task === null ? null : m.party, title: m.task ?? m.section, duties: duties(m, side), ...extra };
 }
 
+/** A row with its owner named under it (when owners are loaded and the row has a customer side). */
+const ownedEntry = (m: Match, mentioned: Mentioned, extra: Partial<Extract<Block, { kind: 'entry' }>> = {}, side: Party | null = null): Block =>
+  entry(m, { ...extra, ...(m.owner ? { owner: ownerLine(m.owner, mentioned) } : {}) }, side);
+
 function source(s: SectionRef): Block {
   const facts = [
     { title: 'Section', value: s.title },
@@ -77,17 +82,17 @@ function feedback(a: Answer): Action[] {
   ];
 }
 
-function whoCards(a: Answer, o: PresentOptions): Card[] {
+function whoCards(a: Answer, o: PresentOptions, mentioned: Mentioned): Card[] {
   const blocks: Block[] = [];
   const top = a.matches[0]!;
   if (a.services.length > 1) {
     blocks.push({ kind: 'heading', text: S.dependsOnService }, { kind: 'text', line: [a.note ?? ''] });
-    for (const m of a.matches) blocks.push(entry(m, { service: m.service }));
+    for (const m of a.matches) blocks.push(ownedEntry(m, mentioned, { service: m.service }));
   } else {
     const party = a.party ?? top.party;
     blocks.push({ kind: 'heading', text: top.task === null || !party ? top.section : WHO_HEADING[party], restates: true });
-    blocks.push(entry(top, { ...(a.side ? { qualifier: SIDE[a.side] } : {}), party: top.task === null ? null : party }, a.side));
-    if (a.runnerUp) blocks.push(entry(a.runnerUp, { also: true }));
+    blocks.push(ownedEntry(top, mentioned, { ...(a.side ? { qualifier: SIDE[a.side] } : {}), party: top.task === null ? null : party }, a.side));
+    if (a.runnerUp) blocks.push(ownedEntry(a.runnerUp, mentioned, { also: true }));
     if (a.section) blocks.push(source(a.section));
     if (a.note) blocks.push(note(a.note));
   }
@@ -119,7 +124,7 @@ function helpCards(a: Answer, o: PresentOptions): Card[] {
   return [{ summary: summaryLine(a), blocks }];
 }
 
-function sectionCards(a: Answer, o: PresentOptions): Card[] {
+function sectionCards(a: Answer, o: PresentOptions, mentioned: Mentioned): Card[] {
   const s = a.section!;
   const head: Block[] = [];
   if (s.text) head.push({ kind: 'text', line: [s.text], subtle: true });
@@ -129,7 +134,9 @@ function sectionCards(a: Answer, o: PresentOptions): Card[] {
   for (const party of ['provider', 'customer', 'shared'] as Party[]) {
     const group = a.matches.filter((m) => (m.party ?? 'shared') === party);
     if (group.length === 0) continue;
-    rows.push([{ kind: 'group', text: `${GROUP_HEADING[party]} (${group.length})` }], ...group.map((m) => [entry(m)]));
+    // The customer's rows by owner, when owners are loaded.
+    if (party !== 'provider' && ownersLoaded(group)) rows.push(...byOwner(GROUP_HEADING[party], group, (m) => entry(m), mentioned));
+    else rows.push([{ kind: 'group', text: `${GROUP_HEADING[party]} (${group.length})` }], ...group.map((m) => [entry(m)]));
   }
   const foot: Block[] = [{ kind: 'context', lines: [[partyCounts(a.matches)]] }, source(s)];
   if (o.digest) foot.push({ kind: 'context', lines: [digestFooter(o.voice, o.digest)] });
@@ -140,10 +147,18 @@ function sectionCards(a: Answer, o: PresentOptions): Card[] {
   return paged(title, summaryLine(a), head, rows, foot, o.budget);
 }
 
-function partyCards(a: Answer, o: PresentOptions): Card[] {
-  const multi = a.services.length > 1;
-  const rows = a.matches.map((m) => [entry(m, { where: m.section, ...(multi ? { service: m.service } : {}) })]);
-  return paged(partyTitle(a.party), summaryLine(a), [], rows, [{ kind: 'actions', actions: feedback(a) }], o.budget);
+function partyCards(a: Answer, o: PresentOptions, mentioned: Mentioned): Card[] {
+  const multi = new Set(a.matches.map((m) => m.service)).size > 1 || a.services.length > 1;
+  const row = (m: Match): Block => entry(m, { where: m.section, ...(multi ? { service: m.service } : {}) });
+  const foot: Block[] = [{ kind: 'actions', actions: feedback(a) }];
+  if (a.ownedBy) {
+    // "What does the Data Platform team own?": its contacts, then its rows.
+    const owner = a.ownedBy.owner;
+    const head: Block[] = [...(owner ? [{ kind: 'text', line: ownerLine(owner, mentioned, false) } as Block] : []), ...(a.note ? [note(a.note)] : [])];
+    return paged(ownedByTitle(owner?.name ?? null), summaryLine(a), head, a.matches.map((m) => [row(m)]), foot, o.budget);
+  }
+  const rows = a.party === 'customer' && ownersLoaded(a.matches) ? byOwner(GROUP_HEADING.customer, a.matches, row, mentioned) : a.matches.map((m) => [row(m)]);
+  return paged(partyTitle(a.party), summaryLine(a), [], rows, foot, o.budget);
 }
 
 function listCards(a: Answer, o: PresentOptions): Card[] {
@@ -154,13 +169,15 @@ function listCards(a: Answer, o: PresentOptions): Card[] {
 
 /** Every card an answer needs, first one first. */
 export function answerCards(a: Answer, o: PresentOptions): Card[] {
+  // A group is notified at most once across all the cards of one answer or digest.
+  const mentioned: Mentioned = new Set();
   switch (a.intent) {
     case 'who':
-      return whoCards(a, o);
+      return whoCards(a, o, mentioned);
     case 'section':
-      return sectionCards(a, o);
+      return sectionCards(a, o, mentioned);
     case 'party':
-      return partyCards(a, o);
+      return partyCards(a, o, mentioned);
     case 'list':
       return listCards(a, o);
     case 'help':

@@ -11,60 +11,9 @@ import type { Answer } from '../../src/engine/types.js';
 import { SHIPPED_DATA_DIR } from '../../src/paths.js';
 import { readQuestions } from '../../bench/evalset.js';
 import { CORPUS, folderWith, SHARED } from '../helpers/fs.js';
+import { checkSlackMessage, slackTexts as texts } from '../helpers/limits.js';
 
-type Json = Record<string, any>;
-
-function texts(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) for (const n of node) texts(n, out);
-  else if (node && typeof node === 'object') {
-    for (const [k, v] of Object.entries(node)) {
-      if (k === 'text' && typeof v === 'string') out.push(v);
-      else if (k !== 'value') texts(v, out);
-    }
-  }
-  return out;
-}
-
-/** Every limit of SLACK_LIMITS, and no raw <, >, & except the links and mentions we make. */
-function checkMessage(m: SlackMessage, maxBlocks: number = L.blocks): void {
-  expect(m.text.length).toBeGreaterThan(0);
-  expect(m.text.length).toBeLessThanOrEqual(L.fallbackText);
-  expect(m.blocks.length).toBeLessThanOrEqual(maxBlocks);
-  let chars = 0;
-  // block_id, where set, is unique in a message too.
-  const blockIds = (m.blocks as Json[]).map((b) => b.block_id).filter((id) => id !== undefined);
-  expect(new Set(blockIds).size).toBe(blockIds.length);
-  for (const b of m.blocks as Json[]) {
-    if (b.type === 'header') expect(b.text.text.length).toBeLessThanOrEqual(L.headerText);
-    if (b.type === 'section') {
-      if (b.text) expect(b.text.text.length).toBeLessThanOrEqual(L.sectionText);
-      if (b.fields) {
-        expect(b.fields.length).toBeLessThanOrEqual(L.fields);
-        for (const f of b.fields) expect(f.text.length).toBeLessThanOrEqual(L.fieldText);
-      }
-    }
-    if (b.type === 'context') expect(b.elements.length).toBeLessThanOrEqual(L.contextElements);
-    const buttons: Json[] = b.type === 'actions' ? b.elements : b.accessory ? [b.accessory] : [];
-    if (b.type === 'actions') expect(buttons.length).toBeLessThanOrEqual(L.actionsElements);
-    // Slack refuses a block whose elements share an action_id.
-    const actionIds = buttons.map((btn) => btn.action_id as string);
-    expect(new Set(actionIds).size).toBe(actionIds.length);
-    for (const id of actionIds) expect(id.length).toBeLessThanOrEqual(L.actionId);
-    for (const btn of buttons) {
-      expect(btn.text.text.length).toBeLessThanOrEqual(L.buttonText);
-      // A button carries a value back to us, or opens a link.
-      if (btn.url === undefined) expect(btn.value.length).toBeLessThanOrEqual(L.actionValue);
-      else expect(btn.url.length).toBeLessThanOrEqual(L.buttonUrl);
-    }
-  }
-  for (const t of [m.text, ...texts(m.blocks)]) {
-    chars += t.length;
-    const bare = t.replace(/<https:\/\/[^|<>\s]+\|[^<>]*>/g, '').replace(/<@[A-Z0-9]+>/g, '');
-    expect(bare).not.toMatch(/[<>]/);
-    expect(bare.replace(/&(amp|lt|gt);/g, '')).not.toContain('&');
-  }
-  expect(chars).toBeLessThanOrEqual(L.messageChars);
-}
+const checkMessage = (m: SlackMessage, maxBlocks?: number) => checkSlackMessage(m, { maxBlocks });
 
 const checkAll = (a: Answer, opts = {}) => {
   for (const m of renderAnswer(a, opts)) checkMessage(m);

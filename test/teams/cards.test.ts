@@ -1,10 +1,6 @@
 // Every card the renderer makes, for the development questions and every corpus section,
 // validates against the Adaptive Card 1.5 schema (shared/schemas) and stays under the size goal.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { TEAMS_LIMITS } from '../../adapters/teams/limits.js';
-import { inert, teamsCard, type TeamsCard } from '../../adapters/teams/render.js';
+import { inert, teamsCard } from '../../adapters/teams/render.js';
 import { welcomeCard as welcome } from '../../src/present/present.js';
 import { renderTeams as renderCards, teamsAlternatives as alternativesCard } from '../helpers/render.js';
 const welcomeCard = (examples: string[], services: string[]) => teamsCard(welcome(examples, services));
@@ -12,27 +8,7 @@ import { loadEngine } from '../../src/engine/engine.js';
 import { SHIPPED_DATA_DIR } from '../../src/paths.js';
 import { readQuestions } from '../../bench/evalset.js';
 import { CORPUS, SHARED } from '../helpers/fs.js';
-
-const require = createRequire(import.meta.url);
-// ajv and ajv-formats are CommonJS with a `default` export: take it explicitly.
-const Ajv: typeof import('ajv').default = require('ajv').default;
-const addFormats: typeof import('ajv-formats').default = require('ajv-formats').default;
-const ajv = new Ajv({ strict: false, allErrors: true });
-ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json'));
-addFormats(ajv);
-ajv.removeKeyword('id');
-const validate = ajv.compile(JSON.parse(readFileSync(join(SHARED, 'schemas/adaptive-card-1.5.json'), 'utf8')));
-
-function check(c: TeamsCard): void {
-  const { msteams, ...card } = c.card;
-  expect(msteams).toEqual({ width: 'full' });
-  expect(card.type).toBe('AdaptiveCard');
-  expect(card.version).toBe('1.5');
-  const ok = validate(card);
-  if (!ok) throw new Error(JSON.stringify(validate.errors?.slice(0, 3)) + '\n' + JSON.stringify(card).slice(0, 500));
-  expect(Buffer.byteLength(JSON.stringify(c.card))).toBeLessThanOrEqual(TEAMS_LIMITS.cardBytes);
-  expect(c.text.length).toBeGreaterThan(0);
-}
+import { checkTeamsCard as check, validateCard as validate } from '../helpers/limits.js';
 
 test('the schema rejects what it should (the check is real)', () => {
   expect(validate({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Bogus' }] })).toBe(false);
