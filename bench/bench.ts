@@ -1,20 +1,30 @@
 // npm run bench [-- --json]: speed of loading, indexing and answering, beside plain Fuse.js.
+// npm run bench -- --scale 1,17,100,1000,10000 [--json]: only the scaling benchmark (bench/scale.ts).
 // A benchmark, not a test: it reports, it does not fail on a slow machine.
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { engineFor, loadEngine } from '../src/engine/engine.js';
 import { loadKnowledgeBase } from '../src/load/folder.js';
-import type { KnowledgeBase } from '../src/model.js';
 import { SHIPPED_DATA_DIR } from '../src/paths.js';
 import { fuseBaseline, miniSearchBaseline } from './baselines.js';
+import { largeKb, SHARED } from './kb.js';
 import { benchOutbox } from './outbox.js';
+import { benchScale, formatScale } from './scale.js';
 import { benchSlack } from './slack.js';
 import { benchSyncLimit } from './sync.js';
 import { pct, readQuestions, score } from './evalset.js';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean' } } });
-const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, scale: { type: 'string' } } });
+if (values.scale !== undefined) {
+  const sizes = values.scale.split(',').map((s) => Number(s.trim()));
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+    process.stderr.write(`--scale takes document counts separated by commas, e.g. --scale 1,17,100,1000,10000 (got "${values.scale}")\n`);
+    process.exit(2);
+  }
+  const r = benchScale(sizes);
+  process.stdout.write((values.json ? '' : formatScale(r)) + JSON.stringify(r) + '\n');
+  process.exit(0);
+}
 const questions = readQuestions(`${SHARED}eval/questions.dev.jsonl`);
 const texts = questions.map((q) => q.q);
 
@@ -42,16 +52,6 @@ const time = <T>(fn: () => T): [T, number] => {
   const v = fn();
   return [v, round(performance.now() - s)];
 };
-
-/** A 100-document knowledge base: the corpus documents again and again under other service names. */
-function largeKb(base: KnowledgeBase, docs: number): KnowledgeBase {
-  const documents = Array.from({ length: docs }, (_, i) => {
-    const d = base.documents[i % base.documents.length]!;
-    const copy = Math.floor(i / base.documents.length);
-    return copy === 0 ? d : { ...d, id: `${d.id}-copy${copy}`, service: `${d.service} Copy${copy}` };
-  });
-  return { documents, warnings: [] };
-}
 
 /**
  * The questions that cost the most (issue 12): the longest words the typo corrector could be

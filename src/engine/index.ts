@@ -178,14 +178,18 @@ function rarity(entries: Indexed[]): Rarity {
   return { idf, unknownIdf: Math.log(1 + n / 0.5) };
 }
 
-export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Record<string, ServiceInfo> = {}, otherServices: string[][] = []): KnowledgeIndex {
-  // One document per service: the newest, so an older copy never answers twice.
+/** One document per service: the newest, so an older copy never answers twice (in the order services first appear). */
+export function newestDocuments(kb: KnowledgeBase): ResponsibilityDocument[] {
   const byService = new Map<string, ResponsibilityDocument>();
   for (const d of kb.documents) {
     const cur = byService.get(d.service);
     if (!cur || (d.lastUpdated ?? '') > (cur.lastUpdated ?? '')) byService.set(d.service, d);
   }
-  const services: ServiceGroup[] = [...byService.values()].map((doc) => ({
+  return [...byService.values()];
+}
+
+export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Record<string, ServiceInfo> = {}, otherServices: string[][] = []): KnowledgeIndex {
+  const services: ServiceGroup[] = newestDocuments(kb).map((doc) => ({
     service: doc.service,
     doc,
     aliases: aliasesFor(doc, serviceInfo[doc.subcollection ?? ''] ?? serviceInfo[doc.id]),

@@ -1,0 +1,89 @@
+// Per-question latency of several systems over the same questions, in alternated rounds, with the
+// spread of p99 over the rounds. A system too slow to run every question within its budget runs
+// on an evenly spaced sample of them (and says how many).
+import { performance } from 'node:perf_hooks';
+
+export const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+export function percentile(xs: number[], p: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+export interface Latency {
+  p50_ms: number;
+  p99_ms: number;
+  /** p99 of each round on its own: the lowest and the highest. */
+  p99_rounds_ms: [number, number];
+  /** Questions asked per round, and rounds. */
+  questions: number;
+  rounds: number;
+}
+
+export interface System {
+  name: string;
+  ask(q: string): unknown;
+}
+
+export interface LatencyOptions {
+  rounds: number;
+  /** Time each system may take for its measured rounds, roughly. */
+  budgetMs: number;
+  /** At least this many timed answers per system, however slow it is. */
+  minSamples: number;
+}
+
+/** Every k-th question, so that a sample keeps the mix's proportions. */
+function evenly<T>(xs: T[], n: number): T[] {
+  if (n >= xs.length) return xs;
+  const step = xs.length / n;
+  return Array.from({ length: n }, (_, i) => xs[Math.floor(i * step)]!);
+}
+
+/**
+ * Warms each system up on the questions (all of them when that is quick, else until two seconds
+ * have passed), sizes each one's sample from the cost seen, then runs the systems in turn, round
+ * after round, so that the machine's ups and downs fall on all of them alike.
+ */
+export function latencies(systems: System[], questions: string[], opts: LatencyOptions): Record<string, Latency> {
+  const plans = systems.map((s) => {
+    const start = performance.now();
+    let asked = 0;
+    for (const q of questions) {
+      s.ask(q);
+      asked++;
+      if (performance.now() - start > 2000) break;
+    }
+    const cost = (performance.now() - start) / asked;
+    const rounds = cost * opts.minSamples > opts.budgetMs ? 1 : opts.rounds;
+    const n = Math.max(Math.ceil(opts.minSamples / rounds), Math.min(questions.length, Math.floor(opts.budgetMs / (rounds * cost))));
+    return { s, rounds, qs: evenly(questions, n), times: [] as number[][] };
+  });
+  const most = Math.max(...plans.map((p) => p.rounds));
+  for (let r = 0; r < most; r++) {
+    for (const p of plans) {
+      if (r >= p.rounds) continue;
+      const t: number[] = [];
+      for (const q of p.qs) {
+        const s = performance.now();
+        p.s.ask(q);
+        t.push(performance.now() - s);
+      }
+      p.times.push(t);
+    }
+  }
+  const out: Record<string, Latency> = {};
+  for (const p of plans) {
+    const all = p.times.flat();
+    const perRound = p.times.map((t) => percentile(t, 99));
+    out[p.s.name] = {
+      p50_ms: round3(percentile(all, 50)),
+      p99_ms: round3(percentile(all, 99)),
+      p99_rounds_ms: [round3(Math.min(...perRound)), round3(Math.max(...perRound))],
+      questions: p.qs.length,
+      rounds: p.rounds,
+    };
+  }
+  return out;
+}
