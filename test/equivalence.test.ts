@@ -73,3 +73,32 @@ describe('answers are those of the full scan', () => {
     expect(differences(now, ref, [...dev, ...questionMix(120)])).toEqual([]);
   }, 120_000);
 });
+
+describe('the tables the index derives are those of the full scan', () => {
+  test.each([
+    ['the corpus', () => loadKnowledgeBase([CORPUS])],
+    ['40 documents of renamed copies', () => largeKb(loadKnowledgeBase([CORPUS]), 40)],
+  ])('%s: rarities, known words, typo deletions, names of services and of what is not covered', (_name, kb) => {
+    const k = kb();
+    const now = engineFor(k).index;
+    const ref = before.engineFor(k).index;
+    expect(now.entries.length).toBe(ref.entries.length);
+    expect([...now.rowTerms].sort()).toEqual([...ref.rowTerms].sort());
+    expect(new Map([...now.idf].sort())).toEqual(new Map([...ref.idf].sort()));
+    expect(now.unknownIdf).toBe(ref.unknownIdf);
+    for (const g of now.services) {
+      const r = ref.docRarity.get(g.doc.id);
+      const n = now.rarityOf(g.doc.id);
+      expect(n && new Map([...n.idf].sort())).toEqual(r && new Map([...r.idf].sort()));
+      expect(n?.unknownIdf).toBe(r?.unknownIdf);
+    }
+    expect([...now.knownWords]).toEqual([...ref.knownWords]);
+    expect([...now.knownStems]).toEqual([...ref.knownStems]);
+    expect([...now.deletions]).toEqual([...ref.deletions]);
+    const names = <T>(byFirst: Map<string, Array<{ item: T; words: string[] }>>) => [...byFirst.values()].flat().map((n) => ({ item: n.item, words: n.words.join(' ') }));
+    // The same items under each spelling (a spelling met again never matched, so the index keeps only the first).
+    const firsts = <T>(list: Array<{ item: T; words: string }>) => list.filter((n, i) => list.findIndex((m) => m.words === n.words) === i);
+    expect(names(now.foreignNames.byFirst)).toEqual(firsts(names(ref.foreignNames)));
+    expect(names(now.serviceNames.byFirst).map((n) => [n.item.service, n.words])).toEqual(firsts(names(ref.serviceNames)).map((n) => [n.item.service, n.words]));
+  });
+});

@@ -63,6 +63,8 @@ export const RELATED_STRENGTH = { derived: 0.8, synonym: 0.6 } as const;
  */
 const MAX_WORD_LENGTH = 24;
 const MAX_LOOKUPS = 12;
+/** Document terms one word reaches through WordNet, at most (a few is usual). */
+export const MAX_RELATED = 16;
 
 function partyOf(text: string, services: ServiceGroup[], serviceMentionedAsSubject: boolean): Party | null {
   if (SHARED_WORDS.test(text)) return 'shared';
@@ -264,6 +266,7 @@ function adjunctsOut(ws: string[], focus: boolean[], known: (w: string) => boole
 function relatedTerms(word: string, terms: string[], index: KnowledgeIndex, inDocs: (t: string) => boolean, out: Map<string, number>): void {
   const own = terms.some(inDocs);
   for (const r of wordNet().mutual(word)) {
+    if (out.size >= MAX_RELATED) return;
     if (own && r.kind === 'synonym') continue;
     const s = stem(r.word);
     if (terms.includes(s) || isStopword(r.word) || !inDocs(s)) continue;
@@ -285,9 +288,16 @@ export function weighedIn(q: Query, r: Rarity): Query {
 
 /** A name as the asker typed it ("AWS", "Azure Event Hubs"), for telling them what is not covered. */
 function asTyped(text: string, name: string): string {
-  const re = new RegExp(name.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}]+'), 'iu');
+  let re = typedNames.get(name);
+  if (!re) {
+    re = new RegExp(name.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}]+'), 'iu');
+    if (typedNames.size < 10_000) typedNames.set(name, re);
+  }
   return re.exec(text)?.[0] ?? name;
 }
+
+/** The pattern of each name, made once (a name is one of a few thousand, asked about again and again). */
+const typedNames = new Map<string, RegExp>();
 
 /** A short name ("COS", "VPC") names a service only when typed in capitals; in lower case it may be a word. */
 function upperInText(text: string, name: string): boolean {
