@@ -24,6 +24,9 @@ export interface Latency {
 export interface System {
   name: string;
   ask(q: string): unknown;
+  /** This system's own budget and least number of timed answers, when not the options'. */
+  budgetMs?: number;
+  minSamples?: number;
 }
 
 export interface LatencyOptions {
@@ -42,22 +45,26 @@ function evenly<T>(xs: T[], n: number): T[] {
 }
 
 /**
- * Warms each system up on the questions (all of them when that is quick, else until two seconds
- * have passed), sizes each one's sample from the cost seen, then runs the systems in turn, round
- * after round, so that the machine's ups and downs fall on all of them alike.
+ * Warms each system up on the questions (all of them when that is quick, else an evenly spaced
+ * sample until two seconds have passed), sizes each one's share from the cost seen: every question
+ * for as many rounds as the budget allows (up to `rounds`), or when even one round is too long, an
+ * evenly spaced sample of the questions asked once. Then the systems run in turn, round after
+ * round, so that the machine's ups and downs fall on all of them alike.
  */
 export function latencies(systems: System[], questions: string[], opts: LatencyOptions): Record<string, Latency> {
   const plans = systems.map((s) => {
     const start = performance.now();
     let asked = 0;
-    for (const q of questions) {
+    // A spread of the questions first, so that a slow system's cost is not judged on the first few alone.
+    for (const q of [...evenly(questions, 20), ...questions]) {
       s.ask(q);
       asked++;
       if (performance.now() - start > 2000) break;
     }
     const cost = (performance.now() - start) / asked;
-    const rounds = cost * opts.minSamples > opts.budgetMs ? 1 : opts.rounds;
-    const n = Math.max(Math.ceil(opts.minSamples / rounds), Math.min(questions.length, Math.floor(opts.budgetMs / (rounds * cost))));
+    const affordable = Math.max(s.minSamples ?? opts.minSamples, Math.floor((s.budgetMs ?? opts.budgetMs) / cost));
+    const rounds = Math.max(1, Math.min(opts.rounds, Math.floor(affordable / questions.length)));
+    const n = rounds > 1 ? questions.length : Math.min(questions.length, affordable);
     return { s, rounds, qs: evenly(questions, n), times: [] as number[][] };
   });
   const most = Math.max(...plans.map((p) => p.rounds));
