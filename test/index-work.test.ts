@@ -83,3 +83,14 @@ describe('bounded work per question', () => {
     expect([...candidates][0]).toBe(`${word.slice(1)}0`);
   });
 });
+
+test('two rankings read in turn give the entries each would alone (the second does not write over the first)', () => {
+  const first = rank(readQuestion('who patches the cluster?', index), index);
+  first.at(0);
+  const second = rank(readQuestion('who restores the database after a region goes down?', index), index);
+  const alone = (question: string) => rank(readQuestion(question, index), index).take(40).map((r) => [r.item.at, r.score]);
+  const a = first.take(40).map((r) => [r.item.at, r.score]);
+  const b = second.take(40).map((r) => [r.item.at, r.score]);
+  expect(a).toEqual(alone('who patches the cluster?'));
+  expect(b).toEqual(alone('who restores the database after a region goes down?'));
+});

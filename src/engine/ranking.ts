@@ -172,6 +172,11 @@ interface Scratch {
   taskHit: Uint8Array;
   candidates: Int32Array;
   touched: Int32Array;
+  ceiling: Float64Array;
+  bandOf: Uint8Array;
+  /** Candidates by band, for the ranking that owns it (the last made). */
+  order: Int32Array;
+  owner: Ranking | null;
   unitGen: number;
   queryGen: number;
 }
@@ -190,6 +195,10 @@ function scratchOf(t: EntryTerms): Scratch {
       taskHit: new Uint8Array(n),
       candidates: new Int32Array(n),
       touched: new Int32Array(n),
+      ceiling: new Float64Array(n),
+      bandOf: new Uint8Array(n),
+      order: new Int32Array(n),
+      owner: null,
       unitGen: 0,
       queryGen: 0,
     };
@@ -214,8 +223,11 @@ export class Ranking {
   scored = 0;
   private readonly emitted: Scored[] = [];
   private pending: Scored[] = [];
-  /** Candidates ordered by band, top band last: band b is `order[bandStart[b] .. bandStart[b + 1])`. */
-  private readonly order: Int32Array;
+  /**
+   * Candidates ordered by band, top band last: band b is `order[bandStart[b] .. bandStart[b + 1])`.
+   * The index's scratch array while this is its latest ranking; a copy of what is left once a later one takes it.
+   */
+  private order: Int32Array;
   private readonly bandStart: Int32Array;
   /** The highest ceiling in the bands below b. */
   private readonly below: Float64Array;
@@ -228,10 +240,10 @@ export class Ranking {
     private readonly c: CompiledQuery,
     private readonly entries: Indexed[],
     private readonly t: EntryTerms,
-    ids: Int32Array,
-    ceiling: Float64Array,
+    s: Scratch,
+    n: number,
   ) {
-    const n = ids.length;
+    const { candidates: ids, ceiling, bandOf, order } = s;
     this.candidates = n;
     this.strengths = new Float64Array(4 * q.units.length);
     let lo = Infinity;
@@ -244,7 +256,6 @@ export class Ranking {
     // A few candidates are scored all at once; more are banded, a band for every few of them.
     const bands = Math.min(BANDS, Math.ceil(n / 8));
     const scale = hi > lo ? bands / (hi - lo) : 0;
-    const bandOf = new Uint8Array(n);
     const start = new Int32Array(bands + 1);
     const top = new Float64Array(bands).fill(-Infinity);
     for (let j = 0; j < n; j++) {
@@ -257,11 +268,17 @@ export class Ranking {
     }
     for (let b = 0; b < bands; b++) start[b + 1]! += start[b]!;
     this.bandStart = start.slice();
-    this.order = new Int32Array(n);
-    for (let j = 0; j < n; j++) this.order[start[bandOf[j]!]!++] = ids[j]!;
+    for (let j = 0; j < n; j++) order[start[bandOf[j]!]!++] = ids[j]!;
+    this.order = order;
+    s.owner = this;
     this.below = new Float64Array(bands).fill(-Infinity);
     for (let b = 1; b < bands; b++) this.below[b] = Math.max(this.below[b - 1]!, top[b - 1]!);
     this.band = bands - 1;
+  }
+
+  /** Keeps the bands not yet read in an array of its own: another ranking takes the scratch array. */
+  detach(): void {
+    this.order = this.order.slice(0, this.bandStart[this.band + 1]);
   }
 
   /** The i-th best entry, or undefined past the last. */
@@ -308,6 +325,9 @@ export function rank(q: Query, index: KnowledgeIndex, scope: ServiceGroup[] = in
   const t = index.terms;
   const c = compile(q, t);
   const s = scratchOf(t);
+  // A ranking still being read keeps what it has left of the scratch before this one writes over it.
+  s.owner?.detach();
+  s.owner = null;
   let allowed: Uint8Array | null = null;
   if (scope !== index.services) {
     // As the full scan filtered: by document id (two services could share one).
@@ -375,13 +395,12 @@ export function rank(q: Query, index: KnowledgeIndex, scope: ServiceGroup[] = in
       got[e] = got[e]! + w * unitBest[e]!;
     }
   }
-  const ids = candidates.slice(0, nc);
-  const ceiling = new Float64Array(nc);
+  const { ceiling } = s;
   for (let j = 0; j < nc; j++) {
-    const e = ids[j]!;
+    const e = candidates[j]!;
     // The score's first term, summed in the same order as the full score sums it; task coverage
     // adds at most COVERAGE_SHARE, and only where a focus word is in the task. SLACK covers rounding.
     ceiling[j] = (got[e]! / total) * MATCH_SHARE + (taskHit[e] ? COVERAGE_SHARE : 0) + SLACK;
   }
-  return new Ranking(q, c, index.entries, t, ids, ceiling);
+  return new Ranking(q, c, index.entries, t, s, nc);
 }
