@@ -42,11 +42,15 @@ export function findNames<T>(ws: string[], table: NameTable<T>, taken = new Set<
     for (let i = 0; i + len <= ws.length; i++) {
       const names = starting[i];
       if (!names) continue;
-      for (const { item, words: n } of names) {
-        if (n.length !== len || !n.every((w, k) => ws[i + k] === w)) continue;
-        const at = n.map((_, k) => i + k);
-        if (at.some((k) => taken.has(k))) continue;
-        at.forEach((k) => taken.add(k));
+      next: for (const { item, words: n } of names) {
+        if (n.length !== len) continue;
+        for (let k = 1; k < len; k++) if (ws[i + k] !== n[k]) continue next;
+        for (let k = 0; k < len; k++) if (taken.has(i + k)) continue next;
+        const at: number[] = [];
+        for (let k = 0; k < len; k++) {
+          taken.add(i + k);
+          at.push(i + k);
+        }
         found.push({ item, at });
       }
     }

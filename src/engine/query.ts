@@ -91,13 +91,17 @@ function focusOf(
     const ws = words(s.text);
     const start = at;
     at += ws.length;
-    return { ...s, start, words: ws, coreText: s.core, core: words(s.core) };
+    const core = s.core === s.text ? ws : words(s.core);
+    // Topic words the documents know, counted once.
+    let knownCount = 0;
+    core.forEach((w, i) => {
+      if (!isStopword(w) && w.length > 1 && !skip(start + i) && known(w)) knownCount++;
+    });
+    return { ...s, start, words: ws, coreText: s.core, core, knownCount };
   });
-  const topical = (s: (typeof segs)[number]) => s.core.filter((w, i) => !isStopword(w) && w.length > 1 && !skip(s.start + i));
-  const knownCount = (s: (typeof segs)[number]) => topical(s).filter(known).length;
-  let chosen = segs.filter((s) => s.asked && knownCount(s) > 0);
+  let chosen = segs.filter((s) => s.asked && s.knownCount > 0);
   if (chosen.length === 0) {
-    const best = segs.reduce<(typeof segs)[number] | null>((b, s) => (!b || knownCount(s) >= knownCount(b) ? s : b), null);
+    const best = segs.reduce<(typeof segs)[number] | null>((b, s) => (!b || s.knownCount >= b.knownCount ? s : b), null);
     chosen = best ? [best] : [];
   }
   const flags: boolean[] = [];
