@@ -177,8 +177,7 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext)
 function scopeOf(q: Query, index: KnowledgeIndex, context: AnswerContext): ServiceGroup[] {
   if (q.services.length) return q.services;
   if (context.service) {
-    const want = context.service.toLowerCase();
-    const g = index.services.find((s) => s.service.toLowerCase() === want || s.doc.id === want || s.aliases.some((al) => al.join(' ') === want));
+    const g = index.serviceByName.get(context.service.toLowerCase());
     if (g) return [g];
   }
   return index.services;

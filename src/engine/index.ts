@@ -56,6 +56,8 @@ export interface KnowledgeIndex {
   kb: KnowledgeBase;
   entries: Indexed[];
   services: ServiceGroup[];
+  /** A service by its name (lower case), document id or an alias: the first service so called. */
+  serviceByName: Map<string, ServiceGroup>;
   /** The positions in `services` of the services whose document has this id. */
   servicesByDoc: Map<string, number[]>;
   /** Every alias of every loaded service as words, by first word, for finding them in a question. */
@@ -212,6 +214,10 @@ export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Re
     doc,
     aliases: aliasesFor(doc, serviceInfo[doc.subcollection ?? ''] ?? serviceInfo[doc.id]),
   }));
+  const serviceByName = new Map<string, ServiceGroup>();
+  for (const g of services) {
+    for (const name of [g.service.toLowerCase(), g.doc.id, ...g.aliases.map((a) => a.join(' '))]) if (!serviceByName.has(name)) serviceByName.set(name, g);
+  }
   const servicesByDoc = new Map<string, number[]>();
   services.forEach((g, k) => {
     const list = servicesByDoc.get(g.doc.id);
@@ -291,6 +297,7 @@ export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Re
     kb,
     entries,
     services,
+    serviceByName,
     servicesByDoc,
     serviceNames,
     foreignNames,
