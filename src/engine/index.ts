@@ -10,7 +10,7 @@ import type { Vocabulary } from './vocabulary.js';
 import { examplesFor } from './examples.js';
 import { fuzzyNames, type FuzzyNames } from './fuzzy.js';
 import { nameTable, type NameTable } from './names.js';
-import { documentFrequencies, EntryTermsBuilder, unitsOf, type EntryTerms } from './postings.js';
+import { documentFrequencies, EntryTermsBuilder, rememberedWords, unitsOf, type EntryTerms, type ReadWords } from './postings.js';
 import { sectionTitles, type SectionTitles } from './sections.js';
 import { deletionsOf, knownWordsIndex, type KnownWords } from './spelling.js';
 
@@ -118,7 +118,7 @@ function textsOf(doc: ResponsibilityDocument): Array<string | null> {
  * A document's own run is read once however many services share it (copies share their sections);
  * only the few words on each side of a seam between documents are read again.
  */
-function mentionedIn(docs: ResponsibilityDocument[], names: string[][]): Set<string> {
+function mentionedIn(docs: ResponsibilityDocument[], names: string[][], read: ReadWords): Set<string> {
   const found = new Set<string>();
   const byFirst = new Map<string, string[][]>();
   for (const n of names) {
@@ -142,7 +142,7 @@ function mentionedIn(docs: ResponsibilityDocument[], names: string[][]): Set<str
     if (!d) {
       const run: Array<string | null> = [];
       for (const t of textsOf(doc)) {
-        const ws = t ? words(t) : [];
+        const ws = t ? read(t) : [];
         if (ws.length === 0) run.push(null);
         else for (const w of ws) run.push(w);
       }
@@ -164,7 +164,7 @@ function mentionedIn(docs: ResponsibilityDocument[], names: string[][]): Set<str
  * services (other-services.yaml), and the services of services.yaml whose document is not loaded;
  * a name the loaded documents themselves mention is marked so.
  */
-function foreignNamesFor(services: ServiceGroup[], serviceInfo: Record<string, ServiceInfo>, others: string[][], kb: KnowledgeBase): Array<{ item: ForeignName; words: string[] }> {
+function foreignNamesFor(services: ServiceGroup[], serviceInfo: Record<string, ServiceInfo>, others: string[][], kb: KnowledgeBase, read: ReadWords): Array<{ item: ForeignName; words: string[] }> {
   const loaded = new Set(services.flatMap((g) => [g.doc.subcollection ?? '', g.doc.id]));
   const unloaded = Object.entries(serviceInfo)
     .filter(([key]) => !loaded.has(key))
@@ -184,6 +184,7 @@ function foreignNamesFor(services: ServiceGroup[], serviceInfo: Record<string, S
   const mentioned = mentionedIn(
     kb.documents.filter((d) => searched.has(d)),
     out.map((o) => o.words),
+    read,
   );
   return out.map((o) => ({ item: { ...o.item, mentioned: mentioned.has(o.item.name) }, words: o.words })).sort((a, b) => b.words.length - a.words.length);
 }
@@ -226,7 +227,9 @@ export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Re
   });
 
   const entries: Indexed[] = [];
-  const builder = new EntryTermsBuilder(vocab);
+  // Every text's words read once for the whole build (terms, pairs, task units, known words, names mentioned).
+  const read = rememberedWords();
+  const builder = new EntryTermsBuilder(vocab, read);
   for (const { doc } of services) {
     builder.startService();
     for (const section of doc.sections) {
@@ -245,7 +248,7 @@ export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Re
       }
     }
   }
-  const titles = sectionTitles(services, (title) => unitsOf(title, vocab), (t) => builder.term(t));
+  const titles = sectionTitles(services, (title) => unitsOf(title, vocab, read), (t) => builder.term(t));
   const terms = builder.finish();
 
   // Terms some row (or prose section) says something about, as opposed to words only in headings.
@@ -268,12 +271,12 @@ export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Re
   };
 
   const knownWords = new Set<string>();
-  const read = new Set<string>();
+  const seen = new Set<string>();
   for (const { doc } of services) {
     for (const text of textsOf(doc)) {
-      if (!text || read.has(text)) continue; // a text read before adds no word
-      read.add(text);
-      words(text).forEach((w) => w.length > 2 && knownWords.add(w));
+      if (!text || seen.has(text)) continue; // a text read before adds no word
+      seen.add(text);
+      read(text).forEach((w) => w.length > 2 && knownWords.add(w));
     }
   }
   vocab.words.forEach((w) => knownWords.add(w));
@@ -291,7 +294,7 @@ export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Re
 
   // Longest aliases first, so "event streams" wins over a shorter alias inside it.
   const serviceNames = nameTable(services.flatMap((g) => g.aliases.map((a) => ({ item: g, words: a }))));
-  const foreignNames = nameTable(foreignNamesFor(services, serviceInfo, otherServices, kb));
+  const foreignNames = nameTable(foreignNamesFor(services, serviceInfo, otherServices, kb, read));
 
   return {
     kb,

@@ -15,10 +15,23 @@ export const TASK = 0;
 export const PROVIDER = 1;
 export const CUSTOMER = 2;
 
+/** A text's words: `words`, or a copy of it that remembers the texts it has read. */
+export type ReadWords = (text: string) => readonly string[];
+
+/** `words` remembering every text it reads, for building an index where texts repeat (read-only results). */
+export function rememberedWords(): ReadWords {
+  const seen = new Map<string, readonly string[]>();
+  return (text) => {
+    let ws = seen.get(text);
+    if (!ws) seen.set(text, (ws = words(text)));
+    return ws;
+  };
+}
+
 /** Stems (stopwords out) plus the vocabulary's concept terms. */
-export function termsOf(text: string | null | undefined, vocab: Vocabulary): Set<string> {
+export function termsOf(text: string | null | undefined, vocab: Vocabulary, read: ReadWords = words): Set<string> {
   if (!text) return new Set();
-  const ws = words(text);
+  const ws = read(text);
   const stems = ws.map(stem);
   const out = new Set<string>(vocab.concepts(stems));
   ws.forEach((w, i) => {
@@ -28,9 +41,9 @@ export function termsOf(text: string | null | undefined, vocab: Vocabulary): Set
 }
 
 /** Neighbouring content-word stems of a text, as "a b". */
-export function pairsOf(text: string | null | undefined): string[] {
+export function pairsOf(text: string | null | undefined, read: ReadWords = words): string[] {
   if (!text) return [];
-  const stems = words(text)
+  const stems = read(text)
     .filter((w) => !isStopword(w) && w.length > 1)
     .map(stem);
   const out: string[] = [];
@@ -39,8 +52,8 @@ export function pairsOf(text: string | null | undefined): string[] {
 }
 
 /** Per content word: its stem and the concepts it takes part in. */
-export function unitsOf(text: string, vocab: Vocabulary): string[][] {
-  const ws = words(text);
+export function unitsOf(text: string, vocab: Vocabulary, read: ReadWords = words): string[][] {
+  const ws = read(text);
   const stems = ws.map(stem);
   const at = vocab.conceptsAt(stems);
   return ws.flatMap((w, i) => (isStopword(w) || w.length < 2 ? [] : [[stems[i]!, ...at[i]!]]));
@@ -119,7 +132,10 @@ export class EntryTermsBuilder {
   private entries = 0;
   private services = 0;
 
-  constructor(private readonly vocab: Vocabulary) {}
+  constructor(
+    private readonly vocab: Vocabulary,
+    private readonly read: ReadWords = words,
+  ) {}
 
   /** The term id of a string, made if new (section-title units use it too). */
   term(t: string): number {
@@ -131,7 +147,7 @@ export class EntryTermsBuilder {
     if (!text) return [0, 0];
     let s = this.textSlices.get(text);
     if (!s) {
-      const ids = sortedIds(this.dict, termsOf(text, this.vocab));
+      const ids = sortedIds(this.dict, termsOf(text, this.vocab, this.read));
       s = [this.data.append(ids), ids.length];
       this.textSlices.set(text, s);
     }
@@ -168,7 +184,7 @@ export class EntryTermsBuilder {
     const key = `${task ?? ''}\u0000${provider ?? ''}\u0000${customer ?? ''}`;
     let p = this.pairSlices.get(key);
     if (!p) {
-      const ids = sortedIds(this.pairDict, [...pairsOf(task), ...pairsOf(provider), ...pairsOf(customer)]);
+      const ids = sortedIds(this.pairDict, [...pairsOf(task, this.read), ...pairsOf(provider, this.read), ...pairsOf(customer, this.read)]);
       p = [this.pairData.append(ids), ids.length];
       this.pairSlices.set(key, p);
     }
@@ -177,7 +193,7 @@ export class EntryTermsBuilder {
 
     let u = task ? this.unitSlices.get(task) : undefined;
     if (!u) {
-      const units = task ? unitsOf(task, this.vocab) : [];
+      const units = task ? unitsOf(task, this.vocab, this.read) : [];
       u = [this.unitStart.length, units.length];
       for (const unit of units) {
         this.unitStart.push(this.unitData.length);

@@ -1,8 +1,13 @@
 // Question and document text → comparable terms: words, stems, and the stop lists.
 import { stemmer } from 'stemmer';
 
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function words(text: string): string[] {
-  return text.toLowerCase().replace(/['’]s\b/g, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const s = text.toLowerCase().replace(/['’]s\b/g, '');
+  // Plain ASCII (most text) splits the same on a simpler pattern: its only letters are a-z, its only digits 0-9.
+  return s.split(ASCII.test(s) ? /[^a-z0-9]+/ : NOT_WORD).filter(Boolean);
 }
 
 const stemCache = new Map<string, string>();
