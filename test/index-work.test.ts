@@ -3,13 +3,13 @@
 // and the names "did you mean" searches, are bounded; entries hold offsets, not sets of strings.
 // (That the answers are those of the full scan is test/equivalence.test.ts.)
 import { engineFor } from '../src/engine/engine.js';
-import { fuzzyNames, fuzzySearch, namesSearched } from '../src/engine/fuzzy.js';
+import { fuzzyNames, fuzzySearch, namesSearched, namesThatCanMatch } from '../src/engine/fuzzy.js';
 import { termsOf } from '../src/engine/postings.js';
 import { readQuestion } from '../src/engine/query.js';
 import { rank } from '../src/engine/ranking.js';
 import { MAX_TYPO_CANDIDATES, typoCandidates } from '../src/engine/spelling.js';
 import { loadKnowledgeBase } from '../src/load/folder.js';
-import { largeKb } from '../bench/kb.js';
+import { largeKb, questionMix } from '../bench/kb.js';
 import { CORPUS } from './helpers/fs.js';
 
 const corpus = loadKnowledgeBase([CORPUS]);
@@ -60,6 +60,53 @@ describe('what the index keeps', () => {
     expect(index.fuzzy.names.length).toBe(seventeen.fuzzy.names.length);
     expect(index.fuzzy.names.length).toBeLessThan(index.entries.length / 5);
     expect(new Set(index.fuzzy.names).size).toBe(index.fuzzy.names.length);
+  });
+});
+
+describe('"did you mean" hands Fuse.js only the names that can match', () => {
+  // Fuse's own verdict over every name, against the names the letter-pair count lets through.
+  const f = engineFor(corpus).index.fuzzy;
+  const missed = (pattern: string) => {
+    const can = namesThatCanMatch(f, pattern);
+    if (!can) return [];
+    const allowed = new Set(can);
+    return f.fuse
+      .search(pattern)
+      .filter((r) => !allowed.has(r.refIndex))
+      .map((r) => `${pattern} → ${r.item.task}`);
+  };
+
+  test('for the questions of the dev set and the generated ones', () => {
+    const patterns = questionMix(300).flatMap((q) => {
+      const ws = q.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && w.length <= 20);
+      return [1, 2, 3, 5, 8].map((n) => ws.slice(0, n).join(' ').slice(0, 32).trim());
+    });
+    expect(patterns.flatMap(missed)).toEqual([]);
+    // And the filter does rule names out: most do not resemble a question.
+    const ruledOut = patterns.map((p) => namesThatCanMatch(f, p)).filter((c) => c && c.length < f.names.length / 2).length;
+    expect(ruledOut).toBeGreaterThan(patterns.length / 2);
+  });
+
+  test('for pieces of the names themselves with typos, which Fuse does find', () => {
+    let x = 7;
+    const rnd = (n: number) => ((x = (x * 1103515245 + 12345) & 0x7fffffff) % n);
+    const patterns: string[] = [];
+    for (const name of f.names) {
+      const lower = name.toLowerCase();
+      for (const m of [4, 7, 12, 20, 32]) {
+        if (lower.length < m) continue;
+        let p = lower.slice(rnd(lower.length - m + 1)).slice(0, m);
+        for (let e = rnd(Math.floor(0.35 * m) + 1); e > 0; e--) {
+          const at = rnd(p.length);
+          const c = 'abcdefghijklmnopqrstuvwxyz '[rnd(27)]!;
+          p = [p.slice(0, at) + c + p.slice(at + 1), p.slice(0, at) + p.slice(at + 1), p.slice(0, at) + c + p.slice(at)][rnd(3)]!;
+        }
+        patterns.push(p.slice(0, 32));
+      }
+    }
+    const found = patterns.filter((p) => f.fuse.search(p, { limit: 1 }).length > 0).length;
+    expect(found).toBeGreaterThan(patterns.length / 2);
+    expect(patterns.flatMap(missed)).toEqual([]);
   });
 });
 
