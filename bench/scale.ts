@@ -103,9 +103,10 @@ const mark = (ok: boolean) => (ok ? '✓' : '✗');
 
 export function formatScale(r: ScaleResult): string {
   const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(1)} s` : x >= 10 ? `${x.toFixed(0)} ms` : x >= 1 ? `${x.toFixed(1)} ms` : `${x.toFixed(2)} ms`);
-  const lat = (l: Latency) => `${ms(l.p50_ms)} / ${ms(l.p99_ms)} (${ms(l.p99_rounds_ms[0])}–${ms(l.p99_rounds_ms[1])}; ${l.questions}×${l.rounds})`;
+  const lat = (l: Latency) =>
+    `${ms(l.p50_ms)} / ${ms(l.p99_ms)} (${l.rounds > 1 ? `rounds ${ms(l.p99_rounds_ms[0])}–${ms(l.p99_rounds_ms[1])}, all ${ms(l.p99_pooled_ms)}; ` : ''}${l.questions}×${l.rounds})`;
   const lines = [
-    `${r.questions} questions (the dev set and generated ones). Per question p50 / p99, then in brackets p99's spread over the rounds and questions × rounds asked.`,
+    `${r.questions} questions (the dev set and generated ones), asked in rounds. Per question: p50 over every answer / p99, the median of the rounds' p99s; in brackets the lowest and highest round's p99, the p99 of all rounds pooled, and questions × rounds asked.`,
     `Goals (✓/✗): respbot's p99 below MiniSearch's at every size, under 5 ms at 1,000 documents and 50 ms at 10,000; at 10,000 the index built in a few seconds (< 5 s) and under 250 MB of heap.`,
     '',
     '| documents (entries) | build | heap: index (after the questions) | RSS | respbot p50 / p99 | MiniSearch p50 / p99 | Fuse.js p50 / p99 |',

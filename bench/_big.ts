@@ -1,0 +1,20 @@
+import { performance } from 'node:perf_hooks';
+import { engineFor } from '../src/engine/engine.js';
+import { loadKnowledgeBase } from '../src/load/folder.js';
+import { largeKb, questionMix, SHARED } from './kb.js';
+const gc = (globalThis as any).gc as () => void;
+const corpus = loadKnowledgeBase([`${SHARED}corpus/ibm-cloud`]);
+const qs = questionMix();
+engineFor(largeKb(corpus, 17)).answer('x');
+const kb = largeKb(corpus, Number(process.argv[2]));
+gc(); const h0 = process.memoryUsage().heapUsed;
+let t = performance.now();
+const e = engineFor(kb);
+console.log('build ms', performance.now() - t);
+gc(); console.log('heap MB', (process.memoryUsage().heapUsed - h0) / 1048576, 'rss', process.memoryUsage().rss / 1048576);
+for (const q of qs) e.answer(q);
+const times: Array<[number, string]> = [];
+for (let r = 0; r < Number(process.argv[3] ?? 3); r++) for (const q of qs) { const s = performance.now(); e.answer(q); times.push([performance.now() - s, q]); }
+times.sort((a, b) => a[0] - b[0]);
+console.log('p50', times[Math.floor(times.length / 2)]![0], 'p99', times[Math.floor(times.length * 0.99)]![0]);
+for (const [ms, q] of times.slice(-8)) console.log(ms.toFixed(2), q.slice(0, 80));

@@ -1,0 +1,12 @@
+import { engineFor } from '../src/engine/engine.js';
+import { loadKnowledgeBase } from '../src/load/folder.js';
+import { largeKb, questionMix, SHARED } from './kb.js';
+const corpus = loadKnowledgeBase([`${SHARED}corpus/ibm-cloud`]);
+const e = engineFor(largeKb(corpus, Number(process.argv[2])));
+const qs = questionMix();
+for (let r = 0; r < 5; r++) for (const q of qs) e.answer(q);
+const rounds = Number(process.argv[3] ?? 20);
+const c0 = process.cpuUsage();
+for (let r = 0; r < rounds; r++) for (const q of qs) e.answer(q);
+const c1 = process.cpuUsage(c0);
+console.log('cpu µs per question', ((c1.user + c1.system) / (rounds * qs.length)).toFixed(1));

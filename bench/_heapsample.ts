@@ -1,0 +1,15 @@
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
+import { engineFor } from '../src/engine/engine.js';
+import { loadKnowledgeBase } from '../src/load/folder.js';
+import { largeKb, questionMix, SHARED } from './kb.js';
+const corpus = loadKnowledgeBase([`${SHARED}corpus/ibm-cloud`]);
+const e = engineFor(largeKb(corpus, Number(process.argv[2])));
+const qs = questionMix();
+for (let i = 0; i < 3; i++) for (const q of qs) e.answer(q);
+const s = new Session();
+s.connect();
+await s.post('HeapProfiler.startSampling', { samplingInterval: 512, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as any);
+for (let i = 0; i < 10; i++) for (const q of qs) e.answer(q);
+const { profile } = await s.post('HeapProfiler.stopSampling');
+writeFileSync('/tmp/wt15/heap.json', JSON.stringify(profile));

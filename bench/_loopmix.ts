@@ -1,0 +1,11 @@
+import { engineFor } from '../src/engine/engine.js';
+import { loadKnowledgeBase } from '../src/load/folder.js';
+import { largeKb, questionMix, SHARED } from './kb.js';
+import { performance } from 'node:perf_hooks';
+const corpus = loadKnowledgeBase([`${SHARED}corpus/ibm-cloud`]);
+const e = engineFor(largeKb(corpus, Number(process.argv[2])));
+const qs = questionMix();
+for (let i = 0; i < 3; i++) for (const q of qs) e.answer(q);
+const t = performance.now();
+for (let i = 0; i < Number(process.argv[3]); i++) for (const q of qs) e.answer(q);
+console.log('per q ms', (performance.now() - t) / (Number(process.argv[3]) * qs.length));

@@ -1,0 +1,10 @@
+import { performance } from 'node:perf_hooks';
+import { loadEngine } from '../src/engine/engine.js';
+import { SHIPPED_DATA_DIR } from '../src/paths.js';
+import { readQuestions } from './evalset.js';
+import { SHARED } from './kb.js';
+const texts = readQuestions(`${SHARED}eval/questions.dev.jsonl`).map((q) => q.q);
+const seed = loadEngine([SHIPPED_DATA_DIR]);
+for (let r = 0; r < 5; r++) for (const q of texts) seed.answer(q);
+const med = texts.map((q) => { const t: number[] = []; for (let r = 0; r < 21; r++) { const s = performance.now(); seed.answer(q); t.push(performance.now() - s); } t.sort((a, b) => a - b); return { q, m: t[10]!, max: t[20]! }; }).sort((a, b) => b.m - a.m);
+for (const s of med.slice(0, 6)) console.log(s.m.toFixed(3), s.max.toFixed(3), s.q);
