@@ -97,7 +97,7 @@ function focusOf(
     core.forEach((w, i) => {
       if (!isStopword(w) && w.length > 1 && !skip(start + i) && known(w)) knownCount++;
     });
-    return { ...s, start, words: ws, coreText: s.core, core, knownCount };
+    return { asked: s.asked, start, words: ws, coreText: s.core, core, knownCount };
   });
   let chosen = segs.filter((s) => s.asked && s.knownCount > 0);
   if (chosen.length === 0) {

@@ -70,5 +70,13 @@ for (const w of ENGLISH_STOPWORDS) STOPWORDS.add(w);
 
 /** A stop word, or the plural of one ("jobs", "tasks", "folks"). */
 export function isStopword(w: string): boolean {
-  return STOPWORDS.has(w) || FILLER.has(w) || (w.length > 3 && w.endsWith('s') && (STOPWORDS.has(w.slice(0, -1)) || FILLER.has(w.slice(0, -1))));
+  let stop = stopCache.get(w);
+  if (stop === undefined) {
+    stop = STOPWORDS.has(w) || FILLER.has(w) || (w.length > 3 && w.endsWith('s') && (STOPWORDS.has(w.slice(0, -1)) || FILLER.has(w.slice(0, -1))));
+    if (stopCache.size < 50_000) stopCache.set(w, stop);
+  }
+  return stop;
 }
+
+/** Each word's verdict, once: a question's words are asked about several times. */
+const stopCache = new Map<string, boolean>();
