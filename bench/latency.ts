@@ -42,6 +42,8 @@ export interface LatencyOptions {
   budgetMs: number;
   /** At least this many timed answers per system, however slow it is. */
   minSamples: number;
+  /** Run before each system's turn (a full collection, so that one system's garbage is not collected in another's time). */
+  between?: () => void;
 }
 
 /** Every k-th question, so that a sample keeps the mix's proportions. */
@@ -60,13 +62,17 @@ function evenly<T>(xs: T[], n: number): T[] {
  */
 export function latencies(systems: System[], questions: string[], opts: LatencyOptions): Record<string, Latency> {
   const plans = systems.map((s) => {
+    // Warm up (the JIT settles): every question three times when that is quick, else for two
+    // seconds, a spread of the questions first, so that a slow system's cost is not judged on the
+    // first few alone; the cost seen sizes the share.
     const start = performance.now();
     let asked = 0;
-    // A spread of the questions first, so that a slow system's cost is not judged on the first few alone.
-    for (const q of [...evenly(questions, 20), ...questions]) {
-      s.ask(q);
-      asked++;
-      if (performance.now() - start > 2000) break;
+    warm: for (const qs of [[...evenly(questions, 20), ...questions], questions, questions]) {
+      for (const q of qs) {
+        s.ask(q);
+        asked++;
+        if (performance.now() - start > 2000) break warm;
+      }
     }
     const cost = (performance.now() - start) / asked;
     const affordable = Math.max(s.minSamples ?? opts.minSamples, Math.floor((s.budgetMs ?? opts.budgetMs) / cost));
@@ -76,8 +82,11 @@ export function latencies(systems: System[], questions: string[], opts: LatencyO
   });
   const most = Math.max(...plans.map((p) => p.rounds));
   for (let r = 0; r < most; r++) {
-    for (const p of plans) {
+    // Each round starts with the next system, so that none always follows the same one.
+    for (let k = 0; k < plans.length; k++) {
+      const p = plans[(r + k) % plans.length]!;
       if (r >= p.rounds) continue;
+      opts.between?.();
       const t: number[] = [];
       for (const q of p.qs) {
         const s = performance.now();
