@@ -1,7 +1,9 @@
 // The two baselines the engine must beat: plain Fuse.js over task and texts with default
 // options, and MiniSearch (BM25) without our vocabulary. Both answer "who" for everything.
+// They index exactly the entries our index has: the newest document of each service.
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
+import { newestDocuments } from '../src/engine/index.js';
 import type { KnowledgeBase } from '../src/model.js';
 import type { Scorable } from './evalset.js';
 
@@ -17,7 +19,7 @@ interface Row {
 
 function rows(kb: KnowledgeBase): Row[] {
   let id = 0;
-  return kb.documents.flatMap((d) =>
+  return newestDocuments(kb).flatMap((d) =>
     d.sections.flatMap((s) =>
       s.entries.length
         ? s.entries.map((e) => ({ id: id++, doc: d.id, task: e.task ?? '', section: s.title, provider: e.provider ?? '', customer: e.customer ?? '', party: e.party }))

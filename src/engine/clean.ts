@@ -37,8 +37,20 @@ const CHAT_WORDS: Record<string, string> = {
   upgr: 'upgrade', mgmt: 'management', os: 'operating system', authn: 'authentication', authz: 'authorization', perf: 'performance', admin: 'administration', dr: 'DR', ha: 'HA', doesnt: "doesn't", isnt: "isn't", ya: 'you', yall: 'you all', "y'all": 'you all',
 };
 
+/**
+ * A whole token (a run of letters, digits, / and apostrophes after a space or the start, before a
+ * space, punctuation or the end) that is a chat spelling. Matching the spellings themselves, not
+ * every token, keeps the replacing to the few tokens that change.
+ */
+const CHAT_TOKEN = new RegExp(
+  `(^|\\s)(${Object.keys(CHAT_WORDS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?=[\\s,.!?:;]|$)`,
+  'giu',
+);
+
 function chatSpelling(s: string): string {
-  return s.replace(/(^|\s)([\p{L}\p{N}/'’]+)(?=[\s,.!?:;]|$)/gu, (m, pre: string, tok: string) => {
+  return s.replace(CHAT_TOKEN, (m, pre: string, tok: string) => {
     const to = CHAT_WORDS[tok.toLowerCase()];
     return to === undefined ? m : pre + to;
   });

@@ -7,7 +7,7 @@
 //   question whose best entry is uncertain is still answered, and says so, rather than refused.
 import { existsSync, readFileSync } from 'node:fs';
 import type { Query } from './query.js';
-import type { Scored } from './score.js';
+import type { Ranking } from './ranking.js';
 
 /**
  * The features, each with the direction it may move the probability: more of the question
@@ -62,9 +62,19 @@ export interface ConfidenceModel {
 }
 
 /** The features of the best-ranked entry for a question. */
-export function featuresOf(q: Query, ranked: Scored[], rowTerms: Set<string>): Features {
-  const top = ranked[0];
-  const second = top ? ranked.find((r) => r.item.entry !== top.item.entry || r.item.section !== top.item.section) : undefined;
+export function featuresOf(q: Query, ranked: Ranking, rowTerms: Set<string>): Features {
+  const top = ranked.at(0);
+  let second: typeof top;
+  if (top) {
+    for (let i = 1; ; i++) {
+      const r = ranked.at(i);
+      if (!r) break;
+      if (r.item.entry !== top.item.entry || r.item.section !== top.item.section) {
+        second = r;
+        break;
+      }
+    }
+  }
   let focus = 0;
   let focusUnknown = 0;
   let focusEnglish = 0;

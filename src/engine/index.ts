@@ -1,13 +1,18 @@
-// The search index over a knowledge base: every entry (and every prose section, as an
-// entry without a task) as weighted term sets, inverse document frequencies, the known
-// words for typo correction, and the names people use for each service.
-import Fuse from 'fuse.js';
+// The search index over a knowledge base: every entry (and every prose section, as an entry
+// without a task) with its terms as interned ids and the inverted index over them (postings.ts),
+// the section titles (sections.ts), inverse document frequencies, the known words for typo
+// correction, the task names for "did you mean" (fuzzy.ts), and the names people use for each
+// service.
 import type { Entry, KnowledgeBase, Party, ResponsibilityDocument, Section } from '../model.js';
 import type { ServiceInfo } from '../load/folder.js';
-import { isStopword, stem, STOPWORDS, words } from './text.js';
+import { stem, STOPWORDS, words } from './text.js';
 import type { Vocabulary } from './vocabulary.js';
 import { examplesFor } from './examples.js';
+import { fuzzyNames, type FuzzyNames } from './fuzzy.js';
 import { nameTable, type NameTable } from './names.js';
+import { documentFrequencies, EntryTermsBuilder, rememberedWords, unitsOf, type EntryTerms, type ReadWords } from './postings.js';
+import { sectionTitles, type SectionTitles } from './sections.js';
+import { deletionsOf, knownWordsIndex, type KnownWords } from './spelling.js';
 
 export interface Indexed {
   doc: ResponsibilityDocument;
@@ -18,14 +23,8 @@ export interface Indexed {
   provider: string | null;
   customer: string | null;
   party: Party | null;
-  task_terms: Set<string>;
-  /** The task's words as term lists (stem + concepts), to tell how much of the task a question names. */
-  task_units: string[][];
-  section_terms: Set<string>;
-  provider_terms: Set<string>;
-  customer_terms: Set<string>;
-  /** Stems of neighbouring content words in the task and texts ("cluster configur"): a phrase the question may repeat. */
-  pairs: Set<string>;
+  /** Position in `KnowledgeIndex.entries`, and the entry's id in `terms`. */
+  at: number;
 }
 
 export interface ServiceGroup {
@@ -47,73 +46,50 @@ export interface ForeignName {
   mentioned: boolean;
 }
 
+/** Inverse document frequencies over a set of entries, and the one given to a term none of them uses. */
+export interface Rarity {
+  idf: Map<string, number>;
+  unknownIdf: number;
+}
+
 export interface KnowledgeIndex {
   kb: KnowledgeBase;
   entries: Indexed[];
   services: ServiceGroup[];
+  /** A service by its name (lower case), document id or an alias: the first service so called. */
+  serviceByName: Map<string, ServiceGroup>;
+  /** The positions in `services` of the services whose document has this id. */
+  servicesByDoc: Map<string, number[]>;
   /** Every alias of every loaded service as words, by first word, for finding them in a question. */
   serviceNames: NameTable<ServiceGroup>;
   /** Names of clouds and services no loaded document covers, by first word. */
   foreignNames: NameTable<ForeignName>;
+  /** The entries' terms as ids, and the postings from term to entries and section titles. */
+  terms: EntryTerms;
+  /** Distinct section titles, with postings from term to title. */
+  titles: SectionTitles;
   idf: Map<string, number>;
   /** Terms that some row's task or texts use (a word only in section titles is not among them). */
   rowTerms: Set<string>;
-  /** The same rarities within each service's document, for a question asked of one service (several loaded). */
-  docRarity: Map<string, Rarity>;
+  /**
+   * The same rarities within one service's document, for a question asked of one service when
+   * several are loaded (undefined with one service); worked out when first asked for.
+   */
+  rarityOf(docId: string): Rarity | undefined;
   /** idf given to a term no document uses. */
   unknownIdf: number;
   /** Stems known to the documents or the vocabulary. */
   knownStems: Set<string>;
   /** Fuzzy search over task and section names, for "did you mean" when nothing matches by words. */
-  taskFuse: Fuse<{ task: string; doc: string; service: string }>;
+  fuzzy: FuzzyNames;
   knownWords: Set<string>;
+  /** The same, sorted, for the longer forms of a word. */
+  known: KnownWords;
   /** Known words (and question words) by each one-letter deletion: finds one-edit typos, swaps included, in O(word length). */
   deletions: Map<string, string[]>;
   vocabulary: Vocabulary;
   /** Example questions for help, made once from the first document. */
   examples: string[];
-  /** Section title words as term lists (stem + concepts), for section intents. */
-  sectionUnits: Map<Section, string[][]>;
-}
-
-/** Stems (stopwords out) plus the vocabulary's concept terms. */
-export function termsOf(text: string | null | undefined, vocab: Vocabulary): Set<string> {
-  if (!text) return new Set();
-  const ws = words(text);
-  const stems = ws.map(stem);
-  const out = new Set<string>(vocab.concepts(stems));
-  ws.forEach((w, i) => {
-    if (!isStopword(w) && w.length > 1) out.add(stems[i]!);
-  });
-  return out;
-}
-
-/** Neighbouring content-word stems of the texts, as "a b". */
-export function pairsOf(...texts: Array<string | null | undefined>): Set<string> {
-  const out = new Set<string>();
-  for (const text of texts) {
-    if (!text) continue;
-    const stems = words(text)
-      .filter((w) => !isStopword(w) && w.length > 1)
-      .map(stem);
-    for (let i = 1; i < stems.length; i++) out.add(`${stems[i - 1]} ${stems[i]}`);
-  }
-  return out;
-}
-
-/** The word and every string one deletion away from it. */
-export function deletionsOf(w: string): string[] {
-  const out = [w];
-  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
-  return out;
-}
-
-/** Per content word: its stem and the concepts it takes part in. */
-export function unitsOf(text: string, vocab: Vocabulary): string[][] {
-  const ws = words(text);
-  const stems = ws.map(stem);
-  const at = vocab.conceptsAt(stems);
-  return ws.flatMap((w, i) => (isStopword(w) || w.length < 2 ? [] : [[stems[i]!, ...at[i]!]]));
 }
 
 function aliasesFor(doc: ResponsibilityDocument, info: ServiceInfo | undefined): string[][] {
@@ -131,23 +107,70 @@ function aliasesFor(doc: ResponsibilityDocument, info: ServiceInfo | undefined):
   return out;
 }
 
+/** The texts of a document in reading order: per section its title, its text, then each row's task and texts. */
+function textsOf(doc: ResponsibilityDocument): Array<string | null> {
+  return doc.sections.flatMap((s) => [s.title, s.text, ...s.entries.flatMap((e) => [e.task, e.provider, e.customer])]);
+}
+
+/**
+ * Which of the names the documents' text says, word for word: read as one run of words over all
+ * documents in order, where an empty text breaks the run (as the text joined with spaces would).
+ * A document's own run is read once however many services share it (copies share their sections);
+ * only the few words on each side of a seam between documents are read again.
+ */
+function mentionedIn(docs: ResponsibilityDocument[], names: string[][], read: ReadWords): Set<string> {
+  const found = new Set<string>();
+  const byFirst = new Map<string, string[][]>();
+  for (const n of names) {
+    const list = byFirst.get(n[0]!);
+    if (list) list.push(n);
+    else byFirst.set(n[0]!, [n]);
+  }
+  const edge = Math.max(0, ...names.map((n) => n.length)) - 1;
+  /** Names starting at `from` .. `to` - 1 of the run; null breaks it. */
+  const scan = (run: Array<string | null>, from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const w = run[i];
+      if (w == null) continue;
+      for (const n of byFirst.get(w) ?? []) if (n.every((x, k) => run[i + k] === x)) found.add(n.join(' '));
+    }
+  };
+  const perDoc = new WeakMap<object, { head: Array<string | null>; tail: Array<string | null>; length: number }>();
+  let carry: Array<string | null> = [];
+  for (const doc of docs) {
+    let d = perDoc.get(doc.sections);
+    if (!d) {
+      const run: Array<string | null> = [];
+      for (const t of textsOf(doc)) {
+        const ws = t ? read(t) : [];
+        if (ws.length === 0) run.push(null);
+        else for (const w of ws) run.push(w);
+      }
+      scan(run, 0, run.length);
+      d = { head: run.slice(0, edge), tail: edge ? run.slice(-edge) : [], length: run.length };
+      perDoc.set(doc.sections, d);
+    }
+    if (edge > 0) {
+      const seam = [...carry, ...d.head];
+      scan(seam, 0, carry.length);
+      carry = d.length >= edge ? d.tail : [...carry, ...d.head].slice(-edge);
+    }
+  }
+  return found;
+}
+
 /**
  * Names a question may use for something the loaded documents do not cover: other clouds and
  * services (other-services.yaml), and the services of services.yaml whose document is not loaded;
  * a name the loaded documents themselves mention is marked so.
  */
-function foreignNamesFor(services: ServiceGroup[], serviceInfo: Record<string, ServiceInfo>, others: string[][], kb: KnowledgeBase): Array<{ item: ForeignName; words: string[] }> {
+function foreignNamesFor(services: ServiceGroup[], serviceInfo: Record<string, ServiceInfo>, others: string[][], kb: KnowledgeBase, read: ReadWords): Array<{ item: ForeignName; words: string[] }> {
   const loaded = new Set(services.flatMap((g) => [g.doc.subcollection ?? '', g.doc.id]));
   const unloaded = Object.entries(serviceInfo)
     .filter(([key]) => !loaded.has(key))
     .flatMap(([, info]) => [...(info.name ? [info.name] : []), ...(info.aliases ?? [])]);
-  const text = ` ${kb.documents
-    .filter((d) => services.some((g) => g.doc === d))
-    .flatMap((d) => d.sections.flatMap((s) => [s.title, s.text, ...s.entries.flatMap((e) => [e.task, e.provider, e.customer])]))
-    .map((t) => (t ? words(t).join(' ') : ''))
-    .join(' ')} `;
   const own = new Set(services.flatMap((g) => g.aliases.map((a) => a.join(' '))));
-  const out: Array<{ item: ForeignName; words: string[] }> = [];
+  const out: Array<{ item: Omit<ForeignName, 'mentioned'>; words: string[] }> = [];
   const seen = new Set<string>();
   const names = [...others.flat().map((n) => ({ n, curated: true })), ...unloaded.map((n) => ({ n, curated: false }))];
   for (const { n, curated } of names) {
@@ -155,88 +178,105 @@ function foreignNamesFor(services: ServiceGroup[], serviceInfo: Record<string, S
     const key = ws.join(' ');
     if (ws.length === 0 || key.length < 2 || seen.has(key) || own.has(key)) continue;
     seen.add(key);
-    out.push({ item: { name: key, short: !curated && key.length <= 3, mentioned: text.includes(` ${key} `) }, words: ws });
+    out.push({ item: { name: key, short: !curated && key.length <= 3 }, words: ws });
   }
-  return out.sort((a, b) => b.words.length - a.words.length);
+  const searched = new Set(services.map((g) => g.doc));
+  const mentioned = mentionedIn(
+    kb.documents.filter((d) => searched.has(d)),
+    out.map((o) => o.words),
+    read,
+  );
+  return out.map((o) => ({ item: { ...o.item, mentioned: mentioned.has(o.item.name) }, words: o.words })).sort((a, b) => b.words.length - a.words.length);
 }
 
-/** Inverse document frequencies over a set of entries, and the one given to a term none of them uses. */
-export interface Rarity {
-  idf: Map<string, number>;
-  unknownIdf: number;
-}
-
-function rarity(entries: Indexed[]): Rarity {
-  const df = new Map<string, number>();
-  for (const e of entries) {
-    const all = new Set([...e.task_terms, ...e.section_terms, ...e.provider_terms, ...e.customer_terms]);
-    for (const t of all) df.set(t, (df.get(t) ?? 0) + 1);
-  }
-  const n = Math.max(1, entries.length);
+function rarityOver(terms: EntryTerms, from: number, to: number): Rarity {
+  const n = Math.max(1, to - from);
   const idf = new Map<string, number>();
-  for (const [t, f] of df) idf.set(t, Math.log(1 + n / f));
+  for (const [t, f] of documentFrequencies(terms, from, to)) idf.set(t, Math.log(1 + n / f));
   return { idf, unknownIdf: Math.log(1 + n / 0.5) };
 }
 
-export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Record<string, ServiceInfo> = {}, otherServices: string[][] = []): KnowledgeIndex {
-  // One document per service: the newest, so an older copy never answers twice.
+/** Services' rarities kept at most, most recently asked first out last. */
+const RARITIES_KEPT = 256;
+
+/** One document per service: the newest, so an older copy never answers twice (in the order services first appear). */
+export function newestDocuments(kb: KnowledgeBase): ResponsibilityDocument[] {
   const byService = new Map<string, ResponsibilityDocument>();
   for (const d of kb.documents) {
     const cur = byService.get(d.service);
     if (!cur || (d.lastUpdated ?? '') > (cur.lastUpdated ?? '')) byService.set(d.service, d);
   }
-  const services: ServiceGroup[] = [...byService.values()].map((doc) => ({
+  return [...byService.values()];
+}
+
+export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Record<string, ServiceInfo> = {}, otherServices: string[][] = []): KnowledgeIndex {
+  const services: ServiceGroup[] = newestDocuments(kb).map((doc) => ({
     service: doc.service,
     doc,
     aliases: aliasesFor(doc, serviceInfo[doc.subcollection ?? ''] ?? serviceInfo[doc.id]),
   }));
+  const serviceByName = new Map<string, ServiceGroup>();
+  for (const g of services) {
+    for (const name of [g.service.toLowerCase(), g.doc.id, ...g.aliases.map((a) => a.join(' '))]) if (!serviceByName.has(name)) serviceByName.set(name, g);
+  }
+  const servicesByDoc = new Map<string, number[]>();
+  services.forEach((g, k) => {
+    const list = servicesByDoc.get(g.doc.id);
+    if (list) list.push(k);
+    else servicesByDoc.set(g.doc.id, [k]);
+  });
 
   const entries: Indexed[] = [];
-  const sectionUnits = new Map<Section, string[][]>();
+  // Every text's words read once for the whole build (terms, pairs, task units, known words, names mentioned).
+  const read = rememberedWords();
+  const builder = new EntryTermsBuilder(vocab, read);
   for (const { doc } of services) {
+    builder.startService();
     for (const section of doc.sections) {
-      const st = termsOf(section.title, vocab);
-      sectionUnits.set(section, unitsOf(section.title, vocab));
       if (section.entries.length === 0) {
         if (!section.text) continue;
         // A prose section has no task: its title counts as a section title, its text as the text of an entry.
-        entries.push({ doc, section, entry: null, task: null, provider: section.text, customer: null, party: null, task_terms: new Set(), task_units: [], section_terms: st, provider_terms: termsOf(section.text, vocab), customer_terms: new Set(), pairs: pairsOf(section.text) });
+        builder.startSection(section.title);
+        const at = builder.addEntry(null, section.text, null);
+        entries.push({ doc, section, entry: null, task: null, provider: section.text, customer: null, party: null, at });
         continue;
       }
+      builder.startSection(section.title);
       for (const e of section.entries) {
-        entries.push({
-          doc,
-          section,
-          entry: e,
-          task: e.task,
-          provider: e.provider,
-          customer: e.customer,
-          party: e.party,
-          task_terms: termsOf(e.task, vocab),
-          task_units: e.task ? unitsOf(e.task, vocab) : [],
-          section_terms: st,
-          provider_terms: termsOf(e.provider, vocab),
-          customer_terms: termsOf(e.customer, vocab),
-          pairs: pairsOf(e.task, e.provider, e.customer),
-        });
+        const at = builder.addEntry(e.task, e.provider, e.customer);
+        entries.push({ doc, section, entry: e, task: e.task, provider: e.provider, customer: e.customer, party: e.party, at });
       }
     }
   }
+  const titles = sectionTitles(services, (title) => unitsOf(title, vocab, read), (t) => builder.term(t));
+  const terms = builder.finish();
 
   // Terms some row (or prose section) says something about, as opposed to words only in headings.
   const rowTerms = new Set<string>();
-  for (const e of entries) for (const set of [e.task_terms, e.provider_terms, e.customer_terms]) for (const t of set) rowTerms.add(t);
-  const { idf, unknownIdf } = rarity(entries);
+  for (let id = 0; id < terms.dict.size; id++) if (terms.postStart[id + 1]! > terms.postStart[id]!) rowTerms.add(terms.dict.names[id]!);
+  const { idf, unknownIdf } = rarityOver(terms, 0, entries.length);
   // Within one service a word can be common that is rare across all ("database" in Cloud Databases).
-  const docRarity = new Map<string, Rarity>();
-  if (services.length > 1) for (const { doc } of services) docRarity.set(doc.id, rarity(entries.filter((e) => e.doc === doc)));
+  const rarities = new Map<number, Rarity>();
+  const rarityOf = (docId: string): Rarity | undefined => {
+    if (services.length <= 1) return undefined;
+    const list = servicesByDoc.get(docId);
+    if (!list) return undefined;
+    const g = list[list.length - 1]!;
+    let r = rarities.get(g);
+    if (r) rarities.delete(g);
+    else r = rarityOver(terms, terms.serviceFirst[g]!, terms.serviceFirst[g + 1]!);
+    rarities.set(g, r);
+    if (rarities.size > RARITIES_KEPT) rarities.delete(rarities.keys().next().value!);
+    return r;
+  };
 
   const knownWords = new Set<string>();
+  const seen = new Set<string>();
   for (const { doc } of services) {
-    for (const s of doc.sections) {
-      for (const text of [s.title, s.text, ...s.entries.flatMap((e) => [e.task, e.provider, e.customer])]) {
-        if (text) for (const w of words(text)) if (w.length > 2) knownWords.add(w);
-      }
+    for (const text of textsOf(doc)) {
+      if (!text || seen.has(text)) continue; // a text read before adds no word
+      seen.add(text);
+      for (const w of read(text)) if (w.length > 2) knownWords.add(w);
     }
   }
   for (const w of vocab.words) knownWords.add(w);
@@ -250,14 +290,32 @@ export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Re
       else if (!list.includes(w)) list.push(w);
     }
   }
-  const taskFuse = new Fuse(
-    entries.map((e) => ({ task: e.task ?? e.section.title, doc: e.doc.id, service: e.doc.service })),
-    { keys: ['task'], includeScore: true, threshold: 0.35, ignoreLocation: true },
-  );
+  const fuzzy = fuzzyNames((e) => entries[e]!.task ?? entries[e]!.section.title, entries.length);
 
   // Longest aliases first, so "event streams" wins over a shorter alias inside it.
   const serviceNames = nameTable(services.flatMap((g) => g.aliases.map((a) => ({ item: g, words: a }))));
-  const foreignNames = nameTable(foreignNamesFor(services, serviceInfo, otherServices, kb));
+  const foreignNames = nameTable(foreignNamesFor(services, serviceInfo, otherServices, kb, read));
 
-  return { kb, entries, services, serviceNames, foreignNames, rowTerms, docRarity, idf, unknownIdf, knownStems, taskFuse, knownWords, deletions, vocabulary: vocab, sectionUnits, examples: examplesFor(services[0]?.doc) };
+  return {
+    kb,
+    entries,
+    services,
+    serviceByName,
+    servicesByDoc,
+    serviceNames,
+    foreignNames,
+    terms,
+    titles,
+    rowTerms,
+    rarityOf,
+    idf,
+    unknownIdf,
+    knownStems,
+    fuzzy,
+    knownWords,
+    known: knownWordsIndex(knownWords),
+    deletions,
+    vocabulary: vocab,
+    examples: examplesFor(services[0]?.doc),
+  };
 }

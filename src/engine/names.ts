@@ -5,32 +5,52 @@ export interface NameHit<T> {
   at: number[];
 }
 
-/** Names (word sequences) by their first word, longest first: a question's words find theirs without trying every name. */
-export type NameTable<T> = Map<string, Array<{ item: T; words: string[] }>>;
+/**
+ * Names (word sequences) by their first word, longest first: a question's words find theirs without
+ * trying every name. A name spelt like one before it is left out: the first always takes its words.
+ */
+export interface NameTable<T> {
+  byFirst: Map<string, Array<{ item: T; words: string[] }>>;
+  /** Words in the longest name. */
+  longest: number;
+}
 
 export function nameTable<T>(names: Array<{ item: T; words: string[] }>): NameTable<T> {
-  const table: NameTable<T> = new Map();
+  const byFirst = new Map<string, Array<{ item: T; words: string[] }>>();
+  const spelt = new Set<string>();
+  let longest = 0;
   for (const n of names) {
-    const list = table.get(n.words[0]!) ?? [];
+    const key = n.words.join(' ');
+    if (spelt.has(key)) continue;
+    spelt.add(key);
+    const list = byFirst.get(n.words[0]!) ?? [];
     list.push(n);
-    table.set(n.words[0]!, list);
+    byFirst.set(n.words[0]!, list);
+    longest = Math.max(longest, n.words.length);
   }
-  for (const list of table.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return table;
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return { byFirst, longest };
 }
 
 /** Every name found in the words, longest first at each position, each word used once. */
 export function findNames<T>(ws: string[], table: NameTable<T>, taken = new Set<number>()): NameHit<T>[] {
   const found: NameHit<T>[] = [];
-  const maxLen = Math.max(0, ...[...table.values()].map((l) => l[0]!.words.length));
+  // The names each word may start, looked up once.
+  const starting = ws.map((w) => table.byFirst.get(w));
   // Longer names first across the whole question, so "event streams" wins over "streams".
-  for (let len = maxLen; len >= 1; len--) {
+  for (let len = table.longest; len >= 1; len--) {
     for (let i = 0; i + len <= ws.length; i++) {
-      for (const { item, words: n } of table.get(ws[i]!) ?? []) {
-        if (n.length !== len || !n.every((w, k) => ws[i + k] === w)) continue;
-        const at = n.map((_, k) => i + k);
-        if (at.some((k) => taken.has(k))) continue;
-        for (const k of at) taken.add(k);
+      const names = starting[i];
+      if (!names) continue;
+      next: for (const { item, words: n } of names) {
+        if (n.length !== len) continue;
+        for (let k = 1; k < len; k++) if (ws[i + k] !== n[k]) continue next;
+        for (let k = 0; k < len; k++) if (taken.has(i + k)) continue next;
+        const at: number[] = [];
+        for (let k = 0; k < len; k++) {
+          taken.add(i + k);
+          at.push(i + k);
+        }
         found.push({ item, at });
       }
     }

@@ -63,6 +63,8 @@ export const RELATED_STRENGTH = { derived: 0.8, synonym: 0.6 } as const;
  */
 const MAX_WORD_LENGTH = 24;
 const MAX_LOOKUPS = 12;
+/** Document terms one word reaches through WordNet, at most (a few is usual). */
+export const MAX_RELATED = 16;
 
 function partyOf(text: string, services: ServiceGroup[], serviceMentionedAsSubject: boolean): Party | null {
   if (SHARED_WORDS.test(text)) return 'shared';
@@ -89,13 +91,17 @@ function focusOf(
     const ws = words(s.text);
     const start = at;
     at += ws.length;
-    return { ...s, start, words: ws, coreText: s.core, core: words(s.core) };
+    const core = s.core === s.text ? ws : words(s.core);
+    // Topic words the documents know, counted once.
+    let knownCount = 0;
+    core.forEach((w, i) => {
+      if (!isStopword(w) && w.length > 1 && !skip(start + i) && known(w)) knownCount++;
+    });
+    return { asked: s.asked, start, words: ws, coreText: s.core, core, knownCount };
   });
-  const topical = (s: (typeof segs)[number]) => s.core.filter((w, i) => !isStopword(w) && w.length > 1 && !skip(s.start + i));
-  const knownCount = (s: (typeof segs)[number]) => topical(s).filter(known).length;
-  let chosen = segs.filter((s) => s.asked && knownCount(s) > 0);
+  let chosen = segs.filter((s) => s.asked && s.knownCount > 0);
   if (chosen.length === 0) {
-    const best = segs.reduce<(typeof segs)[number] | null>((b, s) => (!b || knownCount(s) >= knownCount(b) ? s : b), null);
+    const best = segs.reduce<(typeof segs)[number] | null>((b, s) => (!b || s.knownCount >= b.knownCount ? s : b), null);
     chosen = best ? [best] : [];
   }
   const flags: boolean[] = [];
@@ -264,6 +270,7 @@ function adjunctsOut(ws: string[], focus: boolean[], known: (w: string) => boole
 function relatedTerms(word: string, terms: string[], index: KnowledgeIndex, inDocs: (t: string) => boolean, out: Map<string, number>): void {
   const own = terms.some(inDocs);
   for (const r of wordNet().mutual(word)) {
+    if (out.size >= MAX_RELATED) return;
     if (own && r.kind === 'synonym') continue;
     const s = stem(r.word);
     if (terms.includes(s) || isStopword(r.word) || !inDocs(s)) continue;
@@ -285,9 +292,16 @@ export function weighedIn(q: Query, r: Rarity): Query {
 
 /** A name as the asker typed it ("AWS", "Azure Event Hubs"), for telling them what is not covered. */
 function asTyped(text: string, name: string): string {
-  const re = new RegExp(name.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}]+'), 'iu');
+  let re = typedNames.get(name);
+  if (!re) {
+    re = new RegExp(name.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}]+'), 'iu');
+    if (typedNames.size < 10_000) typedNames.set(name, re);
+  }
   return re.exec(text)?.[0] ?? name;
 }
+
+/** The pattern of each name, made once (a name is one of a few thousand, asked about again and again). */
+const typedNames = new Map<string, RegExp>();
 
 /** A short name ("COS", "VPC") names a service only when typed in capitals; in lower case it may be a word. */
 function upperInText(text: string, name: string): boolean {

@@ -2,11 +2,13 @@
 // a misspelt word is replaced by the known word one edit away (two from eight letters).
 // The work is bounded: candidates come from a deletion index, so a word costs O(length²)
 // lookups at most, and words longer than MAX_CORRECTED are never corrected.
-import { deletionsOf, type KnowledgeIndex } from './index.js';
+import type { KnowledgeIndex } from './index.js';
 import { stem, STOPWORDS } from './text.js';
 
 /** No document word is longer; a longer token is noise, not a typo. */
 export const MAX_CORRECTED = 20;
+/** Known words weighed as the correction of one word, at most (a handful is usual; long words find more). */
+export const MAX_TYPO_CANDIDATES = 64;
 
 /** Damerau–Levenshtein (optimal string alignment) distance, for short words. */
 export function editDistance(a: string, b: string): number {
@@ -47,9 +49,63 @@ export function americanSpelling(word: string, index: KnowledgeIndex): string | 
     const us = word.replace(re, to);
     if (us === word) continue;
     if (index.knownWords.has(us) || index.knownStems.has(stem(us))) return us;
-    for (const k of index.knownWords) if (k.startsWith(us) && k.length <= us.length + 4) return k;
+    const longer = longerForm(index.known, us);
+    if (longer) return longer;
   }
   return null;
+}
+
+/** The word and every string one deletion away from it. */
+export function deletionsOf(w: string): string[] {
+  const out = [w];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
+/** Known words sorted, each with its place in the order they were met, for finding the longer forms of a word. */
+export interface KnownWords {
+  sorted: string[];
+  met: Int32Array;
+}
+
+export function knownWordsIndex(known: Set<string>): KnownWords {
+  const order = [...known];
+  const at = order.map((_, i) => i).sort((a, b) => (order[a]! < order[b]! ? -1 : order[a]! > order[b]! ? 1 : 0));
+  return { sorted: at.map((i) => order[i]!), met: Int32Array.from(at) };
+}
+
+/** The first known word met that starts with `prefix` and is at most four letters longer. */
+function longerForm(k: KnownWords, prefix: string): string | null {
+  let lo = 0;
+  let hi = k.sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (k.sorted[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  let best = -1;
+  for (let i = lo; i < k.sorted.length && k.sorted[i]!.startsWith(prefix); i++) {
+    if (k.sorted[i]!.length <= prefix.length + 4 && (best < 0 || k.met[i]! < k.met[best]!)) best = i;
+  }
+  return best < 0 ? null : k.sorted[best]!;
+}
+
+/**
+ * Known words that may be what a misspelt word meant: those one edit away share a one-deletion
+ * form with the word or its stem (letter swaps included); where two edits are allowed, the
+ * word's two-deletion forms are looked up too. At most MAX_TYPO_CANDIDATES, the first found.
+ */
+export function typoCandidates(word: string, edits: number, index: Pick<KnowledgeIndex, 'deletions'>): Set<string> {
+  const candidates = new Set<string>();
+  const forms = new Set([...deletionsOf(word), ...deletionsOf(stem(word))]);
+  if (edits > 1) for (const d of deletionsOf(word)) for (const dd of deletionsOf(d)) forms.add(dd);
+  for (const f of forms) {
+    for (const w of index.deletions.get(f) ?? []) {
+      candidates.add(w);
+      if (candidates.size >= MAX_TYPO_CANDIDATES) return candidates;
+    }
+  }
+  return candidates;
 }
 
 /** A word no document uses: the known word(s) it most likely stands for, or the word itself. */
@@ -66,12 +122,7 @@ export function correct(word: string, index: KnowledgeIndex): string[] {
   const allowed = word.length <= 7 ? 1 : 2;
   const ok = (cand: string, d: number) => d <= allowed && (word.length > 4 || sameLetters(word, cand));
   const wordStem = stem(word);
-  // Candidates one edit away share a one-deletion form with the word (letter swaps included);
-  // for long words, where two edits are allowed, the word's two-deletion forms are looked up too.
-  const candidates = new Set<string>();
-  const forms = new Set([...deletionsOf(word), ...deletionsOf(wordStem)]);
-  if (allowed > 1) for (const d of deletionsOf(word)) for (const dd of deletionsOf(d)) forms.add(dd);
-  for (const f of forms) for (const w of index.deletions.get(f) ?? []) candidates.add(w);
+  const candidates = typoCandidates(word, allowed, index);
   let best: { w: string; d: number; stop: boolean } | null = null;
   let tied = false;
   for (const c of candidates) {

@@ -1,8 +1,13 @@
 // Question and document text → comparable terms: words, stems, and the stop lists.
 import { stemmer } from 'stemmer';
 
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function words(text: string): string[] {
-  return text.toLowerCase().replace(/['’]s\b/g, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const s = text.toLowerCase().replace(/['’]s\b/g, '');
+  // Plain ASCII (most text) splits the same on a simpler pattern: its only letters are a-z, its only digits 0-9.
+  return s.split(ASCII.test(s) ? /[^a-z0-9]+/ : NOT_WORD).filter(Boolean);
 }
 
 const stemCache = new Map<string, string>();
@@ -65,5 +70,13 @@ for (const w of ENGLISH_STOPWORDS) STOPWORDS.add(w);
 
 /** A stop word, or the plural of one ("jobs", "tasks", "folks"). */
 export function isStopword(w: string): boolean {
-  return STOPWORDS.has(w) || FILLER.has(w) || (w.length > 3 && w.endsWith('s') && (STOPWORDS.has(w.slice(0, -1)) || FILLER.has(w.slice(0, -1))));
+  let stop = stopCache.get(w);
+  if (stop === undefined) {
+    stop = STOPWORDS.has(w) || FILLER.has(w) || (w.length > 3 && w.endsWith('s') && (STOPWORDS.has(w.slice(0, -1)) || FILLER.has(w.slice(0, -1))));
+    if (stopCache.size < 50_000) stopCache.set(w, stop);
+  }
+  return stop;
 }
+
+/** Each word's verdict, once: a question's words are asked about several times. */
+const stopCache = new Map<string, boolean>();

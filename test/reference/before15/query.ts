@@ -1,0 +1,295 @@
+// A question, read: the clause that asks it (segments.ts), which services it names (loaded
+// or not), which party it speaks of, and its topic as "units" (one per content word: its
+// stem, the vocabulary concepts it takes part in, and the document words WordNet relates it
+// to), with typos corrected against the words the documents use.
+import type { Party } from '../../../src/model.js';
+import { cleanQuestion } from '../../../src/engine/clean.js';
+import { americanSpelling, correct } from './spelling.js';
+import type { KnowledgeIndex, Rarity, ServiceGroup } from './index.js';
+import { findNames } from './names.js';
+import { segmentsOf } from '../../../src/engine/segments.js';
+import { isStopword, STOP_PHRASES, stem, words } from '../../../src/engine/text.js';
+import { wordNet } from '../../../src/engine/wordnet.js';
+
+export interface Unit {
+  word: string;
+  /** The word's stem (first, unless a phrase) and the vocabulary concepts it takes part in. */
+  terms: string[];
+  /** Document terms WordNet relates the word to, with how closely (1 is the word itself). */
+  related: Map<string, number>;
+  /** Some term of the unit, or a related one, occurs in a row of the searched documents. */
+  covered: boolean;
+  /** Weight of the unit: the most common of its known terms, or the unknown idf. */
+  weight: number;
+  /** The word's own stem; null for a phrase unit, which is matched by its concept only. */
+  stem: string | null;
+  /** In the clause that asks the question (not in context around it). */
+  focus: boolean;
+  /** The word as typed is not a word of the documents; this is its correction. */
+  corrected: boolean;
+  /** Not covered, but an English word (WordNet knows it): something the documents do not speak of, not a typo. */
+  foreignWord: boolean;
+  /** Not covered, and a noun only ("laptop"): a thing the documents do not speak of. */
+  foreignThing: boolean;
+}
+
+export interface Query {
+  text: string;
+  truncated: boolean;
+  lower: string;
+  /** The clauses that ask the question, lower case: what intent rules read. */
+  focus: string;
+  services: ServiceGroup[];
+  /** Clouds or services the question asks about that no loaded document covers. */
+  foreign: string[];
+  party: Party | null;
+  units: Unit[];
+  /** Neighbouring focus words as stem pairs ("cluster configur"), to find the phrase in an entry. */
+  pairs: string[];
+}
+
+const CUSTOMER_WORDS = /\b(i|i'm|im|i've|me|my|mine|myself|we|we're|we've|us|our|ours|ourselves|customer|customers|the client|tenant|consumer of the service)\b/;
+const PROVIDER_WORDS = /\b(ibm|ibm's|provider|the provider|vendor|the vendor|the service provider|you guys|the platform)\b/;
+/** Prepositions that put a service in the slot of the one asked about ("who patches it in AWS?"). */
+const SERVICE_SLOT = new Set(['in', 'on', 'for', 'at', 'inside', 'within']);
+const SHARED_WORDS = /\b(shared|share|jointly|split between)\b/;
+
+/** How closely a WordNet relation counts, below the word itself and the domain vocabulary. */
+export const RELATED_STRENGTH = { derived: 0.8, synonym: 0.6 } as const;
+/**
+ * Bounds on the work one question can cause, whatever it holds: no English word is longer than
+ * MAX_WORD_LENGTH, so a longer token is never looked up; and at most MAX_LOOKUPS words of a
+ * question are corrected or looked up in WordNet (the rest count as unknown).
+ */
+const MAX_WORD_LENGTH = 24;
+const MAX_LOOKUPS = 12;
+
+function partyOf(text: string, services: ServiceGroup[], serviceMentionedAsSubject: boolean): Party | null {
+  if (SHARED_WORDS.test(text)) return 'shared';
+  const c = CUSTOMER_WORDS.exec(text);
+  const p = PROVIDER_WORDS.exec(text);
+  if (c && p) return c.index < p.index ? 'customer' : 'provider';
+  if (c) return 'customer';
+  if (p || (serviceMentionedAsSubject && services.length)) return 'provider';
+  return null;
+}
+
+/**
+ * The clauses that ask: those asked as questions that hold a word the documents know; else the
+ * clause with the most such words. Words of other clauses, and a trailing tag, are context.
+ * `skip(i)` marks words that are no topic wherever they stand (the service's name).
+ */
+function focusOf(
+  text: string,
+  known: (w: string) => boolean,
+  skip: (i: number) => boolean,
+): { focus: string; inFocus: (wordIndex: number) => boolean; opens: (wordIndex: number) => boolean } {
+  let at = 0;
+  const segs = segmentsOf(text).map((s) => {
+    const ws = words(s.text);
+    const start = at;
+    at += ws.length;
+    return { ...s, start, words: ws, coreText: s.core, core: words(s.core) };
+  });
+  const topical = (s: (typeof segs)[number]) => s.core.filter((w, i) => !isStopword(w) && w.length > 1 && !skip(s.start + i));
+  const knownCount = (s: (typeof segs)[number]) => topical(s).filter(known).length;
+  let chosen = segs.filter((s) => s.asked && knownCount(s) > 0);
+  if (chosen.length === 0) {
+    const best = segs.reduce<(typeof segs)[number] | null>((b, s) => (!b || knownCount(s) >= knownCount(b) ? s : b), null);
+    chosen = best ? [best] : [];
+  }
+  const flags: boolean[] = [];
+  for (const s of segs) s.words.forEach((_, i) => flags.push(chosen.includes(s) && i < s.core.length));
+  const starts = new Set(segs.map((s) => s.start));
+  return { focus: chosen.map((s) => s.coreText).join(' ').toLowerCase(), inFocus: (i) => flags[i] ?? true, opens: (i) => starts.has(i) };
+}
+
+export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
+  const { text, truncated } = cleanQuestion(raw);
+  const lower = text.toLowerCase();
+  const ws0 = words(lower);
+
+  // Stop phrases ("in charge of") go, word positions kept so that focus flags still line up;
+  // typos are corrected before services are looked for ("eevnt streams").
+  let stripped = lower;
+  for (const re of STOP_PHRASES) stripped = stripped.replace(re, (m) => m.replace(/[^\s]+/g, 'the'));
+  const ws1 = words(stripped);
+  const all: Array<{ w: string; origin: number; typo: boolean }> = [];
+  let lookups = 0;
+  const lookable = (w: string) => /^[a-z]{3,}$/.test(w) && w.length <= MAX_WORD_LENGTH && lookups++ < MAX_LOOKUPS;
+  ws1.forEach((w, i) => {
+    const known = isStopword(w) || index.knownStems.has(stem(w)) || /\d/.test(w) || !lookable(w);
+    // An English word the documents do not use ("stays") is not a typo of one they do ("stats"),
+    // but it may be their word spelt the British way ("organisation").
+    const us = known ? null : americanSpelling(w, index);
+    const fixed = us ? [us] : known || wordNet().lemmas(w).length > 0 ? [w] : correct(w, index);
+    for (const f of fixed) all.push({ w: f, origin: i, typo: f !== w });
+  });
+  const serviceHits = findNames(all.map((t) => t.w), index.serviceNames);
+  const services = [...new Set(serviceHits.map((h) => h.item))];
+  const consumed = new Set(serviceHits.flatMap((h) => h.at));
+  const serviceWord = new Set([...consumed].map((k) => all[k]!.origin));
+  const { focus, inFocus, opens } = focusOf(text, (w) => index.knownStems.has(stem(w)), (i) => serviceWord.has(i));
+  // Another cloud or a service not loaded: anywhere in the message, or in the question itself when a loaded service is named too.
+  // One the documents mention counts only where it is what is asked about: "Schematics: who …", "… in Schematics".
+  const asSubject = (at: number[]) => {
+    let i = at[0]!;
+    while (i > 0 && !opens(i) && /^(ibm|cloud|the|our|my)$/.test(ws0[i - 1]!)) i--; // "IBM Cloud Container Registry: …"
+    return opens(i) || SERVICE_SLOT.has(ws0[at[0]! - 1] ?? '');
+  };
+  const foreign = findNames(ws0, index.foreignNames)
+    .filter((h) => (!services.length || h.at.some(inFocus)) && (!h.item.short || upperInText(text, h.item.name)) && (!h.item.mentioned || asSubject(h.at)))
+    .map((h) => asTyped(text, h.item.name));
+  const subjectIsService = /^(does|do|will|is|can)\b/.test(focus) && serviceHits.some((h) => h.at.includes(1));
+  const party = partyOf(focus, services, subjectIsService) ?? partyOf(lower, services, false);
+
+  const kept = all.filter((_, i) => !consumed.has(i));
+  const ws = kept.map((t) => t.w);
+  const focusAt = adjunctsOut(ws, kept.map((t) => inFocus(t.origin)), (w) => isStopword(w) || index.knownStems.has(stem(w)));
+  const typoAt = kept.map((t) => t.typo);
+  const stems = ws.map(stem);
+  const conceptsAt = index.vocabulary.conceptsAt(stems);
+  // A word counts as covered when some row speaks of it: one only in a heading ("Incident,
+  // operations, and cluster management") says nobody's responsibility.
+  const inDocs = (t: string) => index.rowTerms.has(t);
+  const units: Unit[] = [];
+  const seen = new Map<string, Unit>();
+  const addUnit = (word: string, terms: string[], at: number[]) => {
+    const key = terms.join('|');
+    if (terms.length === 0) return;
+    const focused = at.some((k) => focusAt[k]);
+    const prior = seen.get(key);
+    if (prior) {
+      prior.focus ||= focused;
+      return;
+    }
+    const related = new Map<string, number>();
+    const lookedUp = !!terms[0] && !terms[0].startsWith('~') && lookable(word);
+    if (lookedUp) relatedTerms(word, terms, index, inDocs, related);
+    const known = terms.filter(inDocs);
+    const knownRelated = [...related.keys()];
+    // A unit weighs as its broadest known term: a rare spelling of a common idea is still common.
+    const weights = [...known, ...knownRelated].map((t) => index.idf.get(t) ?? 0);
+    const weight = weights.length ? Math.min(...weights) : index.unknownIdf;
+    const unit: Unit = {
+      word,
+      terms,
+      related,
+      covered: weights.length > 0,
+      weight,
+      stem: terms[0]!.startsWith('~') ? null : terms[0]!,
+      focus: focused,
+      corrected: at.some((k) => typoAt[k]),
+      foreignWord: weights.length === 0 && lookedUp && wordNet().lemmas(word).length > 0,
+      foreignThing: weights.length === 0 && lookedUp && wordNet().onlyNoun(word),
+    };
+    seen.set(key, unit);
+    units.push(unit);
+  };
+  // A multi-word phrase of the vocabulary ("back up", "data center") is one unit: its concept, not its words.
+  const phraseAt = new Map<number, { length: number; concepts: string[] }>();
+  for (const p of index.vocabulary.phrases(stems)) {
+    const cur = phraseAt.get(p.start);
+    if (!cur || p.length > cur.length) phraseAt.set(p.start, { length: p.length, concepts: [p.concept] });
+    else if (p.length === cur.length) cur.concepts.push(p.concept);
+  }
+  for (let i = 0; i < ws.length; i++) {
+    const phrase = phraseAt.get(i);
+    if (phrase) {
+      const span = [...Array(phrase.length).keys()].map((k) => i + k);
+      const extra = span.flatMap((k) => conceptsAt[k]!).filter((c) => !phrase.concepts.includes(c));
+      addUnit(span.map((k) => ws[k]).join(' '), [...new Set([...phrase.concepts, ...extra])], span);
+      i += phrase.length - 1;
+      continue;
+    }
+    const w = ws[i]!;
+    if (isStopword(w) || w.length < 2) continue;
+    addUnit(w, [stems[i]!, ...conceptsAt[i]!], [i]);
+  }
+  // Concepts that together mean another ("a whole region goes down" is disaster recovery).
+  for (const c of index.vocabulary.combinations) {
+    const parts = c.when.map((w) => units.find((u) => u.terms.includes(w)));
+    if (parts.every(Boolean) && !units.some((u) => u.terms.includes(c.means))) {
+      const focused = parts.some((u) => u!.focus);
+      units.push({ word: parts.map((u) => u!.word).join(' + '), terms: [c.means], related: new Map(), covered: inDocs(c.means), weight: index.idf.get(c.means) ?? index.unknownIdf, stem: null, focus: focused, corrected: false, foreignWord: false, foreignThing: false });
+    }
+  }
+  const focusStems = units.filter((u) => u.focus && u.stem).map((u) => u.stem!);
+  const pairs = focusStems.slice(1).map((s, i) => `${focusStems[i]} ${s}`);
+  return { text, truncated, lower, focus, services, foreign, party, units, pairs };
+}
+
+/** Prepositions that open an adjunct: where, not what ("… in prod"). */
+const ADJUNCT = new Set(['for', 'in', 'on', 'at', 'across', 'within', 'during', 'inside']);
+/**
+ * Words that name the asker's environment, which does not change who does what ("in prod", "for
+ * the new tenant"). Anything else after a preposition may be what is asked about ("who fixes bugs
+ * in our React frontend?") and stays in the question.
+ */
+const ENVIRONMENT = new Set(
+  `prod production prd staging stage stg dev development test testing qa uat sandbox preprod nonprod env envs environment environments
+  tenant tenants account accounts subaccount subaccounts both all every new old main primary secondary lower higher non pre`.split(/\s+/),
+);
+
+/**
+ * A prepositional phrase after the question's topic that names only the asker's environment
+ * ("who patches the cluster in prod?") is context: its words leave the focus.
+ */
+function adjunctsOut(ws: string[], focus: boolean[], known: (w: string) => boolean): boolean[] {
+  const out = [...focus];
+  let topicSeen = false;
+  for (let i = 0; i < ws.length; i++) {
+    if (!focus[i]) {
+      topicSeen = false;
+      continue;
+    }
+    if (topicSeen && ADJUNCT.has(ws[i]!)) {
+      let j = i + 1;
+      while (j < ws.length && focus[j] && !ADJUNCT.has(ws[j]!)) j++;
+      const span = ws.slice(i + 1, j);
+      const content = span.filter((w) => !isStopword(w));
+      if (content.length && content.every((w) => ENVIRONMENT.has(w) || (!known(w) && /^(prod|stag|dev|env)/.test(w)))) for (let k = i; k < j; k++) out[k] = false;
+      i = j - 1;
+      continue;
+    }
+    if (!isStopword(ws[i]!) && known(ws[i]!)) topicSeen = true;
+  }
+  return out;
+}
+
+/**
+ * Document terms a word reaches through WordNet: derived forms always ("recover" → "recovery"),
+ * synonyms from its first senses only when the documents do not use the word itself.
+ */
+function relatedTerms(word: string, terms: string[], index: KnowledgeIndex, inDocs: (t: string) => boolean, out: Map<string, number>): void {
+  const own = terms.some(inDocs);
+  for (const r of wordNet().mutual(word)) {
+    if (own && r.kind === 'synonym') continue;
+    const s = stem(r.word);
+    if (terms.includes(s) || isStopword(r.word) || !inDocs(s)) continue;
+    const strength = RELATED_STRENGTH[r.kind];
+    if ((out.get(s) ?? 0) < strength) out.set(s, strength);
+    // The related word's own concepts ("mend" → "repair" → ~repair) count the same.
+    for (const c of index.vocabulary.conceptsAt([s])[0] ?? []) if (inDocs(c) && (out.get(c) ?? 0) < strength) out.set(c, strength);
+  }
+}
+
+/** The question with its words weighed by their rarity in one document (a question scoped to one service). */
+export function weighedIn(q: Query, r: Rarity): Query {
+  const units = q.units.map((u) => {
+    const known = [...u.terms, ...u.related.keys()].filter((t) => u.covered && r.idf.has(t));
+    return { ...u, weight: known.length ? Math.min(...known.map((t) => r.idf.get(t)!)) : r.unknownIdf };
+  });
+  return { ...q, units };
+}
+
+/** A name as the asker typed it ("AWS", "Azure Event Hubs"), for telling them what is not covered. */
+function asTyped(text: string, name: string): string {
+  const re = new RegExp(name.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}]+'), 'iu');
+  return re.exec(text)?.[0] ?? name;
+}
+
+/** A short name ("COS", "VPC") names a service only when typed in capitals; in lower case it may be a word. */
+function upperInText(text: string, name: string): boolean {
+  return new RegExp(`(^|[^A-Za-z])${name.toUpperCase()}([^A-Za-z]|$)`).test(text);
+}
