@@ -10,6 +10,7 @@ import { SHIPPED_DATA_DIR } from '../src/paths.js';
 import { fuseBaseline, miniSearchBaseline } from './baselines.js';
 import { benchOutbox } from './outbox.js';
 import { benchSlack } from './slack.js';
+import { benchStartup } from './startup.js';
 import { benchSyncLimit } from './sync.js';
 import { pct, readQuestions, score } from './evalset.js';
 
@@ -131,4 +132,5 @@ if (!values.json) {
     ].join('\n'),
   );
 }
+Object.assign(result, { startup: await benchStartup(!values.json) }); // issue 16: start-up, in processes of its own
 process.stdout.write(JSON.stringify(result) + '\n');
