@@ -1,24 +1,19 @@
 // `npm start`: loads the documents and runs respbot on the configured surfaces. With no
 // platform credentials it is a chat in the terminal on the shipped data. This file is the
 // composition root: the only place that knows every surface.
-import { runConsole } from '../adapters/console/console.js';
-import { createSlackApp, type SlackSurface } from '../adapters/slack/app.js';
-import { postingClient, slackAdapter } from '../adapters/slack/adapter.js';
-import { createTeamsApp } from '../adapters/teams/app.js';
-import { teamsAdapter } from '../adapters/teams/adapter.js';
+import type { SlackSurface } from '../adapters/slack/app.js';
 import { ConfigError } from '../src/config/error.js';
 import { describeStore } from '../src/config/settings.js';
 import { loadEngine } from '../src/engine/engine.js';
 import { describeWarning } from '../src/load/folder.js';
 import { log } from '../src/log.js';
-import { LiveEngine } from '../src/reload.js';
 import type { Poster } from '../src/schedule/poster.js';
-import { posterFor } from '../src/conversation/posting.js';
-import { Scheduler } from '../src/schedule/scheduler.js';
-import { createHttpApp, drain, listen } from './server.js';
-import { readSettings } from './settings.js';
-import { openStore } from '../src/store/open.js';
 import type { StoreHealth } from '../src/store/types.js';
+import { readSettings } from './settings.js';
+
+// Everything past the documents is imported when the settings ask for it: the terminal chat
+// does not load Express, a store driver, the scheduler or a platform SDK, and Slack alone
+// does not load the Teams SDK (each costs a few hundred milliseconds at start).
 
 /** How long shutdown waits for requests in flight before closing their connections. */
 const DRAIN_MS = 25_000;
@@ -32,9 +27,17 @@ async function main(): Promise<number> {
     return 2;
   }
   if (!slack && !teams) {
+    const { runConsole } = await import('../adapters/console/console.js');
     await runConsole(first, { input: process.stdin, output: process.stdout });
     return 0;
   }
+  const [{ LiveEngine }, { openStore }, { createHttpApp, drain, listen }, { posterFor }, { Scheduler }] = await Promise.all([
+    import('../src/reload.js'),
+    import('../src/store/open.js'),
+    import('./server.js'),
+    import('../src/conversation/posting.js'),
+    import('../src/schedule/scheduler.js'),
+  ]);
   // Documents reload when DATA_DIR changes or on SIGHUP; a broken or truncated one never replaces a good one.
   const live = new LiveEngine({ build: () => loadEngine([config.dataDir]), dataDir: config.dataDir }, first);
   live.watch(config.dataDir);
@@ -61,6 +64,7 @@ async function main(): Promise<number> {
   const surfaces: string[] = [];
   const posters: Poster[] = [];
   if (slack) {
+    const [{ createSlackApp }, { postingClient, slackAdapter }] = await Promise.all([import('../adapters/slack/app.js'), import('../adapters/slack/adapter.js')]);
     slackSurface = createSlackApp(slack, { expressApp: http, engine, logUserIds, store });
     await slackSurface.start();
     const client = postingClient(slack.botToken, slack.apiUrl);
@@ -73,6 +77,7 @@ async function main(): Promise<number> {
       log.warn('teams.unauthenticated', { message: 'DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS=true: /api/messages accepts requests from anyone. For local testing only.' });
       process.stderr.write('\n*** WARNING: Teams requests are NOT authenticated (DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS=true). Local testing only. ***\n\n');
     }
+    const [{ createTeamsApp }, { teamsAdapter }] = await Promise.all([import('../adapters/teams/app.js'), import('../adapters/teams/adapter.js')]);
     const { app } = await createTeamsApp(teams, { expressApp: http, engine, logUserIds, store });
     posters.push(posterFor(teamsAdapter(app, store)));
     surfaces.push('Teams: POST /api/messages');

@@ -4,8 +4,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type Express } from 'express';
-import { z } from 'zod';
-import { port, readEnv } from '../src/config/env.js';
 import { ConfigError } from '../src/config/error.js';
 import { log as defaultLog, type Log } from '../src/log.js';
 
@@ -86,6 +84,3 @@ export function drain(server: Server, ms: number): Promise<void> {
     server.closeIdleConnections();
   });
 }
-
-/** PORT as a number (default 3000), with a clear error for anything else. */
-export const portFrom = (env: NodeJS.ProcessEnv): number => readEnv(z.object({ PORT: port(3000) }), env).PORT;

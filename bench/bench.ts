@@ -11,6 +11,7 @@ import { largeKb, SHARED } from './kb.js';
 import { benchOutbox } from './outbox.js';
 import { benchScale, formatScale } from './scale.js';
 import { benchSlack } from './slack.js';
+import { benchStartup } from './startup.js';
 import { benchSyncLimit } from './sync.js';
 import { pct, readQuestions, score } from './evalset.js';
 
@@ -138,4 +139,5 @@ if (!values.json) {
     ].join('\n'),
   );
 }
+Object.assign(result, { startup: await benchStartup(!values.json) }); // issue 16: start-up, in processes of its own
 process.stdout.write(JSON.stringify(result) + '\n');

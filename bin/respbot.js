@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// Runs the respbot command line from the TypeScript sources (tsx), so a checkout needs no build step.
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+// The `respbot` command line (npm run cli, npm link, the Docker image's PATH): dist/app/cli,
+// built first if the sources changed (in a checkout). One process: no child, signals reach it.
+import { ensureBuilt } from './build.js';
 
-const require = createRequire(import.meta.url);
-const cli = fileURLToPath(new URL('../app/cli/main.ts', import.meta.url));
-const tsx = require.resolve('tsx/cli');
-const r = spawnSync(process.execPath, [tsx, cli, ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+try {
+  ensureBuilt();
+} catch (e) {
+  process.stderr.write(`respbot: ${e.message}\n`);
+  process.exit(2);
+}
+await import('../dist/app/cli/main.js');

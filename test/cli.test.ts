@@ -1,20 +1,19 @@
-// The command line and the terminal chat as a user runs them (real processes, piped input).
+// The command line and the terminal chat as a user runs them (real processes of the compiled
+// code, piped input).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const TSX = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
+import { PACKAGE_ROOT as ROOT } from '../src/paths.js';
+import { BOT, CLI } from './helpers/entry.js';
 
 function run(script: string, args: string[], input = '', env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [TSX, script, ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, DATA_DIR: '', ...env } });
+  const r = spawnSync(process.execPath, [script, ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, DATA_DIR: '', ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 test('ask --json with no question answers each line of standard input, in order, one JSON object a line', () => {
   const qs = ['who patches the cluster?', '', 'how is the weather?', 'what sections are there?'];
-  const r = run('app/cli/main.ts', ['ask', '--json'], qs.join('\n') + '\n');
+  const r = run(CLI, ['ask', '--json'], qs.join('\n') + '\n');
   expect(r.code).toBe(0);
   const lines = r.out.trimEnd().split('\n').map((l) => JSON.parse(l));
   expect(lines.map((a) => a.question)).toEqual(qs);
@@ -25,12 +24,37 @@ test('ask --json with no question answers each line of standard input, in order,
 });
 
 test('ask prints a readable answer with the party in front', () => {
-  const r = run('app/cli/main.ts', ['ask', 'who patches the cluster?']);
+  const r = run(CLI, ['ask', 'who patches the cluster?']);
   expect(r.out).toMatch(/^IBM — Security and vulnerability patch updates to cluster\n {2}Event Streams applies/);
 });
 
+test('the respbot command runs in its own process: no child process, and a signal reaches it', async () => {
+  const { spawn } = await import('node:child_process');
+  const { readFileSync } = await import('node:fs');
+  const child = spawn(process.execPath, ['bin/respbot.js', 'ask', '--json'], { cwd: ROOT, env: { ...process.env, DATA_DIR: '' } });
+  const exited = new Promise<NodeJS.Signals | null>((r) => child.once('exit', (_code, signal) => r(signal)));
+  let out = '';
+  const answered = new Promise<void>((r) =>
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (out.endsWith('\n')) r();
+    }),
+  );
+  try {
+    child.stdin.write('who patches the cluster?\n');
+    await answered;
+    expect(JSON.parse(out)).toMatchObject({ answered: true, intent: 'who' });
+    // Linux lists a process's children here: the answer came from this process, not one it started.
+    expect(readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim()).toBe('');
+  } finally {
+    child.kill('SIGTERM');
+    child.stdin.end();
+  }
+  expect(await exited).toBe('SIGTERM');
+});
+
 test('inspect --json prints the seed model', () => {
-  const r = run('app/cli/main.ts', ['inspect', '--json', 'data']);
+  const r = run(CLI, ['inspect', '--json', 'data']);
   const j = JSON.parse(r.out);
   expect(j.documents).toHaveLength(1);
   expect(j.documents[0].sections.flatMap((s: { entries: unknown[] }) => s.entries)).toHaveLength(29);
@@ -38,7 +62,7 @@ test('inspect --json prints the seed model', () => {
 });
 
 test('npm start with piped input answers each line and exits at end of input', () => {
-  const r = run('app/main.ts', [], 'who patches the cluster?\nwhat am I responsible for in DR?\n');
+  const r = run('bin/start.js', [], 'who patches the cluster?\nwhat am I responsible for in DR?\n');
   expect(r.code).toBe(0);
   expect(r.out).toMatch(/IBM — Security and vulnerability patch updates to cluster/);
   // The section summary, what you do in it, with its counts.
@@ -46,7 +70,7 @@ test('npm start with piped input answers each line and exits at end of input', (
 });
 
 test('the bot refuses to start when no document loads, and says why', () => {
-  const r = run('app/main.ts', [], '', { DATA_DIR: '/no/such/dir' });
+  const r = run(BOT, [], '', { DATA_DIR: '/no/such/dir' });
   expect(r.code).toBe(2);
   expect(r.err).toMatch(/\/no\/such\/dir: no such file or folder/);
 });
@@ -54,7 +78,7 @@ test('the bot refuses to start when no document loads, and says why', () => {
 test('with Slack settings, npm start serves signed slash commands and refuses forged ones', async () => {
   const { spawn } = await import('node:child_process');
   const { signature } = await import('./helpers/slack.js');
-  const child = spawn(process.execPath, [TSX, 'app/main.ts'], {
+  const child = spawn(process.execPath, [BOT], {
     cwd: ROOT,
     env: { ...process.env, DATA_DIR: '', PORT: '0', STORE_PATH: ':memory:', SLACK_SIGNING_SECRET: 'test', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: 'http://127.0.0.1:9/api/' },
   });
@@ -87,7 +111,7 @@ test('a PORT already in use stops the start with the port and what to do, withou
   await new Promise<void>((r) => holder.listen(0, r));
   const port = (holder.address() as { port: number }).port;
   try {
-    const r = run('app/main.ts', [], '', { PORT: String(port), STORE_PATH: ':memory:', SLACK_SIGNING_SECRET: 'test', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
+    const r = run(BOT, [], '', { PORT: String(port), STORE_PATH: ':memory:', SLACK_SIGNING_SECRET: 'test', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
     expect(r.code).toBe(2);
     expect(r.err).toContain(`respbot: PORT ${port} is already in use: stop the process that holds it, or set PORT to a free port.`);
     expect(r.err).not.toMatch(/\n\s+at /);
@@ -97,13 +121,13 @@ test('a PORT already in use stops the start with the port and what to do, withou
 });
 
 test('half-way Slack settings stop the start with what is missing', () => {
-  const r = run('app/main.ts', [], '', { SLACK_BOT_TOKEN: 'xoxb-test' });
+  const r = run(BOT, [], '', { SLACK_BOT_TOKEN: 'xoxb-test' });
   expect(r.code).toBe(2);
   expect(r.err).toMatch(/^respbot: SLACK_SIGNING_SECRET or SLACK_APP_TOKEN must be set: .* \(Basic Information → Signing Secret/);
 });
 
 test('every wrong setting is reported by one start, each with its name, and without a stack trace', () => {
-  const r = run('app/main.ts', [], '', { SLACK_BOT_TOKEN: 'xoxp-user', SLACK_SIGNING_SECRET: 's', CLIENT_ID: 'app', PORT: 'eighty', LOG_USER_IDS: 'ja', SCHEDULE_MAX_LATE_MINUTES: '-5' });
+  const r = run(BOT, [], '', { SLACK_BOT_TOKEN: 'xoxp-user', SLACK_SIGNING_SECRET: 's', CLIENT_ID: 'app', PORT: 'eighty', LOG_USER_IDS: 'ja', SCHEDULE_MAX_LATE_MINUTES: '-5' });
   expect(r.code).toBe(2);
   const listed = r.err.split('\n').filter((l) => l.startsWith('  - ')).map((l) => l.slice(4).split(' ')[0]);
   expect(r.err).toMatch(/^respbot: respbot is not configured correctly:\n/);
@@ -117,7 +141,7 @@ test('respbot post --platform slack posts a section summary through the Web API 
   const api = await slackStandIn();
   try {
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [TSX, 'app/cli/main.ts', 'post', '--platform', 'slack', '--channel', 'C0SRE0001', '--section', 'mirroring'], {
+    const child = spawn(process.execPath, [CLI, 'post', '--platform', 'slack', '--channel', 'C0SRE0001', '--section', 'mirroring'], {
       cwd: ROOT,
       env: { ...process.env, DATA_DIR: '', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: api.url + 'api/' },
     });
@@ -143,7 +167,7 @@ test('respbot post --platform slack with Slack out of reach says so after one tr
   await new Promise<void>((r) => down.listen(0, '127.0.0.1', r));
   try {
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [TSX, 'app/cli/main.ts', 'post', '--platform', 'slack', '--channel', 'C0SRE0001', '--section', 'mirroring'], {
+    const child = spawn(process.execPath, [CLI, 'post', '--platform', 'slack', '--channel', 'C0SRE0001', '--section', 'mirroring'], {
       cwd: ROOT,
       env: { ...process.env, DATA_DIR: '', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: `http://127.0.0.1:${(down.address() as { port: number }).port}/api/` },
     });
@@ -163,7 +187,7 @@ test('respbot post --platform slack waits out a rate limit and posts once', asyn
   api.failNext('chat.postMessage', 429, { 'retry-after': '1' });
   try {
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [TSX, 'app/cli/main.ts', 'post', '--platform', 'slack', '--channel', 'C0SRE0001', '--section', 'mirroring'], {
+    const child = spawn(process.execPath, [CLI, 'post', '--platform', 'slack', '--channel', 'C0SRE0001', '--section', 'mirroring'], {
       cwd: ROOT,
       env: { ...process.env, DATA_DIR: '', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: api.url + 'api/' },
     });
@@ -191,7 +215,7 @@ test('respbot post --platform teams posts to a stored conversation reference, or
     const env = { ...process.env, DATA_DIR: '', STORE_PATH, DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true', CLIENT_ID: '', CLIENT_SECRET: '', TENANT_ID: '' };
     const cli = (channel: string) =>
       new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-        const child = spawn(process.execPath, [TSX, 'app/cli/main.ts', 'post', '--platform', 'teams', '--channel', channel, '--section', 'disaster recovery'], { cwd: ROOT, env });
+        const child = spawn(process.execPath, [CLI, 'post', '--platform', 'teams', '--channel', channel, '--section', 'disaster recovery'], { cwd: ROOT, env });
         let out = '';
         let err = '';
         child.stdout.on('data', (d) => (out += d));
@@ -213,26 +237,26 @@ test('respbot post --platform teams posts to a stored conversation reference, or
 });
 
 test('respbot post without what it needs says so', () => {
-  expect(run('app/cli/main.ts', ['post', '--platform', 'slack']).err).toMatch(/^usage: respbot post/);
-  expect(run('app/cli/main.ts', ['post', '--platform', 'slack', '--channel', 'C1', '--section', 'dr'], '', { SLACK_BOT_TOKEN: '' }).err).toMatch(/set SLACK_BOT_TOKEN/);
-  expect(run('app/cli/main.ts', ['post', '--platform', 'teams', '--channel', 'C1', '--section', 'dr'], '', { CLIENT_ID: '', DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: '' }).err).toMatch(/set CLIENT_ID, CLIENT_SECRET and TENANT_ID/);
+  expect(run(CLI, ['post', '--platform', 'slack']).err).toMatch(/^usage: respbot post/);
+  expect(run(CLI, ['post', '--platform', 'slack', '--channel', 'C1', '--section', 'dr'], '', { SLACK_BOT_TOKEN: '' }).err).toMatch(/set SLACK_BOT_TOKEN/);
+  expect(run(CLI, ['post', '--platform', 'teams', '--channel', 'C1', '--section', 'dr'], '', { CLIENT_ID: '', DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: '' }).err).toMatch(/set CLIENT_ID, CLIENT_SECRET and TENANT_ID/);
 });
 
 test('respbot owners shows each owner\'s rows and the rows nobody owns; inspect warns about a rule that matches nothing', () => {
   const dir = mkdtempSync(`${tmpdir()}/respbot-owners-`);
-  copyFileSync(`${ROOT}data/event-streams-responsibilities.md`, `${dir}/event-streams-responsibilities.md`);
+  copyFileSync(`${ROOT}/data/event-streams-responsibilities.md`, `${dir}/event-streams-responsibilities.md`);
   writeFileSync(`${dir}/owners.yaml`, 'owners:\n  sre: { name: SRE rota, channel: "#sre" }\nrules:\n  - owner: sre\n    section: Disaster recovery\n  - owner: sre\n    task: Mirroing\n');
-  const text = run('app/cli/main.ts', ['owners', dir]);
+  const text = run(CLI, ['owners', dir]);
   expect(text.code).toBe(0);
   expect(text.out).toMatch(/^Owners from .*owners\.yaml: 5 of 20 rows with a customer side have one\.\n\n {2}SRE rota \(#sre\): 5 rows\n {4}Event Streams › Disaster recovery › Disaster recovery\n/);
   expect(text.out).toContain('  No owner: 15 rows\n');
-  const json = JSON.parse(run('app/cli/main.ts', ['owners', '--json', dir]).out);
+  const json = JSON.parse(run(CLI, ['owners', '--json', dir]).out);
   expect(json.owners[0]).toMatchObject({ id: 'sre', name: 'SRE rota', channel: '#sre' });
   expect(json.owners[0].rows).toHaveLength(5);
   expect(json.unowned).toHaveLength(15);
   expect(json.warnings).toEqual([{ file: `${dir}/owners.yaml`, line: 6, message: 'the rule for sre matches nothing: no task is "Mirroing"' }]);
-  expect(run('app/cli/main.ts', ['inspect', dir]).out).toContain(`${dir}/owners.yaml:6: the rule for sre matches nothing: no task is "Mirroing"`);
-  const none = run('app/cli/main.ts', ['owners', `${ROOT}data`]);
+  expect(run(CLI, ['inspect', dir]).out).toContain(`${dir}/owners.yaml:6: the rule for sre matches nothing: no task is "Mirroing"`);
+  const none = run(CLI, ['owners', `${ROOT}/data`]);
   expect(none.code).toBe(1);
   expect(none.err).toMatch(/there is no owners\.yaml in .*; start from data\/owners\.example\.yaml/);
 });

@@ -7,6 +7,7 @@ import { loadEngine } from '../src/engine/engine.js';
 import { createLog } from '../src/log.js';
 import { SHIPPED_DATA_DIR } from '../src/paths.js';
 import { LiveEngine } from '../src/reload.js';
+import { until } from './helpers/until.js';
 
 const DOC = 'event-streams-responsibilities.md';
 let dir: string;
@@ -78,8 +79,7 @@ test('a single document as DATA_DIR is watched through its folder', async () => 
   try {
     single.watch(file, 50);
     replace(withNewRow());
-    const end = Date.now() + 5000;
-    while (!single.current().answer(QUANTUM).answered && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    await until(() => single.current().answer(QUANTUM).answered, 'the replaced document answers', 5000);
     expect(single.current().answer(QUANTUM).answered).toBe(true);
   } finally {
     single.close();
@@ -146,10 +146,8 @@ test('a document written in two parts a second apart is never swapped in half-wr
   await new Promise((r) => setTimeout(r, 1000));
   writeSync(fd, full.slice(Math.floor(full.length / 2)));
   closeSync(fd);
-  const end = Date.now() + 15_000;
-  while (!logs.some((l) => String(l.event).startsWith('documents.reload')) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
-  // Nothing more arrives after the first reload (the debounce has nothing left to wait for).
-  await new Promise((r) => setTimeout(r, 500));
+  await until(() => logs.some((l) => String(l.event).startsWith('documents.reload')), 'a reload, 2 s after the second write', 15_000);
+  // One reload, of the whole file: the first write's wait was restarted by the second.
   expect(logs.filter((l) => String(l.event).startsWith('documents.reload')).map((l) => l.event)).toEqual(['documents.reloaded']);
   expect(live.current().answer(QUANTUM).matches[0]?.task).toBe('Quantum key rotation');
   expect(shape()).toEqual({ sections: 7, rows: 30 });
@@ -169,8 +167,7 @@ test('documents written to while they are being read are read again once quiet, 
   try {
     racing.watch(dir, 50);
     expect(racing.reload('test')).toMatchObject({ swapped: false, message: expect.stringMatching(/changed while they were being read/) });
-    const end = Date.now() + 5000;
-    while (!racing.current().answer(QUANTUM).answered && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    await until(() => racing.current().answer(QUANTUM).answered, 'read again once quiet', 5000);
     expect(racing.current().answer(QUANTUM).matches[0]?.task).toBe('Quantum key rotation');
     expect(logs.filter((l) => l.event === 'documents.reloaded')).toHaveLength(1);
   } finally {

@@ -10,6 +10,7 @@ import { buildReport, formatReport, parseSince } from '../src/report/report.js';
 import { dislikedSignal, unansweredSignal } from '../src/report/signals.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import type { Signal } from '../src/store/types.js';
+import { CLI } from './helpers/entry.js';
 
 const engine = loadEngine([SHIPPED_DATA_DIR]);
 const ask = (q: string, platform: 'slack' | 'teams' = 'slack'): Signal => unansweredSignal(engine.answer(q), platform, null);
@@ -54,7 +55,7 @@ test('respbot report --json reads the bot\'s store; --since leaves older signals
   await store.recordSignal({ ...ask('an old question nobody asks now'), at: Date.now() - 30 * 86_400_000 });
   await store.close();
   try {
-    const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'app/cli/main.ts', 'report', ...args], { cwd: PACKAGE_ROOT, encoding: 'utf8', env: { ...process.env, STORE_PATH, DATA_DIR: '' } });
+    const run = (args: string[]) => spawnSync(process.execPath, [CLI, 'report', ...args], { cwd: PACKAGE_ROOT, encoding: 'utf8', env: { ...process.env, STORE_PATH, DATA_DIR: '' } });
     const r = run(['--json']);
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as ReturnType<typeof buildReport>;

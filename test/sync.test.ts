@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT, SHIPPED_DATA_DIR } from '../src/paths.js';
 import { syncDocuments } from '../src/sync/sync.js';
+import { CLI } from './helpers/entry.js';
 
 const SEED = readFileSync(join(SHIPPED_DATA_DIR, 'event-streams-responsibilities.md'), 'utf8');
 const UPDATED = SEED.replace('lastupdated: "2025-03-11"', 'lastupdated: "2026-06-01"')
@@ -153,7 +154,7 @@ test('a copy cut to 70% upstream is rejected with the sections and rows it would
 /** The CLI as its own process; not spawnSync, which would block this process's server. */
 function cli(args: string[]): Promise<{ status: number | null; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'app/cli/main.ts', ...args], { cwd: PACKAGE_ROOT });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: PACKAGE_ROOT });
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.on('exit', (status) => resolve({ status, stdout }));
@@ -172,9 +173,9 @@ test('respbot sync --dry-run shows the changes and writes nothing; the exit code
 
 test('a missing or malformed sources.yaml is a clear error', () => {
   rmSync(join(data, 'sources.yaml'));
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'app/cli/main.ts', 'sync', '--data', data], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, 'sync', '--data', data], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
   expect(r.status).toBe(2);
   expect(r.stderr).toMatch(/sources\.yaml is missing: list each document's file and upstream url there/);
   writeFileSync(join(data, 'sources.yaml'), 'documents:\n  - file: ../../etc/passwd\n    url: http://x/\n');
-  expect(spawnSync(process.execPath, ['--import', 'tsx', 'app/cli/main.ts', 'sync', '--data', data], { cwd: PACKAGE_ROOT, encoding: 'utf8' }).stderr).toMatch(/sources\.yaml:2: documents\.0\.file must be a \.md file name in this folder/);
+  expect(spawnSync(process.execPath, [CLI, 'sync', '--data', data], { cwd: PACKAGE_ROOT, encoding: 'utf8' }).stderr).toMatch(/sources\.yaml:2: documents\.0\.file must be a \.md file name in this folder/);
 });

@@ -2,15 +2,12 @@
 // summary to a channel, for scripts and cron jobs. Slack posts with SLACK_BOT_TOKEN
 // (SLACK_API_URL honoured); Teams posts proactively to a conversation reference the bot
 // stored (STORE_PATH or DATABASE_URL) when it was installed there or last spoken to.
+// Each platform's SDK is imported only for a post to that platform.
 import { parseArgs } from 'node:util';
-import { App } from '@microsoft/teams.apps';
 import { consolePlain } from '../../adapters/console/render.js';
-import { postingClient, slackAdapter } from '../../adapters/slack/adapter.js';
 import { slackPostingConfig } from '../../adapters/slack/config.js';
-import { teamsAdapter } from '../../adapters/teams/adapter.js';
-import { sdkLogger } from '../../adapters/teams/app.js';
-import { getReference, listReferences } from '../../adapters/teams/reference.js';
 import { teamsConfig } from '../../adapters/teams/config.js';
+import { getReference, listReferences } from '../../adapters/teams/reference.js';
 import type { Adapter } from '../../src/conversation/adapter.js';
 import { postNow } from '../../src/conversation/posting.js';
 import { coreSettings, describeStore } from '../../src/config/settings.js';
@@ -41,6 +38,7 @@ async function postToSlack(engine: () => Engine, channel: string, section: strin
     return 2;
   }
   // The same poster as digests: rate limits are waited out (Retry-After); Slack out of reach is said at once.
+  const { postingClient, slackAdapter } = await import('../../adapters/slack/adapter.js');
   const client = postingClient(slack.botToken, slack.apiUrl);
   return postWith(slackAdapter(client, client), engine(), channel, section, `#${channel}`);
 }
@@ -77,6 +75,7 @@ async function postToTeams(engine: () => Engine, conversationId: string, section
       process.stderr.write(`respbot post: the bot has no reference for conversation "${conversationId}" in ${describeStore(settings)}.\n${list}\n`);
       return 1;
     }
+    const [{ App }, { teamsAdapter }, { sdkLogger }] = await Promise.all([import('@microsoft/teams.apps'), import('../../adapters/teams/adapter.js'), import('../../adapters/teams/app.js')]);
     const app = new App({
       ...(teams.clientId ? { clientId: teams.clientId, clientSecret: teams.clientSecret ?? undefined, tenantId: teams.tenantId ?? undefined } : {}),
       logger: sdkLogger(createLog('error')),

@@ -1,4 +1,4 @@
-// The bot as a service for a test file: the real `npm start` entry as a child process, its Slack
+// The bot as a service for a test file: the compiled `npm start` entry as a child process, its Slack
 // settings aimed at a loopback stand-in, its store in a fresh folder for every test.
 // `useService()` sets that up; `api` and `dir` are live bindings (ES modules), set by its hooks.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/paths.js';
+import { BOT } from './entry.js';
 import { signature, slackStandIn, triggerId, type StandIn } from './slack.js';
 
 export let api: StandIn;
@@ -28,36 +29,44 @@ export interface Bot {
   base: string;
   exited: Promise<number | null>;
   stderr: () => string;
+  /** Resolves when the bot's standard error (its log) matches `pattern`, at once if it already does. */
+  logged: (pattern: RegExp) => Promise<void>;
 }
 
-/** The real `npm start` entry with Slack settings aimed at the stand-in. */
+/** The real `npm start` entry with Slack settings aimed at the stand-in; resolves once it listens. */
 export async function startBot(env: Record<string, string>): Promise<Bot> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], {
+  const child = spawn(process.execPath, [BOT], {
     cwd: PACKAGE_ROOT,
     env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: api.url + 'api/', PORT: '0', DATA_DIR: '', STORE_PATH: join(dir, 'store.db'), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';
-  child.stderr!.on('data', (d) => (err += d));
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  const port = await new Promise<number>((resolve, reject) => {
-    const t = setInterval(() => {
-      const m = /listening on http:\/\/(?:localhost|127\.0\.0\.1):(\d+)/.exec(err);
-      if (m) resolve(Number(m[1]));
-      if (child.exitCode !== null) reject(new Error(err));
-    }, 20);
-    exited.then(() => clearInterval(t));
-    setTimeout(() => {
-      clearInterval(t);
-      reject(new Error(`no start:\n${err}`));
-    }, 20_000).unref();
+  const waiting = new Set<{ pattern: RegExp; resolve: () => void }>();
+  child.stderr!.on('data', (d) => {
+    err += d;
+    for (const w of waiting) {
+      if (w.pattern.test(err)) {
+        waiting.delete(w);
+        w.resolve();
+      }
+    }
   });
-  return { child, base: `http://127.0.0.1:${port}`, exited, stderr: () => err };
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  const logged = (pattern: RegExp) =>
+    pattern.test(err)
+      ? Promise.resolve()
+      : new Promise<void>((resolve, reject) => {
+          waiting.add({ pattern, resolve });
+          exited.then(() => reject(new Error(`the bot exited before logging ${pattern}:\n${err}`)));
+        });
+  await logged(/listening on http:\/\/(?:localhost|127\.0\.0\.1):\d+/);
+  const port = Number(/listening on http:\/\/(?:localhost|127\.0\.0\.1):(\d+)/.exec(err)![1]);
+  return { child, base: `http://127.0.0.1:${port}`, exited, stderr: () => err, logged };
 }
 
 /** The bot started with `env` until it exits by itself: exit code and standard error. */
 export async function runToExit(env: Record<string, string>): Promise<{ code: number | null; err: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], {
+  const child = spawn(process.execPath, [BOT], {
     cwd: PACKAGE_ROOT,
     env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: api.url + 'api/', PORT: '0', DATA_DIR: '', STORE_PATH: join(dir, 'store.db'), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

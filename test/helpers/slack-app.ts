@@ -12,7 +12,7 @@ import { SHIPPED_DATA_DIR } from '../../src/paths.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
 import { SHARED } from './fs.js';
-import { signature, slackStandIn, triggerId, type StandIn } from './slack.js';
+import { signature, slackStandIn, triggerId, type Recorded, type StandIn } from './slack.js';
 
 export const SECRET = 'test-signing-secret';
 export const BOT_USER = 'U0RESPBOT1';
@@ -92,4 +92,23 @@ export function click(actionId: string, value: object) {
   body.trigger_id = triggerId();
   body.actions = [{ action_id: actionId, block_id: 'b', type: 'button', value: JSON.stringify(value), action_ts: '1' }];
   return post(form({ payload: JSON.stringify(body) }), 'application/x-www-form-urlencoded');
+}
+
+let barriers = 0;
+/**
+ * The chat.postMessage calls made for the events posted before this call. A barrier instead of
+ * a sleep: Slack events are acknowledged before they are handled, so a person's mention is
+ * posted after them and its answer awaited; what the earlier events were going to post has been
+ * posted by then.
+ */
+export async function postsBefore(): Promise<Recorded[]> {
+  const marker = sample('app_mention.json');
+  const ts = `1700009999.${String(++barriers).padStart(6, '0')}`;
+  marker.event_id = `EvBARRIER${barriers}`;
+  marker.event.text = '<@U00FAKEBOT01> who patches the cluster?';
+  marker.event.ts = marker.event.thread_ts = ts;
+  await post(JSON.stringify(marker), 'application/json');
+  const ours = (c: Recorded) => c.path === 'chat.postMessage' && c.body.thread_ts === ts;
+  await api.waitFor((c) => c.some(ours));
+  return api.calls.filter((c) => c.path === 'chat.postMessage' && !ours(c));
 }

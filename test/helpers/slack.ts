@@ -33,6 +33,8 @@ export interface StandIn {
   replyWith(path: string, body: Record<string, unknown> | ((request: Record<string, unknown>) => Record<string, unknown>)): void;
   /** Answer calls to `path` only after `ms` (they are recorded when they arrive). */
   delay(path: string, ms: number): void;
+  /** Leave calls to `path` unanswered (they are recorded when they arrive) until release() is called. */
+  hold(path: string): () => void;
   waitFor(pred: (c: Recorded[]) => boolean, ms?: number): Promise<Recorded[]>;
   close(): Promise<void>;
 }
@@ -58,12 +60,14 @@ function parse(raw: string, type: string | undefined): Record<string, unknown> {
   return out;
 }
 
-export async function slackStandIn(): Promise<StandIn> {
+/** `now`: the clock for Retry-After windows and the `at` of each call (a test's fake clock, or real time). */
+export async function slackStandIn({ now = Date.now }: { now?: () => number } = {}): Promise<StandIn> {
   const calls: Recorded[] = [];
   type Reply = Record<string, unknown> | ((request: Record<string, unknown>) => Record<string, unknown>);
   const replies = new Map<string, Reply>();
   const failures = new Map<string, Array<{ status: number; headers: Record<string, string>; error?: string }>>();
   const delays = new Map<string, number>();
+  const holds = new Map<string, Promise<void>>();
   const served: StandIn['served'] = [];
   const limits = new Map<string, { seconds: number; until: number | null }>();
   const server: Server = createServer(async (req, res) => {
@@ -71,10 +75,10 @@ export async function slackStandIn(): Promise<StandIn> {
     const path = (req.url ?? '').replace(/^\/(api\/)?/, '').replace(/\?.*$/, '');
     const limit = limits.get(path);
     if (limit) {
-      limit.until ??= Date.now() + limit.seconds * 1000;
-      if (Date.now() < limit.until) {
-        served.push({ path, status: 429, at: Date.now() });
-        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(Math.ceil((limit.until - Date.now()) / 1000)) });
+      limit.until ??= now() + limit.seconds * 1000;
+      if (now() < limit.until) {
+        served.push({ path, status: 429, at: now() });
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(Math.ceil((limit.until - now()) / 1000)) });
         res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
         return;
       }
@@ -82,16 +86,17 @@ export async function slackStandIn(): Promise<StandIn> {
     }
     const queue = failures.get(path);
     const fail = queue?.shift();
-    served.push({ path, status: fail?.status ?? 200, at: Date.now() });
+    served.push({ path, status: fail?.status ?? 200, at: now() });
     if (fail) {
       res.writeHead(fail.status, { 'content-type': 'application/json', ...fail.headers });
       res.end(JSON.stringify({ ok: false, error: fail.error ?? (fail.status === 429 ? 'ratelimited' : 'fatal_error') }));
       return;
     }
     const body = parse(raw, req.headers['content-type']);
-    calls.push({ path, body, at: Date.now() });
+    calls.push({ path, body, at: now() });
     const wait = delays.get(path);
     if (wait) await new Promise((r) => setTimeout(r, wait).unref());
+    await holds.get(path);
     const reply = replies.get(path);
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify((typeof reply === 'function' ? reply(body) : reply) ?? { ok: true, ts: '1700000000.000100', channel: 'C1' }));
@@ -113,6 +118,14 @@ export async function slackStandIn(): Promise<StandIn> {
     },
     delay(path, ms) {
       delays.set(path, ms);
+    },
+    hold(path) {
+      let release!: () => void;
+      holds.set(path, new Promise<void>((r) => (release = r)));
+      return () => {
+        holds.delete(path);
+        release();
+      };
     },
     async waitFor(pred, ms = 5000) {
       const end = Date.now() + ms;

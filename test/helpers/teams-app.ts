@@ -14,7 +14,7 @@ import { SHIPPED_DATA_DIR } from '../../src/paths.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
 import { SHARED } from './fs.js';
-import { slackStandIn as recordingServer, type StandIn } from './slack.js';
+import { slackStandIn as recordingServer, type Recorded, type StandIn } from './slack.js';
 
 export const sample = (name: string) => JSON.parse(readFileSync(join(SHARED, 'platform-samples/teams', name), 'utf8')) as Record<string, any>;
 
@@ -62,3 +62,20 @@ export async function post(activity: Record<string, any>) {
 
 export const sent = () => connector.calls.filter((c) => /^v3\/conversations\/.+\/activities/.test(c.path));
 export const cardOf = (body: Record<string, unknown>) => (body.attachments as Array<{ contentType: string; content: Record<string, any> }>)[0]!;
+
+let barriers = 0;
+/**
+ * What the app sent for the requests before this call. A barrier instead of a sleep: a later
+ * message (in a conversation of its own) is answered first, so whatever the earlier requests
+ * were going to send has been sent by then.
+ */
+export async function sentBefore(): Promise<Recorded[]> {
+  const marker = sample('message_personal.json');
+  const id = `barrier-${++barriers}`;
+  marker.conversation = { ...marker.conversation, id };
+  marker.text = 'help';
+  await post(marker);
+  const ours = (c: Recorded) => c.path.startsWith(`v3/conversations/${id}/`);
+  await connector.waitFor(() => sent().some(ours));
+  return sent().filter((c) => !ours(c));
+}

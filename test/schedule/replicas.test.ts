@@ -13,6 +13,7 @@ import { Scheduler } from '../../src/schedule/scheduler.js';
 import type { NewSchedule, OutboxPost, Store } from '../../src/store/types.js';
 import { slackStandIn } from '../helpers/slack.js';
 import { storeKinds } from '../helpers/stores.js';
+import { until } from '../helpers/until.js';
 
 const kinds = await storeKinds();
 afterAll(() => kinds.cleanup());
@@ -215,10 +216,9 @@ describe.each(kinds.kinds)('on the $name store', (kind) => {
       for (const r of replicas) r.start();
       const posted = () => api.calls.filter((c) => c.path === 'chat.postMessage');
       await api.waitFor(() => new Set(posted().map((c) => c.body.channel)).size === channels.length, 30_000);
-      const settled = async () => (await store.listPosts()).every((p) => p.state === 'sent');
-      for (const end = Date.now() + 30_000; !(await settled()) && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
-      // Longer than a lease more: a replica that wrongly took a post over would have called by now.
-      await new Promise((r) => setTimeout(r, leaseMs + 500));
+      await until(async () => (await store.listPosts()).every((p) => p.state === 'sent'), 'every post recorded as sent', 30_000);
+      // A post is taken over only while it is not yet sent, and a replica calls Slack as soon as it
+      // has taken one: a wrong takeover has called by now. Stopping waits for any call under way.
       await Promise.all(replicas.map((r) => r.stop()));
       expect(posted().map((c) => c.body.channel).sort()).toEqual(channels);
       expect((await store.listPosts()).map((p) => [p.state, p.attempts])).toEqual(channels.map(() => ['sent', 1]));

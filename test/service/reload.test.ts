@@ -5,21 +5,15 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PACKAGE_ROOT, SHIPPED_DATA_DIR } from '../../src/paths.js';
+import { CLI } from '../helpers/entry.js';
 import { useService, dir, startBot, asker } from '../helpers/service.js';
 
 useService();
 
 const withQuantumRow = (text: string) => text.replace(/(\|Security and vulnerability patch updates to cluster\|[^\n]*\n)/, '$1|Quantum key rotation| IBM rotates the quantum-safe keys every week. | |\n');
 
-async function eventually(ask: (q: string) => Promise<string>, q: string, pattern: RegExp): Promise<string> {
-  const end = Date.now() + 10_000; // a reload waits for 2 s of quiet first
-  let text = '';
-  while (!pattern.test(text) && Date.now() < end) {
-    text = await ask(q);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return text;
-}
+/** The bot's log line that says the new documents are in (a reload from file events waits for 2 s of quiet first). */
+const RELOADED = /"event":"documents\.reloaded"/;
 
 test('SIGHUP reloads the documents in DATA_DIR', async () => {
   const data = join(dir, 'data');
@@ -32,7 +26,8 @@ test('SIGHUP reloads the documents in DATA_DIR', async () => {
     // The watcher would see this too; SIGHUP is for setups where file events do not arrive (network mounts).
     writeFileSync(doc, withQuantumRow(readFileSync(doc, 'utf8')));
     bot.child.kill('SIGHUP');
-    expect(await eventually(ask, 'who rotates the quantum keys?', /Quantum/)).toBe('IBM: Quantum key rotation');
+    await bot.logged(RELOADED);
+    expect(await ask('who rotates the quantum keys?')).toBe('IBM: Quantum key rotation');
     expect(bot.stderr()).toContain('"event":"documents.reloaded"');
   } finally {
     bot.child.kill('SIGTERM');
@@ -50,12 +45,13 @@ test('respbot sync brings a changed upstream document to the running bot, with n
   const ask = asker(bot);
   try {
     expect(await ask('who rotates the quantum keys?')).not.toMatch(/Quantum/);
-    const sync = spawn(process.execPath, ['--import', 'tsx', 'app/cli/main.ts', 'sync'], { cwd: PACKAGE_ROOT, env: { ...process.env, DATA_DIR: data } });
+    const sync = spawn(process.execPath, [CLI, 'sync'], { cwd: PACKAGE_ROOT, env: { ...process.env, DATA_DIR: data } });
     let out = '';
     sync.stdout.on('data', (d) => (out += d));
     expect(await new Promise((r) => sync.on('exit', r))).toBe(0);
     expect(out).toMatch(/^event-streams-responsibilities\.md: updated \(\+1 rows/);
-    expect(await eventually(ask, 'who rotates the quantum keys?', /Quantum/)).toBe('IBM: Quantum key rotation');
+    await bot.logged(RELOADED);
+    expect(await ask('who rotates the quantum keys?')).toBe('IBM: Quantum key rotation');
   } finally {
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
@@ -73,7 +69,7 @@ test('a truncated upstream copy: sync refuses it and the bot keeps its sections;
   const bot = await startBot({ DATA_DIR: data });
   const ask = asker(bot);
   const sync = async (...args: string[]) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'app/cli/main.ts', 'sync', ...args], { cwd: PACKAGE_ROOT, env: { ...process.env, DATA_DIR: data } });
+    const child = spawn(process.execPath, [CLI, 'sync', ...args], { cwd: PACKAGE_ROOT, env: { ...process.env, DATA_DIR: data } });
     return new Promise((r) => child.on('exit', r));
   };
   const MIRRORING = 'who checks clusters are viable mirroring pairs?';
@@ -81,7 +77,7 @@ test('a truncated upstream copy: sync refuses it and the bot keeps its sections;
     expect(await ask(MIRRORING)).toMatch(/Clusters/);
     expect(await sync()).toBe(1);
     expect(await sync('--accept-removals')).toBe(0);
-    for (const end = Date.now() + 10_000; !bot.stderr().includes('"event":"documents.reloaded"') && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+    await bot.logged(RELOADED);
     expect(await ask(MIRRORING)).not.toMatch(/Clusters/);
     const reloaded = bot.stderr().split('\n').find((l) => l.includes('"event":"documents.reloaded"'))!;
     expect(JSON.parse(reloaded)).toMatchObject({ removalsAcceptedBy: join(data, '.accept-removals'), losses: [expect.objectContaining({ lostSections: ['App orchestration', 'Mirroring', 'Support of client-side libraries'] })] });

@@ -1,6 +1,6 @@
 // Slack settings: off when absent, clear messages when half-way or malformed.
 import { slackConfig } from '../../adapters/slack/config.js';
-import { portFrom } from '../../app/server.js';
+import { portFrom } from '../../app/settings.js';
 
 test('no Slack variables: Slack is off', () => {
   expect(slackConfig({})).toBeNull();

@@ -1,10 +1,10 @@
 // Scheduled digests to Slack through the real Web API client, against a loopback stand-in:
 // rate limits, errors worth retrying and not, and a bot killed between claiming and sending.
+// The scheduler and the stand-in share a fake clock: a Retry-After is waited out by moving it.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { classifySlackError, postingClient as outboxClient, slackAdapter } from '../../adapters/slack/adapter.js';
 import { posterFor } from '../../src/conversation/posting.js';
 import { loadEngine } from '../../src/engine/engine.js';
@@ -13,18 +13,20 @@ import { PACKAGE_ROOT, SHIPPED_DATA_DIR } from '../../src/paths.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { NewSchedule, Store } from '../../src/store/types.js';
+import { BOT } from '../helpers/entry.js';
 import { slackStandIn, type StandIn } from '../helpers/slack.js';
 import { storeKinds } from '../helpers/stores.js';
 
 const kinds = await storeKinds();
 
-const TSX = join(PACKAGE_ROOT, 'node_modules/tsx/dist/cli.mjs');
+const CLAIM_AND_DIE = join(PACKAGE_ROOT, 'test', 'helpers', 'claim-and-die.js');
 const engine = loadEngine([SHIPPED_DATA_DIR]);
+const clock = { t: Date.now() };
 let api: StandIn;
 let dir: string;
 
 beforeAll(async () => {
-  api = await slackStandIn();
+  api = await slackStandIn({ now: () => clock.t });
   dir = mkdtempSync(join(tmpdir(), 'respbot-outbox-'));
 });
 afterAll(async () => {
@@ -33,6 +35,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(() => {
+  clock.t = Date.now();
   api.calls.length = 0;
   api.served.length = 0;
 });
@@ -52,7 +55,7 @@ const dueDigest = (channel: string): NewSchedule => ({
 const posts = () => api.calls.filter((c) => c.path === 'chat.postMessage');
 
 function run(store: Store) {
-  return new Scheduler({ store, posters: [posterFor(slackAdapter(outboxClient('xoxb-test', api.url + 'api/')))], engine: () => engine, log: createLog('error', () => {}), intervalMs: 50 });
+  return new Scheduler({ store, posters: [posterFor(slackAdapter(outboxClient('xoxb-test', api.url + 'api/')))], engine: () => engine, log: createLog('error', () => {}), now: () => clock.t });
 }
 
 test('a 503 is retried; not_in_channel fails the post with how to fix it', async () => {
@@ -79,12 +82,15 @@ describe.each(kinds.kinds)('on the $name store', (kind) => {
     const { store } = await kind.fresh();
     await store.addSchedule(dueDigest('C0RATE001'));
     api.failNext('chat.postMessage', 429, { 'retry-after': '1' });
-    const started = Date.now();
+    const started = clock.t;
     const s = run(store);
-    s.start();
-    await api.waitFor(() => posts().length > 0);
-    await new Promise((r) => setTimeout(r, 300));
-    await s.stop();
+    // The scheduler's loop sleeps until retryAt; here the clock is moved there instead.
+    expect(await s.tick()).toMatchObject({ sent: 0, retrying: 1, retryAt: started + 1000 });
+    clock.t = started + 999;
+    await s.tick();
+    expect(posts()).toHaveLength(0);
+    clock.t = started + 1000;
+    await s.tick();
     expect(posts()).toHaveLength(1);
     expect(posts()[0]!.at - started).toBeGreaterThanOrEqual(1000);
     // The channel sees where the digest comes from and how to stop it.
@@ -98,9 +104,10 @@ describe.each(kinds.kinds)('on the $name store', (kind) => {
     for (const c of channels) await store.addSchedule(dueDigest(c));
     api.rateLimit('chat.postMessage', 1);
     const s = run(store);
-    s.start();
-    await api.waitFor(() => posts().length === channels.length, 10_000);
-    await s.stop();
+    const paused = await s.tick();
+    expect(paused.retryAt).toBe(clock.t + 1000);
+    clock.t = paused.retryAt!;
+    await s.tick();
     const calls = api.served.filter((c) => c.path === 'chat.postMessage');
     // One call learnt the limit; every other call waited for it to pass, then went through.
     expect(calls.map((c) => c.status)).toEqual([429, 200, 200, 200, 200]);
@@ -114,7 +121,7 @@ describe.each(kinds.kinds)('on the $name store', (kind) => {
     const { store: check, env } = await kind.fresh();
     await check.addSchedule(dueDigest('C0CRASH01'));
 
-    const died = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../helpers/claim-and-die.ts', import.meta.url)), api.url + 'api/', '1500'], {
+    const died = spawnSync(process.execPath, [CLAIM_AND_DIE, api.url + 'api/', '1500'], {
       encoding: 'utf8',
       cwd: PACKAGE_ROOT,
       env: { ...process.env, ...env },
@@ -125,24 +132,25 @@ describe.each(kinds.kinds)('on the $name store', (kind) => {
     expect(posts()).toHaveLength(0);
 
     // The real bot on the same store: it takes the post over once the dead process's lease ends.
-    const bot = spawn(process.execPath, [TSX, 'app/main.ts'], {
+    const bot = spawn(process.execPath, [BOT], {
       cwd: PACKAGE_ROOT,
       env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: api.url + 'api/', ...env, PORT: '0', SCHEDULER_INTERVAL_SECONDS: '0.2', LOG_LEVEL: 'error', DATA_DIR: '' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
     bot.stderr!.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((r) => bot.once('exit', (code) => r(code)));
     try {
       await api.waitFor(() => posts().length > 0, 20_000);
-      await new Promise((r) => setTimeout(r, 1000)); // several more scheduler periods
-      expect(posts()).toHaveLength(1);
-      expect(posts()[0]!.body).toMatchObject({ channel: 'C0CRASH01', text: expect.stringMatching(/^Disaster recovery/) });
-      expect((await check.listPosts())[0]).toMatchObject({ state: 'sent', attempts: 2 });
     } finally {
-      const exited = new Promise<number | null>((r) => bot.once('exit', (code) => r(code)));
+      // An orderly stop finishes and records the send under way and starts no other: whatever
+      // the bot would post, it has posted once it has exited.
       bot.kill('SIGTERM');
       expect(await exited).toBe(0);
     }
+    expect(posts()).toHaveLength(1);
+    expect(posts()[0]!.body).toMatchObject({ channel: 'C0CRASH01', text: expect.stringMatching(/^Disaster recovery/) });
+    expect((await check.listPosts())[0]).toMatchObject({ state: 'sent', attempts: 2 });
     expect(stderr).not.toMatch(/error/i);
   });
 });

@@ -1,6 +1,6 @@
 // Our card buttons on Teams: Action.Submit (a message value) and Action.Execute (an invoke),
 // and feedback.
-import { useTeamsApp, connector, logs, post, sent, sample } from '../helpers/teams-app.js';
+import { useTeamsApp, connector, logs, post, sent, sentBefore, sample } from '../helpers/teams-app.js';
 
 useTeamsApp();
 
@@ -20,8 +20,7 @@ test('👎 feedback is logged with the question; another app\'s submit is ignore
   expect(logs).toContainEqual(expect.objectContaining({ event: 'feedback', platform: 'teams', vote: 'down', question: 'who patches the cluster?' }));
   connector.calls.length = 0;
   await post(sample('action_submit_message_value.json'));
-  await new Promise((r) => setTimeout(r, 200));
-  expect(sent()).toHaveLength(0);
+  expect(await sentBefore()).toHaveLength(0);
 });
 
 test('an adaptiveCard/action invoke with our data answers with a card', async () => {

@@ -9,6 +9,7 @@ import { createLog } from '../../src/log.js';
 import { SHIPPED_DATA_DIR } from '../../src/paths.js';
 import { createHttpApp, listen } from '../../app/server.js';
 import { useTeamsApp, connector, store, logs, post, sent, cardOf, sample } from '../helpers/teams-app.js';
+import { until } from '../helpers/until.js';
 
 useTeamsApp();
 
@@ -106,8 +107,9 @@ test('with the store down, questions are still answered; the lost reference and 
     await fetch(`http://127.0.0.1:${l.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(act) });
     const [reply] = await connector.waitFor(() => sent().length > 0);
     expect(reply!.body.attachments).toBeDefined();
-    await new Promise((r) => setTimeout(r, 50));
-    expect(lines.map((x) => x.event)).toEqual(expect.arrayContaining(['teams.reference_not_saved', 'signal.not_recorded']));
+    const logged = () => lines.map((x) => x.event);
+    await until(() => logged().includes('teams.reference_not_saved') && logged().includes('signal.not_recorded'), 'the lost reference and signal logged');
+    expect(logged()).toEqual(expect.arrayContaining(['teams.reference_not_saved', 'signal.not_recorded']));
   } finally {
     await new Promise((r) => l.server.close(r));
   }

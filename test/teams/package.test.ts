@@ -8,13 +8,14 @@ import { inflateSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+/** What `npm run teams:package` runs, compiled (dist/, built before the tests). */
+const PACKAGER = join(ROOT, 'dist', 'adapters', 'teams', 'package', 'main.js');
 const BOT = '11111111-2222-3333-4444-555555555555';
 
 function pack(env: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'respbot-pkg-'));
   const out = join(dir, 'app.zip');
-  const r = spawnSync(process.execPath, [TSX, 'adapters/teams/package/main.ts', '--out', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATA_DIR: '', CLIENT_ID: '', ...env } });
+  const r = spawnSync(process.execPath, [PACKAGER, '--out', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATA_DIR: '', CLIENT_ID: '', ...env } });
   return { ...r, out, dir };
 }
 
