@@ -3,7 +3,7 @@
 // They index exactly the entries our index has: the newest document of each service.
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
-import { newestDocuments } from '../src/engine/index.js';
+import { newestDocuments } from '../src/engine/search-index.js';
 import type { KnowledgeBase } from '../src/model.js';
 import type { Scorable } from './evalset.js';
 

@@ -19,7 +19,7 @@ const PROBES: Record<string, string> = {
   'adapters/teams/listeners/teams-to-console.ts': "import { consolePlain } from '../../console/render.js';",
   'adapters/console/console-to-slack.ts': "import { slackMessage } from '../../adapters/slack/render.js';",
   // Allowed: the core within itself, an adapter to the core and to its own files, app/ to anything.
-  'src/engine/core-to-core.ts': "import { words } from './text.js';",
+  'src/engine/core-to-core.ts': "import { words } from './words.js';",
   'adapters/slack/slack-to-core.ts': "import { answerCards } from '../../src/present/present.js';\nimport { slackMessage } from './render.js';",
   'adapters/teams/teams-sdk.ts': "import { App } from '@microsoft/teams.apps';",
   'app/app-to-all.ts': "import { slackMessage } from '../adapters/slack/render.js';\nimport { teamsCard } from '../adapters/teams/render.js';",

@@ -4,10 +4,13 @@ import { ownerAnswer, withOwners } from '../owners/answers.js';
 import { ownerBookFor, type OwnerBook } from '../owners/book.js';
 import { ownerQuestion } from '../owners/questions.js';
 import { dataFile, loadKnowledgeBase, readOtherServices, readServices } from '../load/folder.js';
-import { answer, answerSection, emptyAnswer, explain, findSection, type AnswerContext } from './answer.js';
+import { answer, explain, type AnswerContext } from './answer.js';
+import { findSection } from './find-section.js';
+import { emptyAnswer } from './matches.js';
+import { answerSection } from './section-answers.js';
 import { MAX_QUESTION_CHARS } from './clean.js';
 import { readModel, type ConfidenceModel, type Features } from './confidence.js';
-import { buildIndex, type KnowledgeIndex } from './index.js';
+import { buildIndex, type KnowledgeIndex } from './search-index.js';
 import type { Answer } from './types.js';
 import { buildVocabulary, readSynonyms } from './vocabulary.js';
 

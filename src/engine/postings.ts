@@ -2,7 +2,7 @@
 // them: for each term, the entries that hold it and in which fields (task, provider text,
 // customer text), and the sections whose title holds it. A question looks up its terms here and
 // touches only the entries that share one; nothing is kept per entry but a few offsets.
-import { isStopword, stem, words } from './text.js';
+import { isStopword, stem, words } from './words.js';
 import { Interner, IntList, sortedIds } from './terms.js';
 import type { Vocabulary } from './vocabulary.js';
 

@@ -5,10 +5,10 @@
 import type { Party } from '../model.js';
 import { cleanQuestion } from './clean.js';
 import { americanSpelling, correct } from './spelling.js';
-import type { KnowledgeIndex, Rarity, ServiceGroup } from './index.js';
+import type { KnowledgeIndex, Rarity, ServiceGroup } from './search-index.js';
 import { findNames } from './names.js';
 import { segmentsOf } from './segments.js';
-import { isStopword, STOP_PHRASES, stem, words } from './text.js';
+import { isStopword, STOP_PHRASES, stem, words } from './words.js';
 import { wordNet } from './wordnet.js';
 
 export interface Unit {

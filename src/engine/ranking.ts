@@ -6,7 +6,7 @@
 // then scored in full only down to a bar: all entries scoring at or above the bar have a ceiling
 // at or above it, so the ones scored and sorted there are exactly the head of the full ranking. A
 // caller that reads further lowers the bar; most read five entries or fewer.
-import type { Indexed, KnowledgeIndex, ServiceGroup } from './index.js';
+import type { Indexed, KnowledgeIndex, ServiceGroup } from './search-index.js';
 import { fieldSlice, IN_TASK, type EntryTerms } from './postings.js';
 import type { Query } from './query.js';
 import { CONCEPT_ONLY, CONTEXT_WEIGHT, COVERAGE_SHARE, FIELD_WEIGHT, MATCH_SHARE, NO_FIT, type EntryFit, type Scored } from './score.js';

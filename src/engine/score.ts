@@ -4,7 +4,7 @@
 // found in each field are the features the ranking and the confidence model read.
 // The scoring itself runs over term ids (ranking.ts); this module holds its weights and the
 // judgements made on the best entry alone.
-import type { Indexed, KnowledgeIndex } from './index.js';
+import type { Indexed, KnowledgeIndex } from './search-index.js';
 import { fieldSlice, CUSTOMER, PROVIDER, TASK } from './postings.js';
 import type { Query, Unit } from './query.js';
 import { sliceHas } from './terms.js';

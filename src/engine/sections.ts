@@ -3,7 +3,7 @@
 // term to title, so that finding the section a question names reads only the titles sharing a
 // word with it, not every section of every service.
 import type { Section } from '../model.js';
-import type { ServiceGroup } from './index.js';
+import type { ServiceGroup } from './search-index.js';
 import type { Query } from './query.js';
 import type { Interner } from './terms.js';
 

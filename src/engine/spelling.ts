@@ -2,8 +2,8 @@
 // a misspelt word is replaced by the known word one edit away (two from eight letters).
 // The work is bounded: candidates come from a deletion index, so a word costs O(length²)
 // lookups at most, and words longer than MAX_CORRECTED are never corrected.
-import type { KnowledgeIndex } from './index.js';
-import { stem, STOPWORDS } from './text.js';
+import type { KnowledgeIndex } from './search-index.js';
+import { stem, STOPWORDS } from './words.js';
 
 /** No document word is longer; a longer token is noise, not a typo. */
 export const MAX_CORRECTED = 20;

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { readDataFile } from '../config/data-file.js';
 import { SYNONYMS_FILE } from '../config/data-files.js';
-import { stem, words } from './text.js';
+import { stem, words } from './words.js';
 
 /** Concepts that together mean another ("region" + "failure" → "disaster recovery"). */
 export interface Combination {

@@ -1,6 +1,6 @@
 // Answers about owners: the rows one owner has, or the rows nobody has, as a party answer
 // (the customer's side) so every surface lays them out as it lays out "what do I do?".
-import { emptyAnswer, matchOf } from '../engine/answer.js';
+import { emptyAnswer, matchOf } from '../engine/matches.js';
 import type { Answer, Match } from '../engine/types.js';
 import type { OwnerBook } from './book.js';
 import type { OwnerQuestion } from './questions.js';

@@ -1,7 +1,7 @@
 // Questions about owners rather than rows: "what does the Data Platform team own?", "which of
 // our tasks have no owner?". Only when the question holds nothing else: "what does security do
 // about patching?" names a task, and the answer engine takes it.
-import { STOPWORDS, words } from '../engine/text.js';
+import { STOPWORDS, words } from '../engine/words.js';
 import type { Owner, OwnerBook } from './book.js';
 
 export type OwnerQuestion = { kind: 'owner'; owner: Owner } | { kind: 'unowned' };

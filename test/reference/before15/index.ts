@@ -4,7 +4,7 @@
 import Fuse from 'fuse.js';
 import type { Entry, KnowledgeBase, Party, ResponsibilityDocument, Section } from '../../../src/model.js';
 import type { ServiceInfo } from '../../../src/load/folder.js';
-import { isStopword, stem, STOPWORDS, words } from '../../../src/engine/text.js';
+import { isStopword, stem, STOPWORDS, words } from '../../../src/engine/words.js';
 import type { Vocabulary } from '../../../src/engine/vocabulary.js';
 import { examplesFor } from '../../../src/engine/examples.js';
 import { nameTable, type NameTable } from './names.js';

@@ -8,7 +8,7 @@ import { americanSpelling, correct } from './spelling.js';
 import type { KnowledgeIndex, Rarity, ServiceGroup } from './index.js';
 import { findNames } from './names.js';
 import { segmentsOf } from '../../../src/engine/segments.js';
-import { isStopword, STOP_PHRASES, stem, words } from '../../../src/engine/text.js';
+import { isStopword, STOP_PHRASES, stem, words } from '../../../src/engine/words.js';
 import { wordNet } from '../../../src/engine/wordnet.js';
 
 export interface Unit {

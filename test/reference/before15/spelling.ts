@@ -3,7 +3,7 @@
 // The work is bounded: candidates come from a deletion index, so a word costs O(length²)
 // lookups at most, and words longer than MAX_CORRECTED are never corrected.
 import { deletionsOf, type KnowledgeIndex } from './index.js';
-import { stem, STOPWORDS } from '../../../src/engine/text.js';
+import { stem, STOPWORDS } from '../../../src/engine/words.js';
 
 /** No document word is longer; a longer token is noise, not a typo. */
 export const MAX_CORRECTED = 20;

@@ -5,7 +5,7 @@
 // service.
 import type { Entry, KnowledgeBase, Party, ResponsibilityDocument, Section } from '../model.js';
 import type { ServiceInfo } from '../load/folder.js';
-import { stem, STOPWORDS, words } from './text.js';
+import { stem, STOPWORDS, words } from './words.js';
 import type { Vocabulary } from './vocabulary.js';
 import { examplesFor } from './examples.js';
 import { fuzzyNames, type FuzzyNames } from './fuzzy.js';
