@@ -22,10 +22,10 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Our Teams bot (local-testing mode, shipped data) and the Playground pointed at it. */
-export async function startBotAndPlayground(): Promise<Running> {
+/** Our Teams bot (local-testing mode, the shipped data unless told) and the Playground pointed at it. */
+export async function startBotAndPlayground(dataDir: string = SHIPPED_DATA_DIR): Promise<Running> {
   const http = createHttpApp();
-  const engine = loadEngine([SHIPPED_DATA_DIR]);
+  const engine = loadEngine([dataDir]);
   const store = openSqliteStore(':memory:');
   const { app } = await createTeamsApp(
     { clientId: null, clientSecret: null, tenantId: null, allowUnauthenticated: true, serviceUrl: null },
