@@ -1,7 +1,7 @@
 // How much of the index one question touches, and what the index keeps per entry: a question
 // reads the postings of its own terms and scores only the head of its ranking; typo candidates,
 // and the names "did you mean" searches, are bounded; entries hold offsets, not sets of strings.
-// (That the answers are those of the full scan is test/equivalence.test.ts.)
+// (That the rankings are those of the full scan is test/full-scan.test.ts.)
 import { engineFor } from '../src/engine/engine.js';
 import { fuzzyNames, fuzzySearch, namesSearched, namesThatCanMatch } from '../src/engine/fuzzy.js';
 import { termsOf } from '../src/engine/postings.js';
