@@ -4,7 +4,7 @@
 // (That the rankings are those of the full scan is test/full-scan.test.ts.)
 import { engineFor } from '../src/engine/engine.js';
 import { fuzzyNames, fuzzySearch, namesSearched, namesThatCanMatch } from '../src/engine/fuzzy.js';
-import { termsOf } from '../src/engine/postings.js';
+import { termsOf } from '../src/engine/text-terms.js';
 import { readQuestion } from '../src/engine/query.js';
 import { rank } from '../src/engine/ranking.js';
 import { MAX_TYPO_CANDIDATES, typoCandidates } from '../src/engine/spelling.js';

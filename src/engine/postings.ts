@@ -2,7 +2,8 @@
 // them: for each term, the entries that hold it and in which fields (task, provider text,
 // customer text), and the sections whose title holds it. A question looks up its terms here and
 // touches only the entries that share one; nothing is kept per entry but a few offsets.
-import { isStopword, stem, words } from './words.js';
+import { pairsOf, termsOf, unitsOf, type ReadWords } from './text-terms.js';
+import { words } from './words.js';
 import { Interner, IntList, sortedIds } from './terms.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -14,53 +15,6 @@ export const IN_CUSTOMER = 4;
 export const TASK = 0;
 export const PROVIDER = 1;
 export const CUSTOMER = 2;
-
-/** A text's words: `words`, or a copy of it that remembers the texts it has read. */
-export type ReadWords = (text: string) => readonly string[];
-
-/** `words` remembering every text it reads, for building an index where texts repeat (read-only results). */
-export function rememberedWords(): ReadWords {
-  const seen = new Map<string, readonly string[]>();
-  return (text) => {
-    let ws = seen.get(text);
-    if (!ws) {
-      ws = words(text);
-      seen.set(text, ws);
-    }
-    return ws;
-  };
-}
-
-/** Stems (stopwords out) plus the vocabulary's concept terms. */
-export function termsOf(text: string | null | undefined, vocab: Vocabulary, read: ReadWords = words): Set<string> {
-  if (!text) return new Set();
-  const ws = read(text);
-  const stems = ws.map(stem);
-  const out = new Set<string>(vocab.concepts(stems));
-  ws.forEach((w, i) => {
-    if (!isStopword(w) && w.length > 1) out.add(stems[i]!);
-  });
-  return out;
-}
-
-/** Neighbouring content-word stems of a text, as "a b". */
-export function pairsOf(text: string | null | undefined, read: ReadWords = words): string[] {
-  if (!text) return [];
-  const stems = read(text)
-    .filter((w) => !isStopword(w) && w.length > 1)
-    .map(stem);
-  const out: string[] = [];
-  for (let i = 1; i < stems.length; i++) out.push(`${stems[i - 1]} ${stems[i]}`);
-  return out;
-}
-
-/** Per content word: its stem and the concepts it takes part in. */
-export function unitsOf(text: string, vocab: Vocabulary, read: ReadWords = words): string[][] {
-  const ws = read(text);
-  const stems = ws.map(stem);
-  const at = vocab.conceptsAt(stems);
-  return ws.flatMap((w, i) => (isStopword(w) || w.length < 2 ? [] : [[stems[i]!, ...at[i]!]]));
-}
 
 export interface EntryTerms {
   /** Terms (stems and concepts) by id. */

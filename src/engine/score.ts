@@ -2,10 +2,10 @@
 // entry's fields (task, the party texts, section title) with a strength (the word itself, a
 // vocabulary concept, a WordNet relation) and weighted by rarity; the shares of the question
 // found in each field are the features the ranking and the confidence model read.
-// The scoring itself runs over term ids (ranking.ts); this module holds its weights and the
-// judgements made on the best entry alone.
+// The question is compiled to term ids once (compile), and each entry the ranking reads is
+// scored over them (fitOf); the judgements made on the best entry alone are here too.
 import type { Indexed, KnowledgeIndex } from './search-index.js';
-import { fieldSlice, CUSTOMER, PROVIDER, TASK } from './postings.js';
+import { fieldSlice, CUSTOMER, PROVIDER, TASK, type EntryTerms } from './postings.js';
 import type { Query, Unit } from './query.js';
 import { sliceHas } from './terms.js';
 
@@ -102,4 +102,150 @@ export function sideOf(q: Query, e: Indexed, index: KnowledgeIndex): 'provider' 
   if (c > 0 && c >= SIDE_MARGIN * p) return 'customer';
   if (p > 0 && p >= SIDE_MARGIN * c) return 'provider';
   return null;
+}
+
+/** A question's terms as ids: for each covered unit, the terms it is found by and how strongly. */
+export interface CompiledQuery {
+  /** Per unit of the question: term ids and strengths, or null when the unit is not covered. */
+  units: Array<{ ids: number[]; strengths: number[] } | null>;
+  /** Term id → [unit, strength, unit, strength, …] over the covered units. */
+  byTerm: Map<number, number[]>;
+  /** Every term any unit names or relates to (covered or not), for task coverage. */
+  reach: Set<number>;
+  /** The question's pairs as ids, -1 for a pair no entry has. */
+  pairs: number[];
+}
+
+/** How strongly each term finds the unit: the word itself 1, a concept 0.85, a WordNet relation its strength. */
+export function compile(q: Query, t: EntryTerms): CompiledQuery {
+  const byTerm = new Map<number, number[]>();
+  const reach = new Set<number>();
+  const units = q.units.map((u, k) => {
+    for (const x of u.terms) {
+      const id = t.dict.get(x);
+      if (id >= 0) reach.add(id);
+    }
+    for (const x of u.related.keys()) {
+      const id = t.dict.get(x);
+      if (id >= 0) reach.add(id);
+    }
+    if (!u.covered) return null;
+    const best = new Map<number, number>();
+    const put = (term: string, s: number) => {
+      const id = t.dict.get(term);
+      if (id >= 0 && s > (best.get(id) ?? 0)) best.set(id, s);
+    };
+    if (u.stem) put(u.stem, 1);
+    for (const x of u.terms) put(x, CONCEPT_ONLY);
+    for (const [x, s] of u.related) put(x, s);
+    const ids = [...best.keys()];
+    const strengths = ids.map((id) => best.get(id)!);
+    ids.forEach((id, i) => {
+      const list = byTerm.get(id);
+      if (list) list.push(k, strengths[i]!);
+      else byTerm.set(id, [k, strengths[i]!]);
+    });
+    return { ids, strengths };
+  });
+  return { units, byTerm, reach, pairs: q.pairs.map((p) => t.pairDict.get(p)) };
+}
+
+/**
+ * How well the entry answers the question: the full score and the features the confidence model
+ * reads. `s` is scratch space of four strengths (task, provider, customer, section title) per unit.
+ */
+export function fitOf(q: Query, c: CompiledQuery, t: EntryTerms, e: number, s: Float64Array): EntryFit {
+  const n = q.units.length;
+  s.fill(0, 0, 4 * n);
+  for (let slot = 0; slot < 4; slot++) {
+    const [at, len] = fieldSlice(t, e, slot);
+    for (let i = at; i < at + len; i++) {
+      const list = c.byTerm.get(t.data[i]!);
+      if (!list) continue;
+      for (let j = 0; j < list.length; j += 2) {
+        const k = 4 * list[j]! + slot;
+        if (list[j + 1]! > s[k]!) s[k] = list[j + 1]!;
+      }
+    }
+  }
+  let total = 0;
+  let got = 0;
+  let focusTotal = 0;
+  let task = 0;
+  let body = 0;
+  let section = 0;
+  let related = 0;
+  let corrected = 0;
+  let matched = 0;
+  let ctxTotal = 0;
+  let ctx = 0;
+  let focusAll = 0;
+  let focusGot = 0;
+  for (let k = 0; k < n; k++) {
+    const u = q.units[k]!;
+    if (u.focus) focusAll += u.weight;
+    if (!u.covered) continue;
+    const w = u.weight * (u.focus ? 1 : CONTEXT_WEIGHT);
+    total += w;
+    const st = s[4 * k]!;
+    const sb = Math.max(s[4 * k + 1]!, s[4 * k + 2]!);
+    const ss = s[4 * k + 3]!;
+    const best = Math.max(FIELD_WEIGHT.task * st, FIELD_WEIGHT.body * sb, FIELD_WEIGHT.section * ss);
+    got += w * best;
+    const found = Math.max(st, sb, ss);
+    if (found > 0 && found < CONCEPT_ONLY) related += w * best;
+    if (found > 0 && u.corrected) corrected += w * best;
+    if (u.focus) {
+      focusGot += u.weight * best;
+      if (found > 0) matched++;
+      focusTotal += u.weight;
+      if (st) task += u.weight * st;
+      else if (sb) body += u.weight * sb;
+      else if (ss) section += u.weight * ss;
+    } else {
+      ctxTotal += u.weight;
+      ctx += u.weight * found;
+    }
+  }
+  if (total === 0) return NO_FIT;
+  const taskCoverage = task > 0 ? coverageOf(c, t, e) : 0;
+  // A question that names the whole task ("who does the failback?") beats one word of a long task.
+  const score = (got / total) * MATCH_SHARE + COVERAGE_SHARE * taskCoverage;
+  let pairs = 0;
+  if (q.pairs.length) {
+    const at = t.pairAt[e]!;
+    const len = t.pairLen[e]!;
+    for (const p of c.pairs) if (p >= 0 && sliceHas(t.pairData, at, len, p)) pairs++;
+    pairs /= q.pairs.length;
+  }
+  return {
+    score,
+    task: focusTotal ? task / focusTotal : 0,
+    body: focusTotal ? body / focusTotal : 0,
+    section: focusTotal ? section / focusTotal : 0,
+    taskCoverage,
+    related: got ? related / got : 0,
+    corrected: got ? corrected / got : 0,
+    context: ctxTotal ? ctx / ctxTotal : 0,
+    matched,
+    explained: focusAll ? focusGot / focusAll : 0,
+    pairs,
+  };
+}
+
+/** Share of the task's words the question names (directly, by a concept, or by a relation). */
+function coverageOf(c: CompiledQuery, t: EntryTerms, e: number): number {
+  const count = t.entryUnitCount[e]!;
+  if (count === 0) return 0;
+  const first = t.entryUnitAt[e]!;
+  let n = 0;
+  for (let k = first; k < first + count; k++) {
+    for (let i = t.unitStart[k]!; i < t.unitStart[k + 1]!; i++) {
+      if (c.reach.has(t.unitData[i]!)) {
+        n++;
+        break;
+      }
+    }
+  }
+  return n / count;
 }

@@ -10,7 +10,8 @@ import type { Vocabulary } from './vocabulary.js';
 import { examplesFor } from './examples.js';
 import { fuzzyNames, type FuzzyNames } from './fuzzy.js';
 import { nameTable, type NameTable } from './names.js';
-import { documentFrequencies, EntryTermsBuilder, rememberedWords, unitsOf, type EntryTerms, type ReadWords } from './postings.js';
+import { documentFrequencies, EntryTermsBuilder, type EntryTerms } from './postings.js';
+import { rememberedWords, unitsOf, type ReadWords } from './text-terms.js';
 import { sectionTitles, type SectionTitles } from './sections.js';
 import { deletionsOf, knownWordsIndex, type KnownWords } from './spelling.js';
 
