@@ -51,6 +51,9 @@ describe('the words around a question do not change its answer', () => {
   test('chat spellings are read as the words they stand for', () => {
     expect(cleanQuestion('do u gotta patch it w/ IBM 4 us pls').text).toBe('do you have to patch it with IBM for us please');
     expect(top('u gotta patch the cluster or IBM does?')).toMatchObject({ answered: true, task: 'Security and vulnerability patch updates to cluster' });
+    expect(cleanQuestion('gimme the mirroring section, dunno where it is').text).toBe("give me the mirroring section, don't know where it is");
+    expect(top('gimme the mirroring section')).toMatchObject({ answered: true, intent: 'section' });
+    expect(top('idk who patches the cluster rn, ngl')).toMatchObject({ answered: true, task: 'Security and vulnerability patch updates to cluster' });
   });
 
   test('a statement with a tag is a question about who does it', () => {
@@ -67,6 +70,22 @@ describe('the words around a question do not change its answer', () => {
 });
 
 describe('what the documents do not cover is declined, with what they do cover', () => {
+  test.each([
+    "what's the max message size on our ES instance?",
+    'which kafka version is the cluster on?',
+    'what is the uptime percentage for high availability?',
+    'what are the default retention limits for topics?',
+    'how do I turn on mirroring with the CLI?',
+  ])('a fact or a procedure, not who does it: %s', (q) => {
+    const a = seed.answer(q);
+    expect(a.answered).toBe(false);
+    expect(a.note).toMatch(/not facts such as versions, sizes or dates/);
+  });
+
+  test.each(['what is the max we are responsible for in mirroring?', "which versions of the client are on us?", 'how do we set up mirroring?'])('with a word of who does it, it is asked as such: %s', (q) => {
+    expect(seed.answer(q).note ?? '').not.toMatch(/not facts/);
+  });
+
   test.each(['who patches the cluster in AWS?', 'who handles backups on Azure Event Hubs?', 'for Confluent Cloud, who upgrades the brokers?'])('another cloud: %s', (q) => {
     const a = seed.answer(q);
     expect(a.answered).toBe(false);

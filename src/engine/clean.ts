@@ -27,7 +27,7 @@ function stripSlackMarkup(s: string): string {
 /** Chat spellings, word for word. Only whole tokens, and only where the token has no other reading here. */
 const CHAT_WORDS: Record<string, string> = {
   u: 'you', ur: 'your', r: 'are', '4': 'for', '2': 'to', 'w/': 'with', 'w/o': 'without', 'b/c': 'because', bc: 'because', cuz: 'because',
-  pls: 'please', plz: 'please', thx: 'thanks', ty: 'thanks', tia: 'thanks', gotta: 'have to', gonna: 'going to', wanna: 'want to',
+  pls: 'please', plz: 'please', thx: 'thanks', ty: 'thanks', tia: 'thanks', gotta: 'have to', gonna: 'going to', wanna: 'want to', gimme: 'give me', dunno: "don't know",
   abt: 'about', wrt: 'about', re: 'about', smth: 'something', sth: 'something', ppl: 'people', msg: 'message', msgs: 'messages',
   cfg: 'config', env: 'environment', envs: 'environments', prod: 'production', info: 'information', im: "i'm", whos: "who's",
   'who’s': "who's", dont: "don't",

@@ -38,8 +38,19 @@ export function asksWho(lower: string): boolean {
  * fact about the service, not who does something, unless it says so ("how much of DR is on us?").
  */
 export function asksFact(lower: string): boolean {
-  return /^(how (many|much|long|often|big|fast|soon)|when (is|are|does|do|will|did|was)|(which|what) (version|release|plan|size|price|region is)|what time)\b/.test(lower) && !/\b(who|whose|responsib\w*|on us|on ibm|our job|ibm'?s job|our side|ibm'?s side)\b/.test(lower);
+  if (/\b(who|whose|responsib\w*|on us|on ibm|our job|ibm'?s job|our side|ibm'?s side)\b/.test(lower)) return false;
+  return (
+    /^(how (many|much|long|often|big|fast|soon)|when (is|are|does|do|will|did|was)|(which|what) (version|release|plan|size|price|region is)|what time)\b/.test(lower) ||
+    // "what's the max retention?", "which kafka version …?": a question after a measure or a setting's value.
+    (/^(what|what's|whats|which)\b/.test(lower) && FACT_WORD.test(lower)) ||
+    // "how do I … with the CLI?": a procedure, which the documents do not give.
+    /^how (do|can|should|would) (i|we|you)\b.*\b(cli|command|commands|api call|sdk|terraform|curl|kubectl|console|script)\b/.test(lower)
+  );
 }
+
+/** Words of a measure, a limit or a setting's value: what a fact question asks for. */
+const FACT_WORD =
+  /\b(versions?|releases?|percentages?|percent|uptime|limits?|max|maximum|min|minimum|longest|shortest|largest|biggest|smallest|highest|lowest|quotas?|price|pricing|costs?|flags?|syntax|defaults?)\b/;
 
 /** "what is kafka?", "what's an RPO?", "explain X like I'm 5": asks what a thing is, which the documents do not define. */
 export function asksDefinition(lower: string): boolean {
