@@ -138,6 +138,13 @@ describe('intents in more wordings', () => {
     ['can u summarize the disaster recovery section', 'section', null],
     ['tl;dr of incident, ops and cluster mgmt pls', 'section', null],
     ["in the mirroring section, what's on us?", 'section', 'customer'],
+    ['help pls', 'help', null],
+    ['help me', 'help', null],
+    ['list them please', 'list', null],
+    ["show me all of IBM's responsibilities", 'party', 'provider'],
+    ['give me my responsibilities', 'party', 'customer'],
+    ['break down the disaster recovery section 4 me', 'section', null],
+    ['walk me through mirroring', 'section', null],
   ])('%s → %s', (q, intent, party) => {
     const a = seed.answer(q);
     expect(a.intent).toBe(intent);

@@ -2,10 +2,12 @@
 // summary, everything one party does, or (the default) who does a thing.
 
 const BOT = '(you|u|this bot|the bot|this thing|respbot|it)';
+/** What may follow a one-word request and leave it one: "help pls", "list them please". */
+const POLITE = '(?:[\\s,]+(?:please|me|us|them|thanks|thank you|again|now|bot|respbot))*';
 const HELP = new RegExp(
-  `^(help|\\?+|h|hi|hello|hey|hallo|start|usage|commands?|menu|examples?)[!.?\\s]*$|\\b(what can (${BOT}|i|we) (do|ask|answer|help( me)? with|tell me)|what do(es)? ${BOT} (do|know|cover|answer)|how (do|can|should) (i|we) (use|ask)|how does ${BOT} work|who are you|what are you|what is respbot|what questions|what (kinds?|sorts?|types?) of (questions|things)|what should i ask)\\b`,
+  `^(help|\\?+|h|hi|hello|hey|hallo|start|usage|commands?|menu|examples?)${POLITE}[!.?\\s]*$|\\b(what can (${BOT}|i|we) (do|ask|answer|help( me)? with|tell me)|what do(es)? ${BOT} (do|know|cover|answer)|how (do|can|should) (i|we) (use|ask)|how does ${BOT} work|who are you|what are you|what is respbot|what questions|what (kinds?|sorts?|types?) of (questions|things)|what should i ask)\\b`,
 );
-const LIST = /^(list|ls|index|contents|toc|sections|areas|table of contents)[!.?\s]*$|\b(sections|areas|categories|chapters|table of contents)\b|\b(what|which) (topics|subjects) (are|do|can)\b|\bwhat (do you|does it) cover\b/;
+const LIST = new RegExp(`^(list|ls|index|contents|toc|sections|areas|table of contents)${POLITE}[!.?\\s]*$|\\b(sections|areas|categories|chapters|table of contents)\\b|\\b(what|which) (topics|subjects) (are|do|can)\\b|\\bwhat (do you|does it) cover\\b`);
 const SECTION_VERB = /\b(summari[sz]e|summary|sum up|overview|outline|recap|rundown|run-down|breakdown|break down|gist|high[- ]level|cheat ?sheet|show|display|open|view|read|tell me about|walk me through|run me through|explain|describe|details? (of|on|for|about)|section|everything (about|in|for|on|regarding)|what'?s in|list)\b/;
 /** "what am I responsible for in X", "what does IBM do for X", "what's on us in X": a party's share of a topic. */
 const PARTY_SHARE =

@@ -53,6 +53,8 @@ const PROVIDER_WORDS = /\b(ibm|ibm's|provider|the provider|vendor|the vendor|the
 /** Prepositions that put a service in the slot of the one asked about ("who patches it in AWS?"). */
 const SERVICE_SLOT = new Set(['in', 'on', 'for', 'at', 'inside', 'within']);
 const SHARED_WORDS = /\b(shared|share|jointly|split between)\b/;
+/** The asker asking the bot ("show me", "give me"), not a party to the question. */
+const REQUESTER = /\b(show|give|tell|send|get|find|fetch|remind|let|help|walk|run|pull up) me\b/g;
 
 /** How closely a WordNet relation counts, below the word itself and the domain vocabulary. */
 export const RELATED_STRENGTH = { derived: 0.8, synonym: 0.6 } as const;
@@ -66,8 +68,9 @@ const MAX_LOOKUPS = 12;
 /** Document terms one word reaches through WordNet, at most (a few is usual). */
 export const MAX_RELATED = 16;
 
-function partyOf(text: string, services: ServiceGroup[], serviceMentionedAsSubject: boolean): Party | null {
-  if (SHARED_WORDS.test(text)) return 'shared';
+function partyOf(raw: string, services: ServiceGroup[], serviceMentionedAsSubject: boolean): Party | null {
+  if (SHARED_WORDS.test(raw)) return 'shared';
+  const text = raw.replace(REQUESTER, '');
   const c = CUSTOMER_WORDS.exec(text);
   const p = PROVIDER_WORDS.exec(text);
   if (c && p) return c.index < p.index ? 'customer' : 'provider';

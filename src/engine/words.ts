@@ -62,6 +62,8 @@ export const FILLER = new Set(
 
 /** Phrases removed before matching ("who is in charge of" adds nothing to the topic). */
 export const STOP_PHRASES: RegExp[] = [
+  // A request to the bot, at the start: "break down the DR section" asks for a section, and its words name no topic.
+  /^(?:(?:please|pls|can you|could you|would you)\s+)?(?:break down|sum up|go over|go through|run through|run me through|walk through|walk me through)\b/,
   /\b(in charge of|on the hook for|take care of|takes care of|taking care of|look after|looks after|deal with|deals with|responsible for|accountable for|is it (?:my|our|ibm'?s?) job to|whose job is it to|who should|who must|who needs to|who has to|do i have to|do we have to|do i need to|do we need to|(?:am|are|is|be) (?:i |we )?(?:supposed|expected|meant) to)\b/g,
 ];
 
