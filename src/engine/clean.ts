@@ -33,7 +33,8 @@ const CHAT_WORDS: Record<string, string> = {
   'who’s': "who's", dont: "don't",
   // Engineers' short forms of words the documents spell out.
   cert: 'certificate', certs: 'certificates', creds: 'credentials', perms: 'permissions', auth: 'authentication', infra: 'infrastructure',
-  repo: 'repository', repos: 'repositories', k8s: 'kubernetes', ops: 'operations', sla: 'SLA', vuln: 'vulnerability', vulns: 'vulnerabilities',
+  repo: 'repository', repos: 'repositories', lib: 'library', libs: 'libraries', db: 'database', dbs: 'databases', svc: 'service', svcs: 'services',
+  deps: 'dependencies', acct: 'account', accts: 'accounts', pwd: 'password', passwd: 'password', maint: 'maintenance', notifs: 'notifications', k8s: 'kubernetes', ops: 'operations', sla: 'SLA', vuln: 'vulnerability', vulns: 'vulnerabilities',
   upgr: 'upgrade', mgmt: 'management', os: 'operating system', authn: 'authentication', authz: 'authorization', perf: 'performance', admin: 'administration', dr: 'DR', ha: 'HA', doesnt: "doesn't", isnt: "isn't", ya: 'you', yall: 'you all', "y'all": 'you all',
 };
 

@@ -49,6 +49,10 @@ const ENGLISH_STOPWORDS = `i me my myself we our ours ourselves you you're you'v
   t can will just don don't should should've now d ll m o re ve y ain aren couldn didn doesn hadn hasn haven isn ma mightn mustn needn
   shan shouldn wasn weren won wouldn`.split(/\s+/);
 
+/** Prepositions and the like that NLTK's list lacks: "the client libs inside our apps" names libraries and apps. */
+const MORE_FUNCTION_WORDS = `inside outside within without across along around behind beside besides beyond toward towards upon via per
+  among amongst despite except unlike throughout underneath alongside regarding concerning whether etc eg ie aka vs versus`.split(/\s+/);
+
 /**
  * Chat filler: greetings, thanks, hedges and interjections. They carry no topic in any
  * responsibility document (none of them occurs in the corpus), so they never count against a question.
@@ -68,7 +72,7 @@ export const STOP_PHRASES: RegExp[] = [
 ];
 
 /** Words that still name a topic even though they are in STOPWORDS for questions. */
-for (const w of ENGLISH_STOPWORDS) STOPWORDS.add(w);
+for (const w of [...ENGLISH_STOPWORDS, ...MORE_FUNCTION_WORDS]) STOPWORDS.add(w);
 
 /** A stop word, or the plural of one ("jobs", "tasks", "folks"). */
 export function isStopword(w: string): boolean {
