@@ -10,13 +10,8 @@ export type Action =
   | { kind: 'feedback'; label: string; vote: 'up' | 'down'; question: string; entry: string | null }
   | { kind: 'open'; label: string; url: string };
 
-/** A click as respbot receives it: the action without its label. */
-export type Click =
-  | { kind: 'show_section'; doc: string; section: string }
-  | { kind: 'ask'; question: string }
-  | { kind: 'alternatives'; question: string }
-  | { kind: 'share'; question: string }
-  | { kind: 'feedback'; vote: 'up' | 'down'; question: string; entry: string | null };
+/** A click as respbot receives it: a button's action without its label (links are not clicks). */
+export type Click = Action extends infer A ? (A extends { kind: 'open' } ? never : Omit<A, 'label'>) : never;
 
 /** What a button carries (Slack's value, Teams' submit data): short keys, small JSON. */
 export interface Payload {
