@@ -58,3 +58,11 @@ test('every package the shipped code imports is a production dependency', () => 
   expect(imported.size).toBeGreaterThan(10);
   expect([...imported].filter((name) => !production.has(name))).toEqual([]);
 });
+
+test("the README's table of what ships names exactly the production dependencies", () => {
+  const readme = read('README.md');
+  const table = readme.slice(readme.indexOf('**What ships.**'), readme.indexOf('`tsc` compiles'));
+  const named = [...table.matchAll(/^\| (`[^|]+`) \|/gm)].flatMap((m) => [...m[1]!.matchAll(/`([^`]+)`/g)].map((x) => x[1]!));
+  const deps = Object.keys((JSON.parse(read('package.json')) as { dependencies: Record<string, string> }).dependencies);
+  expect(named.sort()).toEqual(deps.sort());
+});
