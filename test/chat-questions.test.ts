@@ -79,13 +79,21 @@ describe('what the documents do not cover is declined, with what they do cover',
     'what is the uptime percentage for high availability?',
     'what are the default retention limits for topics?',
     'how do I turn on mirroring with the CLI?',
+    'syntax for creating a topic with the ibmcloud cli pls',
+    'which port does the bootstrap endpoint listen on?',
   ])('a fact or a procedure, not who does it: %s', (q) => {
     const a = seed.answer(q);
     expect(a.answered).toBe(false);
     expect(a.note).toMatch(/not facts such as versions, sizes or dates/);
   });
 
-  test.each(['what is the max we are responsible for in mirroring?', "which versions of the client are on us?", 'how do we set up mirroring?'])('with a word of who does it, it is asked as such: %s', (q) => {
+  test.each([
+    'what is the max we are responsible for in mirroring?',
+    'which versions of the client are on us?',
+    'how do we set up mirroring?',
+    'do we have to run the CLI command that enables mirroring?',
+    'running the cli command that enables mirroring: is that on us?',
+  ])('with a word of who does it, it is asked as such: %s', (q) => {
     expect(seed.answer(q).note ?? '').not.toMatch(/not facts/);
   });
 

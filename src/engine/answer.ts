@@ -88,8 +88,9 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext)
     if (a.suggestions.length === 0) a.suggestions = index.examples.slice(0, 3);
     return done(a);
   }
-  if (asksDefinition(q.focus) || asksFact(q.focus)) {
-    addNote(a, asksFact(q.focus) ? 'I tell who is responsible for what, not facts such as versions, sizes or dates.' : 'I tell who is responsible for what; I do not define terms.');
+  const fact = asksFact(q.focus, q.lower);
+  if (asksDefinition(q.focus) || fact) {
+    addNote(a, fact ? 'I tell who is responsible for what, not facts such as versions, sizes or dates.' : 'I tell who is responsible for what; I do not define terms.');
     a.suggestions = suggestionsFrom(rank(q, index, scope), multi);
     return done(a);
   }

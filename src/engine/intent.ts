@@ -39,20 +39,29 @@ export function asksWho(lower: string): boolean {
  * "how many partitions …?", "which version is it running?", "when is the next upgrade?": asks for a
  * fact about the service, not who does something, unless it says so ("how much of DR is on us?").
  */
-export function asksFact(lower: string): boolean {
-  if (/\b(who|whose|responsib\w*|on us|on ibm|our job|ibm'?s job|our side|ibm'?s side)\b/.test(lower)) return false;
+export function asksFact(lower: string, whole: string = lower): boolean {
+  // A word of who does it anywhere ("using the CLI to deploy: is that on us?") makes it a question about a row.
+  if (ASKS_WHO_DOES.test(whole)) return false;
   return (
     /^(how (many|much|long|often|big|fast|soon)|when (is|are|does|do|will|did|was)|(which|what) (version|release|plan|size|price|region is)|what time)\b/.test(lower) ||
     // "what's the max retention?", "which kafka version …?": a question after a measure or a setting's value.
     (/^(what|what's|whats|which)\b/.test(lower) && FACT_WORD.test(lower)) ||
-    // "how do I … with the CLI?": a procedure, which the documents do not give.
-    /^how (do|can|should|would) (i|we|you)\b.*\b(cli|command|commands|api call|sdk|terraform|curl|kubectl|console|script)\b/.test(lower)
+    // "how do I … with the CLI?", "syntax for … with the cli": a procedure, which the documents do not give.
+    /^how (do|can|should|would) (i|we|you)\b.*\b(cli|command|commands|api call|sdk|terraform|curl|kubectl|console|script)\b/.test(lower) ||
+    TOOL_WORD.test(lower)
   );
 }
 
+/** A command line or a tool's syntax: asked about, it is a procedure whoever runs it. */
+const TOOL_WORD = /\b(cli|ibmcloud|command|commands|syntax|flags?|sdk|terraform|kubectl|curl)\b/;
+
+/** A word of who does it: with one, a question about a fact or a tool is still about a row ("do we have to run the CLI command?"). */
+const ASKS_WHO_DOES =
+  /\b(who|whose|responsib\w*|on us|on ibm|on me|our job|my job|ibm'?s job|our side|ibm'?s side|our part|ibm'?s part|us or ibm|ibm or us|ours|we have to|we need to|i have to|i need to|we must|we should)\b|^(do|does|did|are|is|am|must|should|will|would|can) (we|i|ibm|you)\b/;
+
 /** Words of a measure, a limit or a setting's value: what a fact question asks for. */
 const FACT_WORD =
-  /\b(versions?|releases?|percentages?|percent|uptime|limits?|max|maximum|min|minimum|longest|shortest|largest|biggest|smallest|highest|lowest|quotas?|price|pricing|costs?|flags?|syntax|defaults?)\b/;
+  /\b(versions?|releases?|percentages?|percent|uptime|limits?|max|maximum|min|minimum|longest|shortest|largest|biggest|smallest|highest|lowest|quotas?|price|pricing|costs?|flags?|syntax|defaults?|ports?)\b/;
 
 /** "what is kafka?", "what's an RPO?", "explain X like I'm 5": asks what a thing is, which the documents do not define. */
 export function asksDefinition(lower: string): boolean {
