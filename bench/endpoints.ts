@@ -8,7 +8,7 @@
 // runs for a few seconds, the order turning every round. A benchmark: it reports, never fails.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -41,6 +41,8 @@ export interface LoadResult {
   p50_ms: number;
   p99_ms: number;
   errors: number;
+  /** The server's CPU time per request (user + system, from /proc; null elsewhere), median of rounds. */
+  cpu_ms_per_request: number | null;
   rps_rounds: number[];
   p99_rounds_ms: number[];
 }
@@ -185,8 +187,22 @@ function teamsMessages(questions: string[], serviceUrl: string): MakeRequest {
   };
 }
 
+/**
+ * CPU milliseconds a process has used (user + system), from /proc; null where there is none.
+ * Per request, it shows what a system costs even when another process takes CPU from it.
+ */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ, 100 on Linux)
+  } catch {
+    return null;
+  }
+}
+
 interface Run {
   requests: number;
+  cpuPerRequest: number | null;
   rps: number;
   p50: number;
   p99: number;
@@ -194,15 +210,18 @@ interface Run {
 }
 
 /** `seconds` of load at CONNECTIONS connections, each request made fresh. */
-async function load(url: string, make: MakeRequest, seconds: number): Promise<Run> {
+async function load(s: Served, make: MakeRequest, seconds: number): Promise<Run> {
   let n = 0;
+  const cpu0 = cpuMs(s.child.pid);
   const r = await autocannon({
-    url,
+    url: s.url,
     connections: CONNECTIONS,
     duration: seconds,
     requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, ...make(n++) }) }],
   });
-  return { requests: r.requests.total, rps: r.requests.total / (r.duration || seconds), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx };
+  const cpu1 = cpuMs(s.child.pid);
+  const cpuPerRequest = cpu0 === null || cpu1 === null || !r.requests.total ? null : (cpu1 - cpu0) / r.requests.total;
+  return { requests: r.requests.total, cpuPerRequest, rps: r.requests.total / (r.duration || seconds), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx };
 }
 
 function summary(runs: Run[]): LoadResult {
@@ -213,6 +232,7 @@ function summary(runs: Run[]): LoadResult {
     p50_ms: median(runs.map((r) => r.p50)),
     p99_ms: median(runs.map((r) => r.p99)),
     errors: runs.reduce((a, r) => a + r.errors, 0),
+    cpu_ms_per_request: runs.every((r) => r.cpuPerRequest !== null) ? Math.round(median(runs.map((r) => r.cpuPerRequest!)) * 1000) / 1000 : null,
     rps_rounds: runs.map((r) => Math.round(r.rps)),
     p99_rounds_ms: runs.map((r) => r.p99),
   };
@@ -236,12 +256,12 @@ async function platform(kind: 'slack' | 'teams', opts: EndpointOptions, dir: str
   const systems = [seed, bare, corpus];
   const make = () => (kind === 'slack' ? slashCommands(questions, `${standIn}/response`) : teamsMessages(questions, `${standIn}/`));
   try {
-    for (const s of systems) await load(s.url, make(), opts.warmup);
+    for (const s of systems) await load(s, make(), opts.warmup);
     const got = new Map<Served, Run[]>(systems.map((s) => [s, []]));
     for (let round = 0; round < opts.rounds; round++) {
       // The order turns each round, so no system always follows the same one.
       const order = systems.map((_, i) => systems[(i + round) % systems.length]!);
-      for (const s of order) got.get(s)!.push(await load(s.url, make(), opts.seconds));
+      for (const s of order) got.get(s)!.push(await load(s, make(), opts.seconds));
     }
     const bareRuns = got.get(bare)!;
     const figures = (ours: Served, data: 'seed' | 'corpus'): EndpointFigures => {
@@ -286,7 +306,8 @@ export async function benchEndpoints(opts: EndpointOptions = DEFAULT_ENDPOINT_OP
 export function formatEndpoints(r: EndpointsResult): string[] {
   const mark = (ok: boolean) => (ok ? '✓' : '✗');
   const line = (label: string, bareName: string, f: EndpointFigures) =>
-    `${label} ${f.ours.rps} req/s, p99 ${f.ours.p99_ms} ms (rounds ${Math.min(...f.ours.p99_rounds_ms)}–${Math.max(...f.ours.p99_rounds_ms)}); ${bareName} ${f.bare.rps} req/s, p99 ${f.bare.p99_ms} ms (${Math.min(...f.bare.p99_rounds_ms)}–${Math.max(...f.bare.p99_rounds_ms)}); ratio ${f.ratio} (rounds ${Math.min(...f.ratio_rounds)}–${Math.max(...f.ratio_rounds)}) ${mark(f.ratio >= 0.8)}`;
+    `${label} ${f.ours.rps} req/s, p99 ${f.ours.p99_ms} ms (rounds ${Math.min(...f.ours.p99_rounds_ms)}–${Math.max(...f.ours.p99_rounds_ms)}); ${bareName} ${f.bare.rps} req/s, p99 ${f.bare.p99_ms} ms (${Math.min(...f.bare.p99_rounds_ms)}–${Math.max(...f.bare.p99_rounds_ms)}); ratio ${f.ratio} (rounds ${Math.min(...f.ratio_rounds)}–${Math.max(...f.ratio_rounds)}) ${mark(f.ratio >= 0.8)}${cpu(f)}`;
+  const cpu = (f: EndpointFigures) => (f.ours.cpu_ms_per_request === null ? '' : `; server CPU ${f.ours.cpu_ms_per_request} ms/request against ${f.bare.cpu_ms_per_request}`);
   const s = r.slack;
   return [
     `endpoints: ${CONNECTIONS} connections from autocannon in another process, servers in processes of their own, ${s.rounds} alternated rounds of ${s.seconds} s, medians; dev-set questions in turn, production logging; goal ≥ 0.8× the bare app`,
