@@ -94,7 +94,9 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
     : new ExpressReceiver({ signingSecret: config.signingSecret!, endpoints: '/slack/events', app: opts.expressApp, router: routes, logger });
   // Socket Mode's own Web API client (apps.connections.open) takes its options from installerOptions.
   const socketReceiver = socket ? new SocketModeReceiver({ appToken: config.appToken!, logger, installerOptions: { clientOptions } }) : undefined;
-  const app = new App({ authorize, receiver: receiver ?? socketReceiver, clientOptions, logger });
+  // No conversation store: respbot keeps no per-conversation state in Bolt, and Bolt's default
+  // one builds an Error ("Conversation not found") on every request to say so.
+  const app = new App({ authorize, receiver: receiver ?? socketReceiver, clientOptions, logger, convoStore: false });
 
   // Work goes on after the ack (a post, a reply to a click): count it, so shutdown can wait.
   let inFlight = 0;
