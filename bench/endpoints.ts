@@ -5,7 +5,9 @@
 // production (dist/app/main.js, its default log level, lines written to a file); the platforms'
 // APIs are one loopback stand-in in another process, answering every call alike; the load is
 // autocannon's, from this process. Systems take turns: a warm-up each, then rounds in which each
-// runs for a few seconds, the order turning every round. A benchmark: it reports, never fails.
+// runs for a few seconds, the order turning every round. Beside them, the floor: each bare app
+// answering with the engine and the same cards and nothing else, the most the ratio could be.
+// A benchmark: it reports, never fails.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -50,6 +52,10 @@ export interface LoadResult {
 export interface EndpointFigures {
   ours: LoadResult;
   bare: LoadResult;
+  /** The bare app answering with the engine and the same cards, nothing else (see FLOOR_BOLT). */
+  floor: LoadResult;
+  /** Median of the rounds' floor / bare: the most respbot's ratio could be on this framework and engine. */
+  floor_ratio: number;
   /** Median of the rounds' ratios (ours / bare, each round's pair loaded back to back). */
   ratio: number;
   ratio_rounds: number[];
@@ -94,6 +100,45 @@ const bot = new App({ httpServerAdapter: new ExpressAdapter(app), dangerouslyAll
 bot.on('message', async ({ send }) => { await send('ok'); });
 bot.initialize().then(() => http.createServer(app).listen(Number(process.env.PORT), '127.0.0.1'));
 process.on('SIGTERM', () => process.exit(0));`;
+
+// The floor: the bare app answering as respbot answers, and nothing else: the engine's answer,
+// the same cards (the first in the ack, the rest through response_url; on Teams each sent),
+// no request checks of ours, no log, no store. What the frameworks and the answer cost.
+const FLOOR_IMPORTS = `import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+const require = createRequire(process.cwd() + '/package.json');
+const dist = (p) => import(pathToFileURL(process.cwd() + '/dist/' + p).href);
+const express = require('express'); const http = require('node:http');
+const { loadEngine } = await dist('src/engine/engine.js');
+const { answerCards } = await dist('src/present/present.js');
+const engine = loadEngine([process.env.DATA_DIR]);
+process.on('SIGTERM', () => process.exit(0));`;
+
+const FLOOR_BOLT = `${FLOOR_IMPORTS}
+const bolt = require('@slack/bolt');
+const { slackMessage, SLACK_BUDGET } = await dist('adapters/slack/render.js');
+const { SLACK_VOICE } = await dist('adapters/slack/adapter.js');
+const app = express();
+const receiver = new bolt.ExpressReceiver({ signingSecret: '${SECRET}', app });
+const bot = new bolt.App({ receiver, authorize: async () => ({ botToken: 'xoxb-bench' }) });
+bot.command(/.*/, async ({ command, ack, respond }) => {
+  const [first, ...rest] = answerCards(engine.answer(command.text), { voice: SLACK_VOICE, budget: SLACK_BUDGET, private: true }).map(slackMessage);
+  await ack({ response_type: 'ephemeral', ...first });
+  for (const m of rest) await respond({ response_type: 'ephemeral', ...m });
+});
+http.createServer(app).listen(Number(process.env.PORT), '127.0.0.1');`;
+
+const FLOOR_TEAMS = `${FLOOR_IMPORTS}
+const { App, ExpressAdapter } = require('@microsoft/teams.apps');
+const { teamsActivity, TEAMS_BUDGET } = await dist('adapters/teams/render.js');
+const { TEAMS_VOICE } = await dist('adapters/teams/adapter.js');
+const app = express();
+const bot = new App({ httpServerAdapter: new ExpressAdapter(app), dangerouslyAllowUnauthenticatedRequests: true });
+bot.on('message', async ({ activity, send }) => {
+  for (const c of answerCards(engine.answer(activity.text), { voice: TEAMS_VOICE, budget: TEAMS_BUDGET })) await send(teamsActivity(c));
+});
+await bot.initialize();
+http.createServer(app).listen(Number(process.env.PORT), '127.0.0.1');`;
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -253,7 +298,10 @@ async function platform(kind: 'slack' | 'teams', opts: EndpointOptions, dir: str
   const bare = await serve(`${kind}-bare`, [...prof(`${kind}-bare`), '--input-type=commonjs', '-e', kind === 'slack' ? BARE_BOLT : BARE_TEAMS], {}, dir, '/');
   const seed = await serve(`${kind}-seed`, [...prof(`${kind}-seed`), 'dist/app/main.js'], ourEnv('seed', SHIPPED_DATA_DIR), dir, '/healthz');
   const corpus = await serve(`${kind}-corpus`, [...prof(`${kind}-corpus`), 'dist/app/main.js'], ourEnv('corpus', `${SHARED}corpus/ibm-cloud`), dir, '/healthz');
-  const systems = [seed, bare, corpus];
+  const floorScript = kind === 'slack' ? FLOOR_BOLT : FLOOR_TEAMS;
+  const floorSeed = await serve(`${kind}-floor-seed`, [...prof(`${kind}-floor-seed`), '--input-type=module', '-e', floorScript], { DATA_DIR: SHIPPED_DATA_DIR }, dir, '/');
+  const floorCorpus = await serve(`${kind}-floor-corpus`, [...prof(`${kind}-floor-corpus`), '--input-type=module', '-e', floorScript], { DATA_DIR: `${SHARED}corpus/ibm-cloud` }, dir, '/');
+  const systems = [seed, bare, corpus, floorSeed, floorCorpus];
   const make = () => (kind === 'slack' ? slashCommands(questions, `${standIn}/response`) : teamsMessages(questions, `${standIn}/`));
   try {
     for (const s of systems) await load(s, make(), opts.warmup);
@@ -264,12 +312,20 @@ async function platform(kind: 'slack' | 'teams', opts: EndpointOptions, dir: str
       for (const s of order) got.get(s)!.push(await load(s, make(), opts.seconds));
     }
     const bareRuns = got.get(bare)!;
-    const figures = (ours: Served, data: 'seed' | 'corpus'): EndpointFigures => {
-      const runs = got.get(ours)!;
-      const ratios = runs.map((r, i) => r2(r.rps / bareRuns[i]!.rps));
-      return { ours: summary(runs), bare: summary(bareRuns), ratio: r2(median(ratios)), ratio_rounds: ratios, data, rounds: opts.rounds, seconds: opts.seconds, log_bytes: 0 };
-    };
-    const result = { seed: figures(seed, 'seed'), corpus: figures(corpus, 'corpus') };
+    const ratios = (s: Served) => got.get(s)!.map((r, i) => r2(r.rps / bareRuns[i]!.rps));
+    const figures = (ours: Served, floor: Served, data: 'seed' | 'corpus'): EndpointFigures => ({
+      ours: summary(got.get(ours)!),
+      bare: summary(bareRuns),
+      floor: summary(got.get(floor)!),
+      floor_ratio: r2(median(ratios(floor))),
+      ratio: r2(median(ratios(ours))),
+      ratio_rounds: ratios(ours),
+      data,
+      rounds: opts.rounds,
+      seconds: opts.seconds,
+      log_bytes: 0,
+    });
+    const result = { seed: figures(seed, floorSeed, 'seed'), corpus: figures(corpus, floorCorpus, 'corpus') };
     await Promise.all(systems.map(stop)); // before the log sizes: the last lines are written
     result.seed.log_bytes = statSync(seed.logFile).size;
     result.corpus.log_bytes = statSync(corpus.logFile).size;
@@ -308,12 +364,18 @@ export function formatEndpoints(r: EndpointsResult): string[] {
   const line = (label: string, bareName: string, f: EndpointFigures) =>
     `${label} ${f.ours.rps} req/s, p99 ${f.ours.p99_ms} ms (rounds ${Math.min(...f.ours.p99_rounds_ms)}–${Math.max(...f.ours.p99_rounds_ms)}); ${bareName} ${f.bare.rps} req/s, p99 ${f.bare.p99_ms} ms (${Math.min(...f.bare.p99_rounds_ms)}–${Math.max(...f.bare.p99_rounds_ms)}); ratio ${f.ratio} (rounds ${Math.min(...f.ratio_rounds)}–${Math.max(...f.ratio_rounds)}) ${mark(f.ratio >= 0.8)}${cpu(f)}`;
   const cpu = (f: EndpointFigures) => (f.ours.cpu_ms_per_request === null ? '' : `; server CPU ${f.ours.cpu_ms_per_request} ms/request against ${f.bare.cpu_ms_per_request}`);
+  const floor = (label: string, f: EndpointFigures) =>
+    `${label} the bare app answering with the engine and the same cards, nothing else: ${f.floor.rps} req/s, p99 ${f.floor.p99_ms} ms, ${f.floor_ratio}× bare${f.floor.cpu_ms_per_request === null ? '' : `, CPU ${f.floor.cpu_ms_per_request} ms/request`} (the most the ratio could be)`;
   const s = r.slack;
   return [
     `endpoints: ${CONNECTIONS} connections from autocannon in another process, servers in processes of their own, ${s.rounds} alternated rounds of ${s.seconds} s, medians; dev-set questions in turn, production logging; goal ≥ 0.8× the bare app`,
     line('slack  seed:  ', 'bare Bolt', r.slack),
+    floor('               ', r.slack),
     line('slack  corpus:', 'bare Bolt', r.slack_corpus),
+    floor('               ', r.slack_corpus),
     line('teams  seed:  ', 'bare Teams SDK', r.teams),
+    floor('               ', r.teams),
     line('teams  corpus:', 'bare Teams SDK', r.teams_corpus),
+    floor('               ', r.teams_corpus),
   ];
 }
