@@ -58,12 +58,11 @@ function listenProblem(e: NodeJS.ErrnoException, port: number, host: string | un
  * `app`, which every surface has mounted its routes on by now; errors end in jsonErrors.
  */
 export function listen(app: Express, port: number, host?: string, log: Log = defaultLog): Promise<{ server: Server; port: number }> {
-  const root = express();
-  root.disable('x-powered-by');
-  root.use(app);
-  root.use(jsonErrors(log));
+  // The error handler goes last on the app itself: an app mounted inside another would cost
+  // every request a second pass through Express's router and its request set-up.
+  app.use(jsonErrors(log));
   return new Promise((resolve, reject) => {
-    const server = createServer(root);
+    const server = createServer(app);
     server.once('error', (e: NodeJS.ErrnoException) => reject(listenProblem(e, port, host)));
     server.listen(port, host, () => resolve({ server, port: (server.address() as AddressInfo).port }));
   });

@@ -1,5 +1,7 @@
 // npm run bench [-- --json]: speed of loading, indexing and answering, beside plain Fuse.js.
 // npm run bench -- --scale 1,17,100,1000,10000 [--json]: only the scaling benchmark (bench/scale.ts).
+// npm run bench -- --endpoints [--rounds 5] [--seconds 4] [--profile DIR] [--json]: only the chat
+// endpoints under load (bench/endpoints.ts); --profile keeps the servers' CPU profiles in DIR.
 // A benchmark, not a test: it reports, it does not fail on a slow machine.
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -10,12 +12,29 @@ import { fuseBaseline, miniSearchBaseline } from './baselines.js';
 import { largeKb, SHARED } from './kb.js';
 import { benchOutbox } from './outbox.js';
 import { benchScale, formatScale } from './scale.js';
-import { benchSlack } from './slack.js';
+import { benchEndpoints, DEFAULT_ENDPOINT_OPTIONS, type EndpointOptions, formatEndpoints } from './endpoints.js';
 import { benchStartup } from './startup.js';
 import { benchSyncLimit } from './sync.js';
 import { pct, readQuestions, score } from './evalset.js';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, scale: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { json: { type: 'boolean' }, scale: { type: 'string' }, endpoints: { type: 'boolean' }, rounds: { type: 'string' }, seconds: { type: 'string' }, profile: { type: 'string' } },
+});
+const endpointOptions: EndpointOptions = {
+  ...DEFAULT_ENDPOINT_OPTIONS,
+  ...(values.rounds ? { rounds: Number(values.rounds) } : {}),
+  ...(values.seconds ? { seconds: Number(values.seconds) } : {}),
+  ...(values.profile ? { profileDir: values.profile } : {}),
+};
+if (!(endpointOptions.rounds >= 1 && endpointOptions.seconds >= 1)) {
+  process.stderr.write('--rounds and --seconds take numbers of at least 1\n');
+  process.exit(2);
+}
+if (values.endpoints) {
+  const r = await benchEndpoints(endpointOptions);
+  process.stdout.write((values.json ? '' : formatEndpoints(r).join('\n') + '\n') + JSON.stringify(r) + '\n');
+  process.exit(0);
+}
 if (values.scale !== undefined) {
   const sizes = values.scale.split(',').map((s) => Number(s.trim()));
   if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
@@ -83,9 +102,9 @@ const seed = loadEngine([SHIPPED_DATA_DIR]);
 const seedLat = latencies((q) => seed.answer(q), 40);
 const worstLat = latencies((q) => seed.answer(q), 1, worstQuestions(300));
 
-// Issue 4's measure: signed slash commands at 50 concurrent, ours against a bare Bolt app
-// (before the large knowledge base below fills the heap).
-const slack = await benchSlack(seed);
+// Issues 4 and 15: the chat endpoints under load, ours against the bare SDKs, in processes of their own.
+const endpoints = await benchEndpoints(endpointOptions);
+const slack = endpoints.slack;
 const outbox = await benchOutbox(seed);
 const syncLimit = await benchSyncLimit();
 
@@ -117,6 +136,9 @@ const result = {
   baselines: { fuse: { ...acc(fuseScore), large_p50_ms: fuseLargeLat.p50, large_p99_ms: fuseLargeLat.p99 }, minisearch: acc(miniScore) },
   ours: acc(ours),
   slack,
+  slack_corpus: endpoints.slack_corpus,
+  teams: endpoints.teams,
+  teams_corpus: endpoints.teams_corpus,
   outbox,
   sync_limit: syncLimit,
   rss_mb: Math.round(process.memoryUsage().rss / 1024 / 1024),
@@ -131,7 +153,7 @@ if (!values.json) {
       `large:  ${result.large.docs} documents, ${entries} entries, index built in ${buildMs} ms ${mark(buildMs < 1000)} (goal < 1 s)`,
       `        respbot p50 ${largeLat.p50} ms, p99 ${largeLat.p99} ms ${mark(largeLat.p99 < 10 && largeLat.p99 <= fuseLargeLat.p99)}; plain Fuse.js p50 ${fuseLargeLat.p50} ms, p99 ${fuseLargeLat.p99} ms (goal < 10 ms and no slower than Fuse)`,
       `dev set: respbot ${JSON.stringify(result.ours)}, fuse ${JSON.stringify(acc(fuseScore))}, minisearch ${JSON.stringify(acc(miniScore))}`,
-      `slack:  ${slack.ours.rps} req/s, p99 ${slack.ours.p99_ms} ms at ${slack.ours.concurrency} concurrent signed slash commands; bare Bolt ${slack.bare.rps} req/s, p99 ${slack.bare.p99_ms} ms (ratio ${slack.ratio} ${mark(slack.ratio >= 0.8 && slack.ours.p99_ms < 50)}; goal ≥ 0.8 and p99 < 50 ms)`,
+      ...formatEndpoints(endpoints),
       `outbox: ${outbox.map((o) => `${o.store} ${o.posts_per_s} posts/s (${o.posts} posts)`).join('; ')} through plan, claim and record (set BENCH_DATABASE_URL for PostgreSQL)`,
       `sync:   a ${syncLimit.offered_mb} MB upstream body: ${syncLimit.taken_mb} MB read, memory +${syncLimit.rss_rise_mb} MB, then "${syncLimit.verdict}" (goal: stop near the 2 MB limit)`,
       `rss: ${result.rss_mb} MB`,

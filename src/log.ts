@@ -38,7 +38,10 @@ export function createLog(level: string = process.env.LOG_LEVEL ?? 'info', sink?
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },
-    sink ? { write: (line: string) => sink(line.replace(/\n$/, '')) } : pino.destination({ dest: 2, sync: true }),
+    // Written asynchronously: lines that come while a write is under way go out together in the
+    // next one, instead of a system call per line on a busy endpoint. Pino writes what is left
+    // synchronously when the process exits (process.exit, an uncaught error).
+    sink ? { write: (line: string) => sink(line.replace(/\n$/, '')) } : pino.destination({ dest: 2, sync: false }),
   );
   return wrap(logger);
 }

@@ -86,15 +86,19 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
   // one process, whose memory is enough for the 5 minutes a signature is valid.
   const seen = seenKeys(opts.store, log);
   const seenRequests = seenKeys(opts.store?.kind === 'postgres' ? opts.store : undefined, log);
-  // HTTP mode: our checks (timestamp either way, replays) run on the route before Bolt's.
+  // HTTP mode: our checks (the signature, its timestamp either way, replays) run on the route
+  // before Bolt's, on the same router, path and method, so every request Bolt sees has passed
+  // them; Bolt's own check of the same signature would only compute the HMAC a second time.
   const routes = express.Router();
   if (!socket) routes.post('/slack/events', ...slackRequestGuard({ signingSecret: config.signingSecret!, seen: seenRequests, log }));
   const receiver = socket
     ? undefined
-    : new ExpressReceiver({ signingSecret: config.signingSecret!, endpoints: '/slack/events', app: opts.expressApp, router: routes, logger });
+    : new ExpressReceiver({ signingSecret: config.signingSecret!, signatureVerification: false, endpoints: '/slack/events', app: opts.expressApp, router: routes, logger });
   // Socket Mode's own Web API client (apps.connections.open) takes its options from installerOptions.
   const socketReceiver = socket ? new SocketModeReceiver({ appToken: config.appToken!, logger, installerOptions: { clientOptions } }) : undefined;
-  const app = new App({ authorize, receiver: receiver ?? socketReceiver, clientOptions, logger });
+  // No conversation store: respbot keeps no per-conversation state in Bolt, and Bolt's default
+  // one builds an Error ("Conversation not found") on every request to say so.
+  const app = new App({ authorize, receiver: receiver ?? socketReceiver, clientOptions, logger, convoStore: false });
 
   // Work goes on after the ack (a post, a reply to a click): count it, so shutdown can wait.
   let inFlight = 0;

@@ -1,7 +1,8 @@
-// Checks on a signed Slack request before Bolt sees it. Bolt verifies the signature but only
-// refuses timestamps more than 5 minutes in the past; here a timestamp more than 5 minutes
+// Checks on a signed Slack request before Bolt sees it. Bolt's own check would refuse only
+// timestamps more than 5 minutes in the past; here a timestamp more than 5 minutes
 // off either way is refused, and so is a signature already used (a replayed request), across
-// replicas through the store. Bolt then reads the body we read (req.rawBody) and verifies again.
+// replicas through the store. Bolt then reads the body we read (req.rawBody); it does not check
+// the signature again (signatureVerification: false in app.ts: this guard is the check).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import express, { type RequestHandler } from 'express';
 import type { Log } from '../../src/log.js';

@@ -127,8 +127,7 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
 
   const adapter = teamsAdapter(app, opts.store);
   const router = createRouter({ engine: opts.engine, store: opts.store, adapter, log, logUserIds: opts.logUserIds });
-  const whereOf = (a: ActivityLike) => {
-    const ref = refOf(a);
+  const whereOf = (a: ActivityLike, ref: ConversationRef = refOf(a)) => {
     return { platform: 'teams', channel: ref.conversationId, team: ref.tenantId, user: a.from?.aadObjectId ?? a.from?.id ?? '' };
   };
   const reply = async (out: Outgoing, send: (activity: ReturnType<typeof teamsActivity>) => Promise<unknown>) => {
@@ -138,15 +137,16 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
 
   app.on('message', async ({ activity, send }) => {
     const a = activity as unknown as ActivityLike;
-    await conversations.save(refOf(a));
+    const ref = refOf(a); // once a message: where it came from, and what to save
+    await conversations.save(ref);
     const click = clickFrom(a.value);
     if (click) {
-      await reply(await router({ click, where: whereOf(a), requestId: a.id }), send);
+      await reply(await router({ click, where: whereOf(a, ref), requestId: a.id }), send);
       return;
     }
     if (a.value && !a.text) return; // another app's card submit: not ours to answer
     const text = stripTeamsMentions(a.text ?? '') || 'help';
-    await reply(await router({ text, where: whereOf(a), requestId: a.id, timeZone: a.localTimezone ?? null }), send);
+    await reply(await router({ text, where: whereOf(a, ref), requestId: a.id, timeZone: a.localTimezone ?? null }), send);
   });
 
   app.on('conversationUpdate', async ({ activity, send }) => {

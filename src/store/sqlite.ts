@@ -158,6 +158,8 @@ export function openSqliteStore(path: string): Store {
   );
   const pruneSeen = db.prepare('DELETE FROM seen WHERE expires_at <= ?');
   let prunedAt = 0;
+  // Prepared once: every unanswered question in a chat records one.
+  const insertSignal = db.prepare('INSERT INTO signals (at, kind, platform, question, entry_id, candidates, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
 
   return {
     kind: 'sqlite',
@@ -195,7 +197,7 @@ export function openSqliteStore(path: string): Store {
       ).map(toPost),
     ),
     recordSignal: checked(async (sig: Signal) => {
-      db.prepare('INSERT INTO signals (at, kind, platform, question, entry_id, candidates, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(...signalValues(sig));
+      insertSignal.run(...signalValues(sig));
     }),
     listSignals: checked(async (since: number) => (db.prepare('SELECT * FROM signals WHERE at >= ? ORDER BY at').all(since) as SignalRow[]).map(toSignal)),
     saveAddress: checked(async (platform: Platform, channel: string, address: unknown) => {
