@@ -55,7 +55,13 @@ async function main(): Promise<number> {
       new Promise<StoreHealth>((r) => setTimeout(() => r({ ok: false, problem: 'the store did not answer within 2 s' }), 2000).unref()),
     ]);
     const documents = engine().kb.documents.map((d) => d.id);
-    const core = { ready: !draining && health.ok && documents.length > 0 && platforms.length > 0, draining, documents, store: health.ok ? 'ok' : health.problem, platforms };
+    const core = {
+      ready: !draining && health.ok && documents.length > 0 && platforms.length > 0,
+      draining,
+      documents,
+      store: health.ok ? 'ok' : health.problem,
+      platforms,
+    };
     // Slack's credentials, checked with auth.test: 'ok', or why not (yet).
     const slackState = slackSurface?.status();
     return slackState === undefined ? core : { ...core, ready: core.ready && slackState === 'ok', slack: slackState };
@@ -64,7 +70,10 @@ async function main(): Promise<number> {
   const surfaces: string[] = [];
   const posters: Poster[] = [];
   if (slack) {
-    const [{ createSlackApp }, { postingClient, slackAdapter }] = await Promise.all([import('../adapters/slack/app.js'), import('../adapters/slack/adapter.js')]);
+    const [{ createSlackApp }, { postingClient, slackAdapter }] = await Promise.all([
+      import('../adapters/slack/app.js'),
+      import('../adapters/slack/adapter.js'),
+    ]);
     slackSurface = createSlackApp(slack, { expressApp: http, engine, logUserIds, store });
     await slackSurface.start();
     const client = postingClient(slack.botToken, slack.apiUrl);
@@ -74,8 +83,12 @@ async function main(): Promise<number> {
   }
   if (teams) {
     if (teams.allowUnauthenticated) {
-      log.warn('teams.unauthenticated', { message: 'DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS=true: /api/messages accepts requests from anyone. For local testing only.' });
-      process.stderr.write('\n*** WARNING: Teams requests are NOT authenticated (DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS=true). Local testing only. ***\n\n');
+      log.warn('teams.unauthenticated', {
+        message: 'DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS=true: /api/messages accepts requests from anyone. For local testing only.',
+      });
+      process.stderr.write(
+        '\n*** WARNING: Teams requests are NOT authenticated (DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS=true). Local testing only. ***\n\n',
+      );
     }
     const [{ createTeamsApp }, { teamsAdapter }] = await Promise.all([import('../adapters/teams/app.js'), import('../adapters/teams/adapter.js')]);
     const { app } = await createTeamsApp(teams, { expressApp: http, engine, logUserIds, store });

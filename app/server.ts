@@ -36,9 +36,22 @@ export function jsonErrors(log: Log): ErrorRequestHandler {
     const given = Number(e.status ?? e.statusCode);
     const status = given >= 400 && given < 500 ? given : 500;
     const reason = typeof e.message === 'string' ? e.message.split('\n')[0]!.slice(0, 200) : String(err);
-    (status >= 500 ? log.error : log.warn)('http.error', { status, method: req.method, path: req.path, type: typeof e.type === 'string' ? e.type : null, error: reason });
+    (status >= 500 ? log.error : log.warn)('http.error', {
+      status,
+      method: req.method,
+      path: req.path,
+      type: typeof e.type === 'string' ? e.type : null,
+      error: reason,
+    });
     if (res.headersSent) return;
-    const error = e.type === 'entity.parse.failed' ? 'the request body is not valid JSON' : status === 413 ? 'the request body is too large' : status >= 500 ? 'internal error' : 'bad request';
+    const error =
+      e.type === 'entity.parse.failed'
+        ? 'the request body is not valid JSON'
+        : status === 413
+          ? 'the request body is too large'
+          : status >= 500
+            ? 'internal error'
+            : 'bad request';
     res.status(status).json({ error });
   };
 }

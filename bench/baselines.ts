@@ -22,7 +22,15 @@ function rows(kb: KnowledgeBase): Row[] {
   return newestDocuments(kb).flatMap((d) =>
     d.sections.flatMap((s) =>
       s.entries.length
-        ? s.entries.map((e) => ({ id: id++, doc: d.id, task: e.task ?? '', section: s.title, provider: e.provider ?? '', customer: e.customer ?? '', party: e.party }))
+        ? s.entries.map((e) => ({
+            id: id++,
+            doc: d.id,
+            task: e.task ?? '',
+            section: s.title,
+            provider: e.provider ?? '',
+            customer: e.customer ?? '',
+            party: e.party,
+          }))
         : s.text
           ? [{ id: id++, doc: d.id, task: '', section: s.title, provider: s.text, customer: '', party: '' }]
           : [],
@@ -32,7 +40,13 @@ function rows(kb: KnowledgeBase): Row[] {
 
 function asAnswer(r: Row | undefined): Scorable {
   if (!r) return { answered: false, intent: 'unknown', party: null, matches: [] };
-  return { answered: true, intent: 'who', party: r.party || null, section: { title: r.section }, matches: [{ task: r.task || null, section: r.section, doc: r.doc }] };
+  return {
+    answered: true,
+    intent: 'who',
+    party: r.party || null,
+    section: { title: r.section },
+    matches: [{ task: r.task || null, section: r.section, doc: r.doc }],
+  };
 }
 
 export interface Baseline {

@@ -18,7 +18,14 @@ import { benchSyncLimit } from './sync.js';
 import { pct, readQuestions, score } from './evalset.js';
 
 const { values } = parseArgs({
-  options: { json: { type: 'boolean' }, scale: { type: 'string' }, endpoints: { type: 'boolean' }, rounds: { type: 'string' }, seconds: { type: 'string' }, profile: { type: 'string' } },
+  options: {
+    json: { type: 'boolean' },
+    scale: { type: 'string' },
+    endpoints: { type: 'boolean' },
+    rounds: { type: 'string' },
+    seconds: { type: 'string' },
+    profile: { type: 'string' },
+  },
 });
 const endpointOptions: EndpointOptions = {
   ...DEFAULT_ENDPOINT_OPTIONS,
@@ -53,7 +60,11 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 }
 
-function latencies(fn: (q: string) => unknown, rounds: number, qs: string[] = texts): { p50: number; p99: number; p99Rounds: [number, number]; p99RoundMedian: number } {
+function latencies(
+  fn: (q: string) => unknown,
+  rounds: number,
+  qs: string[] = texts,
+): { p50: number; p99: number; p99Rounds: [number, number]; p99RoundMedian: number } {
   for (let r = 0; r < 5; r++) for (const q of qs) fn(q); // warm up: let the JIT settle first
   const t: number[] = [];
   const perRound: number[] = [];
@@ -67,7 +78,12 @@ function latencies(fn: (q: string) => unknown, rounds: number, qs: string[] = te
     t.push(...rt);
     perRound.push(percentile(rt, 99));
   }
-  return { p50: round(percentile(t, 50)), p99: round(percentile(t, 99)), p99Rounds: [round(Math.min(...perRound)), round(Math.max(...perRound))], p99RoundMedian: round(percentile(perRound, 50)) };
+  return {
+    p50: round(percentile(t, 50)),
+    p99: round(percentile(t, 99)),
+    p99Rounds: [round(Math.min(...perRound)), round(Math.max(...perRound))],
+    p99RoundMedian: round(percentile(perRound, 50)),
+  };
 }
 
 /** Beside a figure that has a goal: met or not. */
@@ -93,7 +109,13 @@ function worstQuestions(n: number): string[] {
   };
   const letters = (k: number) => Array.from({ length: k }, () => 'abcdefghijklmnopqrstuvwxyz'[Math.floor(rnd() * 26)]).join('');
   return Array.from({ length: n }, (_, i) =>
-    i % 3 === 0 ? `who patches ${letters(490)}?` : i % 3 === 1 ? `${letters(500)}` : Array.from({ length: 60 }, () => letters(7)).join(' ').slice(0, 500),
+    i % 3 === 0
+      ? `who patches ${letters(490)}?`
+      : i % 3 === 1
+        ? `${letters(500)}`
+        : Array.from({ length: 60 }, () => letters(7))
+            .join(' ')
+            .slice(0, 500),
   );
 }
 
@@ -121,11 +143,20 @@ const fuseLarge = fuseBaseline(big);
 const fuseLargeLat = latencies((q) => fuseLarge.ask(q), 5);
 const entries = large.index.entries.length;
 
-const ours = score(questions, texts.map((q) => seed.answer(q)));
+const ours = score(
+  questions,
+  texts.map((q) => seed.answer(q)),
+);
 const fuse = fuseBaseline(seed.kb);
 const mini = miniSearchBaseline(seed.kb);
-const fuseScore = score(questions, texts.map((q) => fuse.ask(q)));
-const miniScore = score(questions, texts.map((q) => mini.ask(q)));
+const fuseScore = score(
+  questions,
+  texts.map((q) => fuse.ask(q)),
+);
+const miniScore = score(
+  questions,
+  texts.map((q) => mini.ask(q)),
+);
 const acc = (s: ReturnType<typeof score>) => ({ accuracy: round(pct(s.inScope, s.inScopeN) / 100), oos: round(pct(s.oos, s.oosN) / 100) });
 
 const result = {

@@ -74,7 +74,20 @@ const median = (xs: number[]) => {
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
 /** No platform settings from the environment or .env (dotenv keeps a variable already set, even empty). */
-const NOTHING_SET = { SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', CLIENT_ID: '', CLIENT_SECRET: '', TENANT_ID: '', DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: '', DATABASE_URL: '', DATA_DIR: '', PORT: '', LOG_LEVEL: '', NODE_ENV: '' };
+const NOTHING_SET = {
+  SLACK_BOT_TOKEN: '',
+  SLACK_SIGNING_SECRET: '',
+  SLACK_APP_TOKEN: '',
+  CLIENT_ID: '',
+  CLIENT_SECRET: '',
+  TENANT_ID: '',
+  DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: '',
+  DATABASE_URL: '',
+  DATA_DIR: '',
+  PORT: '',
+  LOG_LEVEL: '',
+  NODE_ENV: '',
+};
 
 // The platforms' side: Slack's Web API (auth.test at start) and response_url, Teams' Bot
 // Connector. One answer for every call, so it costs both systems the same.
@@ -161,7 +174,11 @@ async function serve(name: string, args: string[], env: Record<string, string>, 
   const port = await freePort();
   const logFile = join(dir, `${name}.log`);
   const out = openSync(logFile, 'a');
-  const child = spawn(process.execPath, args, { cwd: PACKAGE_ROOT, env: { ...process.env, ...NOTHING_SET, ...env, PORT: String(port) }, stdio: ['ignore', out, out] });
+  const child = spawn(process.execPath, args, {
+    cwd: PACKAGE_ROOT,
+    env: { ...process.env, ...NOTHING_SET, ...env, PORT: String(port) },
+    stdio: ['ignore', out, out],
+  });
   closeSync(out);
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
@@ -206,7 +223,12 @@ function slashCommands(questions: string[], responseUrl: string): MakeRequest {
     }).toString();
     const ts = String(Math.floor(Date.now() / 1000));
     const sig = 'v0=' + createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex');
-    return { method: 'POST', path: '/slack/events', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': ts, 'x-slack-signature': sig }, body };
+    return {
+      method: 'POST',
+      path: '/slack/events',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': ts, 'x-slack-signature': sig },
+      body,
+    };
   };
 }
 
@@ -238,7 +260,9 @@ function teamsMessages(questions: string[], serviceUrl: string): MakeRequest {
  */
 function cpuMs(pid: number | undefined): number | null {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ, 100 on Linux)
   } catch {
     return null;
@@ -266,7 +290,14 @@ async function load(s: Served, make: MakeRequest, seconds: number): Promise<Run>
   });
   const cpu1 = cpuMs(s.child.pid);
   const cpuPerRequest = cpu0 === null || cpu1 === null || !r.requests.total ? null : (cpu1 - cpu0) / r.requests.total;
-  return { requests: r.requests.total, cpuPerRequest, rps: r.requests.total / (r.duration || seconds), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx };
+  return {
+    requests: r.requests.total,
+    cpuPerRequest,
+    rps: r.requests.total / (r.duration || seconds),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts + r.non2xx,
+  };
 }
 
 function summary(runs: Run[]): LoadResult {
@@ -287,11 +318,19 @@ function summary(runs: Run[]): LoadResult {
  * One platform: the bare app and respbot with the seed and with the corpus, alternated.
  * Returns the figures with each data set, ours against the same bare runs.
  */
-async function platform(kind: 'slack' | 'teams', opts: EndpointOptions, dir: string, standIn: string, questions: string[]): Promise<Record<'seed' | 'corpus', EndpointFigures>> {
+async function platform(
+  kind: 'slack' | 'teams',
+  opts: EndpointOptions,
+  dir: string,
+  standIn: string,
+  questions: string[],
+): Promise<Record<'seed' | 'corpus', EndpointFigures>> {
   const prof = (name: string) => (opts.profileDir ? ['--cpu-prof', '--cpu-prof-dir', opts.profileDir, '--cpu-prof-name', `${name}.cpuprofile`] : []);
   // A store on disk, as the bot runs.
   const ourEnv = (label: string, data: string): Record<string, string> => ({
-    ...(kind === 'slack' ? { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: `${standIn}/api/` } : { DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true' }),
+    ...(kind === 'slack'
+      ? { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: `${standIn}/api/` }
+      : { DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true' }),
     STORE_PATH: join(dir, `${kind}-${label}.db`),
     DATA_DIR: data,
   });
@@ -299,8 +338,20 @@ async function platform(kind: 'slack' | 'teams', opts: EndpointOptions, dir: str
   const seed = await serve(`${kind}-seed`, [...prof(`${kind}-seed`), 'dist/app/main.js'], ourEnv('seed', SHIPPED_DATA_DIR), dir, '/healthz');
   const corpus = await serve(`${kind}-corpus`, [...prof(`${kind}-corpus`), 'dist/app/main.js'], ourEnv('corpus', `${SHARED}corpus/ibm-cloud`), dir, '/healthz');
   const floorScript = kind === 'slack' ? FLOOR_BOLT : FLOOR_TEAMS;
-  const floorSeed = await serve(`${kind}-floor-seed`, [...prof(`${kind}-floor-seed`), '--input-type=module', '-e', floorScript], { DATA_DIR: SHIPPED_DATA_DIR }, dir, '/');
-  const floorCorpus = await serve(`${kind}-floor-corpus`, [...prof(`${kind}-floor-corpus`), '--input-type=module', '-e', floorScript], { DATA_DIR: `${SHARED}corpus/ibm-cloud` }, dir, '/');
+  const floorSeed = await serve(
+    `${kind}-floor-seed`,
+    [...prof(`${kind}-floor-seed`), '--input-type=module', '-e', floorScript],
+    { DATA_DIR: SHIPPED_DATA_DIR },
+    dir,
+    '/',
+  );
+  const floorCorpus = await serve(
+    `${kind}-floor-corpus`,
+    [...prof(`${kind}-floor-corpus`), '--input-type=module', '-e', floorScript],
+    { DATA_DIR: `${SHARED}corpus/ibm-cloud` },
+    dir,
+    '/',
+  );
   const systems = [seed, bare, corpus, floorSeed, floorCorpus];
   const make = () => (kind === 'slack' ? slashCommands(questions, `${standIn}/response`) : teamsMessages(questions, `${standIn}/`));
   try {
@@ -363,7 +414,8 @@ export function formatEndpoints(r: EndpointsResult): string[] {
   const mark = (ok: boolean) => (ok ? '✓' : '✗');
   const line = (label: string, bareName: string, f: EndpointFigures) =>
     `${label} ${f.ours.rps} req/s, p99 ${f.ours.p99_ms} ms (rounds ${Math.min(...f.ours.p99_rounds_ms)}–${Math.max(...f.ours.p99_rounds_ms)}); ${bareName} ${f.bare.rps} req/s, p99 ${f.bare.p99_ms} ms (${Math.min(...f.bare.p99_rounds_ms)}–${Math.max(...f.bare.p99_rounds_ms)}); ratio ${f.ratio} (rounds ${Math.min(...f.ratio_rounds)}–${Math.max(...f.ratio_rounds)}) ${mark(f.ratio >= 0.8)}${cpu(f)}`;
-  const cpu = (f: EndpointFigures) => (f.ours.cpu_ms_per_request === null ? '' : `; server CPU ${f.ours.cpu_ms_per_request} ms/request against ${f.bare.cpu_ms_per_request}`);
+  const cpu = (f: EndpointFigures) =>
+    f.ours.cpu_ms_per_request === null ? '' : `; server CPU ${f.ours.cpu_ms_per_request} ms/request against ${f.bare.cpu_ms_per_request}`;
   const floor = (label: string, f: EndpointFigures) =>
     `${label} the bare app answering with the engine and the same cards, nothing else: ${f.floor.rps} req/s, p99 ${f.floor.p99_ms} ms, ${f.floor_ratio}× bare${f.floor.cpu_ms_per_request === null ? '' : `, CPU ${f.floor.cpu_ms_per_request} ms/request`} (the most the ratio could be)`;
   const s = r.slack;

@@ -24,11 +24,20 @@ if (!file) {
 }
 const questions = readQuestions(file);
 const engine = loadEngine([values.data ?? coreSettings().dataDir]);
-const ours = score(questions, questions.map((q) => engine.answer(q.q)));
+const ours = score(
+  questions,
+  questions.map((q) => engine.answer(q.q)),
+);
 const fuse = fuseBaseline(engine.kb);
 const mini = miniSearchBaseline(engine.kb);
-const fuseScore = score(questions, questions.map((q) => fuse.ask(q.q)));
-const miniScore = score(questions, questions.map((q) => mini.ask(q.q)));
+const fuseScore = score(
+  questions,
+  questions.map((q) => fuse.ask(q.q)),
+);
+const miniScore = score(
+  questions,
+  questions.map((q) => mini.ask(q.q)),
+);
 
 const line = (name: string, s: Score) =>
   `${name.padEnd(12)} in-scope ${s.inScope}/${s.inScopeN} (${pct(s.inScope, s.inScopeN).toFixed(1)}%)  ` +
@@ -36,7 +45,12 @@ const line = (name: string, s: Score) =>
   `out-of-scope abstention ${s.oos}/${s.oosN} (${pct(s.oos, s.oosN).toFixed(1)}%; hard ${s.hardOos}/${s.hardOosN})`;
 
 if (values.json) {
-  const j = (s: Score) => ({ accuracy: pct(s.inScope, s.inScopeN) / 100, party: pct(s.party, s.partyN) / 100, oos: pct(s.oos, s.oosN) / 100, hard_oos: pct(s.hardOos, s.hardOosN) / 100 });
+  const j = (s: Score) => ({
+    accuracy: pct(s.inScope, s.inScopeN) / 100,
+    party: pct(s.party, s.partyN) / 100,
+    oos: pct(s.oos, s.oosN) / 100,
+    hard_oos: pct(s.hardOos, s.hardOosN) / 100,
+  });
   process.stdout.write(JSON.stringify({ questions: questions.length, ours: j(ours), baselines: { fuse: j(fuseScore), minisearch: j(miniScore) } }) + '\n');
 } else {
   process.stdout.write(`${questions.length} questions from ${file}\n${line('respbot', ours)}\n${line('fuse', fuseScore)}\n${line('minisearch', miniScore)}\n`);

@@ -20,14 +20,35 @@ export interface OutboxResult {
 async function run(store: Store, engine: Engine, name: string, channels = 200, minutes = 5): Promise<OutboxResult> {
   const t0 = Date.parse('2026-03-02T00:00:00Z');
   for (let i = 0; i < channels; i++) {
-    await store.addSchedule({ platform: 'slack', channel: `C${i}`, target: 'rotate', label: 'rotation', cron: '* * * * *', timezone: 'UTC', description: 'every minute', createdBy: null, nextDue: t0 });
+    await store.addSchedule({
+      platform: 'slack',
+      channel: `C${i}`,
+      target: 'rotate',
+      label: 'rotation',
+      cron: '* * * * *',
+      timezone: 'UTC',
+      description: 'every minute',
+      createdBy: null,
+      nextDue: t0,
+    });
   }
   const clock = { t: t0 };
   let sent = 0;
-  const s = new Scheduler({ store, engine: () => engine, now: () => clock.t, log: createLog('error', () => {}), posters: [{ platform: 'slack', send: async (_p, _a, done) => {
-        sent++;
-        await done(1);
-      }, }] });
+  const s = new Scheduler({
+    store,
+    engine: () => engine,
+    now: () => clock.t,
+    log: createLog('error', () => {}),
+    posters: [
+      {
+        platform: 'slack',
+        send: async (_p, _a, done) => {
+          sent++;
+          await done(1);
+        },
+      },
+    ],
+  });
   const started = performance.now();
   for (let m = 0; m < minutes; m++, clock.t += 60_000) await s.tick();
   const secs = (performance.now() - started) / 1000;

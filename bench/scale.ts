@@ -84,16 +84,35 @@ export function benchScale(sizes: number[], opts: { budgetMs?: number; rounds?: 
     mini = fuse = null;
     const after = mb(heapMb() - before);
     engine = null;
-    rows.push({ docs, entries, build_ms: buildMs, heap_mb: heap, heap_after_mb: after, rss_mb: mb(process.memoryUsage().rss / 1024 / 1024), ours: lat.ours!, minisearch: lat.minisearch!, fuse: lat.fuse! });
+    rows.push({
+      docs,
+      entries,
+      build_ms: buildMs,
+      heap_mb: heap,
+      heap_after_mb: after,
+      rss_mb: mb(process.memoryUsage().rss / 1024 / 1024),
+      ours: lat.ours!,
+      minisearch: lat.minisearch!,
+      fuse: lat.fuse!,
+    });
   }
   const entries = rows.map((r) => r.entries);
   return {
     questions: questions.length,
     scale: rows,
     growth: {
-      ours: growth(entries, rows.map((r) => r.ours.p99_ms)),
-      minisearch: growth(entries, rows.map((r) => r.minisearch.p99_ms)),
-      fuse: growth(entries, rows.map((r) => r.fuse.p99_ms)),
+      ours: growth(
+        entries,
+        rows.map((r) => r.ours.p99_ms),
+      ),
+      minisearch: growth(
+        entries,
+        rows.map((r) => r.minisearch.p99_ms),
+      ),
+      fuse: growth(
+        entries,
+        rows.map((r) => r.fuse.p99_ms),
+      ),
     },
   };
 }

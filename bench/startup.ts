@@ -19,7 +19,18 @@ const PIPED_GOAL_MS = 1000;
 const HTTP_GOAL_RATIO = 2;
 
 /** No platform settings, from the environment or .env (dotenv keeps a variable already set, even empty). */
-const CHAT_ONLY = { SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', CLIENT_ID: '', CLIENT_SECRET: '', TENANT_ID: '', DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: '', DATABASE_URL: '', DATA_DIR: '', PORT: '' };
+const CHAT_ONLY = {
+  SLACK_BOT_TOKEN: '',
+  SLACK_SIGNING_SECRET: '',
+  SLACK_APP_TOKEN: '',
+  CLIENT_ID: '',
+  CLIENT_SECRET: '',
+  TENANT_ID: '',
+  DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: '',
+  DATABASE_URL: '',
+  DATA_DIR: '',
+  PORT: '',
+};
 
 // Written with a template so a literal backslash-n reaches printf, as in the README.
 const PIPED = `printf 'who patches the cluster?\\n' | npm start`;
@@ -88,7 +99,9 @@ async function untilAnswering(command: string[], env: Record<string, string>, po
 
 /** A Slack Web API stand-in: every method answers ok (auth.test tells the bot who it is). */
 async function slackApi(): Promise<{ server: Server; url: string }> {
-  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, user_id: 'U0BENCH', bot_id: 'B0BENCH', team_id: 'T0BENCH' })));
+  const server = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, user_id: 'U0BENCH', bot_id: 'B0BENCH', team_id: 'T0BENCH' })),
+  );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/` };
 }
@@ -114,7 +127,14 @@ export async function benchStartup(print: boolean): Promise<StartupFigures> {
   const viaNpm: number[] = [];
   const bare: number[] = [];
   try {
-    const bot = { ...CHAT_ONLY, SLACK_SIGNING_SECRET: 'bench', SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: api.url, STORE_PATH: join(dir, 'store.db'), LOG_LEVEL: 'warn' };
+    const bot = {
+      ...CHAT_ONLY,
+      SLACK_SIGNING_SECRET: 'bench',
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_API_URL: api.url,
+      STORE_PATH: join(dir, 'store.db'),
+      LOG_LEVEL: 'warn',
+    };
     for (let i = 0; i < RUNS; i++) {
       ours.push(await untilAnswering([process.execPath, 'bin/start.js'], bot, await freePort(), '/healthz'));
       bare.push(await untilAnswering([process.execPath, '--input-type=commonjs', '-e', BARE_BOLT], {}, await freePort(), '/'));

@@ -33,7 +33,10 @@ export async function benchSyncLimit(offered = 1e9): Promise<SyncLimitResult> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const data = mkdtempSync(join(tmpdir(), 'respbot-bench-sync-'));
   cpSync(SHIPPED_DATA_DIR, data, { recursive: true });
-  writeFileSync(join(data, 'sources.yaml'), `documents:\n  - file: event-streams-responsibilities.md\n    url: http://127.0.0.1:${(server.address() as AddressInfo).port}/huge.md\n`);
+  writeFileSync(
+    join(data, 'sources.yaml'),
+    `documents:\n  - file: event-streams-responsibilities.md\n    url: http://127.0.0.1:${(server.address() as AddressInfo).port}/huge.md\n`,
+  );
   const before = process.memoryUsage().rss;
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 2);

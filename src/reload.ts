@@ -62,7 +62,10 @@ export class LiveEngine {
   /** Bumped on each swap, for /readyz and logs. */
   generation = 1;
 
-  constructor(private readonly opts: LiveEngineOptions, first?: Engine) {
+  constructor(
+    private readonly opts: LiveEngineOptions,
+    first?: Engine,
+  ) {
     this.log = opts.log ?? defaultLog;
     this.engine = first ?? opts.build();
   }
@@ -88,7 +91,11 @@ export class LiveEngine {
       // Written to while being read: what was read may be half a file. Read it again once quiet.
       this.log.info('documents.reload_deferred', { reason, why: 'files changed while they were being read' });
       this.schedule(reason);
-      return { swapped: false, message: 'files changed while they were being read; reading them again once quiet', documents: this.engine.kb.documents.map((d) => d.id) };
+      return {
+        swapped: false,
+        message: 'files changed while they were being read; reading them again once quiet',
+        documents: this.engine.kb.documents.map((d) => d.id),
+      };
     }
     const before = new Map(this.engine.kb.documents.map((d) => [d.id, d]));
     const after = new Set(next.kb.documents.map((d) => d.id));
@@ -98,7 +105,9 @@ export class LiveEngine {
       return this.refuse(reason, `${lost.join(', ')} no longer loads${why}`, next);
     }
     if (after.size === 0) return this.refuse(reason, 'no document loaded', next);
-    const losses = next.kb.documents.flatMap((d) => (before.has(d.id) ? [documentLoss(before.get(d.id)!, d)] : [])).filter((l) => l.lostSections.length > 0 || l.lostRows.length > 0);
+    const losses = next.kb.documents
+      .flatMap((d) => (before.has(d.id) ? [documentLoss(before.get(d.id)!, d)] : []))
+      .filter((l) => l.lostSections.length > 0 || l.lostRows.length > 0);
     const blocking = losses.filter(tooMuchLost);
     const acceptedBy = blocking.length && this.opts.dataDir ? removalsAccepted(this.opts.dataDir) : null;
     if (blocking.length && !acceptedBy) {
@@ -126,7 +135,10 @@ export class LiveEngine {
       warnings: next?.kb.warnings.map(describeWarning) ?? [],
       kept: this.engine.kb.documents.map((d) => d.id),
       ...(losses.length
-        ? { losses: losses.map(forLog), hint: `if the removals are meant, touch ${ACCEPT_REMOVALS_MARKER} in the data folder (or run respbot sync --accept-removals): reloads accept them for 10 minutes` }
+        ? {
+            losses: losses.map(forLog),
+            hint: `if the removals are meant, touch ${ACCEPT_REMOVALS_MARKER} in the data folder (or run respbot sync --accept-removals): reloads accept them for 10 minutes`,
+          }
         : {}),
     });
     return { swapped: false, message: why, documents: this.engine.kb.documents.map((d) => d.id) };

@@ -33,5 +33,11 @@ test('biome reports each import that crosses a boundary, and only those', () => 
   const biome = join(PACKAGE_ROOT, 'node_modules', '.bin', 'biome');
   const r = spawnSync(biome, ['lint', '--max-diagnostics=none', '--only=style/noRestrictedImports', '.'], { cwd: dir, encoding: 'utf8' });
   const flagged = [...`${r.stdout}${r.stderr}`.matchAll(/^(\S+\.ts):\d+:\d+ lint\/style\/noRestrictedImports/gm)].map((m) => m[1]).sort();
-  expect(flagged).toEqual(['adapters/console/console-to-slack.ts', 'adapters/slack/slack-to-teams.ts', 'adapters/teams/listeners/teams-to-console.ts', 'src/engine/core-to-adapter.ts', 'src/store/core-to-app.ts']);
+  expect(flagged).toEqual([
+    'adapters/console/console-to-slack.ts',
+    'adapters/slack/slack-to-teams.ts',
+    'adapters/teams/listeners/teams-to-console.ts',
+    'src/engine/core-to-adapter.ts',
+    'src/store/core-to-app.ts',
+  ]);
 });

@@ -16,11 +16,26 @@ mkdirSync(join(dir, 'app'));
 for (const f of ['build.js', 'start.js']) copyFileSync(join(PACKAGE_ROOT, 'bin', f), join(dir, 'bin', f));
 symlinkSync(join(PACKAGE_ROOT, 'node_modules'), join(dir, 'node_modules'));
 writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
-writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: true, lib: ['es2022'], types: [], outDir: 'dist' } }));
+writeFileSync(
+  join(dir, 'tsconfig.json'),
+  JSON.stringify({
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      strict: true,
+      skipLibCheck: true,
+      lib: ['es2022'],
+      types: [],
+      outDir: 'dist',
+    },
+  }),
+);
 writeFileSync(join(dir, 'tsconfig.build.json'), JSON.stringify({ extends: './tsconfig.json', compilerOptions: { rootDir: '.' }, include: ['app'] }));
 // No @types/node: a declared `process` keeps each tsc run short.
 const PROCESS = 'declare const process: { stdout: { write(s: string): void } };\n';
-const main = (says: string) => writeFileSync(join(dir, 'app', 'main.ts'), `${PROCESS}const said: string = ${JSON.stringify(says)};\nprocess.stdout.write(said + '\\n');\n`);
+const main = (says: string) =>
+  writeFileSync(join(dir, 'app', 'main.ts'), `${PROCESS}const said: string = ${JSON.stringify(says)};\nprocess.stdout.write(said + '\\n');\n`);
 const start = () => spawnSync(process.execPath, ['bin/start.js'], { cwd: dir, encoding: 'utf8' });
 
 test('npm start builds dist/ on a fresh checkout, then runs it without building again', () => {

@@ -54,7 +54,9 @@ describe('the words around a question do not change its answer', () => {
     expect(cleanQuestion('gimme the mirroring section, dunno where it is').text).toBe("give me the mirroring section, don't know where it is");
     expect(cleanQuestion('who upgrades the client libs in our db svc').text).toBe('who upgrades the client libraries in our database service');
     // A preposition NLTK's list lacks is no topic: the question reads as without it.
-    expect(readQuestion('who upgrades the client libraries inside our apps?', seed.index).units.map((u) => u.word)).toEqual(readQuestion('who upgrades the client libraries in our apps?', seed.index).units.map((u) => u.word));
+    expect(readQuestion('who upgrades the client libraries inside our apps?', seed.index).units.map((u) => u.word)).toEqual(
+      readQuestion('who upgrades the client libraries in our apps?', seed.index).units.map((u) => u.word),
+    );
     expect(top('gimme the mirroring section')).toMatchObject({ answered: true, intent: 'section' });
     expect(top('idk who patches the cluster rn, ngl')).toMatchObject({ answered: true, task: 'Security and vulnerability patch updates to cluster' });
   });
@@ -97,11 +99,14 @@ describe('what the documents do not cover is declined, with what they do cover',
     expect(seed.answer(q).note ?? '').not.toMatch(/not facts/);
   });
 
-  test.each(['who patches the cluster in AWS?', 'who handles backups on Azure Event Hubs?', 'for Confluent Cloud, who upgrades the brokers?'])('another cloud: %s', (q) => {
-    const a = seed.answer(q);
-    expect(a.answered).toBe(false);
-    expect(a.note).toMatch(/cover Event Streams, not (AWS|Azure Event Hubs|Confluent Cloud)/);
-  });
+  test.each(['who patches the cluster in AWS?', 'who handles backups on Azure Event Hubs?', 'for Confluent Cloud, who upgrades the brokers?'])(
+    'another cloud: %s',
+    (q) => {
+      const a = seed.answer(q);
+      expect(a.answered).toBe(false);
+      expect(a.note).toMatch(/cover Event Streams, not (AWS|Azure Event Hubs|Confluent Cloud)/);
+    },
+  );
 
   test('another IBM Cloud service that is not loaded is declined, and the same question about the loaded one is offered', () => {
     const a = seed.answer('who patches the cluster in Key Protect?');
@@ -123,12 +128,9 @@ describe('what the documents do not cover is declined, with what they do cover',
     'who fixes bugs in our React frontend?',
     'how many partitions does the standard plan include?',
     'explain rack awareness to me like I am 5',
-  ])(
-    'not covered: %s',
-    (q) => {
-      expect(top(q).answered).toBe(false);
-    },
-  );
+  ])('not covered: %s', (q) => {
+    expect(top(q).answered).toBe(false);
+  });
 
   test('a whole region going down is disaster recovery (yours), a data center is high availability (IBM)', () => {
     expect(top("who's on the hook if a whole region goes down?")).toMatchObject({ answered: true, task: 'Disaster recovery', party: 'customer' });

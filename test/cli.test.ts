@@ -15,10 +15,19 @@ test('ask --json with no question answers each line of standard input, in order,
   const qs = ['who patches the cluster?', '', 'how is the weather?', 'what sections are there?'];
   const r = run(CLI, ['ask', '--json'], qs.join('\n') + '\n');
   expect(r.code).toBe(0);
-  const lines = r.out.trimEnd().split('\n').map((l) => JSON.parse(l));
+  const lines = r.out
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   expect(lines.map((a) => a.question)).toEqual(qs);
   expect(lines[0]).toMatchObject({ answered: true, intent: 'who', party: 'provider', section: { id: 'security_compliance' }, suggestions: [] });
-  expect(lines[0].matches[0]).toMatchObject({ doc: 'event-streams', sectionId: 'security_compliance', task: 'Security and vulnerability patch updates to cluster', customer: null, party: 'provider' });
+  expect(lines[0].matches[0]).toMatchObject({
+    doc: 'event-streams',
+    sectionId: 'security_compliance',
+    task: 'Security and vulnerability patch updates to cluster',
+    customer: null,
+    party: 'provider',
+  });
   expect(lines[2]).toMatchObject({ answered: false, matches: [] });
   expect(lines[3].intent).toBe('list');
 });
@@ -80,7 +89,15 @@ test('with Slack settings, npm start serves signed slash commands and refuses fo
   const { signature } = await import('./helpers/slack.js');
   const child = spawn(process.execPath, [BOT], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: '', PORT: '0', STORE_PATH: ':memory:', SLACK_SIGNING_SECRET: 'test', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: 'http://127.0.0.1:9/api/' },
+    env: {
+      ...process.env,
+      DATA_DIR: '',
+      PORT: '0',
+      STORE_PATH: ':memory:',
+      SLACK_SIGNING_SECRET: 'test',
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_API_URL: 'http://127.0.0.1:9/api/',
+    },
   });
   try {
     const port = await new Promise<number>((resolve, reject) => {
@@ -92,9 +109,22 @@ test('with Slack settings, npm start serves signed slash commands and refuses fo
       });
       child.on('exit', () => reject(new Error(err)));
     });
-    const body = new URLSearchParams({ command: '/responsibility', text: 'who patches the cluster?', user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: 'http://127.0.0.1:9/r', trigger_id: '1' }).toString();
+    const body = new URLSearchParams({
+      command: '/responsibility',
+      text: 'who patches the cluster?',
+      user_id: 'U1',
+      channel_id: 'C1',
+      team_id: 'T1',
+      response_url: 'http://127.0.0.1:9/r',
+      trigger_id: '1',
+    }).toString();
     const ts = Math.floor(Date.now() / 1000);
-    const send = (sig: string) => fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sig }, body });
+    const send = (sig: string) =>
+      fetch(`http://127.0.0.1:${port}/slack/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sig },
+        body,
+      });
     const ok = await send(signature('test', ts, body));
     expect(ok.status).toBe(200);
     expect(JSON.stringify(await ok.json())).toMatch(/IBM is responsible.*Security and vulnerability patch updates to cluster/);
@@ -111,7 +141,13 @@ test('a PORT already in use stops the start with the port and what to do, withou
   await new Promise<void>((r) => holder.listen(0, r));
   const port = (holder.address() as { port: number }).port;
   try {
-    const r = run(BOT, [], '', { PORT: String(port), STORE_PATH: ':memory:', SLACK_SIGNING_SECRET: 'test', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
+    const r = run(BOT, [], '', {
+      PORT: String(port),
+      STORE_PATH: ':memory:',
+      SLACK_SIGNING_SECRET: 'test',
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_API_URL: 'http://127.0.0.1:9/api/',
+    });
     expect(r.code).toBe(2);
     expect(r.err).toContain(`respbot: PORT ${port} is already in use: stop the process that holds it, or set PORT to a free port.`);
     expect(r.err).not.toMatch(/\n\s+at /);
@@ -127,9 +163,19 @@ test('half-way Slack settings stop the start with what is missing', () => {
 });
 
 test('every wrong setting is reported by one start, each with its name, and without a stack trace', () => {
-  const r = run(BOT, [], '', { SLACK_BOT_TOKEN: 'xoxp-user', SLACK_SIGNING_SECRET: 's', CLIENT_ID: 'app', PORT: 'eighty', LOG_USER_IDS: 'ja', SCHEDULE_MAX_LATE_MINUTES: '-5' });
+  const r = run(BOT, [], '', {
+    SLACK_BOT_TOKEN: 'xoxp-user',
+    SLACK_SIGNING_SECRET: 's',
+    CLIENT_ID: 'app',
+    PORT: 'eighty',
+    LOG_USER_IDS: 'ja',
+    SCHEDULE_MAX_LATE_MINUTES: '-5',
+  });
   expect(r.code).toBe(2);
-  const listed = r.err.split('\n').filter((l) => l.startsWith('  - ')).map((l) => l.slice(4).split(' ')[0]);
+  const listed = r.err
+    .split('\n')
+    .filter((l) => l.startsWith('  - '))
+    .map((l) => l.slice(4).split(' ')[0]);
   expect(r.err).toMatch(/^respbot: respbot is not configured correctly:\n/);
   expect(listed.sort()).toEqual(['CLIENT_SECRET', 'LOG_USER_IDS', 'PORT', 'SCHEDULE_MAX_LATE_MINUTES', 'SLACK_BOT_TOKEN', 'TENANT_ID']);
   expect(r.err).toContain('CLIENT_SECRET is missing (the app registration → Certificates & secrets → a client secret value)');
@@ -208,11 +254,26 @@ test('respbot post --platform teams posts to a stored conversation reference, or
   const STORE_PATH = join(mkdtempSync(join(tmpdir(), 'respbot-cli-')), 'store.db');
   const store = openSqliteStore(STORE_PATH);
   const id = '19:d441d38c655c47a085215b2726e76927@thread.tacv2';
-  await store.saveAddress('teams', id, { conversationId: id, serviceUrl: connector.url, tenantId: 't1', conversationType: 'channel', botId: '28:bot', updatedAt: '2026-11-01T00:00:00Z' });
+  await store.saveAddress('teams', id, {
+    conversationId: id,
+    serviceUrl: connector.url,
+    tenantId: 't1',
+    conversationType: 'channel',
+    botId: '28:bot',
+    updatedAt: '2026-11-01T00:00:00Z',
+  });
   await store.close();
   try {
     const { spawn } = await import('node:child_process');
-    const env = { ...process.env, DATA_DIR: '', STORE_PATH, DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true', CLIENT_ID: '', CLIENT_SECRET: '', TENANT_ID: '' };
+    const env = {
+      ...process.env,
+      DATA_DIR: '',
+      STORE_PATH,
+      DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true',
+      CLIENT_ID: '',
+      CLIENT_SECRET: '',
+      TENANT_ID: '',
+    };
     const cli = (channel: string) =>
       new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
         const child = spawn(process.execPath, [CLI, 'post', '--platform', 'teams', '--channel', channel, '--section', 'disaster recovery'], { cwd: ROOT, env });
@@ -239,16 +300,23 @@ test('respbot post --platform teams posts to a stored conversation reference, or
 test('respbot post without what it needs says so', () => {
   expect(run(CLI, ['post', '--platform', 'slack']).err).toMatch(/^usage: respbot post/);
   expect(run(CLI, ['post', '--platform', 'slack', '--channel', 'C1', '--section', 'dr'], '', { SLACK_BOT_TOKEN: '' }).err).toMatch(/set SLACK_BOT_TOKEN/);
-  expect(run(CLI, ['post', '--platform', 'teams', '--channel', 'C1', '--section', 'dr'], '', { CLIENT_ID: '', DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: '' }).err).toMatch(/set CLIENT_ID, CLIENT_SECRET and TENANT_ID/);
+  expect(
+    run(CLI, ['post', '--platform', 'teams', '--channel', 'C1', '--section', 'dr'], '', { CLIENT_ID: '', DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: '' }).err,
+  ).toMatch(/set CLIENT_ID, CLIENT_SECRET and TENANT_ID/);
 });
 
-test('respbot owners shows each owner\'s rows and the rows nobody owns; inspect warns about a rule that matches nothing', () => {
+test("respbot owners shows each owner's rows and the rows nobody owns; inspect warns about a rule that matches nothing", () => {
   const dir = mkdtempSync(`${tmpdir()}/respbot-owners-`);
   copyFileSync(`${ROOT}/data/event-streams-responsibilities.md`, `${dir}/event-streams-responsibilities.md`);
-  writeFileSync(`${dir}/owners.yaml`, 'owners:\n  sre: { name: SRE rota, channel: "#sre" }\nrules:\n  - owner: sre\n    section: Disaster recovery\n  - owner: sre\n    task: Mirroing\n');
+  writeFileSync(
+    `${dir}/owners.yaml`,
+    'owners:\n  sre: { name: SRE rota, channel: "#sre" }\nrules:\n  - owner: sre\n    section: Disaster recovery\n  - owner: sre\n    task: Mirroing\n',
+  );
   const text = run(CLI, ['owners', dir]);
   expect(text.code).toBe(0);
-  expect(text.out).toMatch(/^Owners from .*owners\.yaml: 5 of 20 rows with a customer side have one\.\n\n {2}SRE rota \(#sre\): 5 rows\n {4}Event Streams › Disaster recovery › Disaster recovery\n/);
+  expect(text.out).toMatch(
+    /^Owners from .*owners\.yaml: 5 of 20 rows with a customer side have one\.\n\n {2}SRE rota \(#sre\): 5 rows\n {4}Event Streams › Disaster recovery › Disaster recovery\n/,
+  );
   expect(text.out).toContain('  No owner: 15 rows\n');
   const json = JSON.parse(run(CLI, ['owners', '--json', dir]).out);
   expect(json.owners[0]).toMatchObject({ id: 'sre', name: 'SRE rota', channel: '#sre' });

@@ -46,7 +46,9 @@ test('a keyword that is a list, not text, is reported with the file, its line an
 });
 
 test('a synonym group that is not a list, and a combination of one concept, are both reported', () => {
-  const d = folder('synonyms', { 'synonyms.yaml': 'groups:\n  - [patch, patching]\n  - backup\ncombinations:\n  - when: [region]\n    means: disaster recovery\n' });
+  const d = folder('synonyms', {
+    'synonyms.yaml': 'groups:\n  - [patch, patching]\n  - backup\ncombinations:\n  - when: [region]\n    means: disaster recovery\n',
+  });
   const e = thrown(() => loadEngine([d]));
   expect(e.problems.map((p) => [p.line, p.setting])).toEqual([
     [3, 'groups.1'],
@@ -69,20 +71,29 @@ test('numbers in word lists are words (YAML reads "27001" as a number)', () => {
 });
 
 test('sources.yaml entries need a .md file in the folder and an http(s) url', () => {
-  const d = folder('sources', { 'sources.yaml': 'documents:\n  - file: ../x.md\n    url: https://example.com/x.md\n  - file: y.md\n    url: ftp://example.com/y.md\n' });
+  const d = folder('sources', {
+    'sources.yaml': 'documents:\n  - file: ../x.md\n    url: https://example.com/x.md\n  - file: y.md\n    url: ftp://example.com/y.md\n',
+  });
   const e = thrown(() => readSources(d));
-  expect(e.problems.map((p) => `${p.line} ${p.setting} ${p.problem}`)).toEqual(['2 documents.0.file must be a .md file name in this folder', '5 documents.1.url must be an http(s) URL']);
+  expect(e.problems.map((p) => `${p.line} ${p.setting} ${p.problem}`)).toEqual([
+    '2 documents.0.file must be a .md file name in this folder',
+    '5 documents.1.url must be an http(s) URL',
+  ]);
 });
 
 test('environment: blank is unset, flags read as people write them, nonsense is named', () => {
   expect(coreSettings({ LOG_USER_IDS: ' ', SCHEDULE_MAX_LATE_MINUTES: '' })).toMatchObject({ logUserIds: false, scheduler: { maxLateMs: 3_600_000 } });
   expect(coreSettings({ LOG_USER_IDS: 'Yes', LOG_LEVEL: 'WARN' })).toMatchObject({ logUserIds: true, logLevel: 'warn' });
   const e = thrown(() => coreSettings({ LOG_USER_IDS: 'ja', LOG_LEVEL: 'loud' }));
-  expect(e.message).toBe('the configuration is not right:\n  - LOG_LEVEL must be one of debug, info, warn, error (got "loud")\n  - LOG_USER_IDS must be true or false (got "ja")');
+  expect(e.message).toBe(
+    'the configuration is not right:\n  - LOG_LEVEL must be one of debug, info, warn, error (got "loud")\n  - LOG_USER_IDS must be true or false (got "ja")',
+  );
 });
 
 test('every environment variable the code reads is explained in .env.example', () => {
-  const files = ['src', 'adapters', 'app'].flatMap((d) => (readdirSync(join(PACKAGE_ROOT, d), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => join(PACKAGE_ROOT, d, f)));
+  const files = ['src', 'adapters', 'app'].flatMap((d) =>
+    (readdirSync(join(PACKAGE_ROOT, d), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => join(PACKAGE_ROOT, d, f)),
+  );
   const read = new Set<string>();
   for (const f of files) {
     const text = readFileSync(f, 'utf8');

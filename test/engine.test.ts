@@ -69,14 +69,18 @@ describe('other intents', () => {
 });
 
 describe('abstention', () => {
-  test.each(['who patches my laptop?', 'how much does it cost?', 'who wrote Hamlet?', 'who is responsible for the office plants?', 'qwerty uiop', 'who cleans the kitchen?'])(
-    '%s → not answered',
-    (q) => {
-      const a = ask(q);
-      expect(a).toMatchObject({ answered: false, intent: 'unknown', party: null, section: null, matches: [] });
-      expect(a.suggestions.length).toBeLessThanOrEqual(3);
-    },
-  );
+  test.each([
+    'who patches my laptop?',
+    'how much does it cost?',
+    'who wrote Hamlet?',
+    'who is responsible for the office plants?',
+    'qwerty uiop',
+    'who cleans the kitchen?',
+  ])('%s → not answered', (q) => {
+    const a = ask(q);
+    expect(a).toMatchObject({ answered: false, intent: 'unknown', party: null, section: null, matches: [] });
+    expect(a.suggestions.length).toBeLessThanOrEqual(3);
+  });
 
   test('"what is X?" asks for a definition, which the documents do not give', () => {
     expect(ask('what is kafka?')).toMatchObject({ answered: false, intent: 'unknown' });
@@ -127,7 +131,10 @@ describe('several documents', () => {
     expect(kp.matches[0]!.service).toBe('Key Protect');
     const cos = corpus.answer('who backs up data for object storage?');
     expect(cos.matches[0]!.doc).toBe('cos');
-    expect(corpus.answer('for Cloud Databases, who runs major version upgrades?').matches[0]).toMatchObject({ service: 'Cloud Databases', task: 'Version management' });
+    expect(corpus.answer('for Cloud Databases, who runs major version upgrades?').matches[0]).toMatchObject({
+      service: 'Cloud Databases',
+      task: 'Version management',
+    });
   });
 
   test('an unscoped question that several services answer alike names them instead of picking one', () => {

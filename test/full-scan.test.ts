@@ -59,7 +59,8 @@ function differences(engine: Engine, questions: string[], scope = engine.index.s
   for (const q of questions) {
     const full = fullScan(engine, q, scope).slice(0, depth);
     const got = ranked(engine, q, scope, full.length).slice(0, depth === Infinity ? undefined : depth);
-    if (JSON.stringify(got) !== JSON.stringify(full)) out.push(`${q}\n  ranking:   ${JSON.stringify(got.slice(0, 8))}\n  full scan: ${JSON.stringify(full.slice(0, 8))}`);
+    if (JSON.stringify(got) !== JSON.stringify(full))
+      out.push(`${q}\n  ranking:   ${JSON.stringify(got.slice(0, 8))}\n  full scan: ${JSON.stringify(full.slice(0, 8))}`);
     if (out.length >= 5) break;
   }
   return out;

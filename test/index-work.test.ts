@@ -17,20 +17,25 @@ const big = engineFor(largeKb(corpus, 100));
 const index = big.index;
 
 describe('a question touches the entries that share a term with it', () => {
-  test.each(['who patches the cluster?', 'who rotates the encryption keys in key protect?', 'who restores the database after a region goes down?'])('%s', (question) => {
-    const q = readQuestion(question, index);
-    const ranking = rank(q, index);
-    // Worked out here from the texts: entries whose task, texts or section title hold a term the question finds its words by.
-    const vocab = index.vocabulary;
-    const wanted = new Set(q.units.filter((u) => u.covered).flatMap((u) => [...u.terms, ...u.related.keys()]));
-    const sharing = index.entries.filter((e) => [e.task, e.provider, e.customer, e.section.title].some((text) => [...termsOf(text, vocab)].some((t) => wanted.has(t)))).length;
-    expect(ranking.candidates).toBe(sharing);
-    expect(ranking.candidates).toBeLessThan(index.entries.length);
-    // The answer reads five entries and the runner-up: only a few distinct rows are scored in full.
-    big.answer(question);
-    ranking.take(6);
-    expect(ranking.scored).toBeLessThanOrEqual(20);
-  });
+  test.each(['who patches the cluster?', 'who rotates the encryption keys in key protect?', 'who restores the database after a region goes down?'])(
+    '%s',
+    (question) => {
+      const q = readQuestion(question, index);
+      const ranking = rank(q, index);
+      // Worked out here from the texts: entries whose task, texts or section title hold a term the question finds its words by.
+      const vocab = index.vocabulary;
+      const wanted = new Set(q.units.filter((u) => u.covered).flatMap((u) => [...u.terms, ...u.related.keys()]));
+      const sharing = index.entries.filter((e) =>
+        [e.task, e.provider, e.customer, e.section.title].some((text) => [...termsOf(text, vocab)].some((t) => wanted.has(t))),
+      ).length;
+      expect(ranking.candidates).toBe(sharing);
+      expect(ranking.candidates).toBeLessThan(index.entries.length);
+      // The answer reads five entries and the runner-up: only a few distinct rows are scored in full.
+      big.answer(question);
+      ranking.take(6);
+      expect(ranking.scored).toBeLessThanOrEqual(20);
+    },
+  );
 
   test('a question no entry shares a word with touches none', () => {
     const ranking = rank(readQuestion('who waters the ficus?', index), index);
@@ -78,7 +83,10 @@ describe('"did you mean" hands Fuse.js only the names that can match', () => {
 
   test('for the questions of the dev set and the generated ones', () => {
     const patterns = questionMix(300).flatMap((q) => {
-      const ws = q.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && w.length <= 20);
+      const ws = q
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w && w.length <= 20);
       return [1, 2, 3, 5, 8].map((n) => ws.slice(0, n).join(' ').slice(0, 32).trim());
     });
     expect(patterns.flatMap(missed)).toEqual([]);
@@ -115,7 +123,16 @@ describe('"did you mean" hands Fuse.js only the names that can match', () => {
 
 describe('bounded work per question', () => {
   test('past its cap, "did you mean" reads only the names most like the question, and still finds the close one', () => {
-    const names = ['Backups of the message payloads', 'Patch updates to the cluster', 'Network isolation', 'Key rotation', 'Disaster recovery', 'Schema registry', 'Mirroring topics', 'Identity and access'];
+    const names = [
+      'Backups of the message payloads',
+      'Patch updates to the cluster',
+      'Network isolation',
+      'Key rotation',
+      'Disaster recovery',
+      'Schema registry',
+      'Mirroring topics',
+      'Identity and access',
+    ];
     const f = fuzzyNames((e) => names[e % names.length]!, 40, 3);
     expect(namesSearched(f, 'patch updates cluster').length).toBeLessThanOrEqual(3);
     const found = fuzzySearch(f, 'patch updates cluster', 3);
@@ -138,7 +155,10 @@ test('two rankings read in turn give the entries each would alone (the second do
   const first = rank(readQuestion('who patches the cluster?', index), index);
   first.at(0);
   const second = rank(readQuestion('who restores the database after a region goes down?', index), index);
-  const alone = (question: string) => rank(readQuestion(question, index), index).take(40).map((r) => [r.item.at, r.score]);
+  const alone = (question: string) =>
+    rank(readQuestion(question, index), index)
+      .take(40)
+      .map((r) => [r.item.at, r.score]);
   const a = first.take(40).map((r) => [r.item.at, r.score]);
   const b = second.take(40).map((r) => [r.item.at, r.score]);
   expect(a).toEqual(alone('who patches the cluster?'));

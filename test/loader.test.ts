@@ -3,7 +3,8 @@ import { loadKnowledgeBase } from '../src/load/folder.js';
 import type { Entry } from '../src/model.js';
 import { folderWith } from './helpers/fs.js';
 
-const FRONT = '---\nlastupdated: "2025-01-02"\nsubcollection: demo\n---\n\n# Your responsibilities when using {{site.data.keyword.messagehub}}\n{: #demo_resp}\n\n';
+const FRONT =
+  '---\nlastupdated: "2025-01-02"\nsubcollection: demo\n---\n\n# Your responsibilities when using {{site.data.keyword.messagehub}}\n{: #demo_resp}\n\n';
 
 function load(body: string, name = 'demo-responsibilities.md') {
   const kb = loadKnowledgeBase([folderWith({ [name]: FRONT + body })]);
@@ -16,8 +17,20 @@ const TABLE_HEAD = '| Task | {{site.data.keyword.IBM_notm}} responsibilities | Y
 describe('document metadata', () => {
   test('id from the file name, service from the title, page URL from subcollection and title id', () => {
     const { doc } = load('## Ops\n{: #ops}\n\n' + TABLE_HEAD + '| Patch | IBM patches. | |\n');
-    expect(doc).toMatchObject({ id: 'demo', service: 'Event Streams', lastUpdated: '2025-01-02', subcollection: 'demo', url: 'https://cloud.ibm.com/docs/demo?topic=demo-demo_resp' });
-    expect(doc!.sections[0]).toMatchObject({ id: 'ops', title: 'Ops', level: 2, providerLabel: 'IBM responsibilities', customerLabel: 'Your responsibilities' });
+    expect(doc).toMatchObject({
+      id: 'demo',
+      service: 'Event Streams',
+      lastUpdated: '2025-01-02',
+      subcollection: 'demo',
+      url: 'https://cloud.ibm.com/docs/demo?topic=demo-demo_resp',
+    });
+    expect(doc!.sections[0]).toMatchObject({
+      id: 'ops',
+      title: 'Ops',
+      level: 2,
+      providerLabel: 'IBM responsibilities',
+      customerLabel: 'Your responsibilities',
+    });
   });
 });
 
@@ -25,7 +38,11 @@ describe('keywords and attribute lines', () => {
   test('an unknown keyword gets a readable fallback and a warning with its line', () => {
     const { entries, warnings } = load('## Ops\n{: #ops}\n\n' + TABLE_HEAD + '| Run {{site.data.keyword.mq_nope_full}} | IBM runs it. | |\n');
     expect(entries[0]!.task).toBe('Run MQ Nope');
-    expect(warnings).toContainEqual({ file: expect.stringMatching(/demo-responsibilities\.md$/), line: 14, message: expect.stringContaining('unknown keyword "mq_nope_full"') });
+    expect(warnings).toContainEqual({
+      file: expect.stringMatching(/demo-responsibilities\.md$/),
+      line: 14,
+      message: expect.stringContaining('unknown keyword "mq_nope_full"'),
+    });
   });
 
   test('captions, summaries, row-headers and old-style definitions are consumed, not read as rows or text', () => {
@@ -83,7 +100,9 @@ describe('tables', () => {
   });
 
   test('a table that is not about responsibilities is kept out of the entries', () => {
-    const { entries } = load('## Ops\n{: #ops}\n\n' + TABLE_HEAD + '| A | IBM. | |\n\n| Entity | Endpoint | Description |\n|---|---|---|\n| topics | `/v1/topics` | All topics |\n');
+    const { entries } = load(
+      '## Ops\n{: #ops}\n\n' + TABLE_HEAD + '| A | IBM. | |\n\n| Entity | Endpoint | Description |\n|---|---|---|\n| topics | `/v1/topics` | All topics |\n',
+    );
     expect(entries.map((e) => e.task)).toEqual(['A']);
   });
 
@@ -109,14 +128,18 @@ describe('tables', () => {
   });
 
   test('"None" and "not responsible" cells count as empty', () => {
-    const { entries } = load('## Ops\n{: #ops}\n\n' + TABLE_HEAD + '| A | None | You do A. |\n| B | IBM does B. | The Client is not responsible for, nor has access to, B. |\n');
+    const { entries } = load(
+      '## Ops\n{: #ops}\n\n' + TABLE_HEAD + '| A | None | You do A. |\n| B | IBM does B. | The Client is not responsible for, nor has access to, B. |\n',
+    );
     expect(entries.map((e) => e.party)).toEqual(['customer', 'provider']);
   });
 });
 
 describe('documents without tables', () => {
   test('bold party labels over bullet lists', () => {
-    const { entries } = load('## Operations\n{: #operations}\n\n**IBM responsibilities**\n\n- Keep the lights on.\n- Monitor health.\n\n**Your responsibilities**\n\n- Back up your data, if necessary.\n');
+    const { entries } = load(
+      '## Operations\n{: #operations}\n\n**IBM responsibilities**\n\n- Keep the lights on.\n- Monitor health.\n\n**Your responsibilities**\n\n- Back up your data, if necessary.\n',
+    );
     expect(entries.map((e) => [e.task, e.party])).toEqual([
       ['Keep the lights on', 'provider'],
       ['Monitor health', 'provider'],
@@ -137,7 +160,11 @@ describe('documents without tables', () => {
   });
 
   test('a prose-only section keeps its text', () => {
-    const { doc } = load('## Ops\n{: #ops}\n\n' + TABLE_HEAD + '| A | IBM. | |\n\n## Client libraries\n{: #libs}\n\nIBM does not own client libraries.\n\nIt helps on a best effort basis.\n');
+    const { doc } = load(
+      '## Ops\n{: #ops}\n\n' +
+        TABLE_HEAD +
+        '| A | IBM. | |\n\n## Client libraries\n{: #libs}\n\nIBM does not own client libraries.\n\nIt helps on a best effort basis.\n',
+    );
     expect(doc!.sections[1]).toMatchObject({ id: 'libs', entries: [], text: 'IBM does not own client libraries.\n\nIt helps on a best effort basis.' });
   });
 });
@@ -155,7 +182,9 @@ describe('character references', () => {
   });
 
   test('in table cells too, markdown text or HTML lists', () => {
-    const { entries } = load('## Ops\n{: #ops}\n\n' + TABLE_HEAD + '| Patch&trade; | <ul><li>IBM&rsquo;s &#8212; &amp;lt;</li></ul> | You&#x2019;re on call&nbsp;24/7 |\n');
+    const { entries } = load(
+      '## Ops\n{: #ops}\n\n' + TABLE_HEAD + '| Patch&trade; | <ul><li>IBM&rsquo;s &#8212; &amp;lt;</li></ul> | You&#x2019;re on call&nbsp;24/7 |\n',
+    );
     expect(entries[0]).toMatchObject({ task: 'Patch™', provider: '• IBM’s — &lt;', customer: 'You’re on call 24/7' });
   });
 });

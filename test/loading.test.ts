@@ -19,7 +19,12 @@ const PLATFORM_AND_SERVER = ['@slack/bolt', '@slack/web-api', '@microsoft/teams.
 
 function recorded(args: string[], input: string, env: Record<string, string> = {}) {
   const log = join(dir, `imports-${++runs}.txt`);
-  const r = spawnSync(process.execPath, [recordImports(log), ...args], { cwd: PACKAGE_ROOT, input, encoding: 'utf8', env: { ...process.env, DATA_DIR: '', ...env } });
+  const r = spawnSync(process.execPath, [recordImports(log), ...args], {
+    cwd: PACKAGE_ROOT,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, DATA_DIR: '', ...env },
+  });
   return { ...r, ...importsIn(log) };
 }
 
@@ -39,7 +44,10 @@ test('respbot ask answers without loading a platform SDK, a store driver or Expr
 });
 
 test('respbot post to Slack loads the Slack Web API and not the Teams SDK', () => {
-  const r = recorded(['bin/respbot.js', 'post', '--platform', 'slack', '--channel', 'C1', '--section', 'mirroring'], '', { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
+  const r = recorded(['bin/respbot.js', 'post', '--platform', 'slack', '--channel', 'C1', '--section', 'mirroring'], '', {
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_API_URL: 'http://127.0.0.1:9/api/',
+  });
   expect(r.stderr).toMatch(/^Slack could not be reached/);
   expect(r.packages).toContain('@slack/web-api');
   expect(r.packages).not.toContain('@microsoft/teams.apps');
@@ -50,7 +58,17 @@ test('the bot on Slack with SQLite loads Bolt and better-sqlite3, and neither th
   const log = join(dir, `imports-${++runs}.txt`);
   const child = spawn(process.execPath, [recordImports(log), 'bin/start.js'], {
     cwd: PACKAGE_ROOT,
-    env: { ...process.env, DATA_DIR: '', PORT: '0', STORE_PATH: join(dir, 'store.db'), SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: 'http://127.0.0.1:9/api/', CLIENT_ID: '', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      DATA_DIR: '',
+      PORT: '0',
+      STORE_PATH: join(dir, 'store.db'),
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_API_URL: 'http://127.0.0.1:9/api/',
+      CLIENT_ID: '',
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const exited = new Promise<number | null>((r) => child.once('exit', r));

@@ -28,7 +28,8 @@ function withOwners(owners: string | null): string {
   return dir;
 }
 
-const notifying = (yaml: string) => yaml.replace('    note: On call around the clock through PagerDuty.', '    note: On call around the clock through PagerDuty.\n    notify: true');
+const notifying = (yaml: string) =>
+  yaml.replace('    note: On call around the clock through PagerDuty.', '    note: On call around the clock through PagerDuty.\n    notify: true');
 
 const plainEngine = loadEngine([withOwners(null)]);
 const engine = loadEngine([withOwners(EXAMPLE)]);
@@ -123,7 +124,11 @@ test('with notify: true the group is mentioned once per answer or digest, and ne
   const loud = loadEngine([withOwners(notifying(EXAMPLE))]);
   const count = (text: string, re: RegExp) => (text.match(re) ?? []).length;
   // A summary where the owner has several rows (and a party summary): one mention.
-  for (const a of [loud.section('event-streams', 'mirroring_responsibilities')!, loud.answer('what am I responsible for?'), loud.answer('what does the Data Platform team own?')]) {
+  for (const a of [
+    loud.section('event-streams', 'mirroring_responsibilities')!,
+    loud.answer('what am I responsible for?'),
+    loud.answer('what does the Data Platform team own?'),
+  ]) {
     const slack = renderSlack(a, { digest: 's-abc123' });
     for (const m of slack) checkSlackMessage(m, { allow: [/<#C0DATAPLAT>/g, /<!subteam\^S0DPONCALL>/g] });
     expect(count(JSON.stringify(slack), /<!subteam\^S0DPONCALL>/g)).toBe(1);
@@ -131,7 +136,9 @@ test('with notify: true the group is mentioned once per answer or digest, and ne
     for (const c of teams) checkTeamsCard(c);
     expect(count(JSON.stringify(teams.map((c) => c.card.body)), /<at>dp-oncall<\/at>/g)).toBe(1);
     const withEntity = teams.filter((c) => c.card.msteams?.entities);
-    expect(withEntity.map((c) => c.card.msteams!.entities)).toEqual([[{ type: 'mention', text: '<at>dp-oncall</at>', mentioned: { id: 'dp-oncall-tag-id', name: 'dp-oncall', type: 'tag' } }]]);
+    expect(withEntity.map((c) => c.card.msteams!.entities)).toEqual([
+      [{ type: 'mention', text: '<at>dp-oncall</at>', mentioned: { id: 'dp-oncall-tag-id', name: 'dp-oncall', type: 'tag' } }],
+    ]);
   }
   // Text in the question is escaped: the only mention is the owner's.
   const a = loud.answer(`${BACKUP} <!subteam^S0OTHER> <!channel>`);
@@ -153,7 +160,11 @@ test('a malformed owners file names its file, line and key; a rule that matches 
   expect((err as ConfigError).message).toContain(`${join(dir, 'owners.yaml')}:4: owners.sre.slack.group must be a Slack user group id (S0123…)`);
   expect((err as ConfigError).message).toContain(`${join(dir, 'owners.yaml')}:6: rules.0.owner names no owner under owners: "platform"`);
 
-  const idle = loadEngine([withOwners(`owners:\n  sre: { name: SRE rota }\nrules:\n  - owner: sre\n    section: Disaster recovery\n  - owner: sre\n    section: Disaster recovry\n  - owner: sre\n    service: Key Protect\n`)]);
+  const idle = loadEngine([
+    withOwners(
+      `owners:\n  sre: { name: SRE rota }\nrules:\n  - owner: sre\n    section: Disaster recovery\n  - owner: sre\n    section: Disaster recovry\n  - owner: sre\n    service: Key Protect\n`,
+    ),
+  ]);
   expect(idle.owners!.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
     '6: the rule for sre matches nothing: no section is "Disaster recovry"',
     '8: the rule for sre matches nothing: no loaded service is "Key Protect"',
@@ -162,7 +173,9 @@ test('a malformed owners file names its file, line and key; a rule that matches 
 
 test('a running bot takes a new owners file, and keeps its owners when the new one is malformed', () => {
   const dir = withOwners(EXAMPLE);
-  const live = new LiveEngine({ build: () => loadEngine([dir]), dataDir: dir, log: createLog('error', () => {}) } as ConstructorParameters<typeof LiveEngine>[0]);
+  const live = new LiveEngine({ build: () => loadEngine([dir]), dataDir: dir, log: createLog('error', () => {}) } as ConstructorParameters<
+    typeof LiveEngine
+  >[0]);
   try {
     expect(live.current().answer(BACKUP).matches[0]!.owner?.name).toBe('Data Platform team');
     writeFileSync(join(dir, 'owners.yaml'), EXAMPLE.replace('name: Data Platform team', 'name: Streaming team'));

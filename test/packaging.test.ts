@@ -9,7 +9,9 @@ import { expect, test } from '@jest/globals';
 import { PACKAGE_ROOT } from '../src/paths.js';
 
 const read = (f: string) => readFileSync(join(PACKAGE_ROOT, f), 'utf8');
-const stages = read('Dockerfile').split(/^FROM /m).slice(1);
+const stages = read('Dockerfile')
+  .split(/^FROM /m)
+  .slice(1);
 /** The sources (COPY <src> <dest>) of a stage's plain COPY lines, and of its COPY --from lines. */
 const copies = (stage: string) => [...stage.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((m) => m[1]!.split(' '));
 const copiedFrom = (stage: string) => [...stage.matchAll(/^COPY --from=\S+ \/app\/(\S+) /gm)].map((m) => m[1]!);

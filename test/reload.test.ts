@@ -18,7 +18,9 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'respbot-reload-'));
   cpSync(SHIPPED_DATA_DIR, dir, { recursive: true });
   logs.length = 0;
-  live = new LiveEngine({ build: () => loadEngine([dir]), dataDir: dir, log: createLog('info', (l) => logs.push(JSON.parse(l))) } as ConstructorParameters<typeof LiveEngine>[0]);
+  live = new LiveEngine({ build: () => loadEngine([dir]), dataDir: dir, log: createLog('info', (l) => logs.push(JSON.parse(l))) } as ConstructorParameters<
+    typeof LiveEngine
+  >[0]);
 });
 afterEach(() => {
   live.close();
@@ -33,7 +35,10 @@ function replace(text: string) {
 
 const original = () => readFileSync(join(SHIPPED_DATA_DIR, DOC), 'utf8');
 const withNewRow = () =>
-  original().replace(/(\|Security and vulnerability patch updates to cluster\|[^\n]*\n)/, '$1|Quantum key rotation| IBM rotates the quantum-safe keys of the cluster every week. | |\n');
+  original().replace(
+    /(\|Security and vulnerability patch updates to cluster\|[^\n]*\n)/,
+    '$1|Quantum key rotation| IBM rotates the quantum-safe keys of the cluster every week. | |\n',
+  );
 const QUANTUM = 'who rotates the quantum keys?';
 const PATCH = 'who patches the cluster?';
 
@@ -133,7 +138,10 @@ test('touching DATA_DIR/.accept-removals lets a reload drop sections and rows, f
   const r = live.reload('test');
   expect(r.swapped).toBe(true);
   expect(shape().sections).toBe(4);
-  expect(logs.find((l) => l.event === 'documents.reloaded')).toMatchObject({ removalsAcceptedBy: marker, losses: [expect.objectContaining({ rowsBefore: 29 })] });
+  expect(logs.find((l) => l.event === 'documents.reloaded')).toMatchObject({
+    removalsAcceptedBy: marker,
+    losses: [expect.objectContaining({ rowsBefore: 29 })],
+  });
 });
 
 test('a document written in two parts a second apart is never swapped in half-written', async () => {
@@ -155,15 +163,18 @@ test('a document written in two parts a second apart is never swapped in half-wr
 
 test('documents written to while they are being read are read again once quiet, not swapped in', async () => {
   let builds = 0;
-  const racing = new LiveEngine({
-    dataDir: dir,
-    log: createLog('info', (l) => logs.push(JSON.parse(l))),
-    build: () => {
-      const e = loadEngine([dir]);
-      if (builds++ === 0) replace(withNewRow()); // the file changes under the first read
-      return e;
+  const racing = new LiveEngine(
+    {
+      dataDir: dir,
+      log: createLog('info', (l) => logs.push(JSON.parse(l))),
+      build: () => {
+        const e = loadEngine([dir]);
+        if (builds++ === 0) replace(withNewRow()); // the file changes under the first read
+        return e;
+      },
     },
-  }, loadEngine([dir]));
+    loadEngine([dir]),
+  );
   try {
     racing.watch(dir, 50);
     expect(racing.reload('test')).toMatchObject({ swapped: false, message: expect.stringMatching(/changed while they were being read/) });

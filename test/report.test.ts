@@ -26,7 +26,7 @@ function signals(): Signal[] {
   ];
 }
 
-test('unanswered questions are ranked by frequency, with the closest entries of today\'s documents', () => {
+test("unanswered questions are ranked by frequency, with the closest entries of today's documents", () => {
   const r = buildReport(signals(), engine, 0);
   expect(r.totals).toEqual({ unanswered: 4, disliked: 2 });
   expect(r.unanswered.map((u) => [u.question, u.count, u.platforms])).toEqual([
@@ -47,7 +47,7 @@ test('--since reads minutes, hours, days and weeks', () => {
   expect(['30m', '24h', '7d', '2w', 'soon'].map(parseSince)).toEqual([1_800_000, 86_400_000, 604_800_000, 1_209_600_000, null]);
 });
 
-test('respbot report --json reads the bot\'s store; --since leaves older signals out', async () => {
+test("respbot report --json reads the bot's store; --since leaves older signals out", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'respbot-report-'));
   const STORE_PATH = join(dir, 'store.db');
   const store = openSqliteStore(STORE_PATH);
@@ -55,7 +55,8 @@ test('respbot report --json reads the bot\'s store; --since leaves older signals
   await store.recordSignal({ ...ask('an old question nobody asks now'), at: Date.now() - 30 * 86_400_000 });
   await store.close();
   try {
-    const run = (args: string[]) => spawnSync(process.execPath, [CLI, 'report', ...args], { cwd: PACKAGE_ROOT, encoding: 'utf8', env: { ...process.env, STORE_PATH, DATA_DIR: '' } });
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [CLI, 'report', ...args], { cwd: PACKAGE_ROOT, encoding: 'utf8', env: { ...process.env, STORE_PATH, DATA_DIR: '' } });
     const r = run(['--json']);
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as ReturnType<typeof buildReport>;

@@ -21,7 +21,11 @@ test('task names and parties as the document says', () => {
   expect(entry('Deploy').party).toBe('shared');
   expect(entry('Failover').party).toBe('shared');
   expect(entry('Integrate with select third-party partnership technologies')).toMatchObject({ party: 'provider', customer: null });
-  expect(doc.sections[6]).toMatchObject({ id: 'support_client_libraries', entries: [], text: expect.stringMatching(/^IBM does not own Kafka client-side libraries/) });
+  expect(doc.sections[6]).toMatchObject({
+    id: 'support_client_libraries',
+    entries: [],
+    text: expect.stringMatching(/^IBM does not own Kafka client-side libraries/),
+  });
 });
 
 test('the model snapshot', () => {

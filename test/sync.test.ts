@@ -44,18 +44,31 @@ beforeEach(() => {
   const names = ['good', 'same', 'truncated', 'garbage', 'page', 'noresp', 'missing'];
   for (const n of names) writeFileSync(join(data, `${n}.md`), SEED);
   rmSync(join(data, 'event-streams-responsibilities.md'));
-  writeFileSync(join(data, 'sources.yaml'), `documents:\n${names.map((n) => `  - file: ${n}.md\n    url: ${base}/${n}.md\n`).join('')}  - file: brand-new.md\n    url: ${base}/good.md\n`);
+  writeFileSync(
+    join(data, 'sources.yaml'),
+    `documents:\n${names.map((n) => `  - file: ${n}.md\n    url: ${base}/${n}.md\n`).join('')}  - file: brand-new.md\n    url: ${base}/good.md\n`,
+  );
 });
 afterEach(() => rmSync(data, { recursive: true, force: true }));
 
 test('good documents replace the local copy; bad ones are rejected with the reason and the old copy stays', async () => {
   const outcomes = await syncDocuments({ dataDir: data });
   const byFile = Object.fromEntries(outcomes.map((o) => [o.file, o]));
-  expect(byFile['good.md']).toMatchObject({ status: 'updated', diff: { added: ['Security and regulation compliance › Quantum key rotation'], removed: [], lastUpdated: { before: '2025-03-11', after: '2026-06-01' } } });
-  expect((byFile['good.md'] as { diff: { changed: string[] } }).diff.changed).toEqual(['Security and regulation compliance › Security and vulnerability patch updates to cluster']);
+  expect(byFile['good.md']).toMatchObject({
+    status: 'updated',
+    diff: { added: ['Security and regulation compliance › Quantum key rotation'], removed: [], lastUpdated: { before: '2025-03-11', after: '2026-06-01' } },
+  });
+  expect((byFile['good.md'] as { diff: { changed: string[] } }).diff.changed).toEqual([
+    'Security and regulation compliance › Security and vulnerability patch updates to cluster',
+  ]);
   expect(byFile['brand-new.md']).toMatchObject({ status: 'added' });
   expect(byFile['same.md']).toEqual({ file: 'same.md', status: 'unchanged' });
-  expect(byFile['truncated.md']).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/^it would lose \d sections \(.*Mirroring.*\) and \d+ of 29 rows; check the upstream page, or run with --accept-removals if that is meant$/) });
+  expect(byFile['truncated.md']).toMatchObject({
+    status: 'rejected',
+    reason: expect.stringMatching(
+      /^it would lose \d sections \(.*Mirroring.*\) and \d+ of 29 rows; check the upstream page, or run with --accept-removals if that is meant$/,
+    ),
+  });
   expect(byFile['garbage.md']).toMatchObject({ status: 'rejected', reason: 'the response is binary, not markdown' });
   expect(byFile['page.md']).toMatchObject({ status: 'rejected', reason: 'the response is an HTML page, not markdown' });
   expect(byFile['noresp.md']).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/^it does not load: /) });
@@ -120,7 +133,9 @@ test('a Content-Length past the limit is refused before the body is read', async
   await new Promise<void>((r) => big.listen(0, '127.0.0.1', r));
   try {
     writeFileSync(join(data, 'sources.yaml'), `documents:\n  - file: good.md\n    url: http://127.0.0.1:${(big.address() as AddressInfo).port}/huge.md\n`);
-    expect(await syncDocuments({ dataDir: data })).toEqual([{ file: 'good.md', status: 'rejected', reason: 'the response is larger than 2 MB (Content-Length 50000000)' }]);
+    expect(await syncDocuments({ dataDir: data })).toEqual([
+      { file: 'good.md', status: 'rejected', reason: 'the response is larger than 2 MB (Content-Length 50000000)' },
+    ]);
     expect(written).toBeLessThan(32 * 1024 * 1024);
   } finally {
     big.closeAllConnections();
@@ -136,7 +151,9 @@ test('a copy cut to 70% upstream is rejected with the sections and rows it would
     writeFileSync(join(data, 'sources.yaml'), `documents:\n  - file: good.md\n    url: http://127.0.0.1:${(upstream.address() as AddressInfo).port}/cut.md\n`);
     const refused = await cli(['sync', '--data', data]);
     expect(refused.status).toBe(1);
-    expect(refused.stdout).toMatch(/^good\.md: rejected, kept the old copy: it would lose 3 sections \(App orchestration, Mirroring, Support of client-side libraries\) and 11 of 29 rows; check the upstream page, or run with --accept-removals if that is meant$/m);
+    expect(refused.stdout).toMatch(
+      /^good\.md: rejected, kept the old copy: it would lose 3 sections \(App orchestration, Mirroring, Support of client-side libraries\) and 11 of 29 rows; check the upstream page, or run with --accept-removals if that is meant$/m,
+    );
     expect(readFileSync(join(data, 'good.md'), 'utf8')).toBe(SEED);
     expect(readdirSync(data)).not.toContain('.accept-removals');
 
@@ -164,7 +181,9 @@ function cli(args: string[]): Promise<{ status: number | null; stdout: string }>
 test('respbot sync --dry-run shows the changes and writes nothing; the exit code says something was rejected', async () => {
   const r = await cli(['sync', '--dry-run', '--data', data]);
   expect(r.status).toBe(1);
-  expect(r.stdout).toContain('good.md: would update (+1 rows, −0, ~1 changed; lastupdated 2025-03-11 → 2026-06-01)\n    + Security and regulation compliance › Quantum key rotation\n    ~ Security and regulation compliance › Security and vulnerability patch updates to cluster');
+  expect(r.stdout).toContain(
+    'good.md: would update (+1 rows, −0, ~1 changed; lastupdated 2025-03-11 → 2026-06-01)\n    + Security and regulation compliance › Quantum key rotation\n    ~ Security and regulation compliance › Security and vulnerability patch updates to cluster',
+  );
   expect(r.stdout).toContain('garbage.md: rejected, kept the old copy: the response is binary, not markdown');
   expect(r.stdout).toContain('(dry run: nothing written)');
   expect(readFileSync(join(data, 'good.md'), 'utf8')).toBe(SEED);
@@ -177,5 +196,7 @@ test('a missing or malformed sources.yaml is a clear error', () => {
   expect(r.status).toBe(2);
   expect(r.stderr).toMatch(/sources\.yaml is missing: list each document's file and upstream url there/);
   writeFileSync(join(data, 'sources.yaml'), 'documents:\n  - file: ../../etc/passwd\n    url: http://x/\n');
-  expect(spawnSync(process.execPath, [CLI, 'sync', '--data', data], { cwd: PACKAGE_ROOT, encoding: 'utf8' }).stderr).toMatch(/sources\.yaml:2: documents\.0\.file must be a \.md file name in this folder/);
+  expect(spawnSync(process.execPath, [CLI, 'sync', '--data', data], { cwd: PACKAGE_ROOT, encoding: 'utf8' }).stderr).toMatch(
+    /sources\.yaml:2: documents\.0\.file must be a \.md file name in this folder/,
+  );
 });

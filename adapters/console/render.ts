@@ -12,7 +12,9 @@ function indent(text: string, pad = '  '): string {
 
 /** Spans as text: emphasis dropped, a link as its label and address. */
 export function plainText(line: Line): string {
-  return line.map((s) => (typeof s === 'string' ? s : 'code' in s ? `"${s.code}"` : 'link' in s ? `${s.link} (${s.url})` : 'channel' in s ? s.channel : plain([s]))).join('');
+  return line
+    .map((s) => (typeof s === 'string' ? s : 'code' in s ? `"${s.code}"` : 'link' in s ? `${s.link} (${s.url})` : 'channel' in s ? s.channel : plain([s])))
+    .join('');
 }
 
 function block(b: Block, inSummary: boolean): string | null {
@@ -31,7 +33,9 @@ function block(b: Block, inSummary: boolean): string | null {
     case 'group':
       return `  ${b.text}`;
     case 'facts': {
-      const line = b.facts.map((f) => (f.title === 'Section' ? `Section: ${f.value}` : f.title === 'Last updated' ? `updated ${f.value}` : f.value)).join(' · ');
+      const line = b.facts
+        .map((f) => (f.title === 'Section' ? `Section: ${f.value}` : f.title === 'Last updated' ? `updated ${f.value}` : f.value))
+        .join(' · ');
       return `${indent(line)}${b.url ? `\n${indent(b.url)}` : ''}`;
     }
     case 'context':

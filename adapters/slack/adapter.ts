@@ -19,7 +19,13 @@ export const SLACK_VOICE: Voice = {
 
 /** A client that does not wait or retry by itself (retries 0, rate-limited calls rejected): the poster owns retries. */
 export function postingClient(token: string, apiUrl: string | null): WebClient {
-  return new WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 15_000, logLevel: LogLevel.ERROR });
+  return new WebClient(token, {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 15_000,
+    logLevel: LogLevel.ERROR,
+  });
 }
 
 /** Slack error codes that mean "try again later" rather than "this will never work". */

@@ -53,7 +53,10 @@ const MAX_RECHECK_MS = 5 * 60_000;
 /** Bolt's own log lines go through our structured log. */
 function boltLogger(log: Log): Logger {
   let level = LogLevel.WARN;
-  const line = (fn: Log['info']) => (...msg: unknown[]) => fn('slack.bolt', { message: msg.map(String).join(' ') });
+  const line =
+    (fn: Log['info']) =>
+    (...msg: unknown[]) =>
+      fn('slack.bolt', { message: msg.map(String).join(' ') });
   return {
     debug: () => {},
     info: () => {},
@@ -93,7 +96,14 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
   if (!socket) routes.post('/slack/events', ...slackRequestGuard({ signingSecret: config.signingSecret!, seen: seenRequests, log }));
   const receiver = socket
     ? undefined
-    : new ExpressReceiver({ signingSecret: config.signingSecret!, signatureVerification: false, endpoints: '/slack/events', app: opts.expressApp, router: routes, logger });
+    : new ExpressReceiver({
+        signingSecret: config.signingSecret!,
+        signatureVerification: false,
+        endpoints: '/slack/events',
+        app: opts.expressApp,
+        router: routes,
+        logger,
+      });
   // Socket Mode's own Web API client (apps.connections.open) takes its options from installerOptions.
   const socketReceiver = socket ? new SocketModeReceiver({ appToken: config.appToken!, logger, installerOptions: { clientOptions } }) : undefined;
   // No conversation store: respbot keeps no per-conversation state in Bolt, and Bolt's default
@@ -131,7 +141,10 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
   };
 
   // Reads (members, profiles) with the client's usual retries; posts through a client that leaves retries to the poster.
-  const adapter = slackAdapter(new WebClient(config.botToken, { ...clientOptions, logLevel: WebLogLevel.ERROR }), postingClient(config.botToken, config.apiUrl));
+  const adapter = slackAdapter(
+    new WebClient(config.botToken, { ...clientOptions, logLevel: WebLogLevel.ERROR }),
+    postingClient(config.botToken, config.apiUrl),
+  );
   const router = createRouter({ engine: opts.engine, store: opts.store, adapter, log, logUserIds: opts.logUserIds });
   const listening = { router, adapter, engine: opts.engine, log, firstDelivery };
   listenToEvents(app, listening, () => identity.botUserId);
@@ -144,7 +157,12 @@ export function createSlackApp(config: SlackConfig, opts: SlackAppOptions): Slac
 
   // Credentials are checked at start. A token Slack refuses stops the start, naming the setting;
   // Slack out of reach does not: the bot starts, /readyz says why, and it asks again later.
-  const authClient = new WebClient(config.botToken, { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), retryConfig: { retries: 0 }, timeout: 10_000, logLevel: WebLogLevel.ERROR });
+  const authClient = new WebClient(config.botToken, {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    retryConfig: { retries: 0 },
+    timeout: 10_000,
+    logLevel: WebLogLevel.ERROR,
+  });
   const problems = new Map<string, string>();
   const rechecks = new Set<NodeJS.Timeout>();
   let stopped = false;

@@ -27,7 +27,10 @@ function checkBotToken(token: string | undefined, problem: Issue): void {
   else if (!token.startsWith('xoxb-')) problem('SLACK_BOT_TOKEN', 'must be a bot token starting with xoxb-');
 }
 
-const issues = (ctx: z.RefinementCtx): Issue => (setting, message) => ctx.addIssue({ code: 'custom', path: [setting], message });
+const issues =
+  (ctx: z.RefinementCtx): Issue =>
+  (setting, message) =>
+    ctx.addIssue({ code: 'custom', path: [setting], message });
 
 /** Posting only (`respbot post`): the bot token and the API URL. */
 const POSTING = z.object({ SLACK_BOT_TOKEN: optionalText(), SLACK_API_URL: httpUrl() }).superRefine((v, ctx) => checkBotToken(v.SLACK_BOT_TOKEN, issues(ctx)));
@@ -38,7 +41,8 @@ const SLACK = z
   .superRefine((v, ctx) => {
     const problem = issues(ctx);
     checkBotToken(v.SLACK_BOT_TOKEN, problem);
-    if (!v.SLACK_SIGNING_SECRET && !v.SLACK_APP_TOKEN) problem('SLACK_SIGNING_SECRET', 'or SLACK_APP_TOKEN must be set: the first for HTTP mode, the second for Socket Mode');
+    if (!v.SLACK_SIGNING_SECRET && !v.SLACK_APP_TOKEN)
+      problem('SLACK_SIGNING_SECRET', 'or SLACK_APP_TOKEN must be set: the first for HTTP mode, the second for Socket Mode');
     if (v.SLACK_APP_TOKEN && !v.SLACK_APP_TOKEN.startsWith('xapp-')) problem('SLACK_APP_TOKEN', 'must be an app-level token starting with xapp-');
   });
 
@@ -48,7 +52,12 @@ const withSlash = (url: string | null): string | null => (url ? (url.endsWith('/
 export function slackConfig(env: NodeJS.ProcessEnv): SlackConfig | null {
   if (!env.SLACK_BOT_TOKEN?.trim() && !env.SLACK_SIGNING_SECRET?.trim() && !env.SLACK_APP_TOKEN?.trim()) return null;
   const v = readEnv(SLACK, env, WHERE);
-  return { botToken: v.SLACK_BOT_TOKEN!, signingSecret: v.SLACK_SIGNING_SECRET ?? null, appToken: v.SLACK_APP_TOKEN ?? null, apiUrl: withSlash(v.SLACK_API_URL) };
+  return {
+    botToken: v.SLACK_BOT_TOKEN!,
+    signingSecret: v.SLACK_SIGNING_SECRET ?? null,
+    appToken: v.SLACK_APP_TOKEN ?? null,
+    apiUrl: withSlash(v.SLACK_API_URL),
+  };
 }
 
 /** What posting alone needs (`respbot post`): the bot token, and the API URL if not Slack's; null when unset. */

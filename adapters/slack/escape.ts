@@ -12,7 +12,10 @@ export function slackLink(url: string, label: string): string {
 
 /** A user's message with the bot's (and anyone's) mention tokens removed: "<@U123> who…" → "who…". */
 export function stripMentions(text: string): string {
-  return text.replace(/<@[UW][A-Z0-9]+(\|[^>]*)?>/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/<@[UW][A-Z0-9]+(\|[^>]*)?>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Slack escapes &, < and > in what it sends us (slash command text with escaping on). */

@@ -26,7 +26,8 @@ export function activityProblem(body: unknown): string | null {
   if (!isObj(conv) || typeof conv.id !== 'string' || !conv.id) return '"conversation.id" must be a string';
   for (const k of ['tenantId', 'conversationType']) if (!absent(conv[k]) && typeof conv[k] !== 'string') return `"conversation.${k}" must be a string`;
   if (typeof body.serviceUrl !== 'string' || !isHttpUrl(body.serviceUrl)) return '"serviceUrl" must be an http(s) URL';
-  for (const k of ['id', 'name', 'text', 'textFormat', 'locale', 'localTimezone', 'channelId', 'replyToId']) if (!absent(body[k]) && typeof body[k] !== 'string') return `"${k}" must be a string`;
+  for (const k of ['id', 'name', 'text', 'textFormat', 'locale', 'localTimezone', 'channelId', 'replyToId'])
+    if (!absent(body[k]) && typeof body[k] !== 'string') return `"${k}" must be a string`;
   for (const k of ['from', 'recipient']) {
     const who = body[k];
     if (!absent(who) && (!isObj(who) || typeof who.id !== 'string')) return `"${k}" must be an object with a string id`;
@@ -39,7 +40,9 @@ export function activityProblem(body: unknown): string | null {
     if (!isObj(value)) return '"value" of an invoke must be an object';
     if (body.name === 'composeExtension/query') {
       const params = value.parameters;
-      const fine = absent(params) || (Array.isArray(params) && params.every((p) => isObj(p) && typeof p.name === 'string' && ['string', 'number', 'boolean'].includes(typeof p.value)));
+      const fine =
+        absent(params) ||
+        (Array.isArray(params) && params.every((p) => isObj(p) && typeof p.name === 'string' && ['string', 'number', 'boolean'].includes(typeof p.value)));
       if (!fine) return '"value.parameters" must be a list of {name, value}';
     }
     if (body.name === 'adaptiveCard/action' && !absent(value.action) && !isObj(value.action)) return '"value.action" must be an object';

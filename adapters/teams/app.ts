@@ -50,7 +50,8 @@ export function sdkLogger(log: Log, name = 'teams.sdk'): ILogger {
     trace: () => {},
     warn: (...msg) => log.warn(name, { message: text(msg) }),
     error: (...msg) => log.error(name, { message: text(msg) }),
-    log: (level, ...msg) => (level === 'error' ? log.error(name, { message: text(msg) }) : level === 'warn' ? log.warn(name, { message: text(msg) }) : undefined),
+    log: (level, ...msg) =>
+      level === 'error' ? log.error(name, { message: text(msg) }) : level === 'warn' ? log.warn(name, { message: text(msg) }) : undefined,
     child: (child) => sdkLogger(log, `${name}.${child}`),
   };
 }
@@ -155,7 +156,16 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
     if (!botAdded) return;
     await conversations.save(refOf(a));
     const engine = opts.engine();
-    await send(asActivity(teamsCard(welcomeCard(engine.index.examples, engine.index.services.map((g) => g.service)))));
+    await send(
+      asActivity(
+        teamsCard(
+          welcomeCard(
+            engine.index.examples,
+            engine.index.services.map((g) => g.service),
+          ),
+        ),
+      ),
+    );
     log.info('teams.installed', { conversationType: a.conversation.conversationType ?? null });
   });
 
@@ -182,7 +192,14 @@ export async function createTeamsApp(config: TeamsConfig, opts: TeamsAppOptions)
     const attachments = matches.map((m) => {
       const card = teamsCard(answerCards(answerFor(m, a, engine), { voice: adapter.voice, budget: TEAMS_BUDGET })[0]!);
       const who = m.party === 'provider' ? 'IBM' : m.party === 'customer' ? 'You' : 'Shared';
-      return { contentType: CARD, content: card.card, preview: { contentType: 'application/vnd.microsoft.card.thumbnail', content: { title: m.task ?? m.section, text: `${who} · ${m.section}${engine.index.services.length > 1 ? ` · ${m.service}` : ''}` } } };
+      return {
+        contentType: CARD,
+        content: card.card,
+        preview: {
+          contentType: 'application/vnd.microsoft.card.thumbnail',
+          content: { title: m.task ?? m.section, text: `${who} · ${m.section}${engine.index.services.length > 1 ? ` · ${m.service}` : ''}` },
+        },
+      };
     });
     return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } };
   });

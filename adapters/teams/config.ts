@@ -31,7 +31,8 @@ const TEAMS = z
   .superRefine((v, ctx) => {
     // One credential given means all three are needed (with or without the local-testing switch).
     if (!v.CLIENT_ID && !v.CLIENT_SECRET && !v.TENANT_ID) return;
-    for (const setting of ['CLIENT_ID', 'CLIENT_SECRET', 'TENANT_ID'] as const) if (!v[setting]) ctx.addIssue({ code: 'custom', path: [setting], message: 'is missing' });
+    for (const setting of ['CLIENT_ID', 'CLIENT_SECRET', 'TENANT_ID'] as const)
+      if (!v[setting]) ctx.addIssue({ code: 'custom', path: [setting], message: 'is missing' });
   });
 
 const anySet = (env: NodeJS.ProcessEnv, names: string[]) => names.some((n) => env[n]?.trim());

@@ -33,7 +33,8 @@ function mentionEntities(card: Card): Array<{ type: 'mention'; text: string; men
   const tags = new Map<string, { id: string; name: string }>();
   for (const b of card.blocks) {
     const lines = b.kind === 'text' || b.kind === 'pick' ? [b.line] : b.kind === 'context' ? b.lines : b.kind === 'entry' && b.owner ? [b.owner] : [];
-    for (const span of lines.flat()) if (typeof span !== 'string' && 'mention' in span && span.mention.teams) tags.set(span.mention.teams.id, span.mention.teams);
+    for (const span of lines.flat())
+      if (typeof span !== 'string' && 'mention' in span && span.mention.teams) tags.set(span.mention.teams.id, span.mention.teams);
   }
   return [...tags.values()].map((t) => ({ type: 'mention', text: atText(t.name), mentioned: { id: t.id, name: t.name, type: 'tag' } }));
 }
@@ -103,7 +104,10 @@ function elements(b: Block): CardElement[] {
 
 export function teamsCard(card: Card): TeamsCard {
   const body = card.blocks.flatMap(elements);
-  const actions = card.blocks.flatMap((b) => (b.kind === 'actions' ? b.actions : [])).slice(0, L.actions).map(action);
+  const actions = card.blocks
+    .flatMap((b) => (b.kind === 'actions' ? b.actions : []))
+    .slice(0, L.actions)
+    .map(action);
   const mentions = mentionEntities(card);
   return {
     text: card.summary,
@@ -124,7 +128,12 @@ export const teamsCards = (cards: Card[]): TeamsCard[] => cards.map(teamsCard);
 export const asActivity = (c: TeamsCard) => ({ type: 'message' as const, summary: c.text, attachments: [{ contentType: CARD, content: c.card }] });
 
 /** What to send for a card: a card of one line (a command's reply) is a plain message. */
-export function teamsActivity(card: Card): { type: 'message'; text?: string; summary?: string; attachments?: Array<{ contentType: string; content: IAdaptiveCard }> } {
+export function teamsActivity(card: Card): {
+  type: 'message';
+  text?: string;
+  summary?: string;
+  attachments?: Array<{ contentType: string; content: IAdaptiveCard }>;
+} {
   const only = card.blocks.length === 1 ? card.blocks[0]! : null;
   if (only?.kind === 'text') return { type: 'message', text: clip(markdown(only.line), L.textBlock) };
   return asActivity(teamsCard(card));

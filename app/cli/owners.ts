@@ -5,23 +5,44 @@ import { coreSettings } from '../../src/config/settings.js';
 import { describeWarning, loadKnowledgeBase } from '../../src/load/folder.js';
 import { ownerBookFor, type OwnedRow, type OwnerBook } from '../../src/owners/book.js';
 
-const rowJson = (r: OwnedRow) => ({ doc: r.doc.id, service: r.doc.service, sectionId: r.section.id, section: r.section.title, task: r.entry.task, entryId: r.entry.id, party: r.entry.party });
+const rowJson = (r: OwnedRow) => ({
+  doc: r.doc.id,
+  service: r.doc.service,
+  sectionId: r.section.id,
+  section: r.section.title,
+  task: r.entry.task,
+  entryId: r.entry.id,
+  party: r.entry.party,
+});
 
 export function ownersJson(book: OwnerBook): object {
   return {
     file: book.file,
-    owners: book.owners.map((o) => ({ id: o.id, name: o.name, channel: o.channel ?? null, url: o.url ?? null, notify: o.notify, rows: book.rows.filter((r) => r.owner?.id === o.id).map(rowJson) })),
+    owners: book.owners.map((o) => ({
+      id: o.id,
+      name: o.name,
+      channel: o.channel ?? null,
+      url: o.url ?? null,
+      notify: o.notify,
+      rows: book.rows.filter((r) => r.owner?.id === o.id).map(rowJson),
+    })),
     unowned: book.rows.filter((r) => r.owner === null).map(rowJson),
     warnings: book.warnings,
   };
 }
 
 export function ownersText(book: OwnerBook): string {
-  const out: string[] = [`Owners from ${book.file}: ${book.rows.length - book.rows.filter((r) => !r.owner).length} of ${book.rows.length} rows with a customer side have one.`];
+  const out: string[] = [
+    `Owners from ${book.file}: ${book.rows.length - book.rows.filter((r) => !r.owner).length} of ${book.rows.length} rows with a customer side have one.`,
+  ];
   const line = (r: OwnedRow) => `    ${r.doc.service} › ${r.section.title} › ${r.entry.task}${r.entry.party === 'shared' ? ' (shared)' : ''}`;
   for (const o of book.owners) {
     const rows = book.rows.filter((r) => r.owner?.id === o.id);
-    out.push('', `  ${o.name}${o.channel ? ` (${o.channel})` : ''}: ${rows.length} row${rows.length === 1 ? '' : 's'}${o.notify ? ' · notified' : ''}`, ...rows.map(line));
+    out.push(
+      '',
+      `  ${o.name}${o.channel ? ` (${o.channel})` : ''}: ${rows.length} row${rows.length === 1 ? '' : 's'}${o.notify ? ' · notified' : ''}`,
+      ...rows.map(line),
+    );
   }
   const none = book.rows.filter((r) => r.owner === null);
   out.push('', `  No owner: ${none.length} row${none.length === 1 ? '' : 's'}`, ...none.map(line));

@@ -18,7 +18,10 @@ import { openStore } from '../../src/store/open.js';
 const USAGE = 'usage: respbot post --platform slack|teams --channel <channel or conversation id> --section <section name or id>';
 
 export async function runPost(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { platform: { type: 'string' }, channel: { type: 'string' }, section: { type: 'string' }, data: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { platform: { type: 'string' }, channel: { type: 'string' }, section: { type: 'string' }, data: { type: 'string' } },
+  });
   if (!values.platform || !values.channel || !values.section) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
@@ -62,7 +65,7 @@ async function postWith(adapter: Adapter, engine: Engine, channel: string, secti
 async function postToTeams(engine: () => Engine, conversationId: string, section: string): Promise<number> {
   const teams = teamsConfig(process.env);
   if (!teams) {
-    process.stderr.write('respbot post: set CLIENT_ID, CLIENT_SECRET and TENANT_ID (the bot\'s Azure registration) to post to Teams.\n');
+    process.stderr.write("respbot post: set CLIENT_ID, CLIENT_SECRET and TENANT_ID (the bot's Azure registration) to post to Teams.\n");
     return 2;
   }
   const settings = coreSettings().store;
@@ -71,11 +74,17 @@ async function postToTeams(engine: () => Engine, conversationId: string, section
     const ref = await getReference(store, conversationId);
     if (!ref) {
       const known = (await listReferences(store)).slice(0, 10);
-      const list = known.length ? `Known conversations:\n${known.map((r) => `  ${r.conversationId}  (${r.conversationType ?? 'conversation'}, last seen ${r.updatedAt})`).join('\n')}` : 'No conversations are stored yet: install the bot in the team or chat, or mention it there once.';
+      const list = known.length
+        ? `Known conversations:\n${known.map((r) => `  ${r.conversationId}  (${r.conversationType ?? 'conversation'}, last seen ${r.updatedAt})`).join('\n')}`
+        : 'No conversations are stored yet: install the bot in the team or chat, or mention it there once.';
       process.stderr.write(`respbot post: the bot has no reference for conversation "${conversationId}" in ${describeStore(settings)}.\n${list}\n`);
       return 1;
     }
-    const [{ App }, { teamsAdapter }, { sdkLogger }] = await Promise.all([import('@microsoft/teams.apps'), import('../../adapters/teams/adapter.js'), import('../../adapters/teams/app.js')]);
+    const [{ App }, { teamsAdapter }, { sdkLogger }] = await Promise.all([
+      import('@microsoft/teams.apps'),
+      import('../../adapters/teams/adapter.js'),
+      import('../../adapters/teams/app.js'),
+    ]);
     const app = new App({
       ...(teams.clientId ? { clientId: teams.clientId, clientSecret: teams.clientSecret ?? undefined, tenantId: teams.tenantId ?? undefined } : {}),
       logger: sdkLogger(createLog('error')),

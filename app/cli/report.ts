@@ -7,7 +7,10 @@ import { buildReport, formatReport, parseSince } from '../../src/report/report.j
 import { openStore } from '../../src/store/open.js';
 
 export async function runReport(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { since: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, data: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { since: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' }, data: { type: 'string' } },
+  });
   const window = parseSince(values.since ?? '7d');
   const limit = Number(values.limit ?? 20);
   if (window === null || !Number.isInteger(limit) || limit < 1) {

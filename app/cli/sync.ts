@@ -22,7 +22,10 @@ function describe(o: SyncOutcome): string {
 }
 
 export async function runSync(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, 'accept-removals': { type: 'boolean' }, data: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, 'accept-removals': { type: 'boolean' }, data: { type: 'string' } },
+  });
   const dataDir = values.data ?? coreSettings().dataDir;
   const tty = process.stderr.isTTY && !values.json;
   let done = 0;

@@ -55,7 +55,11 @@ export function fitSigned(xs: number[][], ys: number[], signs: number[], lambda 
   const active = signs.map(() => true);
   for (;;) {
     const cols = active.map((a, j) => (a ? j : -1)).filter((j) => j >= 0);
-    const fit = fitLogistic(xs.map((x) => cols.map((j) => x[j]!)), ys, lambda);
+    const fit = fitLogistic(
+      xs.map((x) => cols.map((j) => x[j]!)),
+      ys,
+      lambda,
+    );
     const wrong = cols.filter((j, k) => signs[j]! * fit.weights[k]! < 0);
     if (wrong.length === 0) {
       const full = { mean: signs.map(() => 0), scale: signs.map(() => 1), weights: signs.map(() => 0), bias: fit.bias };
@@ -166,14 +170,28 @@ function fitOne(samples: Sample[], label: (s: Sample) => boolean, features: read
   const judged = samples.filter((s) => s.features);
   const xs = judged.map((s) => features.map((f) => s.features![f]));
   const ys = judged.map((s) => (label(s) ? 1 : 0));
-  return { features: [...features], ...fitSigned(xs, ys, features.map((f) => FEATURE_SIGNS[f]), lambda) };
+  return {
+    features: [...features],
+    ...fitSigned(
+      xs,
+      ys,
+      features.map((f) => FEATURE_SIGNS[f]),
+      lambda,
+    ),
+  };
 }
 
 /**
  * Fits both models and picks the lowest threshold on `scope` that declines `abstain` of each
  * family of out-of-scope questions, so as to answer as many in-scope ones as it can.
  */
-export function fitModel(samples: Sample[], abstain: number, meta: Record<string, unknown> = {}, features: readonly Feature[] = FEATURES, lambda = LAMBDA): ConfidenceModel {
+export function fitModel(
+  samples: Sample[],
+  abstain: number,
+  meta: Record<string, unknown> = {},
+  features: readonly Feature[] = FEATURES,
+  lambda = LAMBDA,
+): ConfidenceModel {
   const model: ConfidenceModel = {
     scope: fitOne(samples, (s) => s.q.kind !== 'oos', features, lambda),
     right: fitOne(samples, (s) => s.right, features, lambda),

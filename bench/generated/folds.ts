@@ -59,7 +59,13 @@ export function generatedSet(opts: { folds?: number; seed?: number; corpus?: str
       const others = inFold.filter((o) => o !== d).flatMap((o) => rows.get(o.id)!);
       const pos = positives(mine, r, { perRow: 4, name: (doc) => (r.chance(0.15) ? r.pick(namesOf(doc)) : null) });
       const n = Math.max(6, Math.round(pos.length / 6));
-      const questions = [...pos, ...namedElsewhere(others, namesOf, r, n), ...otherCloud(mine, r, n), ...everyday(mine, r, 3 * n), ...chitchat(r, Math.ceil(n / 2))];
+      const questions = [
+        ...pos,
+        ...namedElsewhere(others, namesOf, r, n),
+        ...otherCloud(mine, r, n),
+        ...everyday(mine, r, 3 * n),
+        ...chitchat(r, Math.ceil(n / 2)),
+      ];
       scenarios.push({ name: `${d.id} alone`, fold: k, docs: [d], questions });
     }
     // All the fold's documents at once: questions name their service; negatives name a service from another fold.

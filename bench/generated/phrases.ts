@@ -33,8 +33,10 @@ export interface RowText {
   grid: boolean;
 }
 
-const CUT = /[,;:(]| such as | for example| e\.g\.| according to | as described| as stated| to ensure | so that | that | which | by using | by following | including | if | when | where | unless | while /i;
-const SKIP = /^(for more information|for example|see |note|this way|depending|when |if |after |before |once |in addition|it is |ibm never|there |these |this |the following|n\/a|none)/i;
+const CUT =
+  /[,;:(]| such as | for example| e\.g\.| according to | as described| as stated| to ensure | so that | that | which | by using | by following | including | if | when | where | unless | while /i;
+const SKIP =
+  /^(for more information|for example|see |note|this way|depending|when |if |after |before |once |in addition|it is |ibm never|there |these |this |the following|n\/a|none)/i;
 const SUBJECT = (service: string) =>
   new RegExp(`^(?:the )?(?:customer|client|clients|customers|you|ibm cloud|ibm|we|it|the service|${escapeRe(service.toLowerCase())})\\b`, 'i');
 
@@ -45,13 +47,20 @@ function escapeRe(s: string): string {
 export function sentencesOf(cell: string): string[] {
   return cell
     .split(/\n|(?<=[.!?])\s+(?=[A-Z])/)
-    .map((s) => s.replace(/^[•*\-\s]+/, '').replace(/[.\s]+$/, '').trim())
+    .map((s) =>
+      s
+        .replace(/^[•*\-\s]+/, '')
+        .replace(/[.\s]+$/, '')
+        .trim(),
+    )
     .filter((s) => s.length > 3 && !SKIP.test(s));
 }
 
 /** The base form of a verb word, or null when WordNet does not know it as a verb. */
 export function verbBase(word: string): string | null {
-  const lemmas = wordNet().lemmas(word.toLowerCase()).filter((l) => l.pos === 'verb');
+  const lemmas = wordNet()
+    .lemmas(word.toLowerCase())
+    .filter((l) => l.pos === 'verb');
   if (lemmas.length === 0) return null;
   return lemmas.find((l) => l.lemma !== word.toLowerCase())?.lemma ?? lemmas[0]!.lemma;
 }

@@ -18,8 +18,14 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 type Template = (p: Phrase) => string | null;
 
-const vp = (f: (verb: string, rest: string) => string): Template => (p) => (p.kind === 'vp' ? f(p.verb, p.rest) : null);
-const np = (f: (text: string) => string): Template => (p) => (p.kind === 'np' ? f(p.text.toLowerCase()) : p.kind === 'vp' ? f(`${gerund(p.verb)} ${p.rest}`) : null);
+const vp =
+  (f: (verb: string, rest: string) => string): Template =>
+  (p) =>
+    p.kind === 'vp' ? f(p.verb, p.rest) : null;
+const np =
+  (f: (text: string) => string): Template =>
+  (p) =>
+    p.kind === 'np' ? f(p.text.toLowerCase()) : p.kind === 'vp' ? f(`${gerund(p.verb)} ${p.rest}`) : null;
 
 /** Templates that ask who does it, whoever the asker expects. */
 const WHO: Template[] = [
@@ -55,20 +61,68 @@ const SERVICE_SLOT: Array<(q: string, service: string) => string> = [
   (q, s) => `${s}: ${q}`,
 ];
 const OTHER_CLOUDS = [
-  'AWS', 'Amazon MSK', 'Azure', 'Azure Event Hubs', 'GCP', 'Google Cloud', 'Confluent Cloud', 'Oracle Cloud', 'Alibaba Cloud',
-  'DigitalOcean', 'our on-prem data center', 'EKS', 'AKS', 'GKE', 'Aiven', 'Heroku', 'Snowflake',
+  'AWS',
+  'Amazon MSK',
+  'Azure',
+  'Azure Event Hubs',
+  'GCP',
+  'Google Cloud',
+  'Confluent Cloud',
+  'Oracle Cloud',
+  'Alibaba Cloud',
+  'DigitalOcean',
+  'our on-prem data center',
+  'EKS',
+  'AKS',
+  'GKE',
+  'Aiven',
+  'Heroku',
+  'Snowflake',
 ];
 const EVERYDAY = [
-  'the printer', 'our laptops', 'the office wifi', 'the coffee machine', 'the payroll system', 'expense reports', 'the badge readers',
-  'meeting room bookings', 'the intranet homepage', 'the team offsite', 'the onboarding wiki', 'employee phones', 'the parking permits',
-  'the marketing newsletter', 'the sales CRM', 'the office plants', 'the holiday calendar', 'the vending machine', 'the lunch order',
+  'the printer',
+  'our laptops',
+  'the office wifi',
+  'the coffee machine',
+  'the payroll system',
+  'expense reports',
+  'the badge readers',
+  'meeting room bookings',
+  'the intranet homepage',
+  'the team offsite',
+  'the onboarding wiki',
+  'employee phones',
+  'the parking permits',
+  'the marketing newsletter',
+  'the sales CRM',
+  'the office plants',
+  'the holiday calendar',
+  'the vending machine',
+  'the lunch order',
 ];
 const CHITCHAT = [
-  'how was your weekend?', 'anyone up for lunch?', "what's the wifi password?", 'can you book a meeting room for 3pm?', 'tell me a joke',
-  'who won the game last night?', 'is the office open on friday?', "what's the capital of france?", 'how do I expense a taxi?',
-  'when is the next all-hands?', 'what time is standup?', 'where is the coffee?', 'happy friday everyone!', 'lol that demo was wild',
-  'can someone review my PR?', "what's for dinner", 'who is coming to the party?', 'how many vacation days do I have left?',
-  'what is the meaning of life?', 'remind me to call mom', 'translate hello into german', 'is it going to rain tomorrow?',
+  'how was your weekend?',
+  'anyone up for lunch?',
+  "what's the wifi password?",
+  'can you book a meeting room for 3pm?',
+  'tell me a joke',
+  'who won the game last night?',
+  'is the office open on friday?',
+  "what's the capital of france?",
+  'how do I expense a taxi?',
+  'when is the next all-hands?',
+  'what time is standup?',
+  'where is the coffee?',
+  'happy friday everyone!',
+  'lol that demo was wild',
+  'can someone review my PR?',
+  "what's for dinner",
+  'who is coming to the party?',
+  'how many vacation days do I have left?',
+  'what is the meaning of life?',
+  'remind me to call mom',
+  'translate hello into german',
+  'is it going to rain tomorrow?',
 ];
 
 export interface RowOf {
@@ -104,7 +158,8 @@ export function rowsOf(doc: ResponsibilityDocument): RowOf[] {
   const rowsOfWord = new Map<string, number>();
   for (const sct of doc.sections)
     for (const e of sct.entries)
-      for (const w of new Set(`${e.task ?? ''} ${e.provider ?? ''} ${e.customer ?? ''}`.toLowerCase().split(/[^a-z0-9]+/))) rowsOfWord.set(w, (rowsOfWord.get(w) ?? 0) + 1);
+      for (const w of new Set(`${e.task ?? ''} ${e.provider ?? ''} ${e.customer ?? ''}`.toLowerCase().split(/[^a-z0-9]+/)))
+        rowsOfWord.set(w, (rowsOfWord.get(w) ?? 0) + 1);
   const rare = new Set([...rowsOfWord].filter(([, n]) => n <= 2).map(([w]) => w));
   // A phrase that several rows share ("use the provided tools") does not tell them apart: no question is made from it.
   const rowsWith = new Map<string, number>();
@@ -124,7 +179,23 @@ function expectedParty(row: RowOf, p: Phrase): string | undefined {
 }
 
 /** Ordinary words people put before a thing, which no document needs to use ("the latest patch updates"). */
-const ADJECTIVES = ['actual', 'whole', 'main', 'current', 'existing', 'usual', 'latest', 'underlying', 'regular', 'basic', 'default', 'relevant', 'overall', 'day-to-day', 'ongoing'];
+const ADJECTIVES = [
+  'actual',
+  'whole',
+  'main',
+  'current',
+  'existing',
+  'usual',
+  'latest',
+  'underlying',
+  'regular',
+  'basic',
+  'default',
+  'relevant',
+  'overall',
+  'day-to-day',
+  'ongoing',
+];
 
 const FUNCTION_WORDS = /^(a|an|the|any|all|some|our|their|its|this|that|these|those|provided|required|appropriate|and|or)$/i;
 const PREPOSITION = /^(to|for|of|with|in|on|at|from|by|across|into|through|about|between|within|via|as)$/i;
@@ -217,7 +288,12 @@ export function everyday(rows: RowOf[], r: Rng, n: number): GeneratedQuestion[] 
   // The rows' verbs, and (most of the time) the task words that are verbs too ("patch", "mirror"):
   // the strongest words a wrong answer could hang on.
   const rowVerbs = rows.flatMap((row) => row.phrases.filter((p) => p.kind === 'vp')).map((p) => (p.kind === 'vp' ? p.verb : ''));
-  const taskVerbs = rows.flatMap((row) => row.task.toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 3 && verbBase(w) === w));
+  const taskVerbs = rows.flatMap((row) =>
+    row.task
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((w) => w.length > 3 && verbBase(w) === w),
+  );
   const verbs = { length: rowVerbs.length + taskVerbs.length };
   const pickVerb = () => (taskVerbs.length && (r.chance(0.7) || !rowVerbs.length) ? r.pick(taskVerbs) : r.pick(rowVerbs));
   const out: GeneratedQuestion[] = [];

@@ -60,7 +60,13 @@ export function generatedReport(opts: { abstain?: number; seed?: number } = {}):
     );
     const test = samples.filter((s) => s.fold === k);
     const o = outcome(test, model);
-    for (const s of test) heldOut.push({ s, p: s.features ? probability(model.right, s.features) : null, scope: s.features ? probability(model.scope, s.features) : null, t: model.threshold });
+    for (const s of test)
+      heldOut.push({
+        s,
+        p: s.features ? probability(model.right, s.features) : null,
+        scope: s.features ? probability(model.scope, s.features) : null,
+        t: model.threshold,
+      });
     const scen = set.scenarios.filter((s) => s.fold === k);
     const f = baselineScores(scen, 'fuse');
     const m = baselineScores(scen, 'minisearch');
@@ -107,10 +113,12 @@ export function generatedReport(opts: { abstain?: number; seed?: number } = {}):
   };
 }
 
-
 export function formatReport(r: GeneratedReport): string {
   const p = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
-  const row = (name: string, f: { ours: { accuracy: number; oos: number }; fuse: { accuracy: number; oos: number }; minisearch: { accuracy: number; oos: number } }) =>
+  const row = (
+    name: string,
+    f: { ours: { accuracy: number; oos: number }; fuse: { accuracy: number; oos: number }; minisearch: { accuracy: number; oos: number } },
+  ) =>
     `${name.padEnd(26)} ${p(f.ours.accuracy)} ${p(f.ours.oos)}   ${p(f.fuse.accuracy)} ${p(f.fuse.oos)}   ${p(f.minisearch.accuracy)} ${p(f.minisearch.oos)}`;
   const lines = [
     `Generated questions: ${r.all.questions}, in ${r.folds.length} folds by document; each fold scored by a model fitted on the others.`,
@@ -120,7 +128,9 @@ export function formatReport(r: GeneratedReport): string {
     row('all folds', r.all),
     '',
     'Calibration of the held-out answers given (confidence band → share right):',
-    ...r.calibration.filter((b) => b.n > 0).map((b) => `  ${b.lo.toFixed(1)}–${b.hi.toFixed(1)}  ${String(b.n).padStart(5)} answers  ${p(b.right / b.n)} right`),
+    ...r.calibration
+      .filter((b) => b.n > 0)
+      .map((b) => `  ${b.lo.toFixed(1)}–${b.hi.toFixed(1)}  ${String(b.n).padStart(5)} answers  ${p(b.right / b.n)} right`),
     '',
     'By kind of question (in scope: answered right; oos: declined):',
     ...r.families.map((f) => `  ${f.family.padEnd(24)} ${String(f.n).padStart(5)}  ${p(f.right / f.n)}`),

@@ -20,13 +20,24 @@ export const KEYWORDS_FILE = z.object({
 export const SYNONYMS_FILE = z.object({
   groups: z.array(words, { error: 'must be a list of groups, each a list of words' }).default([]),
   combinations: z
-    .array(z.object({ when: words.refine((w) => w.length > 1, 'must name two concepts or more'), means: word }), { error: 'must be a list of { when: [...], means: ... }' })
+    .array(z.object({ when: words.refine((w) => w.length > 1, 'must name two concepts or more'), means: word }), {
+      error: 'must be a list of { when: [...], means: ... }',
+    })
     .default([]),
 });
 
 /** services.yaml: display names and aliases keyed by the documents' subcollection. */
 export const SERVICES_FILE = z.object({
-  services: z.record(z.string(), z.object({ name: word.optional(), aliases: words.optional() }).nullable().transform((s) => s ?? {}), { error: 'must be a map of subcollections' }).default({}),
+  services: z
+    .record(
+      z.string(),
+      z
+        .object({ name: word.optional(), aliases: words.optional() })
+        .nullable()
+        .transform((s) => s ?? {}),
+      { error: 'must be a map of subcollections' },
+    )
+    .default({}),
 });
 
 /** other-services.yaml: clouds and services a question may name that no document covers. */
@@ -59,8 +70,14 @@ const OWNER = z.object({
   notify: z.boolean({ error: 'must be true or false' }).default(false),
   slack: z
     .object({
-      channel: z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id (C0123…)').optional(),
-      group: z.string().regex(/^S[A-Z0-9]{2,}$/, 'must be a Slack user group id (S0123…)').optional(),
+      channel: z
+        .string()
+        .regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel id (C0123…)')
+        .optional(),
+      group: z
+        .string()
+        .regex(/^S[A-Z0-9]{2,}$/, 'must be a Slack user group id (S0123…)')
+        .optional(),
       handle: z.string().optional(),
     })
     .strict()
@@ -76,7 +93,12 @@ const OWNER = z.object({
 
 /** A rule: the rows it covers (every field a name or a pattern with *), and their owner. */
 const RULE = z
-  .object({ owner: z.string({ error: 'needs an owner (a key under owners)' }), service: z.string().optional(), section: z.string().optional(), task: z.string().optional() })
+  .object({
+    owner: z.string({ error: 'needs an owner (a key under owners)' }),
+    service: z.string().optional(),
+    section: z.string().optional(),
+    task: z.string().optional(),
+  })
   .strict();
 
 /** owners.yaml: who on the customer's side does the customer's part of each row. */

@@ -55,40 +55,71 @@ function what(s: Schedule): Line {
 }
 
 /** The reply to one schedule command, acting only on the asker's channel and workspace. */
-export async function scheduleCommand(cmd: ScheduleCommand, ctx: { engine: Engine; store?: Store; adapter: Adapter; where: Where; timeZone: string | null }): Promise<Line> {
+export async function scheduleCommand(
+  cmd: ScheduleCommand,
+  ctx: { engine: Engine; store?: Store; adapter: Adapter; where: Where; timeZone: string | null },
+): Promise<Line> {
   const { store, adapter, where } = ctx;
   const v = adapter.voice;
   if (!store) return [S.noStore];
   switch (cmd.kind) {
     case 'schedules': {
       const list = await store.listSchedules(where.platform, where.channel, where.team);
-      if (list.length === 0) return ['No digests are scheduled ', { here: where.channel }, '. Add one with ', { code: v.command(SCHEDULE_USAGE.replace(/, e\.g\..*/, '')) }, '.'];
-      const lines = list.flatMap((s): Line => [
-        '\n• ',
-        { code: s.id },
-        ' ',
-        ...(s.target === 'rotate' ? [{ italic: 'rotation' }, ': the next section each time'] : [{ bold: s.label }]),
-        ' — ',
-        ...when(s),
-        `, next ${formatWhen(s.nextDue, s.timezone)}`,
-      ]);
+      if (list.length === 0)
+        return ['No digests are scheduled ', { here: where.channel }, '. Add one with ', { code: v.command(SCHEDULE_USAGE.replace(/, e\.g\..*/, '')) }, '.'];
+      const lines = list.flatMap(
+        (s): Line => [
+          '\n• ',
+          { code: s.id },
+          ' ',
+          ...(s.target === 'rotate' ? [{ italic: 'rotation' }, ': the next section each time'] : [{ bold: s.label }]),
+          ' — ',
+          ...when(s),
+          `, next ${formatWhen(s.nextDue, s.timezone)}`,
+        ],
+      );
       return ['Digests scheduled ', { here: where.channel }, ':', ...lines, '\nStop one with ', { code: v.command('unschedule <id>') }, '.'];
     }
     case 'unschedule': {
       if (!cmd.id) return ['Which one? ', { code: v.command('schedules') }, ' lists the ids; then ', { code: v.command('unschedule <id>') }, '.'];
       // Another channel's schedule reads as no schedule: nothing about it is told.
       const removed = await store.removeSchedule(where.platform, cmd.id, { channel: where.channel, team: where.team });
-      if (!removed) return ['There is no schedule ', { code: cmd.id }, ' ', { here: where.channel }, '. ', { code: v.command('schedules') }, ' lists the ones here.'];
-      return ['Stopped ', { code: removed.id }, ' (', ...(removed.target === 'rotate' ? ['rotation'] : [{ bold: removed.label }]), ', ', ...when(removed), ').'];
+      if (!removed)
+        return ['There is no schedule ', { code: cmd.id }, ' ', { here: where.channel }, '. ', { code: v.command('schedules') }, ' lists the ones here.'];
+      return [
+        'Stopped ',
+        { code: removed.id },
+        ' (',
+        ...(removed.target === 'rotate' ? ['rotation'] : [{ bold: removed.label }]),
+        ', ',
+        ...when(removed),
+        ').',
+      ];
     }
     case 'schedule': {
       const tz = ctx.timeZone;
-      const r = await addSchedule(store, ctx.engine, { platform: where.platform, channel: where.channel, team: where.team, rest: cmd.rest, timezone: tz ?? 'UTC', createdBy: where.user });
+      const r = await addSchedule(store, ctx.engine, {
+        platform: where.platform,
+        channel: where.channel,
+        team: where.team,
+        rest: cmd.rest,
+        timezone: tz ?? 'UTC',
+        createdBy: where.user,
+      });
       if (!r.ok) return [r.error, ...closest(r.suggestions ?? [])];
       const s = r.schedule;
       // A private reply: tell the channel (it will get the posts), which also proves respbot may post there.
       if (v.privateReplies) {
-        const notice: Line = [{ user: where.user }, ' scheduled ', ...what(s), ' here ', ...when(s), '. ', { code: v.command(`unschedule ${s.id}`) }, ' stops it.'];
+        const notice: Line = [
+          { user: where.user },
+          ' scheduled ',
+          ...what(s),
+          ' here ',
+          ...when(s),
+          '. ',
+          { code: v.command(`unschedule ${s.id}`) },
+          ' stops it.',
+        ];
         try {
           await adapter.send(s.channel, [{ summary: `Scheduled ${s.id}`, blocks: [{ kind: 'text', line: notice }] }], 0, async () => {});
         } catch (e) {
@@ -97,7 +128,18 @@ export async function scheduleCommand(cmd: ScheduleCommand, ctx: { engine: Engin
         }
       }
       const zoneNote: Line = tz ? [] : [` (${v.zoneSource} gave no time zone, so UTC; add one at the end, e.g. `, { code: 'Europe/Berlin' }, ')'];
-      return ['Scheduled ', { code: s.id }, ': ', ...what(s), ' ', { here: s.channel }, ' ', ...when(s), ...zoneNote, `. First post ${formatWhen(r.next, s.timezone)}.`];
+      return [
+        'Scheduled ',
+        { code: s.id },
+        ': ',
+        ...what(s),
+        ' ',
+        { here: s.channel },
+        ' ',
+        ...when(s),
+        ...zoneNote,
+        `. First post ${formatWhen(r.next, s.timezone)}.`,
+      ];
     }
   }
 }

@@ -55,7 +55,8 @@ const notice = (line: Line): Card => noticeCard(line);
 export function createRouter(deps: RouterDeps): Router {
   const { adapter, log } = deps;
   const tracking: Tracking = { platform: adapter.platform, log, store: deps.store };
-  const present = (a: Parameters<typeof answerCards>[0], extra: { private?: boolean; sharedBy?: string } = {}) => answerCards(a, { voice: adapter.voice, budget: adapter.budget, ...extra });
+  const present = (a: Parameters<typeof answerCards>[0], extra: { private?: boolean; sharedBy?: string } = {}) =>
+    answerCards(a, { voice: adapter.voice, budget: adapter.budget, ...extra });
   const ask = (q: string, req: Incoming) => present(answerTracked(deps.engine(), q || 'help', req.requestId, tracking), { private: req.private });
 
   async function onText(text: string, req: Incoming): Promise<Outgoing> {
@@ -78,10 +79,12 @@ export function createRouter(deps: RouterDeps): Router {
         cards: [],
         later: async () => {
           const timeZone = req.timeZone ?? (scheduling.kind === 'schedule' ? ((await adapter.timeZoneOf?.(req.where.user)) ?? null) : null);
-          const line = await scheduleCommand(scheduling, { engine: deps.engine(), store: deps.store, adapter, where: req.where, timeZone }).catch((e: unknown): Line => {
-            log.error(`${adapter.platform}.schedule_failed`, { error: e });
-            return [S.storeDown];
-          });
+          const line = await scheduleCommand(scheduling, { engine: deps.engine(), store: deps.store, adapter, where: req.where, timeZone }).catch(
+            (e: unknown): Line => {
+              log.error(`${adapter.platform}.schedule_failed`, { error: e });
+              return [S.storeDown];
+            },
+          );
           return [notice(line)];
         },
       };
@@ -113,7 +116,13 @@ export function createRouter(deps: RouterDeps): Router {
       }
       case 'feedback': {
         const user = deps.logUserIds ? req.where.user : null;
-        log.info('feedback', { platform: adapter.platform, vote: click.vote, question: click.question || null, entryId: click.entry, ...(user ? { user } : {}) });
+        log.info('feedback', {
+          platform: adapter.platform,
+          vote: click.vote,
+          question: click.question || null,
+          entryId: click.entry,
+          ...(user ? { user } : {}),
+        });
         if (click.vote === 'down') recordSignal(tracking, dislikedSignal(click.question, click.entry, adapter.platform, user));
         return { cards: [notice([click.vote === 'up' ? S.thanks : S.thanksDown])] };
       }

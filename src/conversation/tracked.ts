@@ -21,7 +21,15 @@ export function answerTracked(engine: Engine, question: string, requestId: strin
   const started = performance.now();
   const a = engine.answer(question);
   const latencyMs = Math.round((performance.now() - started) * 100) / 100;
-  t.log.info('answer', { platform: t.platform, requestId: requestId ?? null, intent: a.intent, answered: a.answered, confidence: a.confidence, latencyMs, ...(a.answered ? {} : { question: a.question }) });
+  t.log.info('answer', {
+    platform: t.platform,
+    requestId: requestId ?? null,
+    intent: a.intent,
+    answered: a.answered,
+    confidence: a.confidence,
+    latencyMs,
+    ...(a.answered ? {} : { question: a.question }),
+  });
   if (!a.answered && a.question) recordSignal(t, unansweredSignal(a, t.platform, null));
   return a;
 }

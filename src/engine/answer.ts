@@ -81,7 +81,10 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext)
     return done(a);
   }
   if (q.foreign.length) {
-    const covered = index.services.length <= 3 ? index.services.map((g) => g.service).join(', ') : `${index.services.length} IBM Cloud services (ask "list the sections" to see them)`;
+    const covered =
+      index.services.length <= 3
+        ? index.services.map((g) => g.service).join(', ')
+        : `${index.services.length} IBM Cloud services (ask "list the sections" to see them)`;
     addNote(a, `The documents here cover ${covered}, not ${q.foreign.join(', ')}.`);
     // What the documents say about the same thing, for the service they do cover.
     a.suggestions = suggestionsFrom(rank(q, index, scope), multi);
@@ -90,7 +93,10 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext)
   }
   const fact = asksFact(q.focus, q.lower);
   if (asksDefinition(q.focus) || fact) {
-    addNote(a, fact ? 'I tell who is responsible for what, not facts such as versions, sizes or dates.' : 'I tell who is responsible for what; I do not define terms.');
+    addNote(
+      a,
+      fact ? 'I tell who is responsible for what, not facts such as versions, sizes or dates.' : 'I tell who is responsible for what; I do not define terms.',
+    );
     a.suggestions = suggestionsFrom(rank(q, index, scope), multi);
     return done(a);
   }

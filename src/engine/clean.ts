@@ -26,16 +26,84 @@ function stripSlackMarkup(s: string): string {
 
 /** Chat spellings, word for word. Only whole tokens, and only where the token has no other reading here. */
 const CHAT_WORDS: Record<string, string> = {
-  u: 'you', ur: 'your', r: 'are', '4': 'for', '2': 'to', 'w/': 'with', 'w/o': 'without', 'b/c': 'because', bc: 'because', cuz: 'because',
-  pls: 'please', plz: 'please', thx: 'thanks', ty: 'thanks', tia: 'thanks', gotta: 'have to', gonna: 'going to', wanna: 'want to', gimme: 'give me', dunno: "don't know",
-  abt: 'about', wrt: 'about', re: 'about', smth: 'something', sth: 'something', ppl: 'people', msg: 'message', msgs: 'messages',
-  cfg: 'config', env: 'environment', envs: 'environments', prod: 'production', info: 'information', im: "i'm", whos: "who's",
-  'who’s': "who's", dont: "don't",
+  u: 'you',
+  ur: 'your',
+  r: 'are',
+  '4': 'for',
+  '2': 'to',
+  'w/': 'with',
+  'w/o': 'without',
+  'b/c': 'because',
+  bc: 'because',
+  cuz: 'because',
+  pls: 'please',
+  plz: 'please',
+  thx: 'thanks',
+  ty: 'thanks',
+  tia: 'thanks',
+  gotta: 'have to',
+  gonna: 'going to',
+  wanna: 'want to',
+  gimme: 'give me',
+  dunno: "don't know",
+  abt: 'about',
+  wrt: 'about',
+  re: 'about',
+  smth: 'something',
+  sth: 'something',
+  ppl: 'people',
+  msg: 'message',
+  msgs: 'messages',
+  cfg: 'config',
+  env: 'environment',
+  envs: 'environments',
+  prod: 'production',
+  info: 'information',
+  im: "i'm",
+  whos: "who's",
+  'who’s': "who's",
+  dont: "don't",
   // Engineers' short forms of words the documents spell out.
-  cert: 'certificate', certs: 'certificates', creds: 'credentials', perms: 'permissions', auth: 'authentication', infra: 'infrastructure',
-  repo: 'repository', repos: 'repositories', lib: 'library', libs: 'libraries', db: 'database', dbs: 'databases', svc: 'service', svcs: 'services',
-  deps: 'dependencies', acct: 'account', accts: 'accounts', pwd: 'password', passwd: 'password', maint: 'maintenance', notifs: 'notifications', k8s: 'kubernetes', ops: 'operations', sla: 'SLA', vuln: 'vulnerability', vulns: 'vulnerabilities',
-  upgr: 'upgrade', mgmt: 'management', os: 'operating system', authn: 'authentication', authz: 'authorization', perf: 'performance', admin: 'administration', dr: 'DR', ha: 'HA', doesnt: "doesn't", isnt: "isn't", ya: 'you', yall: 'you all', "y'all": 'you all',
+  cert: 'certificate',
+  certs: 'certificates',
+  creds: 'credentials',
+  perms: 'permissions',
+  auth: 'authentication',
+  infra: 'infrastructure',
+  repo: 'repository',
+  repos: 'repositories',
+  lib: 'library',
+  libs: 'libraries',
+  db: 'database',
+  dbs: 'databases',
+  svc: 'service',
+  svcs: 'services',
+  deps: 'dependencies',
+  acct: 'account',
+  accts: 'accounts',
+  pwd: 'password',
+  passwd: 'password',
+  maint: 'maintenance',
+  notifs: 'notifications',
+  k8s: 'kubernetes',
+  ops: 'operations',
+  sla: 'SLA',
+  vuln: 'vulnerability',
+  vulns: 'vulnerabilities',
+  upgr: 'upgrade',
+  mgmt: 'management',
+  os: 'operating system',
+  authn: 'authentication',
+  authz: 'authorization',
+  perf: 'performance',
+  admin: 'administration',
+  dr: 'DR',
+  ha: 'HA',
+  doesnt: "doesn't",
+  isnt: "isn't",
+  ya: 'you',
+  yall: 'you all',
+  "y'all": 'you all',
 };
 
 /**
@@ -74,7 +142,12 @@ export function cleanQuestion(raw: unknown): Cleaned {
     .replace(/(^|\s):[a-z0-9_+-]+:(?=\s|$)/g, '$1 ') // emoji codes (:pray:)
     .replace(/\bhttps?:\/\/\S+/gi, ' ')
     .replace(/(^|\s)@[\w.-]+/g, '$1 '); // a plain @handle is an address too
-  s = chatSpelling(s.replace(/\btl;? ?dr\b/gi, 'summary').replace(/\s+/g, ' ').trim());
+  s = chatSpelling(
+    s
+      .replace(/\btl;? ?dr\b/gi, 'summary')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
   if (!overlong && s.length <= MAX_QUESTION_CHARS) return { text: s, truncated: false };
   return { text: s.slice(0, MAX_QUESTION_CHARS), truncated: true };
 }

@@ -11,7 +11,12 @@ import { focusTerms, titleFit } from './sections.js';
 import type { Answer } from './types.js';
 
 /** A section named by a user ("disaster recovery", "DR", an id): its summary, or the closest section names. */
-export function findSection(index: KnowledgeIndex, model: ConfidenceModel, name: string, context: AnswerContext = {}): { answer: Answer } | { suggestions: string[] } {
+export function findSection(
+  index: KnowledgeIndex,
+  model: ConfidenceModel,
+  name: string,
+  context: AnswerContext = {},
+): { answer: Answer } | { suggestions: string[] } {
   const wanted = name.trim().toLowerCase();
   for (const g of index.services) {
     for (const s of g.doc.sections) {

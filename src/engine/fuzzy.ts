@@ -165,7 +165,9 @@ export function fuzzySearch(f: FuzzyNames, pattern: string, limit: number): numb
   // The best `limit` entries are among the first `limit` entries of the best `limit` names: a name
   // ranked lower has a worse score, or the same score and a later first entry, than each of them.
   return found
-    .flatMap(({ k, score }) => Array.from(f.bearers.subarray(f.bearerStart[k]!, Math.min(f.bearerStart[k + 1]!, f.bearerStart[k]! + limit)), (e) => ({ e, score })))
+    .flatMap(({ k, score }) =>
+      Array.from(f.bearers.subarray(f.bearerStart[k]!, Math.min(f.bearerStart[k + 1]!, f.bearerStart[k]! + limit)), (e) => ({ e, score })),
+    )
     .sort((a, b) => a.score - b.score || a.e - b.e)
     .slice(0, limit)
     .map((x) => x.e);

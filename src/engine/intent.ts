@@ -7,8 +7,11 @@ const POLITE = '(?:[\\s,]+(?:please|me|us|them|thanks|thank you|again|now|bot|re
 const HELP = new RegExp(
   `^(help|\\?+|h|hi|hello|hey|hallo|start|usage|commands?|menu|examples?)${POLITE}[!.?\\s]*$|\\b(what can (${BOT}|i|we) (do|ask|answer|help( me)? with|tell me)|what do(es)? ${BOT} (do|know|cover|answer)|how (do|can|should) (i|we) (use|ask)|how does ${BOT} work|who are you|what are you|what is respbot|what questions|what (kinds?|sorts?|types?) of (questions|things)|what should i ask)\\b`,
 );
-const LIST = new RegExp(`^(list|ls|index|contents|toc|sections|areas|table of contents)${POLITE}[!.?\\s]*$|\\b(sections|areas|categories|chapters|table of contents)\\b|\\b(what|which) (topics|subjects) (are|do|can)\\b|\\bwhat (do you|does it) cover\\b`);
-const SECTION_VERB = /\b(summari[sz]e|summary|sum up|overview|outline|recap|rundown|run-down|breakdown|break down|gist|high[- ]level|cheat ?sheet|show|display|open|view|read|tell me about|walk me through|run me through|explain|describe|details? (of|on|for|about)|section|everything (about|in|for|on|regarding)|what'?s in|list)\b/;
+const LIST = new RegExp(
+  `^(list|ls|index|contents|toc|sections|areas|table of contents)${POLITE}[!.?\\s]*$|\\b(sections|areas|categories|chapters|table of contents)\\b|\\b(what|which) (topics|subjects) (are|do|can)\\b|\\bwhat (do you|does it) cover\\b`,
+);
+const SECTION_VERB =
+  /\b(summari[sz]e|summary|sum up|overview|outline|recap|rundown|run-down|breakdown|break down|gist|high[- ]level|cheat ?sheet|show|display|open|view|read|tell me about|walk me through|run me through|explain|describe|details? (of|on|for|about)|section|everything (about|in|for|on|regarding)|what'?s in|list)\b/;
 /** "what am I responsible for in X", "what does IBM do for X", "what's on us in X": a party's share of a topic. */
 const PARTY_SHARE =
   /\b(what|which|list)\b.*\b(am i|are we|do i|do we|does ibm|is ibm|does the (customer|client|provider)|is the (customer|client|provider)|must i|must we|should i|should we|are my|are our|are ibm'?s?|is my|is our|on us|on me|on ibm|our part|my part|ibm'?s part|our side|ibm'?s side|ours|mine|we own|ibm owns|on our plate|on my plate)\b/;
@@ -43,7 +46,9 @@ export function asksFact(lower: string, whole: string = lower): boolean {
   // A word of who does it anywhere ("using the CLI to deploy: is that on us?") makes it a question about a row.
   if (ASKS_WHO_DOES.test(whole)) return false;
   return (
-    /^(how (many|much|long|often|big|fast|soon)|when (is|are|does|do|will|did|was)|(which|what) (version|release|plan|size|price|region is)|what time)\b/.test(lower) ||
+    /^(how (many|much|long|often|big|fast|soon)|when (is|are|does|do|will|did|was)|(which|what) (version|release|plan|size|price|region is)|what time)\b/.test(
+      lower,
+    ) ||
     // "what's the max retention?", "which kafka version …?": a question after a measure or a setting's value.
     (/^(what|what's|whats|which)\b/.test(lower) && FACT_WORD.test(lower)) ||
     // "how do I … with the CLI?", "syntax for … with the cli": a procedure, which the documents do not give.
@@ -68,5 +73,7 @@ export function asksDefinition(lower: string): boolean {
   if (/\b(eli5|like i'?m (5|five)|like i am (5|five)|what does .+ (mean|stand for)|define|definition of|difference between)\b/.test(lower)) return true;
   const m = /^(?:what|what's|whats)\s+(?:is|are|'s)\s+(.+)$/.exec(lower);
   if (!m) return false;
-  return !/\b(responsib\w*|handles?|do|does|own|owns|job|duty|duties|tasks?|manages?|take care|sections?|in|for|my|our|mine|ours|ibm|ibm's|i|we|you)\b/.test(m[1]!);
+  return !/\b(responsib\w*|handles?|do|does|own|owns|job|duty|duties|tasks?|manages?|take care|sections?|in|for|my|our|mine|ours|ibm|ibm's|i|we|you)\b/.test(
+    m[1]!,
+  );
 }

@@ -26,7 +26,12 @@ function partyRowsOf(g: ServiceGroup, party: Party): readonly Match[] {
   if (!byParty) {
     // One Match per row, shared by the parties' lists (a shared row is in both).
     const rows = g.doc.sections.flatMap((s) => s.entries.map((e) => ({ e, m: Object.freeze(matchOf(g.doc, s, e, 1)) })));
-    byParty = new Map((['provider', 'customer', 'shared'] as const).map((p) => [p, Object.freeze(rows.filter((r) => r.e.party === p || r.e.party === 'shared').map((r) => r.m))]));
+    byParty = new Map(
+      (['provider', 'customer', 'shared'] as const).map((p) => [
+        p,
+        Object.freeze(rows.filter((r) => r.e.party === p || r.e.party === 'shared').map((r) => r.m)),
+      ]),
+    );
     partyRows.set(g, byParty);
   }
   return byParty.get(party) ?? [];

@@ -63,4 +63,3 @@ export function joinNotes(...notes: Array<string | null>): string | null {
 export function addNote(a: Answer, note: string): void {
   a.note = joinNotes(a.note, note);
 }
-

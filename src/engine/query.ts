@@ -48,7 +48,8 @@ export interface Query {
   pairs: string[];
 }
 
-const CUSTOMER_WORDS = /\b(i|i'm|im|i've|me|my|mine|myself|we|we're|we've|us|our|ours|ourselves|customer|customers|the client|tenant|consumer of the service)\b/;
+const CUSTOMER_WORDS =
+  /\b(i|i'm|im|i've|me|my|mine|myself|we|we're|we've|us|our|ours|ourselves|customer|customers|the client|tenant|consumer of the service)\b/;
 const PROVIDER_WORDS = /\b(ibm|ibm's|provider|the provider|vendor|the vendor|the service provider|you guys|the platform)\b/;
 /** Prepositions that put a service in the slot of the one asked about ("who patches it in AWS?"). */
 const SERVICE_SLOT = new Set(['in', 'on', 'for', 'at', 'inside', 'within']);
@@ -110,7 +111,14 @@ function focusOf(
   const flags: boolean[] = [];
   for (const s of segs) for (let i = 0; i < s.words.length; i++) flags.push(chosen.includes(s) && i < s.core.length);
   const starts = new Set(segs.map((s) => s.start));
-  return { focus: chosen.map((s) => s.coreText).join(' ').toLowerCase(), inFocus: (i) => flags[i] ?? true, opens: (i) => starts.has(i) };
+  return {
+    focus: chosen
+      .map((s) => s.coreText)
+      .join(' ')
+      .toLowerCase(),
+    inFocus: (i) => flags[i] ?? true,
+    opens: (i) => starts.has(i),
+  };
 }
 
 export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
@@ -134,11 +142,18 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     const fixed = us ? [us] : known || wordNet().lemmas(w).length > 0 ? [w] : correct(w, index);
     for (const f of fixed) all.push({ w: f, origin: i, typo: f !== w });
   });
-  const serviceHits = findNames(all.map((t) => t.w), index.serviceNames);
+  const serviceHits = findNames(
+    all.map((t) => t.w),
+    index.serviceNames,
+  );
   const services = [...new Set(serviceHits.map((h) => h.item))];
   const consumed = new Set(serviceHits.flatMap((h) => h.at));
   const serviceWord = new Set([...consumed].map((k) => all[k]!.origin));
-  const { focus, inFocus, opens } = focusOf(text, (w) => index.knownStems.has(stem(w)), (i) => serviceWord.has(i));
+  const { focus, inFocus, opens } = focusOf(
+    text,
+    (w) => index.knownStems.has(stem(w)),
+    (i) => serviceWord.has(i),
+  );
   // Another cloud or a service not loaded: anywhere in the message, or in the question itself when a loaded service is named too.
   // One the documents mention counts only where it is what is asked about: "Schematics: who …", "… in Schematics".
   const asSubject = (at: number[]) => {
@@ -154,7 +169,11 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
 
   const kept = all.filter((_, i) => !consumed.has(i));
   const ws = kept.map((t) => t.w);
-  const focusAt = adjunctsOut(ws, kept.map((t) => inFocus(t.origin)), (w) => isStopword(w) || index.knownStems.has(stem(w)));
+  const focusAt = adjunctsOut(
+    ws,
+    kept.map((t) => inFocus(t.origin)),
+    (w) => isStopword(w) || index.knownStems.has(stem(w)),
+  );
   const typoAt = kept.map((t) => t.typo);
   const stems = ws.map(stem);
   const conceptsAt = index.vocabulary.conceptsAt(stems);
@@ -220,7 +239,18 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     const parts = c.when.map((w) => units.find((u) => u.terms.includes(w)));
     if (parts.every(Boolean) && !units.some((u) => u.terms.includes(c.means))) {
       const focused = parts.some((u) => u!.focus);
-      units.push({ word: parts.map((u) => u!.word).join(' + '), terms: [c.means], related: new Map(), covered: inDocs(c.means), weight: index.idf.get(c.means) ?? index.unknownIdf, stem: null, focus: focused, corrected: false, foreignWord: false, foreignThing: false });
+      units.push({
+        word: parts.map((u) => u!.word).join(' + '),
+        terms: [c.means],
+        related: new Map(),
+        covered: inDocs(c.means),
+        weight: index.idf.get(c.means) ?? index.unknownIdf,
+        stem: null,
+        focus: focused,
+        corrected: false,
+        foreignWord: false,
+        foreignThing: false,
+      });
     }
   }
   const focusStems = units.filter((u) => u.focus && u.stem).map((u) => u.stem!);
@@ -257,7 +287,8 @@ function adjunctsOut(ws: string[], focus: boolean[], known: (w: string) => boole
       while (j < ws.length && focus[j] && !ADJUNCT.has(ws[j]!)) j++;
       const span = ws.slice(i + 1, j);
       const content = span.filter((w) => !isStopword(w));
-      if (content.length && content.every((w) => ENVIRONMENT.has(w) || (!known(w) && /^(prod|stag|dev|env)/.test(w)))) for (let k = i; k < j; k++) out[k] = false;
+      if (content.length && content.every((w) => ENVIRONMENT.has(w) || (!known(w) && /^(prod|stag|dev|env)/.test(w))))
+        for (let k = i; k < j; k++) out[k] = false;
       i = j - 1;
       continue;
     }
@@ -297,7 +328,13 @@ export function weighedIn(q: Query, r: Rarity): Query {
 function asTyped(text: string, name: string): string {
   let re = typedNames.get(name);
   if (!re) {
-    re = new RegExp(name.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^\\p{L}\\p{N}]+'), 'iu');
+    re = new RegExp(
+      name
+        .split(' ')
+        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^\\p{L}\\p{N}]+'),
+      'iu',
+    );
     if (typedNames.size < 10_000) typedNames.set(name, re);
   }
   return re.exec(text)?.[0] ?? name;

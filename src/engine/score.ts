@@ -48,7 +48,19 @@ export interface Scored {
   fit: EntryFit;
 }
 
-export const NO_FIT: EntryFit = { score: 0, task: 0, body: 0, section: 0, taskCoverage: 0, related: 0, corrected: 0, context: 0, matched: 0, explained: 0, pairs: 0 };
+export const NO_FIT: EntryFit = {
+  score: 0,
+  task: 0,
+  body: 0,
+  section: 0,
+  taskCoverage: 0,
+  related: 0,
+  corrected: 0,
+  context: 0,
+  matched: 0,
+  explained: 0,
+  pairs: 0,
+};
 
 /** 1 for the word itself, less for a concept or a WordNet relation, 0 when the entry's field (TASK, PROVIDER, CUSTOMER) lacks the unit. */
 export function strength(u: Unit, index: KnowledgeIndex, e: Indexed, slot: number): number {
@@ -90,7 +102,7 @@ export function sideOf(q: Query, e: Indexed, index: KnowledgeIndex): 'provider' 
     first = false;
     const inP = strength(u, index, e, PROVIDER);
     const inC = strength(u, index, e, CUSTOMER);
-    if ((inP > 0) === (inC > 0)) continue; // in both texts or neither: no evidence
+    if (inP > 0 === inC > 0) continue; // in both texts or neither: no evidence
     const taskWord = strength(u, index, e, TASK) > 0;
     beyondTask ||= !taskWord;
     const w = Math.max(...u.terms.map((t) => index.idf.get(t) ?? 0), 0) * (lead ? 2 : 1) * (taskWord ? TASK_WORD_SIDE_WEIGHT : 1);

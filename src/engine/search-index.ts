@@ -94,7 +94,12 @@ export interface KnowledgeIndex {
 }
 
 function aliasesFor(doc: ResponsibilityDocument, info: ServiceInfo | undefined): string[][] {
-  const names = [doc.service, doc.service.replace(/^IBM( Cloud)? /, '').replace(/ (for|on) IBM Cloud$/, ''), doc.id.replace(/-/g, ' '), ...(info?.aliases ?? [])];
+  const names = [
+    doc.service,
+    doc.service.replace(/^IBM( Cloud)? /, '').replace(/ (for|on) IBM Cloud$/, ''),
+    doc.id.replace(/-/g, ' '),
+    ...(info?.aliases ?? []),
+  ];
   const seen = new Set<string>();
   const out: string[][] = [];
   for (const n of names) {
@@ -165,7 +170,13 @@ function mentionedIn(docs: ResponsibilityDocument[], names: string[][], read: Re
  * services (other-services.yaml), and the services of services.yaml whose document is not loaded;
  * a name the loaded documents themselves mention is marked so.
  */
-function foreignNamesFor(services: ServiceGroup[], serviceInfo: Record<string, ServiceInfo>, others: string[][], kb: KnowledgeBase, read: ReadWords): Array<{ item: ForeignName; words: string[] }> {
+function foreignNamesFor(
+  services: ServiceGroup[],
+  serviceInfo: Record<string, ServiceInfo>,
+  others: string[][],
+  kb: KnowledgeBase,
+  read: ReadWords,
+): Array<{ item: ForeignName; words: string[] }> {
   const loaded = new Set(services.flatMap((g) => [g.doc.subcollection ?? '', g.doc.id]));
   const unloaded = Object.entries(serviceInfo)
     .filter(([key]) => !loaded.has(key))
@@ -210,7 +221,12 @@ export function newestDocuments(kb: KnowledgeBase): ResponsibilityDocument[] {
   return [...byService.values()];
 }
 
-export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Record<string, ServiceInfo> = {}, otherServices: string[][] = []): KnowledgeIndex {
+export function buildIndex(
+  kb: KnowledgeBase,
+  vocab: Vocabulary,
+  serviceInfo: Record<string, ServiceInfo> = {},
+  otherServices: string[][] = [],
+): KnowledgeIndex {
   const services: ServiceGroup[] = newestDocuments(kb).map((doc) => ({
     service: doc.service,
     doc,
@@ -249,7 +265,11 @@ export function buildIndex(kb: KnowledgeBase, vocab: Vocabulary, serviceInfo: Re
       }
     }
   }
-  const titles = sectionTitles(services, (title) => unitsOf(title, vocab, read), (t) => builder.term(t));
+  const titles = sectionTitles(
+    services,
+    (title) => unitsOf(title, vocab, read),
+    (t) => builder.term(t),
+  );
   const terms = builder.finish();
 
   // Terms some row (or prose section) says something about, as opposed to words only in headings.

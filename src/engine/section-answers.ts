@@ -22,7 +22,10 @@ export function sectionAnswer(a: Answer, hit: SectionHit, party: Party | null, s
     section: sectionRef(group.doc, section),
     matches: entries.map((e) => matchOf(group.doc, section, e, 1)),
     services: others.length ? [group.service, ...others.map((g) => g.service)] : [],
-    note: joinNotes(a.note, others.length ? `Several services have a "${section.title}" section; this is ${group.service}'s. Name the service to pick another.` : null),
+    note: joinNotes(
+      a.note,
+      others.length ? `Several services have a "${section.title}" section; this is ${group.service}'s. Name the service to pick another.` : null,
+    ),
   };
 }
 

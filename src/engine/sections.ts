@@ -102,7 +102,14 @@ export function titleFit(f: FocusTerms, title: number[][]): { query: number; tit
  * `minQuery`), and of the title asked (at least a quarter); the first in scope order among the best.
  * Only titles sharing a term with the question are measured: any other has no share of it.
  */
-export function bestSection(q: Query, titles: SectionTitles, dict: Interner, services: ServiceGroup[], scope: ServiceGroup[], minQuery: number): SectionHit | null {
+export function bestSection(
+  q: Query,
+  titles: SectionTitles,
+  dict: Interner,
+  services: ServiceGroup[],
+  scope: ServiceGroup[],
+  minQuery: number,
+): SectionHit | null {
   const f = focusTerms(q, dict);
   // No topic: no title can hold a share of it (minQuery is above 0).
   if (f.count === 0) return null;

@@ -14,12 +14,15 @@ export interface Segment {
 const QUESTION_START =
   /^(?:who|whom|whose|what|which|where|when|why|how|does|do|did|is|are|am|was|were|any|anyone|anybody|(?:will|would|should|shall|must|can|could|may|has|have)\s+(?:i|we|you|ibm|they|it|the|my|our|someone|anyone|this|that|he|she))\b/i;
 /** A clause opened by a preposition, participle or subordinator, up to its comma: "in staging and prod both, …". */
-const LEADING = /^((?:for|in|on|at|across|within|during|from|with|per|before|after|since|as|because|while|once|following|regarding|re|about)\b[^,]{0,80}),\s+(?=\S)/i;
+const LEADING =
+  /^((?:for|in|on|at|across|within|during|from|with|per|before|after|since|as|because|while|once|following|regarding|re|about)\b[^,]{0,80}),\s+(?=\S)/i;
 
 /** A tag that makes a statement a question: "…, right?", "…, correct". */
-const TAG = /[,\s]+(?:right|correct|yes|no|yeah|true|ok|okay|eh|isn'?t it|aren'?t we|don'?t we|doesn'?t it|is that right|is that correct|am i right)\s*[?!.]*\s*$/i;
+const TAG =
+  /[,\s]+(?:right|correct|yes|no|yeah|true|ok|okay|eh|isn'?t it|aren'?t we|don'?t we|doesn'?t it|is that right|is that correct|am i right)\s*[?!.]*\s*$/i;
 /** A statement about who does something: "backups are on us", "we patch it ourselves". */
-const CLAIM = /\b(?:on us|on ibm|on me|on our side|on ibm'?s side|our job|my job|ibm'?s job|us or ibm|ibm or us|our responsibility|ibm'?s responsibility|ourselves)\b/i;
+const CLAIM =
+  /\b(?:on us|on ibm|on me|on our side|on ibm'?s side|our job|my job|ibm'?s job|us or ibm|ibm or us|our responsibility|ibm'?s responsibility|ourselves)\b/i;
 
 /** Clause breaks: sentence ends, colons, semicolons, dashes; a comma or "and" before a question word; "… asked: who …". */
 const BREAK = new RegExp(

@@ -66,7 +66,12 @@ function looksLikeBrokenTable(p: Paragraph, lines: string[]): boolean {
   return block.length >= 2 && block.filter((l) => /^\s*\|.*\|/.test(l)).length >= 2;
 }
 
-export function parseDocument(text: string, file: string, keywords: KeywordMap, services: ServiceNames = { names: {} }): { doc: ResponsibilityDocument; warnings: LoadWarning[] } {
+export function parseDocument(
+  text: string,
+  file: string,
+  keywords: KeywordMap,
+  services: ServiceNames = { names: {} },
+): { doc: ResponsibilityDocument; warnings: LoadWarning[] } {
   const warnings: LoadWarning[] = [];
   if (text.trim() === '') throw new DocumentError(file, null, 'the file is empty');
   const src: PreparedSource = prepareSource(text, file, keywords, warnings);
@@ -136,10 +141,17 @@ export function parseDocument(text: string, file: string, keywords: KeywordMap, 
     }
   }
 
-  const service = (subcollection && services.names[subcollection]) || services.names[documentId(file)] || serviceFromTitle(title) || subcollection || documentId(file);
+  const service =
+    (subcollection && services.names[subcollection]) || services.names[documentId(file)] || serviceFromTitle(title) || subcollection || documentId(file);
   const sections = finishSections(drafts, file, warnings);
   const lastUpdated = src.front.lastupdated != null ? String(src.front.lastupdated) : null;
-  const kw = typeof src.front.keywords === 'string' ? src.front.keywords.split(',').map((k) => k.trim()).filter(Boolean) : [];
+  const kw =
+    typeof src.front.keywords === 'string'
+      ? src.front.keywords
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean)
+      : [];
   const doc: ResponsibilityDocument = {
     id: documentId(file),
     service,
@@ -157,7 +169,10 @@ export function parseDocument(text: string, file: string, keywords: KeywordMap, 
 function readTable(node: Table, current: Draft, src: PreparedSource, lines: string[], ctx: LinkContext, file: string, warnings: LoadWarning[]): void {
   const { header, body } = tableCells(node, ctx);
   if (header.length === 0) return;
-  const kind = classifyTable(header, body.map((r) => r.cells));
+  const kind = classifyTable(
+    header,
+    body.map((r) => r.cells),
+  );
   const caption = attributesAfter(src, node.position?.end.line ?? 0, lines).find((a) => a.caption)?.caption ?? null;
   if (kind.kind === 'other') return;
   current.section.caption ??= caption ? squeeze(caption) : null;

@@ -71,7 +71,13 @@ export function loadKnowledgeBase(paths: string[], opts: LoadOptions = {}): Know
   const folders = opts.dataDirs ?? paths.map((p) => resolve(p)).filter((p) => existsSync(p) && statSync(p).isDirectory());
   const keywords: KeywordMap = readKeywordMap(dataFile('keywords.yaml', folders));
   const services = readServices(dataFile('services.yaml', folders));
-  const names: ServiceNames = { names: Object.fromEntries(Object.entries(services).filter(([, s]) => s.name).map(([k, s]) => [k, s.name!])) };
+  const names: ServiceNames = {
+    names: Object.fromEntries(
+      Object.entries(services)
+        .filter(([, s]) => s.name)
+        .map(([k, s]) => [k, s.name!]),
+    ),
+  };
   const documents: ResponsibilityDocument[] = [];
   const warnings: LoadWarning[] = [];
   if (files.length === 0) warnings.push({ file: paths.join(', '), line: null, message: 'no markdown (.md) documents found' });
@@ -99,4 +105,3 @@ export function loadKnowledgeBase(paths: string[], opts: LoadOptions = {}): Know
 export function describeWarning(w: LoadWarning): string {
   return `${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`;
 }
-

@@ -114,8 +114,7 @@ export function gridRows(body: BodyRow[], areas: string[]): { facts: GridFact[];
     });
     if (mine.length === 0) continue;
     facts.push(...mine);
-    const areasFor = (parties: Party[]) =>
-      mine.filter((f) => parties.includes(f.party)).map((f) => (f.party === 'shared' ? `${f.area} (shared)` : f.area));
+    const areasFor = (parties: Party[]) => mine.filter((f) => parties.includes(f.party)).map((f) => (f.party === 'shared' ? `${f.area} (shared)` : f.area));
     const providerAreas = areasFor(['provider', 'shared']);
     const customerAreas = areasFor(['customer', 'shared']);
     const provider = providerAreas.length ? `${AREA_NAMES.provider} is responsible for ${resource}: ${providerAreas.join(', ')}.` : null;

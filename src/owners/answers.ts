@@ -10,7 +10,16 @@ export function ownerAnswer(question: string, asked: OwnerQuestion, book: OwnerB
   const rows = book.rows.filter((r) => (owner ? r.owner?.id === owner.id : r.owner === null));
   const matches: Match[] = rows.map((r) => ({ ...matchOf(r.doc, r.section, r.entry, 1), owner: r.owner }));
   const none = owner ? `No row with a customer side is owned by ${owner.name}.` : 'Every row with a customer side has an owner.';
-  return { ...emptyAnswer(null, question), answered: true, intent: 'party', party: 'customer', confidence: 1, matches, ownedBy: { owner }, note: matches.length ? null : none };
+  return {
+    ...emptyAnswer(null, question),
+    answered: true,
+    intent: 'party',
+    party: 'customer',
+    confidence: 1,
+    matches,
+    ownedBy: { owner },
+    note: matches.length ? null : none,
+  };
 }
 
 /** Each match (and the runner-up) with the owner of its customer side. */

@@ -56,7 +56,13 @@ export function readOwners(file: string): OwnersFile | null {
   return {
     file,
     owners: Object.entries(value.owners).map(([id, o]) => ({ ...o, id })),
-    rules: value.rules.map((r, i) => ({ owner: r.owner, service: r.service ?? null, section: r.section ?? null, task: r.task ?? null, line: lineOf(['rules', i]) ?? null })),
+    rules: value.rules.map((r, i) => ({
+      owner: r.owner,
+      service: r.service ?? null,
+      section: r.section ?? null,
+      task: r.task ?? null,
+      line: lineOf(['rules', i]) ?? null,
+    })),
   };
 }
 
@@ -70,7 +76,12 @@ const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** "disaster recovery", "*backup*", "Mirroring": case-insensitive, whole text, * for any run. */
 function pattern(p: string): (text: string | null | undefined) => boolean {
-  const re = new RegExp(`^${norm(p).split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${norm(p)
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return (text) => text != null && re.test(norm(text));
 }
 
@@ -120,7 +131,9 @@ export function buildOwnerBook(kb: KnowledgeBase, file: OwnersFile): OwnerBook {
       }
     }
   }
-  const warnings: LoadWarning[] = rules.filter((r) => !used.has(r)).map((r) => ({ file: file.file, line: r.line, message: `the rule for ${r.owner} matches nothing: ${whyUnmatched(r, kb)}` }));
+  const warnings: LoadWarning[] = rules
+    .filter((r) => !used.has(r))
+    .map((r) => ({ file: file.file, line: r.line, message: `the rule for ${r.owner} matches nothing: ${whyUnmatched(r, kb)}` }));
   return { file: file.file, owners: file.owners, ownerOf: (id) => byEntry.get(id) ?? null, rows, warnings };
 }
 

@@ -9,7 +9,8 @@ export type OwnerQuestion = { kind: 'owner'; owner: Owner } | { kind: 'unowned' 
 /** Words that ask about a set of rows and nothing more (beyond the engine's stop words). */
 const ABOUT_ROWS = new Set(['belong', 'belongs', 'assigned', 'row', 'rows', 'item', 'items', 'does', 'anything', 'currently', 'today', 'now']);
 
-const UNOWNED = /\b(?:un-?owned|not owned|nobody owns|no-?one owns|no one owns|no owners?|without (?:an? )?owners?|lacks? (?:an? )?owners?|missing (?:an? )?owners?|orphan(?:ed|s)?)\b/i;
+const UNOWNED =
+  /\b(?:un-?owned|not owned|nobody owns|no-?one owns|no one owns|no owners?|without (?:an? )?owners?|lacks? (?:an? )?owners?|missing (?:an? )?owners?|orphan(?:ed|s)?)\b/i;
 
 const onlyAboutRows = (ws: string[]): boolean => ws.every((w) => STOPWORDS.has(w) || ABOUT_ROWS.has(w));
 

@@ -20,7 +20,14 @@ function group(o: Owner, mentioned: Mentioned): Span | null {
 /** An owner and how to reach it; `arrow` puts "You → " in front (on a row). */
 export function ownerLine(o: Owner, mentioned: Mentioned, arrow = true): Line {
   const contacts: Span[] = [];
-  if (o.channel || o.slack?.channel || o.teams?.channelUrl) contacts.push({ place: { name: o.channel ?? 'their channel', ...(o.slack?.channel ? { slack: o.slack.channel } : {}), ...(o.teams?.channelUrl ? { teamsUrl: o.teams.channelUrl } : {}) } });
+  if (o.channel || o.slack?.channel || o.teams?.channelUrl)
+    contacts.push({
+      place: {
+        name: o.channel ?? 'their channel',
+        ...(o.slack?.channel ? { slack: o.slack.channel } : {}),
+        ...(o.teams?.channelUrl ? { teamsUrl: o.teams.channelUrl } : {}),
+      },
+    });
   const g = group(o, mentioned);
   if (g) contacts.push(g);
   const line: Line = [...(arrow ? [OWNER_ARROW] : []), { bold: o.name }];

@@ -7,7 +7,24 @@ import type { Action } from './actions.js';
 import { plain, type Block, type Card, type Duty, type Line } from './card.js';
 import { byOwner, ownerLine, ownersLoaded, type Mentioned } from './owners.js';
 import { paged, type Budget } from './paging.js';
-import { GROUP_HEADING, helpLines, noTaskHere, ownedByTitle, PARTY_LABEL, partyTitle, S, SIDE, typeHelp, WHAT_PARTY_DOES, WHO_HEADING, whoQuestion, digestFooter, tryOtherWords, welcome, type Voice } from './sentences.js';
+import {
+  GROUP_HEADING,
+  helpLines,
+  noTaskHere,
+  ownedByTitle,
+  PARTY_LABEL,
+  partyTitle,
+  S,
+  SIDE,
+  typeHelp,
+  WHAT_PARTY_DOES,
+  WHO_HEADING,
+  whoQuestion,
+  digestFooter,
+  tryOtherWords,
+  welcome,
+  type Voice,
+} from './sentences.js';
 
 export interface PresentOptions {
   voice: Voice;
@@ -31,11 +48,15 @@ export function summaryLine(a: Answer): string {
   const m = a.matches[0];
   switch (a.intent) {
     case 'who':
-      return a.services.length > 1 ? `${S.dependsOnService}: ${a.services.join(', ')}` : `${PARTY_LABEL[a.party ?? m?.party ?? 'shared']}: ${m?.task ?? m?.section ?? ''}`;
+      return a.services.length > 1
+        ? `${S.dependsOnService}: ${a.services.join(', ')}`
+        : `${PARTY_LABEL[a.party ?? m?.party ?? 'shared']}: ${m?.task ?? m?.section ?? ''}`;
     case 'section':
       return `${a.section?.title ?? ''} (${a.section?.service ?? ''}): ${partyCounts(a.matches)}`;
     case 'party':
-      return a.ownedBy ? `${ownedByTitle(a.ownedBy.owner?.name ?? null)}: ${a.matches.length}` : `${a.party === 'customer' ? 'Your' : "IBM's"} responsibilities: ${a.matches.length}`;
+      return a.ownedBy
+        ? `${ownedByTitle(a.ownedBy.owner?.name ?? null)}: ${a.matches.length}`
+        : `${a.party === 'customer' ? 'Your' : "IBM's"} responsibilities: ${a.matches.length}`;
     case 'list':
       return `${a.sections.length} sections`;
     case 'help':
@@ -155,7 +176,14 @@ function partyCards(a: Answer, o: PresentOptions, mentioned: Mentioned): Card[] 
     // "What does the Data Platform team own?": its contacts, then its rows.
     const owner = a.ownedBy.owner;
     const head: Block[] = [...(owner ? [{ kind: 'text', line: ownerLine(owner, mentioned, false) } as Block] : []), ...(a.note ? [note(a.note)] : [])];
-    return paged(ownedByTitle(owner?.name ?? null), summaryLine(a), head, a.matches.map((m) => [row(m)]), foot, o.budget);
+    return paged(
+      ownedByTitle(owner?.name ?? null),
+      summaryLine(a),
+      head,
+      a.matches.map((m) => [row(m)]),
+      foot,
+      o.budget,
+    );
   }
   const rows = a.party === 'customer' && ownersLoaded(a.matches) ? byOwner(GROUP_HEADING.customer, a.matches, row, mentioned) : a.matches.map((m) => [row(m)]);
   return paged(partyTitle(a.party), summaryLine(a), [], rows, foot, o.budget);
@@ -163,7 +191,13 @@ function partyCards(a: Answer, o: PresentOptions, mentioned: Mentioned): Card[] 
 
 function listCards(a: Answer, o: PresentOptions): Card[] {
   const multi = new Set(a.sections.map((s) => s.service)).size > 1;
-  const rows = a.sections.map((s): Block[] => [{ kind: 'pick', line: [...(multi ? [`${s.service} · `] : []), { bold: s.title }], action: { kind: 'show_section', label: S.summary, doc: s.doc, section: s.id } }]);
+  const rows = a.sections.map((s): Block[] => [
+    {
+      kind: 'pick',
+      line: [...(multi ? [`${s.service} · `] : []), { bold: s.title }],
+      action: { kind: 'show_section', label: S.summary, doc: s.doc, section: s.id },
+    },
+  ]);
   return paged(S.sections, summaryLine(a), [], rows, [], o.budget);
 }
 
@@ -197,7 +231,13 @@ export function alternativeQuestions(a: Answer): string[] {
 export function alternativesCard(a: Answer, o: Pick<PresentOptions, 'voice'>): Card {
   const alts = alternativeQuestions(a);
   if (alts.length === 0) return { summary: S.noOtherMatches, blocks: [{ kind: 'text', line: tryOtherWords(o.voice) }] };
-  return { summary: S.didYouMeanOne, blocks: [{ kind: 'text', line: [{ bold: S.didYouMeanOne }] }, { kind: 'actions', actions: alts.map(ask) }] };
+  return {
+    summary: S.didYouMeanOne,
+    blocks: [
+      { kind: 'text', line: [{ bold: S.didYouMeanOne }] },
+      { kind: 'actions', actions: alts.map(ask) },
+    ],
+  };
 }
 
 /** The greeting when respbot is added to a conversation. */
@@ -207,7 +247,15 @@ export function welcomeCard(examples: string[], services: string[]): Card {
     blocks: [
       { kind: 'heading', text: S.welcomeTitle },
       { kind: 'text', line: [welcome(services)] },
-      { kind: 'text', line: [examples.slice(0, 4).map((e) => `• ${e}`).join('\n')] },
+      {
+        kind: 'text',
+        line: [
+          examples
+            .slice(0, 4)
+            .map((e) => `• ${e}`)
+            .join('\n'),
+        ],
+      },
       { kind: 'actions', actions: examples.slice(0, 3).map(ask) },
     ],
   };
@@ -223,7 +271,15 @@ export function homeCard(sections: SectionRef[], examples: string[], o: Pick<Pre
   const blocks: Block[] = [
     { kind: 'heading', text: 'respbot: who is responsible for what' },
     { kind: 'text', line: [o.voice.howToAsk] },
-    { kind: 'text', line: [examples.slice(0, 5).map((e) => `• ${e}`).join('\n')] },
+    {
+      kind: 'text',
+      line: [
+        examples
+          .slice(0, 5)
+          .map((e) => `• ${e}`)
+          .join('\n'),
+      ],
+    },
   ];
   let service = '';
   for (const [i, s] of sections.entries()) {

@@ -49,7 +49,8 @@ export const S = {
 
 export const typeHelp = (v: Voice): Line => ['Type ', { code: v.command('help') }, ' for what I can answer.'];
 export const tryOtherWords = (v: Voice): Line => [`${S.noOtherMatches} Try other words, or `, { code: v.command('list') }, '.'];
-export const noTaskHere = (party: Party): string => `${party === 'customer' ? 'You have' : party === 'provider' ? 'IBM has' : 'There is'} no ${party === 'shared' ? 'shared task' : 'task'} in this section.`;
+export const noTaskHere = (party: Party): string =>
+  `${party === 'customer' ? 'You have' : party === 'provider' ? 'IBM has' : 'There is'} no ${party === 'shared' ? 'shared task' : 'task'} in this section.`;
 export const whoQuestion = (topic: string, service?: string): string => `Who is responsible for "${topic}"${service ? ` in ${service}` : ''}?`;
 export const partsNote = (i: number, n: number): string => (n > 1 ? ` (part ${i + 1} of ${n})` : '');
 /** Before an owner's name on a row: who on the customer's side does it. */
@@ -57,7 +58,8 @@ export const OWNER_ARROW = 'You → ';
 export const NO_OWNER = 'no owner yet';
 export const ownedByTitle = (owner: string | null): string => (owner ? `Owned by ${owner}` : 'Your tasks with no owner');
 export const OWNER_DETAILS = 'details';
-export const partyTitle = (party: Party | null): string => `${party === 'customer' ? 'Your' : party === 'shared' ? 'Shared' : "IBM's"} responsibilities (shared included)`;
+export const partyTitle = (party: Party | null): string =>
+  `${party === 'customer' ? 'Your' : party === 'shared' ? 'Shared' : "IBM's"} responsibilities (shared included)`;
 export const welcome = (services: string[]): string => `I tell who is responsible for what in ${services.join(', ')}: IBM, you, or both. Ask me, for example:`;
 
 export function helpLines(v: Voice): Line[] {

@@ -33,7 +33,12 @@ export interface Report {
 }
 
 /** "Who patches my laptop?" and "who patches my laptop" count as one question. */
-export const normalise = (q: string): string => q.toLowerCase().replace(/\s+/g, ' ').replace(/[\s?!.]+$/, '').trim();
+export const normalise = (q: string): string =>
+  q
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s?!.]+$/, '')
+    .trim();
 
 /** "7d", "24h", "30m", "2w" → milliseconds; null when unreadable. */
 export function parseSince(s: string): number | null {
@@ -42,7 +47,11 @@ export function parseSince(s: string): number | null {
   return Number(m[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[m[2]!.toLowerCase() as 'm' | 'h' | 'd' | 'w'];
 }
 
-function group<T extends { count: number; lastAt: string; platforms: Platform[] }>(signals: Signal[], key: (s: Signal) => string, make: (s: Signal) => Omit<T, 'count' | 'lastAt' | 'platforms'>): T[] {
+function group<T extends { count: number; lastAt: string; platforms: Platform[] }>(
+  signals: Signal[],
+  key: (s: Signal) => string,
+  make: (s: Signal) => Omit<T, 'count' | 'lastAt' | 'platforms'>,
+): T[] {
   const rows = new Map<string, T>();
   for (const s of signals) {
     const k = key(s);
@@ -56,7 +65,9 @@ function group<T extends { count: number; lastAt: string; platforms: Platform[] 
 }
 
 export function buildReport(signals: Signal[], engine: Engine, since: number, limit = 20): Report {
-  const entries = new Map(engine.kb.documents.flatMap((d) => d.sections.flatMap((s) => s.entries.map((e) => [e.id, `${s.title} › ${e.task ?? s.title}`] as const))));
+  const entries = new Map(
+    engine.kb.documents.flatMap((d) => d.sections.flatMap((s) => s.entries.map((e) => [e.id, `${s.title} › ${e.task ?? s.title}`] as const))),
+  );
   const unanswered = group<UnansweredRow>(
     signals.filter((s) => s.kind === 'unanswered'),
     (s) => normalise(s.question),

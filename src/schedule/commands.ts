@@ -7,7 +7,8 @@ import { nextRun, parseWhen } from './when.js';
 
 export type ScheduleCommand = { kind: 'schedule'; rest: string } | { kind: 'schedules' } | { kind: 'unschedule'; id: string };
 
-export const SCHEDULE_USAGE = 'schedule <section|rotate> <when>, e.g. "schedule disaster recovery every monday 09:00" or "schedule rotate 0 9 * * 1 Europe/Berlin"';
+export const SCHEDULE_USAGE =
+  'schedule <section|rotate> <when>, e.g. "schedule disaster recovery every monday 09:00" or "schedule rotate 0 9 * * 1 Europe/Berlin"';
 
 /** Digests at most hourly: a channel is not a log stream. */
 export const MIN_INTERVAL_MS = 3_600_000;
@@ -38,9 +39,7 @@ export interface ScheduleRequest {
   now?: Date;
 }
 
-export type ScheduleResult =
-  | { ok: true; schedule: Schedule; next: Date }
-  | { ok: false; error: string; suggestions?: string[] };
+export type ScheduleResult = { ok: true; schedule: Schedule; next: Date } | { ok: false; error: string; suggestions?: string[] };
 
 /** "disaster recovery every monday 09:00" → the leftmost split whose tail reads as a time. */
 export function splitTargetAndWhen(rest: string, timezone: string): { target: string; when: ReturnType<typeof parseWhen> } | null {
@@ -54,7 +53,8 @@ export function splitTargetAndWhen(rest: string, timezone: string): { target: st
 
 export async function addSchedule(store: Store, engine: Engine, req: ScheduleRequest): Promise<ScheduleResult> {
   if (!req.rest) return { ok: false, error: `Usage: ${SCHEDULE_USAGE}.` };
-  if (req.rest.length > MAX_COMMAND_CHARS) return { ok: false, error: `That is too long for a schedule (${req.rest.length} characters). Usage: ${SCHEDULE_USAGE}.` };
+  if (req.rest.length > MAX_COMMAND_CHARS)
+    return { ok: false, error: `That is too long for a schedule (${req.rest.length} characters). Usage: ${SCHEDULE_USAGE}.` };
   const split = splitTargetAndWhen(req.rest, req.timezone);
   if (!split || 'error' in split.when) {
     // A specific reason when the last words look like a time ("fryday is not a day").
@@ -72,7 +72,8 @@ export async function addSchedule(store: Store, engine: Engine, req: ScheduleReq
   const now = req.now ?? new Date();
   const first = nextRun(when, now);
   const second = nextRun(when, first);
-  if (second.getTime() - first.getTime() < MIN_INTERVAL_MS) return { ok: false, error: `"${when.description}" would post more than once an hour; digests run at most hourly.` };
+  if (second.getTime() - first.getTime() < MIN_INTERVAL_MS)
+    return { ok: false, error: `"${when.description}" would post more than once an hour; digests run at most hourly.` };
   if ((await store.listSchedules(req.platform, req.channel)).length >= MAX_PER_CHANNEL) {
     return { ok: false, error: `This channel already has ${MAX_PER_CHANNEL} digests; stop one with unschedule <id> first.` };
   }
@@ -105,5 +106,13 @@ export async function addSchedule(store: Store, engine: Engine, req: ScheduleReq
 
 /** "Mon 2 Mar, 09:00 CET" in the schedule's own zone. */
 export function formatWhen(at: Date | number, timezone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: timezone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(at);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: timezone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(at);
 }

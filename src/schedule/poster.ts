@@ -41,7 +41,22 @@ export function retryAfterMs(header: string | number | null | undefined, now = D
 /** A post that is not in the outbox (`respbot post`): sent now, retried in this process. */
 export function directPost(platform: Platform, channel: string, target: OutboxPost['target']): OutboxPost {
   const now = Date.now();
-  return { key: `direct:${now}`, scheduleId: null, platform, channel, target, dueAt: now, state: 'sending', attempts: 1, nextAttemptAt: now, partsSent: 0, leaseOwner: null, leaseUntil: null, sentAt: null, lastError: null };
+  return {
+    key: `direct:${now}`,
+    scheduleId: null,
+    platform,
+    channel,
+    target,
+    dueAt: now,
+    state: 'sending',
+    attempts: 1,
+    nextAttemptAt: now,
+    partsSent: 0,
+    leaseOwner: null,
+    leaseUntil: null,
+    sentAt: null,
+    lastError: null,
+  };
 }
 
 /**

@@ -181,7 +181,12 @@ export class Scheduler {
       }
       for (const due of p.skipped) {
         report.skipped++;
-        this.log.warn('schedule.tick_skipped', { schedule: s.id, channel: s.channel, due: new Date(due).toISOString(), reason: `more than ${Math.round(this.maxLateMs / 60000)} min late` });
+        this.log.warn('schedule.tick_skipped', {
+          schedule: s.id,
+          channel: s.channel,
+          due: new Date(due).toISOString(),
+          reason: `more than ${Math.round(this.maxLateMs / 60000)} min late`,
+        });
       }
       return p;
     });
@@ -222,7 +227,11 @@ export class Scheduler {
     }, this.renewEveryMs);
     heartbeat.unref();
     const lost = () => {
-      this.log.warn('outbox.lease_lost', { ...fields, partsSent, reason: 'another process took the post over after this one held it longer than its lease; stopped sending it' });
+      this.log.warn('outbox.lease_lost', {
+        ...fields,
+        partsSent,
+        reason: 'another process took the post over after this one held it longer than its lease; stopped sending it',
+      });
       return 'lost' as const;
     };
     try {
@@ -264,4 +273,3 @@ class LeaseLost extends Error {
     super('the lease on this post was lost');
   }
 }
-

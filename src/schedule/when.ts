@@ -13,7 +13,13 @@ export interface When {
 }
 
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const DAY_ALIASES: Record<string, number> = Object.fromEntries(DAYS.flatMap((d, i) => [[d, i], [d.slice(0, 3), i], [d + 's', i]]));
+const DAY_ALIASES: Record<string, number> = Object.fromEntries(
+  DAYS.flatMap((d, i) => [
+    [d, i],
+    [d.slice(0, 3), i],
+    [d + 's', i],
+  ]),
+);
 
 export function isTimeZone(tz: string): boolean {
   try {
@@ -61,8 +67,13 @@ export function parseWhen(input: string, defaultTimezone = 'UTC'): When | { erro
     return { cron: text, timezone, description: `cron "${text}" (${timezone})` };
   }
 
-  const m = /^(?:every\s+)?(day|daily|weekday|weekdays|[a-z]+?)\s*(?:(?:at|@)\s*)?(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)$/i.exec(text.toLowerCase().replace(/^weekly on /, ''));
-  if (!m) return { error: `cannot read "${input}": use a cron expression ("0 9 * * 1") or e.g. "every monday 09:00", "daily 08:30", "weekdays 9am", optionally followed by a time zone` };
+  const m = /^(?:every\s+)?(day|daily|weekday|weekdays|[a-z]+?)\s*(?:(?:at|@)\s*)?(\d{1,2}(?::\d{2})?\s*(?:am|pm)?)$/i.exec(
+    text.toLowerCase().replace(/^weekly on /, ''),
+  );
+  if (!m)
+    return {
+      error: `cannot read "${input}": use a cron expression ("0 9 * * 1") or e.g. "every monday 09:00", "daily 08:30", "weekdays 9am", optionally followed by a time zone`,
+    };
   const t = parseTime(m[2]!);
   if (!t) return { error: `"${m[2]}" is not a time of day` };
   const at = `${pad(t.h)}:${pad(t.m)}`;

@@ -10,6 +10,9 @@ export async function openStore(s: StoreSettings): Promise<Store> {
     if (s.kind === 'sqlite') return (await import('./sqlite.js')).openSqliteStore(s.path);
     return await (await import('./postgres.js')).openPostgresStore(s.url);
   } catch (e) {
-    throw new ConfigError({ setting: s.kind === 'sqlite' ? 'STORE_PATH' : 'DATABASE_URL', problem: `names a store that cannot be opened (${describeStore(s)}): ${(e as Error).message}` });
+    throw new ConfigError({
+      setting: s.kind === 'sqlite' ? 'STORE_PATH' : 'DATABASE_URL',
+      problem: `names a store that cannot be opened (${describeStore(s)}): ${(e as Error).message}`,
+    });
   }
 }

@@ -2,7 +2,22 @@
 // each post is taken with FOR UPDATE SKIP LOCKED, so one replica plans a tick and one sends it
 // while the others pass over it; a crashed sender's lease runs out and another takes over.
 import pg from 'pg';
-import { ADDED_COLUMNS, encodeTarget, MIGRATE_CONVERSATIONS, SCHEMA, SEEN_PRUNE_MS, signalValues, toAddress, toPost, toSchedule, toSignal, type AddressRow, type PostRow, type ScheduleRow, type SignalRow } from './rows.js';
+import {
+  ADDED_COLUMNS,
+  encodeTarget,
+  MIGRATE_CONVERSATIONS,
+  SCHEMA,
+  SEEN_PRUNE_MS,
+  signalValues,
+  toAddress,
+  toPost,
+  toSchedule,
+  toSignal,
+  type AddressRow,
+  type PostRow,
+  type ScheduleRow,
+  type SignalRow,
+} from './rows.js';
 import { newScheduleId, type Lease, type NewPost, type OutboxPost, type PostOutcome, type Schedule, type Store, type TickPlan } from './types.js';
 
 export interface PostgresOptions {
@@ -101,24 +116,28 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
     },
     removeSchedule: async (platform, id, scope) =>
       tx(async (c) => {
-        const r = await c.query<ScheduleRow>('DELETE FROM schedules WHERE id = $1 AND platform = $2 AND channel = $3 AND (team IS NULL OR team = $4::text) RETURNING *', [
-          id,
-          platform,
-          scope.channel,
-          scope.team,
-        ]);
+        const r = await c.query<ScheduleRow>(
+          'DELETE FROM schedules WHERE id = $1 AND platform = $2 AND channel = $3 AND (team IS NULL OR team = $4::text) RETURNING *',
+          [id, platform, scope.channel, scope.team],
+        );
         if (!r.rows[0]) return null;
         await c.query(`DELETE FROM outbox WHERE schedule_id = $1 AND state = 'pending'`, [id]);
         return toSchedule(r.rows[0]);
       }),
     planDue: async (now, plan: (s: Schedule) => TickPlan) =>
       tx(async (c) => {
-        const due = (await c.query<ScheduleRow>('SELECT * FROM schedules WHERE next_due <= $1 ORDER BY next_due FOR UPDATE SKIP LOCKED', [now])).rows.map(toSchedule);
+        const due = (await c.query<ScheduleRow>('SELECT * FROM schedules WHERE next_due <= $1 ORDER BY next_due FOR UPDATE SKIP LOCKED', [now])).rows.map(
+          toSchedule,
+        );
         const written: NewPost[] = [];
         for (const s of due) {
           const p = plan(s);
           for (const post of p.posts) if (await insertPost(c, post)) written.push(post);
-          await c.query('UPDATE schedules SET next_due = $1, last_rotated = $2 WHERE id = $3', [p.nextDue, p.lastRotated ? JSON.stringify(p.lastRotated) : null, s.id]);
+          await c.query('UPDATE schedules SET next_due = $1, last_rotated = $2 WHERE id = $3', [
+            p.nextDue,
+            p.lastRotated ? JSON.stringify(p.lastRotated) : null,
+            s.id,
+          ]);
         }
         return written;
       }),
@@ -145,13 +164,16 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
     },
     listPosts: async (filter = {}) =>
       (
-        await pool.query<PostRow>('SELECT * FROM outbox WHERE ($1::text IS NULL OR state = $1) AND ($2::text IS NULL OR schedule_id = $2) ORDER BY due_at, key', [
-          filter.state ?? null,
-          filter.scheduleId ?? null,
-        ])
+        await pool.query<PostRow>(
+          'SELECT * FROM outbox WHERE ($1::text IS NULL OR state = $1) AND ($2::text IS NULL OR schedule_id = $2) ORDER BY due_at, key',
+          [filter.state ?? null, filter.scheduleId ?? null],
+        )
       ).rows.map(toPost),
     recordSignal: async (sig) => {
-      await pool.query('INSERT INTO signals (at, kind, platform, question, entry_id, candidates, user_id) VALUES ($1, $2, $3, $4, $5, $6, $7)', signalValues(sig));
+      await pool.query(
+        'INSERT INTO signals (at, kind, platform, question, entry_id, candidates, user_id) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        signalValues(sig),
+      );
     },
     listSignals: async (since) => (await pool.query<SignalRow>('SELECT * FROM signals WHERE at >= $1 ORDER BY at', [since])).rows.map(toSignal),
     saveAddress: async (platform, channel, address) => {
@@ -165,7 +187,8 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
       const r = await pool.query<AddressRow>('SELECT * FROM addresses WHERE platform = $1 AND channel = $2', [platform, channel]);
       return r.rows[0] ? toAddress(r.rows[0]) : null;
     },
-    listAddresses: async (platform) => (await pool.query<AddressRow>('SELECT * FROM addresses WHERE platform = $1 ORDER BY updated_at DESC', [platform])).rows.map(toAddress),
+    listAddresses: async (platform) =>
+      (await pool.query<AddressRow>('SELECT * FROM addresses WHERE platform = $1 ORDER BY updated_at DESC', [platform])).rows.map(toAddress),
     firstSeen: async (key, expiresAt, now = Date.now()) => {
       if (now - prunedAt >= SEEN_PRUNE_MS) {
         prunedAt = now;
@@ -182,7 +205,9 @@ export async function openPostgresStore(url: string, opts: PostgresOptions = {})
     },
     health: async () => {
       try {
-        await pool.query('INSERT INTO store_health (id, checked_at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at', [Date.now()]);
+        await pool.query('INSERT INTO store_health (id, checked_at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at', [
+          Date.now(),
+        ]);
         return { ok: true };
       } catch (e) {
         return { ok: false, problem: `PostgreSQL does not take a write: ${(e as Error).message}` };

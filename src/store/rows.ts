@@ -109,7 +109,12 @@ export const toSignal = (r: SignalRow): Signal => ({
 /** Column values in INSERT order: at, kind, platform, question, entry_id, candidates, user_id. */
 export const signalValues = (s: Signal) => [s.at, s.kind, s.platform, s.question.slice(0, 500), s.entryId, JSON.stringify(s.candidates.slice(0, 5)), s.user];
 
-export const toAddress = (r: AddressRow): Address => ({ platform: r.platform, channel: r.channel, address: JSON.parse(r.address) as unknown, updatedAt: Number(r.updated_at) });
+export const toAddress = (r: AddressRow): Address => ({
+  platform: r.platform,
+  channel: r.channel,
+  address: JSON.parse(r.address) as unknown,
+  updatedAt: Number(r.updated_at),
+});
 
 /**
  * Copies an older store's Teams conversation references into addresses (once: a copied row is

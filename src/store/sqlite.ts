@@ -6,7 +6,22 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { ADDED_COLUMNS, encodeTarget, MIGRATE_CONVERSATIONS, SCHEMA, SEEN_PRUNE_MS, signalValues, toAddress, toPost, toSchedule, toSignal, type AddressRow, type PostRow, type ScheduleRow, type SignalRow } from './rows.js';
+import {
+  ADDED_COLUMNS,
+  encodeTarget,
+  MIGRATE_CONVERSATIONS,
+  SCHEMA,
+  SEEN_PRUNE_MS,
+  signalValues,
+  toAddress,
+  toPost,
+  toSchedule,
+  toSignal,
+  type AddressRow,
+  type PostRow,
+  type ScheduleRow,
+  type SignalRow,
+} from './rows.js';
 import {
   newScheduleId,
   type Lease,
@@ -52,14 +67,19 @@ export function openSqliteStore(path: string): Store {
       const now = statSync(path);
       return now.ino === opened.ino && now.dev === opened.dev ? null : `the store file ${path} was replaced by another file`;
     } catch (e) {
-      return (e as NodeJS.ErrnoException).code === 'ENOENT' ? `the store file ${path} was deleted` : `the store file ${path} cannot be seen: ${(e as Error).message}`;
+      return (e as NodeJS.ErrnoException).code === 'ENOENT'
+        ? `the store file ${path} was deleted`
+        : `the store file ${path} cannot be seen: ${(e as Error).message}`;
     }
   };
   const checked =
     <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       const why = moved();
-      if (why) throw new StoreFileError(`${why.replace(/ was (deleted|replaced by another file)$/, ' was deleted or replaced')} while respbot ran, so nothing written now would be kept; restart respbot to open a store at that path`);
+      if (why)
+        throw new StoreFileError(
+          `${why.replace(/ was (deleted|replaced by another file)$/, ' was deleted or replaced')} while respbot ran, so nothing written now would be kept; restart respbot to open a store at that path`,
+        );
       return fn(...args);
     };
 
@@ -145,10 +165,18 @@ export function openSqliteStore(path: string): Store {
   // Writes under a lease land only while its claim is current (same owner, same attempt).
   const held = `WHERE key = @key AND lease_owner = @owner AND attempts = @attempt AND state = 'sending'`;
   const finish = (l: Lease, o: PostOutcome): boolean => {
-    if (o.state === 'sent') return db.prepare(`UPDATE outbox SET state = 'sent', sent_at = @at, lease_owner = NULL, lease_until = NULL ${held}`).run({ ...l, at: o.at }).changes > 0;
+    if (o.state === 'sent')
+      return db.prepare(`UPDATE outbox SET state = 'sent', sent_at = @at, lease_owner = NULL, lease_until = NULL ${held}`).run({ ...l, at: o.at }).changes > 0;
     if (o.state === 'pending')
-      return db.prepare(`UPDATE outbox SET state = 'pending', next_attempt_at = @next, last_error = @error, lease_owner = NULL, lease_until = NULL ${held}`).run({ ...l, next: o.nextAttemptAt, error: o.error }).changes > 0;
-    return db.prepare(`UPDATE outbox SET state = 'failed', last_error = @error, lease_owner = NULL, lease_until = NULL ${held}`).run({ ...l, error: o.error }).changes > 0;
+      return (
+        db
+          .prepare(`UPDATE outbox SET state = 'pending', next_attempt_at = @next, last_error = @error, lease_owner = NULL, lease_until = NULL ${held}`)
+          .run({ ...l, next: o.nextAttemptAt, error: o.error }).changes > 0
+      );
+    return (
+      db.prepare(`UPDATE outbox SET state = 'failed', last_error = @error, lease_owner = NULL, lease_until = NULL ${held}`).run({ ...l, error: o.error })
+        .changes > 0
+    );
   };
 
   // A key counts as new when absent or expired; the upsert decides that in one statement.
@@ -181,9 +209,14 @@ export function openSqliteStore(path: string): Store {
     removeSchedule: checked(async (platform: Platform, id: string, scope: ScheduleScope) => removeSchedule.immediate(platform, id, scope)),
     planDue: checked(async (now: number, plan: (s: Schedule) => TickPlan) => planDue.immediate(now, plan)),
     enqueue: checked(async (p: NewPost) => enqueueOne(p)),
-    claim: checked(async (owner: string, now: number, leaseMs: number, limit: number, platforms: Platform[]) => claim.immediate(owner, now, leaseMs, limit, platforms)),
+    claim: checked(async (owner: string, now: number, leaseMs: number, limit: number, platforms: Platform[]) =>
+      claim.immediate(owner, now, leaseMs, limit, platforms),
+    ),
     renew: checked(async (lease: Lease, until: number) => db.prepare(`UPDATE outbox SET lease_until = @until ${held}`).run({ ...lease, until }).changes > 0),
-    progress: checked(async (lease: Lease, partsSent: number, until: number) => db.prepare(`UPDATE outbox SET parts_sent = @partsSent, lease_until = @until ${held}`).run({ ...lease, partsSent, until }).changes > 0),
+    progress: checked(
+      async (lease: Lease, partsSent: number, until: number) =>
+        db.prepare(`UPDATE outbox SET parts_sent = @partsSent, lease_until = @until ${held}`).run({ ...lease, partsSent, until }).changes > 0,
+    ),
     finish: checked(async (lease: Lease, outcome: PostOutcome) => finish(lease, outcome)),
     getPost: checked(async (key: string) => {
       const row = db.prepare('SELECT * FROM outbox WHERE key = ?').get(key) as PostRow | undefined;
@@ -210,7 +243,9 @@ export function openSqliteStore(path: string): Store {
       const row = db.prepare('SELECT * FROM addresses WHERE platform = ? AND channel = ?').get(platform, channel) as AddressRow | undefined;
       return row ? toAddress(row) : null;
     }),
-    listAddresses: checked(async (platform: Platform) => (db.prepare('SELECT * FROM addresses WHERE platform = ? ORDER BY updated_at DESC').all(platform) as AddressRow[]).map(toAddress)),
+    listAddresses: checked(async (platform: Platform) =>
+      (db.prepare('SELECT * FROM addresses WHERE platform = ? ORDER BY updated_at DESC').all(platform) as AddressRow[]).map(toAddress),
+    ),
     firstSeen: checked(async (key: string, expiresAt: number, now: number = Date.now()) => {
       if (now - prunedAt >= SEEN_PRUNE_MS) {
         prunedAt = now;

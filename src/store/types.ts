@@ -115,10 +115,7 @@ export interface Signal {
 
 export type StoreHealth = { ok: true } | { ok: false; problem: string };
 
-export type PostOutcome =
-  | { state: 'sent'; at: number }
-  | { state: 'pending'; nextAttemptAt: number; error: string }
-  | { state: 'failed'; error: string };
+export type PostOutcome = { state: 'sent'; at: number } | { state: 'pending'; nextAttemptAt: number; error: string } | { state: 'failed'; error: string };
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';

@@ -23,7 +23,9 @@ export function diffDocuments(before: ResponsibilityDocument | null, after: Resp
     added: [...now.entries()].filter(([id]) => !old.has(id)).map(([, e]) => label(e)),
     removed: [...old.entries()].filter(([id]) => !now.has(id)).map(([, e]) => label(e)),
     removedSections: (before?.sections ?? []).filter((s) => !after.sections.some((a) => a.id === s.id)).map((s) => s.title),
-    changed: [...now.entries()].filter(([id, e]) => old.has(id) && (old.get(id)!.provider !== e.provider || old.get(id)!.customer !== e.customer || old.get(id)!.party !== e.party)).map(([, e]) => label(e)),
+    changed: [...now.entries()]
+      .filter(([id, e]) => old.has(id) && (old.get(id)!.provider !== e.provider || old.get(id)!.customer !== e.customer || old.get(id)!.party !== e.party))
+      .map(([, e]) => label(e)),
     lastUpdated: { before: before?.lastUpdated ?? null, after: after.lastUpdated },
   };
 }

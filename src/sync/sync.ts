@@ -70,7 +70,12 @@ async function readLimited(res: Response, abort: AbortController): Promise<Buffe
 
 export function readSources(dataDir: string): Source[] {
   const file = join(dataDir, 'sources.yaml');
-  if (!existsSync(file)) throw new ConfigError({ setting: file, problem: "is missing: list each document's file and upstream url there", where: 'see the shipped data/sources.yaml' });
+  if (!existsSync(file))
+    throw new ConfigError({
+      setting: file,
+      problem: "is missing: list each document's file and upstream url there",
+      where: 'see the shipped data/sources.yaml',
+    });
   return readDataFile(file, SOURCES_FILE).documents;
 }
 
@@ -107,7 +112,10 @@ async function syncOne(src: Source, opts: SyncOptions, scratch: string): Promise
   let contentType: string | null;
   const abort = new AbortController();
   try {
-    const res = await (opts.fetch ?? fetch)(src.url, { signal: AbortSignal.any([abort.signal, AbortSignal.timeout(opts.timeoutMs ?? 20_000)]), redirect: 'follow' });
+    const res = await (opts.fetch ?? fetch)(src.url, {
+      signal: AbortSignal.any([abort.signal, AbortSignal.timeout(opts.timeoutMs ?? 20_000)]),
+      redirect: 'follow',
+    });
     if (!res.ok) {
       abort.abort(); // the error page is not read
       return { file: src.file, status: 'rejected', reason: `${src.url} answered HTTP ${res.status}` };
@@ -133,7 +141,8 @@ async function syncOne(src: Source, opts: SyncOptions, scratch: string): Promise
   if (current && readFileSync(target, 'utf8') === text) return { file: src.file, status: 'unchanged' };
   const loss = current ? documentLoss(current, fresh.doc) : null;
   const truncated = loss !== null && tooMuchLost(loss);
-  if (truncated && !opts.acceptRemovals) return { file: src.file, status: 'rejected', reason: `${describeLoss(loss)}; check the upstream page, or run with --accept-removals if that is meant` };
+  if (truncated && !opts.acceptRemovals)
+    return { file: src.file, status: 'rejected', reason: `${describeLoss(loss)}; check the upstream page, or run with --accept-removals if that is meant` };
   const diff = diffDocuments(current, fresh.doc);
   if (opts.dryRun) return { file: src.file, status: current ? 'would-update' : 'would-add', diff };
   // Before the file, so the bot's reload (which waits for the folder to be quiet) sees it.

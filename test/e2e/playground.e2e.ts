@@ -31,7 +31,15 @@ async function run(s: Scenario): Promise<string> {
   const running = await startBotAndPlayground(s.dataDir);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -44,7 +52,11 @@ async function run(s: Scenario): Promise<string> {
     await box.click();
     await page.keyboard.type(s.question);
     await page.keyboard.press('Enter');
-    for (const [i, text] of s.expect.entries()) await page.getByText(text).first().waitFor({ timeout: i === 0 ? 20_000 : 5_000 });
+    for (const [i, text] of s.expect.entries())
+      await page
+        .getByText(text)
+        .first()
+        .waitFor({ timeout: i === 0 ? 20_000 : 5_000 });
     // The card drawn whole before the picture: its last buttons shown and every font loaded.
     await page.getByText('👎').last().waitFor({ timeout: 5_000 });
     await page.evaluate(() => document.fonts.ready);
@@ -66,7 +78,12 @@ async function main(): Promise<void> {
   copyFileSync(join(SHIPPED_DATA_DIR, 'event-streams-responsibilities.md'), join(withOwners, 'event-streams-responsibilities.md'));
   copyFileSync(join(SHIPPED_DATA_DIR, 'owners.example.yaml'), join(withOwners, 'owners.yaml'));
   const scenarios: Scenario[] = [
-    { picture: 'teams-answer.png', dataDir: SHIPPED_DATA_DIR, question: 'who patches the cluster?', expect: ['IBM is responsible', 'Security and vulnerability patch updates to cluster'] },
+    {
+      picture: 'teams-answer.png',
+      dataDir: SHIPPED_DATA_DIR,
+      question: 'who patches the cluster?',
+      expect: ['IBM is responsible', 'Security and vulnerability patch updates to cluster'],
+    },
     { picture: 'teams-owner.png', dataDir: withOwners, question: 'who backs up our topics?', expect: ['You are responsible', 'Data Platform team'] },
   ];
   try {

@@ -68,7 +68,6 @@ export function checkSlackMessage(m: SlackMessage, { maxBlocks = L.blocks, allow
   expect(chars).toBeLessThanOrEqual(L.messageChars);
 }
 
-
 const require = createRequire(import.meta.url);
 // ajv and ajv-formats are CommonJS with a `default` export: take it explicitly.
 const Ajv: typeof import('ajv').default = require('ajv').default;
@@ -91,4 +90,3 @@ export function checkTeamsCard(c: TeamsCard): void {
   expect(Buffer.byteLength(JSON.stringify(c.card))).toBeLessThanOrEqual(TEAMS_LIMITS.cardBytes);
   expect(c.text.length).toBeGreaterThan(0);
 }
-

@@ -33,10 +33,14 @@ export async function startBotAndPlayground(dataDir: string = SHIPPED_DATA_DIR):
   );
   const bot = await listen(http, 0, '127.0.0.1');
   const port = 20000 + Math.floor(Math.random() * 30000);
-  const playground: ChildProcess = spawn(process.execPath, [CLI, '-e', `http://127.0.0.1:${bot.port}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(port)], {
-    env: { ...process.env, APPLICATION_INSIGHTS_NO_STATSBEAT: 'true', TEAMSAPPTESTER_BROWSER: 'none' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const playground: ChildProcess = spawn(
+    process.execPath,
+    [CLI, '-e', `http://127.0.0.1:${bot.port}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(port)],
+    {
+      env: { ...process.env, APPLICATION_INSIGHTS_NO_STATSBEAT: 'true', TEAMSAPPTESTER_BROWSER: 'none' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const stop = async () => {
     playground.kill();
     await new Promise((r) => bot.server.close(r));

@@ -37,7 +37,16 @@ export interface Bot {
 export async function startBot(env: Record<string, string>): Promise<Bot> {
   const child = spawn(process.execPath, [BOT], {
     cwd: PACKAGE_ROOT,
-    env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: api.url + 'api/', PORT: '0', DATA_DIR: '', STORE_PATH: join(dir, 'store.db'), ...env },
+    env: {
+      ...process.env,
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: 'secret',
+      SLACK_API_URL: api.url + 'api/',
+      PORT: '0',
+      DATA_DIR: '',
+      STORE_PATH: join(dir, 'store.db'),
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';
@@ -68,7 +77,16 @@ export async function startBot(env: Record<string, string>): Promise<Bot> {
 export async function runToExit(env: Record<string, string>): Promise<{ code: number | null; err: string }> {
   const child = spawn(process.execPath, [BOT], {
     cwd: PACKAGE_ROOT,
-    env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: api.url + 'api/', PORT: '0', DATA_DIR: '', STORE_PATH: join(dir, 'store.db'), ...env },
+    env: {
+      ...process.env,
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: 'secret',
+      SLACK_API_URL: api.url + 'api/',
+      PORT: '0',
+      DATA_DIR: '',
+      STORE_PATH: join(dir, 'store.db'),
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';
@@ -83,9 +101,24 @@ export async function runToExit(env: Record<string, string>): Promise<{ code: nu
 /** `/responsibility <text>` as Slack sends it; resolves with what the bot replied to response_url. */
 export async function slash(bot: Bot, text: string): Promise<string> {
   const id = `r${Math.random().toString(36).slice(2)}`;
-  const body = new URLSearchParams({ command: '/responsibility', text, user_id: 'U1', channel_id: 'C0READY01', team_id: 'T1', response_url: `${api.url}respond/${id}` }).toString();
+  const body = new URLSearchParams({
+    command: '/responsibility',
+    text,
+    user_id: 'U1',
+    channel_id: 'C0READY01',
+    team_id: 'T1',
+    response_url: `${api.url}respond/${id}`,
+  }).toString();
   const ts = Math.floor(Date.now() / 1000);
-  const res = await fetch(`${bot.base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature('secret', ts, body) }, body });
+  const res = await fetch(`${bot.base}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': signature('secret', ts, body),
+    },
+    body,
+  });
   expect(res.status).toBe(200);
   const [reply] = (await api.waitFor((c) => c.some((x) => x.path === `respond/${id}`), 10_000)).filter((x) => x.path === `respond/${id}`);
   return String(reply!.body.text);
@@ -93,9 +126,25 @@ export async function slash(bot: Bot, text: string): Promise<string> {
 
 /** `/responsibility post mirroring`: acknowledged at once, the post itself goes on after. */
 export async function slashPost(bot: Bot) {
-  const body = new URLSearchParams({ command: '/responsibility', text: 'post mirroring', user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: api.url + 'respond/x', trigger_id: triggerId() }).toString();
+  const body = new URLSearchParams({
+    command: '/responsibility',
+    text: 'post mirroring',
+    user_id: 'U1',
+    channel_id: 'C1',
+    team_id: 'T1',
+    response_url: api.url + 'respond/x',
+    trigger_id: triggerId(),
+  }).toString();
   const ts = Math.floor(Date.now() / 1000);
-  const res = await fetch(`${bot.base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature('secret', ts, body) }, body });
+  const res = await fetch(`${bot.base}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': signature('secret', ts, body),
+    },
+    body,
+  });
   expect(res.status).toBe(200);
   await api.waitFor((c) => c.some((x) => x.path === 'chat.postMessage'), 10_000);
 }
@@ -103,9 +152,25 @@ export async function slashPost(bot: Bot) {
 /** Asks through a signed slash command; the answer's one-line text. */
 export function asker(bot: Bot) {
   return async (q: string) => {
-    const body = new URLSearchParams({ command: '/responsibility', text: q, user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: api.url + 'respond/x', trigger_id: triggerId() }).toString();
+    const body = new URLSearchParams({
+      command: '/responsibility',
+      text: q,
+      user_id: 'U1',
+      channel_id: 'C1',
+      team_id: 'T1',
+      response_url: api.url + 'respond/x',
+      trigger_id: triggerId(),
+    }).toString();
     const ts = Math.floor(Date.now() / 1000);
-    const res = await fetch(`${bot.base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature('secret', ts, body) }, body });
+    const res = await fetch(`${bot.base}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': String(ts),
+        'x-slack-signature': signature('secret', ts, body),
+      },
+      body,
+    });
     return ((await res.json()) as { text: string }).text;
   };
 }

@@ -35,17 +35,26 @@ export function useSlackApp(): void {
   beforeAll(async () => {
     api = await slackStandIn();
     const real = loadEngine([SHIPPED_DATA_DIR]);
-    const engine: Engine = { ...real, answer: (q, c) => {
+    const engine: Engine = {
+      ...real,
+      answer: (q, c) => {
         answered++;
         return real.answer(q, c);
-      } };
+      },
+    };
     const http = createHttpApp();
     store = openSqliteStore(':memory:');
     // auth.test at start tells the bot who it is.
     api.replyWith('auth.test', { ok: true, user_id: BOT_USER, bot_id: 'B0SELF', team_id: 'T00FAKETEAM' });
     await createSlackApp(
       { botToken: 'xoxb-test', signingSecret: SECRET, appToken: null, apiUrl: api.url + 'api/' },
-      { expressApp: http, engine: () => engine, store, log: createLog('info', (l) => logs.push(JSON.parse(l))), retryConfig: { retries: 2, factor: 1, minTimeout: 50, maxTimeout: 100 } },
+      {
+        expressApp: http,
+        engine: () => engine,
+        store,
+        log: createLog('info', (l) => logs.push(JSON.parse(l))),
+        retryConfig: { retries: 2, factor: 1, minTimeout: 50, maxTimeout: 100 },
+      },
     ).start();
     const l = await listen(http, 0, '127.0.0.1');
     server = l.server;
@@ -81,7 +90,14 @@ export async function post(body: string, type: string, opts: { secret?: string; 
 
 export const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 export const slash = (text: string, over: Record<string, string> = {}) =>
-  form({ ...sample('slash_command_recorded_fields.json').fields, command: '/responsibility', text, response_url: api.url + 'respond/slash', trigger_id: triggerId(), ...over });
+  form({
+    ...sample('slash_command_recorded_fields.json').fields,
+    command: '/responsibility',
+    text,
+    response_url: api.url + 'respond/slash',
+    trigger_id: triggerId(),
+    ...over,
+  });
 export const json = (o: unknown) => JSON.stringify(o);
 export const blocksText = (blocks: unknown) => JSON.stringify(blocks);
 

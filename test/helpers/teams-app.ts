@@ -37,7 +37,12 @@ export function useTeamsApp(): void {
       { clientId: null, clientSecret: null, tenantId: null, allowUnauthenticated: true, serviceUrl: null },
       { expressApp: http, engine: () => engine, log: createLog('info', (l) => logs.push(JSON.parse(l))), store },
     ));
-    const l = await listen(http, 0, '127.0.0.1', createLog('info', (line) => logs.push(JSON.parse(line))));
+    const l = await listen(
+      http,
+      0,
+      '127.0.0.1',
+      createLog('info', (line) => logs.push(JSON.parse(line))),
+    );
     server = l.server;
     base = `http://127.0.0.1:${l.port}`;
   });

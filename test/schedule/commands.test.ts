@@ -20,7 +20,11 @@ test('the section is what comes before the time, whatever form the time takes', 
     return r && !('error' in r.when) ? [r.target, r.when.cron, r.when.timezone] : null;
   };
   expect(split('disaster recovery every monday 09:00')).toEqual(['disaster recovery', '0 9 * * 1', 'UTC']);
-  expect(split('high availability and disaster recovery weekdays 9am Europe/Berlin')).toEqual(['high availability and disaster recovery', '0 9 * * 1-5', 'Europe/Berlin']);
+  expect(split('high availability and disaster recovery weekdays 9am Europe/Berlin')).toEqual([
+    'high availability and disaster recovery',
+    '0 9 * * 1-5',
+    'Europe/Berlin',
+  ]);
   expect(split('rotate 30 8 * * 1')).toEqual(['rotate', '30 8 * * 1', 'UTC']);
   expect(split('mirroring sometimes')).toBeNull();
 });
@@ -28,9 +32,15 @@ test('the section is what comes before the time, whatever form the time takes', 
 test('overlong commands and a full channel are refused; nothing is stored', async () => {
   const store = openSqliteStore(':memory:');
   const req = { platform: 'slack' as const, channel: 'C1', timezone: 'UTC', createdBy: null };
-  expect(await addSchedule(store, engine, { ...req, rest: 'mirroring '.repeat(2000) + 'daily 9am' })).toMatchObject({ ok: false, error: expect.stringMatching(/^That is too long for a schedule/) });
+  expect(await addSchedule(store, engine, { ...req, rest: 'mirroring '.repeat(2000) + 'daily 9am' })).toMatchObject({
+    ok: false,
+    error: expect.stringMatching(/^That is too long for a schedule/),
+  });
   for (let i = 0; i < MAX_PER_CHANNEL; i++) expect((await addSchedule(store, engine, { ...req, rest: `rotate daily ${i % 24}:00` })).ok).toBe(true);
-  expect(await addSchedule(store, engine, { ...req, rest: 'rotate daily 9am' })).toMatchObject({ ok: false, error: expect.stringMatching(/already has 20 digests/) });
+  expect(await addSchedule(store, engine, { ...req, rest: 'rotate daily 9am' })).toMatchObject({
+    ok: false,
+    error: expect.stringMatching(/already has 20 digests/),
+  });
   expect((await addSchedule(store, engine, { ...req, channel: 'C2', rest: 'rotate daily 9am' })).ok).toBe(true);
   expect(await store.listSchedules('slack', 'C1')).toHaveLength(MAX_PER_CHANNEL);
   await store.close();

@@ -41,10 +41,15 @@ class VirtualTime {
   private sleepers: Array<{ at: number; wake: () => void }> = [];
   constructor(public t: number) {}
   sleep(ms: number, onWake: () => void): Promise<void> {
-    return new Promise((resolve) => this.sleepers.push({ at: this.t + ms, wake: () => {
-      onWake();
-      resolve();
-    } }));
+    return new Promise((resolve) =>
+      this.sleepers.push({
+        at: this.t + ms,
+        wake: () => {
+          onWake();
+          resolve();
+        },
+      }),
+    );
   }
   nextWake(): number | null {
     return this.sleepers.length ? Math.min(...this.sleepers.map((s) => s.at)) : null;
@@ -184,7 +189,9 @@ describe.each(kinds.kinds)('on the $name store', (kind) => {
       },
     });
     const opts = { engine: () => engine, now: () => clock.t, leaseMs: 30_000, renewEveryMs: 3_600_000 };
-    const a = new Scheduler({ ...opts, store, posters: [poster('A')], owner: 'A', log: createLog('info', (l) => lines.push(l)) } as ConstructorParameters<typeof Scheduler>[0]);
+    const a = new Scheduler({ ...opts, store, posters: [poster('A')], owner: 'A', log: createLog('info', (l) => lines.push(l)) } as ConstructorParameters<
+      typeof Scheduler
+    >[0]);
     b = new Scheduler({ ...opts, store: await another(), posters: [poster('B')], owner: 'B', log: quiet } as ConstructorParameters<typeof Scheduler>[0]);
     await a.tick();
     // A's first part was already in flight when it lost the lease; nothing after it is sent by A.
@@ -211,7 +218,15 @@ describe.each(kinds.kinds)('on the $name store', (kind) => {
       const leaseMs = 1500;
       const replicas = [store, await another()].map(
         (handle, i) =>
-          new Scheduler({ store: handle, posters: [posterFor(slackAdapter(postingClient('xoxb-test', api.url + 'api/')))], engine: () => engine, log: quiet, intervalMs: 100, leaseMs, owner: `R${i}` }),
+          new Scheduler({
+            store: handle,
+            posters: [posterFor(slackAdapter(postingClient('xoxb-test', api.url + 'api/')))],
+            engine: () => engine,
+            log: quiet,
+            intervalMs: 100,
+            leaseMs,
+            owner: `R${i}`,
+          }),
       );
       for (const r of replicas) r.start();
       const posted = () => api.calls.filter((c) => c.path === 'chat.postMessage');
@@ -220,7 +235,11 @@ describe.each(kinds.kinds)('on the $name store', (kind) => {
       // A post is taken over only while it is not yet sent, and a replica calls Slack as soon as it
       // has taken one: a wrong takeover has called by now. Stopping waits for any call under way.
       await Promise.all(replicas.map((r) => r.stop()));
-      expect(posted().map((c) => c.body.channel).sort()).toEqual(channels);
+      expect(
+        posted()
+          .map((c) => c.body.channel)
+          .sort(),
+      ).toEqual(channels);
       expect((await store.listPosts()).map((p) => [p.state, p.attempts])).toEqual(channels.map(() => ['sent', 1]));
     } finally {
       await api.close();

@@ -77,7 +77,14 @@ describe('planTicks', () => {
   });
   test('rotate posts the next section each tick and wraps round', () => {
     const order = rotationOrder(engine);
-    const s = { ...base, cron: '0 * * * *', timezone: 'UTC', target: 'rotate' as const, nextDue: Date.parse('2026-03-02T00:00:00Z'), lastRotated: order[order.length - 2]! };
+    const s = {
+      ...base,
+      cron: '0 * * * *',
+      timezone: 'UTC',
+      target: 'rotate' as const,
+      nextDue: Date.parse('2026-03-02T00:00:00Z'),
+      lastRotated: order[order.length - 2]!,
+    };
     const p = planTicks(s, Date.parse('2026-03-02T02:00:00Z'), 24 * HOUR, order);
     expect(p.posts.map((x) => x.target.section)).toEqual([order[order.length - 1]!.section, order[0]!.section, order[1]!.section]);
     expect(p.lastRotated).toEqual(order[1]);

@@ -28,7 +28,7 @@ test('a SQLite file deleted under the bot: /readyz says so, and a schedule comma
   }
 });
 
-test('a SQLite file corrupted under the bot: /readyz reports SQLite\'s finding', async () => {
+test("a SQLite file corrupted under the bot: /readyz reports SQLite's finding", async () => {
   const path = join(dir, 'store.db');
   const bot = await startBot({ STORE_PATH: path });
   try {

@@ -10,7 +10,11 @@ import { useService, dir, startBot, asker } from '../helpers/service.js';
 
 useService();
 
-const withQuantumRow = (text: string) => text.replace(/(\|Security and vulnerability patch updates to cluster\|[^\n]*\n)/, '$1|Quantum key rotation| IBM rotates the quantum-safe keys every week. | |\n');
+const withQuantumRow = (text: string) =>
+  text.replace(
+    /(\|Security and vulnerability patch updates to cluster\|[^\n]*\n)/,
+    '$1|Quantum key rotation| IBM rotates the quantum-safe keys every week. | |\n',
+  );
 
 /** The bot's log line that says the new documents are in (a reload from file events waits for 2 s of quiet first). */
 const RELOADED = /"event":"documents\.reloaded"/;
@@ -38,9 +42,14 @@ test('SIGHUP reloads the documents in DATA_DIR', async () => {
 test('respbot sync brings a changed upstream document to the running bot, with no restart', async () => {
   const data = join(dir, 'data');
   cpSync(SHIPPED_DATA_DIR, data, { recursive: true });
-  const upstream = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end(withQuantumRow(readFileSync(join(SHIPPED_DATA_DIR, 'event-streams-responsibilities.md'), 'utf8'))));
+  const upstream = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(withQuantumRow(readFileSync(join(SHIPPED_DATA_DIR, 'event-streams-responsibilities.md'), 'utf8'))),
+  );
   await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
-  writeFileSync(join(data, 'sources.yaml'), `documents:\n  - file: event-streams-responsibilities.md\n    url: http://127.0.0.1:${(upstream.address() as AddressInfo).port}/responsibilities.md\n`);
+  writeFileSync(
+    join(data, 'sources.yaml'),
+    `documents:\n  - file: event-streams-responsibilities.md\n    url: http://127.0.0.1:${(upstream.address() as AddressInfo).port}/responsibilities.md\n`,
+  );
   const bot = await startBot({ DATA_DIR: data });
   const ask = asker(bot);
   try {
@@ -65,7 +74,10 @@ test('a truncated upstream copy: sync refuses it and the bot keeps its sections;
   const full = readFileSync(join(SHIPPED_DATA_DIR, 'event-streams-responsibilities.md'), 'utf8');
   const upstream = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end(full.slice(0, Math.floor(full.length * 0.7))));
   await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
-  writeFileSync(join(data, 'sources.yaml'), `documents:\n  - file: event-streams-responsibilities.md\n    url: http://127.0.0.1:${(upstream.address() as AddressInfo).port}/responsibilities.md\n`);
+  writeFileSync(
+    join(data, 'sources.yaml'),
+    `documents:\n  - file: event-streams-responsibilities.md\n    url: http://127.0.0.1:${(upstream.address() as AddressInfo).port}/responsibilities.md\n`,
+  );
   const bot = await startBot({ DATA_DIR: data });
   const ask = asker(bot);
   const sync = async (...args: string[]) => {
@@ -79,8 +91,14 @@ test('a truncated upstream copy: sync refuses it and the bot keeps its sections;
     expect(await sync('--accept-removals')).toBe(0);
     await bot.logged(RELOADED);
     expect(await ask(MIRRORING)).not.toMatch(/Clusters/);
-    const reloaded = bot.stderr().split('\n').find((l) => l.includes('"event":"documents.reloaded"'))!;
-    expect(JSON.parse(reloaded)).toMatchObject({ removalsAcceptedBy: join(data, '.accept-removals'), losses: [expect.objectContaining({ lostSections: ['App orchestration', 'Mirroring', 'Support of client-side libraries'] })] });
+    const reloaded = bot
+      .stderr()
+      .split('\n')
+      .find((l) => l.includes('"event":"documents.reloaded"'))!;
+    expect(JSON.parse(reloaded)).toMatchObject({
+      removalsAcceptedBy: join(data, '.accept-removals'),
+      losses: [expect.objectContaining({ lostSections: ['App orchestration', 'Mirroring', 'Support of client-side libraries'] })],
+    });
   } finally {
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);

@@ -46,7 +46,11 @@ test('Slack out of reach at start: the bot starts, answers slash commands, and /
   try {
     const ready = await fetch(`${bot.base}/readyz`);
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toMatchObject({ ready: false, store: 'ok', slack: 'Slack could not be reached (ECONNREFUSED) when checking SLACK_BOT_TOKEN; trying again' });
+    expect(await ready.json()).toMatchObject({
+      ready: false,
+      store: 'ok',
+      slack: 'Slack could not be reached (ECONNREFUSED) when checking SLACK_BOT_TOKEN; trying again',
+    });
     expect(await asker(bot)('who patches the cluster?')).toBe('IBM: Security and vulnerability patch updates to cluster');
   } finally {
     bot.child.kill('SIGTERM');
@@ -68,7 +72,10 @@ test('unauthenticated Teams mode listens on loopback only', async () => {
     const outside = outsideAddress();
     if (outside) {
       const port = new URL(bot.base).port;
-      const err = await fetch(`http://${outside}:${port}/healthz`).then(() => null, (e: Error & { cause?: { code?: string } }) => e.cause?.code);
+      const err = await fetch(`http://${outside}:${port}/healthz`).then(
+        () => null,
+        (e: Error & { cause?: { code?: string } }) => e.cause?.code,
+      );
       expect(err).toBe('ECONNREFUSED');
     } else process.stderr.write('note: this machine has no non-loopback address; only the loopback side was checked.\n');
   } finally {
@@ -90,7 +97,10 @@ test('on PostgreSQL, the start log names the store without the password, in the 
       bot.child.kill('SIGTERM');
       expect(await bot.exited).toBe(0);
     }
-    const started = bot.stderr().split('\n').find((l) => l.includes('"event":"started"'))!;
+    const started = bot
+      .stderr()
+      .split('\n')
+      .find((l) => l.includes('"event":"started"'))!;
     expect(JSON.parse(started).store).toBe(`PostgreSQL ${pg.url.replace('respbot@', '')}?password=***&application_name=respbot`);
     expect(bot.stderr()).not.toMatch(/p@ss|w0rd|hunter2/);
   } finally {

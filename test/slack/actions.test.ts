@@ -39,7 +39,8 @@ test('"Not what I asked" offers alternatives as buttons', async () => {
 test('"Did you mean" buttons have their own action ids, and each click is answered', async () => {
   await click('not_what_i_asked', { q: 'who monitors the environment?' });
   const [offer] = await api.waitFor((c) => c.some((x) => x.path === 'respond/action'));
-  const buttons = (offer!.body.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>).find((b) => b.type === 'actions')!.elements!;
+  const buttons = (offer!.body.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>).find((b) => b.type === 'actions')!
+    .elements!;
   expect(buttons.length).toBeGreaterThan(1);
   expect(new Set(buttons.map((b) => b.action_id)).size).toBe(buttons.length);
   api.calls.length = 0;
@@ -55,9 +56,13 @@ test('"Did you mean" buttons have their own action ids, and each click is answer
 test('👎 feedback is written to the structured log with the question', async () => {
   await click('feedback_down', { q: 'who patches the cluster?', e: 'security_compliance/x' });
   await api.waitFor((c) => c.some((x) => x.path === 'respond/action'));
-  expect(logs).toContainEqual(expect.objectContaining({ event: 'feedback', platform: 'slack', vote: 'down', question: 'who patches the cluster?', entryId: 'security_compliance/x' }));
+  expect(logs).toContainEqual(
+    expect.objectContaining({ event: 'feedback', platform: 'slack', vote: 'down', question: 'who patches the cluster?', entryId: 'security_compliance/x' }),
+  );
   expect(logs.find((l) => l.event === 'feedback')!.user).toBeUndefined();
   // …and kept in the store for `respbot report`, without the user.
   const signals = await store.listSignals(Date.now() - 60_000);
-  expect(signals).toContainEqual(expect.objectContaining({ kind: 'disliked', platform: 'slack', question: 'who patches the cluster?', entryId: 'security_compliance/x', user: null }));
+  expect(signals).toContainEqual(
+    expect.objectContaining({ kind: 'disliked', platform: 'slack', question: 'who patches the cluster?', entryId: 'security_compliance/x', user: null }),
+  );
 });

@@ -48,8 +48,16 @@ test('every section, party summary and list of the corpus renders within the lim
     if (pages.length > 1) paged++;
   }
   expect(paged).toBeGreaterThan(0);
-  const sections = engine.index.services.flatMap((g) => g.doc.sections.map((s) => ({ id: s.id, title: s.title, doc: g.doc.id, service: g.service, lastUpdated: g.doc.lastUpdated, url: null, text: '' })));
-  checkMessage({ text: 'home', blocks: homeView(homeCard(sections, engine.index.examples, { voice: SLACK_VOICE, budget: SLACK_HOME_BUDGET })).blocks as SlackMessage['blocks'] }, L.homeBlocks);
+  const sections = engine.index.services.flatMap((g) =>
+    g.doc.sections.map((s) => ({ id: s.id, title: s.title, doc: g.doc.id, service: g.service, lastUpdated: g.doc.lastUpdated, url: null, text: '' })),
+  );
+  checkMessage(
+    {
+      text: 'home',
+      blocks: homeView(homeCard(sections, engine.index.examples, { voice: SLACK_VOICE, budget: SLACK_HOME_BUDGET })).blocks as SlackMessage['blocks'],
+    },
+    L.homeBlocks,
+  );
 });
 
 test('document text the loader decoded from HTML references is escaped again for Slack', () => {
@@ -67,7 +75,12 @@ test('document text the loader decoded from HTML references is escaped again for
 
 test('hostile text is escaped: no channel ping, no link, no HTML', () => {
   const engine = loadEngine([SHIPPED_DATA_DIR]);
-  for (const q of ['<!channel> hi', '<!here|here> who patches the cluster? & <https://evil.example|click>', '@channel @here <script>alert(1)</script>', 'x'.repeat(20000)]) {
+  for (const q of [
+    '<!channel> hi',
+    '<!here|here> who patches the cluster? & <https://evil.example|click>',
+    '@channel @here <script>alert(1)</script>',
+    'x'.repeat(20000),
+  ]) {
     const a = engine.answer(q);
     for (const m of [...renderAnswer(a, { private: true }), alternativesMessage(a)]) {
       checkMessage(m);

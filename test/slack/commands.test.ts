@@ -12,7 +12,14 @@ test('/responsibility answers ephemerally in the acknowledgement, with a Share b
   expect(msg.text).toBe('IBM: Security and vulnerability patch updates to cluster');
   expect(blocksText(msg.blocks)).toContain('IBM is responsible');
   expect(blocksText(msg.blocks)).toContain('share_to_channel');
-  expect(logs.find((l) => l.event === 'answer')).toMatchObject({ level: 'info', platform: 'slack', requestId: expect.any(String), intent: 'who', answered: true, latencyMs: expect.any(Number) });
+  expect(logs.find((l) => l.event === 'answer')).toMatchObject({
+    level: 'info',
+    platform: 'slack',
+    requestId: expect.any(String),
+    intent: 'who',
+    answered: true,
+    latencyMs: expect.any(Number),
+  });
 });
 
 test('/responsibility with a long summary sends the rest of the pages to response_url', async () => {
@@ -89,7 +96,9 @@ describe('posting a section summary', () => {
   test('without the scope to read members it says which scope is needed, and posts nothing', async () => {
     api.replyWith('conversations.members', { ok: false, error: 'missing_scope', needed: 'groups:read', provided: 'chat:write,commands' });
     await post(slash('post mirroring <#G0PRIV0001>'), 'application/x-www-form-urlencoded');
-    expect(await reply()).toMatch(/^I cannot post to another channel: to check that you are in it, the app needs the `groups:read` scope\. Add it to the app \(adapters\/slack\/manifest\.yaml/);
+    expect(await reply()).toMatch(
+      /^I cannot post to another channel: to check that you are in it, the app needs the `groups:read` scope\. Add it to the app \(adapters\/slack\/manifest\.yaml/,
+    );
     expect(api.calls.filter((c) => c.path === 'chat.postMessage')).toHaveLength(0);
   });
 
@@ -125,15 +134,30 @@ describe('scheduled digests', () => {
     return String(reply!.body.text);
   }
 
-  test('schedule, list and unschedule a weekly digest in the asker\'s time zone', async () => {
+  test("schedule, list and unschedule a weekly digest in the asker's time zone", async () => {
     api.replyWith('users.info', { ok: true, user: { id: 'U1', tz: 'Europe/Berlin' } });
     const added = await command('schedule disaster recovery every monday 09:00');
     const id = /`(s-[a-z2-9]{6})`/.exec(added)?.[1];
-    expect(added).toMatch(/^Scheduled `s-\w+`: the \*Disaster recovery\* summary in <#\w+> every Monday at 09:00 \(Europe\/Berlin\)\. First post Mon \d+ \w+, 09:00 CES?T\./);
-    expect(await store.getSchedule(id!)).toMatchObject({ platform: 'slack', channel, cron: '0 9 * * 1', timezone: 'Europe/Berlin', target: { doc: 'event-streams', section: 'disaster-recovery' } });
+    expect(added).toMatch(
+      /^Scheduled `s-\w+`: the \*Disaster recovery\* summary in <#\w+> every Monday at 09:00 \(Europe\/Berlin\)\. First post Mon \d+ \w+, 09:00 CES?T\./,
+    );
+    expect(await store.getSchedule(id!)).toMatchObject({
+      platform: 'slack',
+      channel,
+      cron: '0 9 * * 1',
+      timezone: 'Europe/Berlin',
+      target: { doc: 'event-streams', section: 'disaster-recovery' },
+    });
     // The channel is told, with how to stop it.
     const notice = api.calls.find((c) => c.path === 'chat.postMessage');
-    expect(notice!.body).toMatchObject({ channel, text: expect.stringMatching(new RegExp(`^<@\\w+> scheduled the \\*Disaster recovery\\* summary here every Monday at 09:00 \\(Europe/Berlin\\)\\. \`/responsibility unschedule ${id}\` stops it\\.$`)) });
+    expect(notice!.body).toMatchObject({
+      channel,
+      text: expect.stringMatching(
+        new RegExp(
+          `^<@\\w+> scheduled the \\*Disaster recovery\\* summary here every Monday at 09:00 \\(Europe/Berlin\\)\\. \`/responsibility unschedule ${id}\` stops it\\.$`,
+        ),
+      ),
+    });
 
     const rotate = await command('schedule rotate daily 8:30am America/New_York');
     expect(rotate).toMatch(/a different section each time .* every day at 08:30 \(America\/New_York\)/);
@@ -169,7 +193,9 @@ describe('scheduled digests', () => {
   test('unreadable times, unknown sections and too-frequent schedules are refused with what to do', async () => {
     api.replyWith('users.info', { ok: true, user: { id: 'U1', tz: 'UTC' } });
     const before = (await store.listSchedules('slack')).length;
-    expect(await command('schedule disaster recovery sometimes')).toMatch(/^I could not read when to post in "disaster recovery sometimes"\. Put the time last: "every monday 09:00"/);
+    expect(await command('schedule disaster recovery sometimes')).toMatch(
+      /^I could not read when to post in "disaster recovery sometimes"\. Put the time last: "every monday 09:00"/,
+    );
     expect(await command('schedule mirroring every fryday 9am')).toMatch(/\("fryday" is not a day/);
     expect(await command('schedule pizza ovens every monday 9am')).toMatch(/There is no section "pizza ovens"\. Closest: \*/);
     expect(await command('schedule rotate */5 * * * *')).toMatch(/more than once an hour/);

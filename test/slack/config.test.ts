@@ -7,8 +7,16 @@ test('no Slack variables: Slack is off', () => {
 });
 
 test('HTTP mode and Socket Mode', () => {
-  expect(slackConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' })).toEqual({ botToken: 'xoxb-1', signingSecret: 's', appToken: null, apiUrl: null });
-  expect(slackConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_API_URL: 'http://127.0.0.1:9/api' })).toMatchObject({ appToken: 'xapp-1', apiUrl: 'http://127.0.0.1:9/api/' });
+  expect(slackConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' })).toEqual({
+    botToken: 'xoxb-1',
+    signingSecret: 's',
+    appToken: null,
+    apiUrl: null,
+  });
+  expect(slackConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_API_URL: 'http://127.0.0.1:9/api' })).toMatchObject({
+    appToken: 'xapp-1',
+    apiUrl: 'http://127.0.0.1:9/api/',
+  });
 });
 
 test.each([

@@ -39,7 +39,9 @@ function httpSurface(apiUrl = api.url + 'api/'): SlackSurface {
 
 test('a revoked bot token stops the start and names SLACK_BOT_TOKEN', async () => {
   api.failNext('auth.test', 200, {}, 1, 'token_revoked');
-  const err = await httpSurface().start().catch((e: unknown) => e);
+  const err = await httpSurface()
+    .start()
+    .catch((e: unknown) => e);
   expect(err).toBeInstanceOf(ConfigError);
   expect((err as Error).message).toMatch(/^SLACK_BOT_TOKEN was refused by Slack \(token_revoked\): copy the Bot User OAuth Token/);
 });
@@ -77,7 +79,10 @@ test('no Slack at the address at all: the reason names the network error', async
 test('Socket Mode with a refused app token stops the start and names SLACK_APP_TOKEN', async () => {
   api.replyWith('auth.test', { ok: true, user_id: 'UBOT', bot_id: 'BBOT' });
   api.failNext('apps.connections.open', 200, {}, 1, 'invalid_auth');
-  surface = createSlackApp({ botToken: 'xoxb-test', signingSecret: null, appToken: 'xapp-revoked', apiUrl: api.url + 'api/' }, { engine: () => engine, log: createLog('error', () => {}) });
+  surface = createSlackApp(
+    { botToken: 'xoxb-test', signingSecret: null, appToken: 'xapp-revoked', apiUrl: api.url + 'api/' },
+    { engine: () => engine, log: createLog('error', () => {}) },
+  );
   const err = await surface.start().catch((e: unknown) => e);
   expect(err).toBeInstanceOf(ConfigError);
   expect((err as Error).message).toMatch(/^SLACK_APP_TOKEN was refused by Slack \(invalid_auth\): create an app-level token with the connections:write scope/);
@@ -86,10 +91,15 @@ test('Socket Mode with a refused app token stops the start and names SLACK_APP_T
 test('Socket Mode connects once the app token is accepted', async () => {
   const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
   await new Promise((r) => wss.once('listening', r));
-  wss.on('connection', (ws) => ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' }, debug_info: { host: 'local' } })));
+  wss.on('connection', (ws) =>
+    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' }, debug_info: { host: 'local' } })),
+  );
   api.replyWith('apps.connections.open', { ok: true, url: `ws://127.0.0.1:${(wss.address() as { port: number }).port}/link` });
   try {
-    surface = createSlackApp({ botToken: 'xoxb-test', signingSecret: null, appToken: 'xapp-good', apiUrl: api.url + 'api/' }, { engine: () => engine, log: createLog('error', () => {}) });
+    surface = createSlackApp(
+      { botToken: 'xoxb-test', signingSecret: null, appToken: 'xapp-good', apiUrl: api.url + 'api/' },
+      { engine: () => engine, log: createLog('error', () => {}) },
+    );
     await surface.start();
     expect(surface.status()).toBe('ok');
     expect(api.calls.map((c) => c.path)).toEqual(expect.arrayContaining(['auth.test', 'apps.connections.open']));

@@ -21,13 +21,16 @@ test('a retried event (X-Slack-Retry-Num) is not answered twice', async () => {
   await post(json(body), 'application/json');
   await api.waitFor((c) => c.some((x) => x.path === 'chat.postMessage'));
   // Slack signs a retry afresh: a later timestamp, so another signature.
-  const retry = await post(json(body), 'application/json', { ts: Math.floor(Date.now() / 1000) + 1, headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+  const retry = await post(json(body), 'application/json', {
+    ts: Math.floor(Date.now() / 1000) + 1,
+    headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+  });
   expect(retry.status).toBe(200);
   expect(await postsBefore()).toHaveLength(1);
 });
 
 test.each([
-  ['another app\'s bot', { bot_id: 'B0OTHERBOT', user: 'U0OTHERBOT' }],
+  ["another app's bot", { bot_id: 'B0OTHERBOT', user: 'U0OTHERBOT' }],
   ['respbot itself', { user: BOT_USER }],
 ])('a mention written by %s is not answered', async (_who, author) => {
   const body = sample('app_mention.json');

@@ -55,7 +55,13 @@ const dueDigest = (channel: string): NewSchedule => ({
 const posts = () => api.calls.filter((c) => c.path === 'chat.postMessage');
 
 function run(store: Store) {
-  return new Scheduler({ store, posters: [posterFor(slackAdapter(outboxClient('xoxb-test', api.url + 'api/')))], engine: () => engine, log: createLog('error', () => {}), now: () => clock.t });
+  return new Scheduler({
+    store,
+    posters: [posterFor(slackAdapter(outboxClient('xoxb-test', api.url + 'api/')))],
+    engine: () => engine,
+    log: createLog('error', () => {}),
+    now: () => clock.t,
+  });
 }
 
 test('a 503 is retried; not_in_channel fails the post with how to fix it', async () => {
@@ -112,7 +118,11 @@ describe.each(kinds.kinds)('on the $name store', (kind) => {
     // One call learnt the limit; every other call waited for it to pass, then went through.
     expect(calls.map((c) => c.status)).toEqual([429, 200, 200, 200, 200]);
     expect(Math.min(...calls.slice(1).map((c) => c.at)) - calls[0]!.at).toBeGreaterThanOrEqual(1000);
-    expect(posts().map((c) => c.body.channel).sort()).toEqual(channels);
+    expect(
+      posts()
+        .map((c) => c.body.channel)
+        .sort(),
+    ).toEqual(channels);
     // The posts that never reached Slack spent no attempt on the pause.
     expect((await store.listPosts()).map((p) => p.attempts).sort()).toEqual([1, 1, 1, 2]);
   });
@@ -134,7 +144,17 @@ describe.each(kinds.kinds)('on the $name store', (kind) => {
     // The real bot on the same store: it takes the post over once the dead process's lease ends.
     const bot = spawn(process.execPath, [BOT], {
       cwd: PACKAGE_ROOT,
-      env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: api.url + 'api/', ...env, PORT: '0', SCHEDULER_INTERVAL_SECONDS: '0.2', LOG_LEVEL: 'error', DATA_DIR: '' },
+      env: {
+        ...process.env,
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: 'secret',
+        SLACK_API_URL: api.url + 'api/',
+        ...env,
+        PORT: '0',
+        SCHEDULER_INTERVAL_SECONDS: '0.2',
+        LOG_LEVEL: 'error',
+        DATA_DIR: '',
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

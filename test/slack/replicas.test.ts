@@ -43,8 +43,16 @@ async function replica(store: Store): Promise<string> {
     const l = JSON.parse(line) as { event: string; eventId?: string };
     if (l.event === 'slack.retry_skipped') skipped.push(l.eventId!);
   });
-  createSlackApp({ botToken: 'xoxb-test', signingSecret: SECRET, appToken: null, apiUrl: api.url + 'api/' }, { expressApp: http, engine: () => engine, store, log });
-  const l = await listen(http, 0, '127.0.0.1', createLog('error', () => {}));
+  createSlackApp(
+    { botToken: 'xoxb-test', signingSecret: SECRET, appToken: null, apiUrl: api.url + 'api/' },
+    { expressApp: http, engine: () => engine, store, log },
+  );
+  const l = await listen(
+    http,
+    0,
+    '127.0.0.1',
+    createLog('error', () => {}),
+  );
   servers.push(l.server);
   return `http://127.0.0.1:${l.port}`;
 }
@@ -52,7 +60,11 @@ async function replica(store: Store): Promise<string> {
 /** A delivery as Slack makes it: a retry comes later and is signed afresh, with the retry headers. */
 function deliver(base: string, body: string, retry = 0) {
   const ts = Math.floor(Date.now() / 1000) + retry;
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(SECRET, ts, body) };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-slack-request-timestamp': String(ts),
+    'x-slack-signature': signature(SECRET, ts, body),
+  };
   if (retry) Object.assign(headers, { 'x-slack-retry-num': String(retry), 'x-slack-retry-reason': 'http_timeout' });
   return fetch(`${base}/slack/events`, { method: 'POST', headers, body });
 }
@@ -122,12 +134,32 @@ test('a store that does not answer costs no answer: the request goes on without 
   // A shared store (PostgreSQL) that stopped answering.
   const hanging: Store = { ...openSqliteStore(':memory:'), kind: 'postgres', firstSeen: () => new Promise<boolean>(() => {}) };
   const http = createHttpApp();
-  createSlackApp({ botToken: 'xoxb-test', signingSecret: SECRET, appToken: null, apiUrl: api.url + 'api/' }, { expressApp: http, engine: () => engine, store: hanging, log: createLog('info', (l) => lines.push(JSON.parse(l))) });
-  const l = await listen(http, 0, '127.0.0.1', createLog('error', () => {}));
+  createSlackApp(
+    { botToken: 'xoxb-test', signingSecret: SECRET, appToken: null, apiUrl: api.url + 'api/' },
+    { expressApp: http, engine: () => engine, store: hanging, log: createLog('info', (l) => lines.push(JSON.parse(l))) },
+  );
+  const l = await listen(
+    http,
+    0,
+    '127.0.0.1',
+    createLog('error', () => {}),
+  );
   servers.push(l.server);
-  const body = new URLSearchParams({ command: '/responsibility', text: 'who patches the cluster?', user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: api.url + 'respond/x', trigger_id: triggerId() }).toString();
+  const body = new URLSearchParams({
+    command: '/responsibility',
+    text: 'who patches the cluster?',
+    user_id: 'U1',
+    channel_id: 'C1',
+    team_id: 'T1',
+    response_url: api.url + 'respond/x',
+    trigger_id: triggerId(),
+  }).toString();
   const ts = Math.floor(Date.now() / 1000);
-  const res = await fetch(`http://127.0.0.1:${l.port}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(SECRET, ts, body) }, body });
+  const res = await fetch(`http://127.0.0.1:${l.port}/slack/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(SECRET, ts, body) },
+    body,
+  });
   expect(res.status).toBe(200);
   expect(((await res.json()) as { text: string }).text).toBe('IBM: Security and vulnerability patch updates to cluster');
   expect(lines.map((x) => x.event)).toContain('slack.seen_unavailable');

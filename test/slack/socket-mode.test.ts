@@ -23,7 +23,14 @@ beforeAll(async () => {
   api.replyWith('apps.connections.open', { ok: true, url: `ws://127.0.0.1:${port}/link` });
   socket = new Promise((resolve) =>
     wss.once('connection', (ws) => {
-      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A111' }, debug_info: { host: 'local', approximate_connection_time: 3600 } }));
+      ws.send(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: 1,
+          connection_info: { app_id: 'A111' },
+          debug_info: { host: 'local', approximate_connection_time: 3600 },
+        }),
+      );
       resolve(ws);
     }),
   );

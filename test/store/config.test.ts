@@ -27,8 +27,16 @@ test('passwords stay out of the store description, whatever they contain and whe
   expect(shown('postgresql://respbot:a/b@c@db.internal/respbot?sslmode=require')).toBe('PostgreSQL postgresql://db.internal/respbot?sslmode=require');
   // As a query parameter (libpq's form), alone or among others, in any case.
   expect(shown('postgres://db.internal/respbot?password=hunter2')).toBe('PostgreSQL postgres://db.internal/respbot?password=***');
-  expect(shown('postgres://respbot@db.internal/respbot?sslmode=require&PassWord=hunter2&sslpassword=k3y')).toBe('PostgreSQL postgres://db.internal/respbot?sslmode=require&PassWord=***&sslpassword=***');
-  for (const url of ['postgres://u:hunter2@h/db', 'postgres://u:hun@ter2@h/db', 'postgres://h/db?password=hunter2', 'postgres://h/db?x=1&password=hun%40ter2#frag', 'postgres://u:hunter2@[::1]:5432/db']) {
+  expect(shown('postgres://respbot@db.internal/respbot?sslmode=require&PassWord=hunter2&sslpassword=k3y')).toBe(
+    'PostgreSQL postgres://db.internal/respbot?sslmode=require&PassWord=***&sslpassword=***',
+  );
+  for (const url of [
+    'postgres://u:hunter2@h/db',
+    'postgres://u:hun@ter2@h/db',
+    'postgres://h/db?password=hunter2',
+    'postgres://h/db?x=1&password=hun%40ter2#frag',
+    'postgres://u:hunter2@[::1]:5432/db',
+  ]) {
     expect(shown(url)).not.toMatch(/hunter2|hun%40ter2|ter2/);
   }
   // The refusal of a non-PostgreSQL URL hides them the same way.
@@ -36,7 +44,9 @@ test('passwords stay out of the store description, whatever they contain and whe
 });
 
 test('an unreachable PostgreSQL fails the start with where it looked', async () => {
-  await expect(openStore({ kind: 'postgres', url: 'postgres://u:secret@127.0.0.1:9/db' })).rejects.toThrow(/^DATABASE_URL names a store that cannot be opened \(PostgreSQL postgres:\/\/127\.0\.0\.1:9\/db\): /);
+  await expect(openStore({ kind: 'postgres', url: 'postgres://u:secret@127.0.0.1:9/db' })).rejects.toThrow(
+    /^DATABASE_URL names a store that cannot be opened \(PostgreSQL postgres:\/\/127\.0\.0\.1:9\/db\): /,
+  );
   const failed = await openStore({ kind: 'postgres', url: 'postgres://u:se@cret@127.0.0.1:9/db?password=hunter2' }).catch((e: Error) => e.message);
   expect(failed).toMatch(/^DATABASE_URL names a store that cannot be opened \(PostgreSQL postgres:\/\/127\.0\.0\.1:9\/db\?password=\*\*\*\): /);
   expect(failed).not.toMatch(/cret|hunter2/);
@@ -44,7 +54,11 @@ test('an unreachable PostgreSQL fails the start with where it looked', async () 
 
 test('scheduler settings: defaults, and a clear error for nonsense', () => {
   expect(schedulerConfig({})).toEqual({ maxLateMs: 3_600_000, leaseMs: 120_000, intervalMs: 15_000 });
-  expect(schedulerConfig({ SCHEDULE_MAX_LATE_MINUTES: '5', OUTBOX_LEASE_SECONDS: '30', SCHEDULER_INTERVAL_SECONDS: '0.5' })).toEqual({ maxLateMs: 300_000, leaseMs: 30_000, intervalMs: 500 });
+  expect(schedulerConfig({ SCHEDULE_MAX_LATE_MINUTES: '5', OUTBOX_LEASE_SECONDS: '30', SCHEDULER_INTERVAL_SECONDS: '0.5' })).toEqual({
+    maxLateMs: 300_000,
+    leaseMs: 30_000,
+    intervalMs: 500,
+  });
   expect(() => schedulerConfig({ SCHEDULE_MAX_LATE_MINUTES: 'an hour' })).toThrow(ConfigError);
   expect(() => schedulerConfig({ OUTBOX_LEASE_SECONDS: '-1' })).toThrow(/OUTBOX_LEASE_SECONDS must be a positive number \(got "-1"\)/);
 });

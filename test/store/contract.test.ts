@@ -169,9 +169,27 @@ describe.each(kinds.kinds)('$name store', (kind) => {
 
   test('signals: unanswered and disliked questions are kept and listed from a time on', async () => {
     const { store } = await kind.fresh();
-    await store.recordSignal({ kind: 'unanswered', at: T0, platform: 'slack', question: 'who patches my laptop?', entryId: null, candidates: ['Security › Patching'], user: null });
-    await store.recordSignal({ kind: 'disliked', at: T0 + 1000, platform: 'teams', question: 'who does backups?', entryId: 'dr/backup', candidates: [], user: 'U1' });
-    expect(await store.listSignals(T0 + 1)).toEqual([{ kind: 'disliked', at: T0 + 1000, platform: 'teams', question: 'who does backups?', entryId: 'dr/backup', candidates: [], user: 'U1' }]);
+    await store.recordSignal({
+      kind: 'unanswered',
+      at: T0,
+      platform: 'slack',
+      question: 'who patches my laptop?',
+      entryId: null,
+      candidates: ['Security › Patching'],
+      user: null,
+    });
+    await store.recordSignal({
+      kind: 'disliked',
+      at: T0 + 1000,
+      platform: 'teams',
+      question: 'who does backups?',
+      entryId: 'dr/backup',
+      candidates: [],
+      user: 'U1',
+    });
+    expect(await store.listSignals(T0 + 1)).toEqual([
+      { kind: 'disliked', at: T0 + 1000, platform: 'teams', question: 'who does backups?', entryId: 'dr/backup', candidates: [], user: 'U1' },
+    ]);
     expect((await store.listSignals(0)).map((s) => s.question)).toEqual(['who patches my laptop?', 'who does backups?']);
   });
 
@@ -200,7 +218,14 @@ describe.each(kinds.kinds)('$name store', (kind) => {
 
   test('addresses (a Teams conversation reference): saved, updated in place, listed per platform', async () => {
     const { store } = await kind.fresh();
-    const ref = { conversationId: '19:abc@thread.tacv2', serviceUrl: 'https://smba.example/teams/', tenantId: 't1', conversationType: 'channel', botId: '28:bot', updatedAt: '2026-01-01T00:00:00Z' };
+    const ref = {
+      conversationId: '19:abc@thread.tacv2',
+      serviceUrl: 'https://smba.example/teams/',
+      tenantId: 't1',
+      conversationType: 'channel',
+      botId: '28:bot',
+      updatedAt: '2026-01-01T00:00:00Z',
+    };
     await store.saveAddress('teams', ref.conversationId, ref);
     await store.saveAddress('teams', ref.conversationId, { ...ref, serviceUrl: 'https://smba.example/emea/' });
     expect((await store.getAddress('teams', ref.conversationId))?.address).toEqual({ ...ref, serviceUrl: 'https://smba.example/emea/' });
@@ -241,9 +266,10 @@ describe('a SQLite file that breaks under the running store', () => {
     await store.close();
   });
 
-  test('corrupted on disk: not healthy, with SQLite\'s own finding', async () => {
+  test("corrupted on disk: not healthy, with SQLite's own finding", async () => {
     const { path, store } = await file();
-    for (let i = 0; i < 200; i++) await store.recordSignal({ kind: 'unanswered', at: T0 + i, platform: 'slack', question: 'q'.repeat(300), entryId: null, candidates: [], user: null });
+    for (let i = 0; i < 200; i++)
+      await store.recordSignal({ kind: 'unanswered', at: T0 + i, platform: 'slack', question: 'q'.repeat(300), entryId: null, candidates: [], user: null });
     // Move everything into the main file, then overwrite its pages after the header.
     const other = new Database(path);
     other.pragma('wal_checkpoint(TRUNCATE)');

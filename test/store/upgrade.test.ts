@@ -27,7 +27,18 @@ const OLD_ROW = `INSERT INTO schedules VALUES ('s-old222', 'slack', 'C1', 'rotat
 
 async function checkUpgraded(store: Store, again: () => Promise<Store>): Promise<void> {
   expect(await store.getSchedule('s-old222')).toMatchObject({ channel: 'C1', team: null, target: 'rotate' });
-  const added = await store.addSchedule({ platform: 'slack', channel: 'C1', team: 'T1', target: 'rotate', label: 'r', cron: '0 9 * * 2', timezone: 'UTC', description: 'd', createdBy: null, nextDue: 3 });
+  const added = await store.addSchedule({
+    platform: 'slack',
+    channel: 'C1',
+    team: 'T1',
+    target: 'rotate',
+    label: 'r',
+    cron: '0 9 * * 2',
+    timezone: 'UTC',
+    description: 'd',
+    createdBy: null,
+    nextDue: 3,
+  });
   expect((await store.listSchedules('slack', 'C1', 'T1')).map((s) => s.id)).toEqual(['s-old222', added.id]);
   // Opening it once more finds nothing left to add.
   const second = await again();

@@ -12,7 +12,7 @@ test('an Action.Submit "Show the whole section" arrives as a message value and g
   expect(reply!.body.summary).toMatch(/^Disaster recovery \(Event Streams\): IBM 0 · You 5 · Shared 0/);
 });
 
-test('👎 feedback is logged with the question; another app\'s submit is ignored', async () => {
+test("👎 feedback is logged with the question; another app's submit is ignored", async () => {
   const act = sample('action_submit_message_value.json');
   act.value = { respbot: 'feedback', vote: 'down', q: 'who patches the cluster?', e: 'x' };
   await post(act);

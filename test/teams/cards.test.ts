@@ -32,7 +32,12 @@ test('every corpus section, party summary and list renders valid cards, split wh
       const cards = renderCards(engine.section(d.id, s.id)!);
       cards.forEach(check);
       const all = JSON.stringify(cards.map((c) => c.card));
-      for (const e of s.entries) expect(all).toContain(JSON.stringify(inert(e.task ?? '')).slice(1, -1).slice(0, 30));
+      for (const e of s.entries)
+        expect(all).toContain(
+          JSON.stringify(inert(e.task ?? ''))
+            .slice(1, -1)
+            .slice(0, 30),
+        );
     }
   }
   for (const q of ['what are all my responsibilities?', 'what is IBM responsible for?', 'list the sections', 'who handles disaster recovery?']) {
@@ -49,7 +54,11 @@ test('user and document text cannot form links or markup', () => {
   const a = engine.answer('[click me](https://evil.example) who patches the cluster?');
   // Submit data carries the question back to us unrendered; what Teams displays is inert.
   const shown = (n: unknown): string[] =>
-    Array.isArray(n) ? n.flatMap(shown) : n && typeof n === 'object' ? Object.entries(n).flatMap(([k, v]) => (k === 'data' ? [] : typeof v === 'string' && (k === 'text' || k === 'title') ? [v] : shown(v))) : [];
+    Array.isArray(n)
+      ? n.flatMap(shown)
+      : n && typeof n === 'object'
+        ? Object.entries(n).flatMap(([k, v]) => (k === 'data' ? [] : typeof v === 'string' && (k === 'text' || k === 'title') ? [v] : shown(v)))
+        : [];
   for (const q of [a.question, '[click me](https://evil.example) patches', '**who** patches the # cluster?']) {
     for (const c of [...renderCards(engine.answer(q)), alternativesCard(engine.answer(q))]) {
       for (const t of shown(c.card)) expect(t).not.toMatch(/(^|[^\\])\[click me\]\(/);

@@ -23,7 +23,7 @@ describe('scheduled digests on Teams', () => {
     return String(reply!.body.text);
   }
 
-  test('schedule in the Teams client\'s time zone, list, and unschedule', async () => {
+  test("schedule in the Teams client's time zone, list, and unschedule", async () => {
     const added = await command('schedule disaster recovery every monday 09:00', 'America/Chicago');
     expect(added).toMatch(/^Scheduled \*\*s-\w+\*\*: the \*\*Disaster recovery\*\* summary here every Monday at 09:00 \(America\/Chicago\)\. First post Mon/);
     const id = /\*\*(s-\w+)\*\*/.exec(added)![1]!;

@@ -24,7 +24,14 @@ test('a personal message gets an Adaptive Card answer', async () => {
   expect(att.contentType).toBe('application/vnd.microsoft.card.adaptive');
   expect(att.content.version).toBe('1.5');
   expect(JSON.stringify(att.content.body)).toContain('IBM is responsible');
-  expect(logs.find((l) => l.event === 'answer')).toMatchObject({ level: 'info', platform: 'teams', requestId: act.id, intent: 'who', answered: true, latencyMs: expect.any(Number) });
+  expect(logs.find((l) => l.event === 'answer')).toMatchObject({
+    level: 'info',
+    platform: 'teams',
+    requestId: act.id,
+    intent: 'who',
+    answered: true,
+    latencyMs: expect.any(Number),
+  });
 });
 
 test('a channel mention is stripped before matching and answered in the thread', async () => {
@@ -60,7 +67,13 @@ test('being added to a team sends a welcome card and stores the conversation ref
   expect(reply!.body.summary).toBe('Hi, I am respbot');
   expect(JSON.stringify(cardOf(reply!.body).content)).toContain('who is responsible for');
   const refs = await listReferences(store);
-  expect(refs).toContainEqual(expect.objectContaining({ conversationId: '19:d441d38c655c47a085215b2726e76927@thread.tacv2', serviceUrl: connector.url, tenantId: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890' }));
+  expect(refs).toContainEqual(
+    expect.objectContaining({
+      conversationId: '19:d441d38c655c47a085215b2726e76927@thread.tacv2',
+      serviceUrl: connector.url,
+      tenantId: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890',
+    }),
+  );
 });
 
 test('the bot command "post <section>" posts the summary into the channel; an unknown one names the closest', async () => {

@@ -15,7 +15,11 @@ const BOT = '11111111-2222-3333-4444-555555555555';
 function pack(env: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'respbot-pkg-'));
   const out = join(dir, 'app.zip');
-  const r = spawnSync(process.execPath, [PACKAGER, '--out', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATA_DIR: '', CLIENT_ID: '', ...env } });
+  const r = spawnSync(process.execPath, [PACKAGER, '--out', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, DATA_DIR: '', CLIENT_ID: '', ...env },
+  });
   return { ...r, out, dir };
 }
 
@@ -52,7 +56,13 @@ function ihdr(buf: Buffer) {
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   if (buf.length < 33 || !buf.subarray(0, 8).equals(signature)) return null;
   if (buf.readUInt32BE(8) !== 13 || buf.toString('latin1', 12, 16) !== 'IHDR') return null;
-  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20), bitDepth: buf[24], colorType: buf[25], endsWithIEND: buf.toString('latin1', buf.length - 8, buf.length - 4) === 'IEND' };
+  return {
+    width: buf.readUInt32BE(16),
+    height: buf.readUInt32BE(20),
+    bitDepth: buf[24],
+    colorType: buf[25],
+    endsWithIEND: buf.toString('latin1', buf.length - 8, buf.length - 4) === 'IEND',
+  };
 }
 
 test('the icons are the PNG files kept in the repo, in the sizes Teams requires, named by the manifest', () => {

@@ -108,7 +108,13 @@ test('a digest scheduled in a group chat arrives there as a proactive card when 
   received.length = 0;
   const engine = loadEngine([SHIPPED_DATA_DIR]);
   const clock = schedule!.nextDue + 30_000;
-  const report = await new Scheduler({ store: running.store, posters: [posterFor(teamsAdapter(running.app, running.store))], engine: () => engine, now: () => clock, log: createLog('error', () => {}) }).tick();
+  const report = await new Scheduler({
+    store: running.store,
+    posters: [posterFor(teamsAdapter(running.app, running.store))],
+    engine: () => engine,
+    now: () => clock,
+    log: createLog('error', () => {}),
+  }).tick();
   expect(report).toMatchObject({ planned: 1, sent: 1, failed: 0 });
   const card = (await fromBot((m) => !!m.attachments?.length)).attachments![0]!;
   expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');

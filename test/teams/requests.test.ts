@@ -12,7 +12,13 @@ test('with credentials set, a request without a valid token gets 401 and no repl
   const http = createHttpApp();
   const engine = loadEngine([SHIPPED_DATA_DIR]);
   await createTeamsApp(
-    { clientId: '11111111-2222-3333-4444-555555555555', clientSecret: 'secret', tenantId: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890', allowUnauthenticated: false, serviceUrl: null },
+    {
+      clientId: '11111111-2222-3333-4444-555555555555',
+      clientSecret: 'secret',
+      tenantId: 'a1b2c3d4-e5f6-7890-abcd-ef1234567890',
+      allowUnauthenticated: false,
+      serviceUrl: null,
+    },
     { expressApp: http, engine: () => engine, store, log: createLog('error', () => {}) },
   );
   const l = await listen(http, 0, '127.0.0.1');
@@ -21,7 +27,11 @@ test('with credentials set, a request without a valid token gets 401 and no repl
     act.serviceUrl = connector.url;
     act.text = 'who patches the cluster?';
     for (const auth of [{}, { authorization: 'Bearer not.a.token' }] as Array<Record<string, string>>) {
-      const res = await fetch(`http://127.0.0.1:${l.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(act) });
+      const res = await fetch(`http://127.0.0.1:${l.port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth },
+        body: JSON.stringify(act),
+      });
       expect(res.status).toBe(401);
     }
     // Refused before the SDK reads the activity: nothing was started that could send later.

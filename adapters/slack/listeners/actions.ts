@@ -27,7 +27,12 @@ export function listenToActions(app: App, l: Listening): void {
     const click = clickFrom(payload(action.action_id, action.value));
     if (!click) return;
     const channel = body.channel?.id ?? body.container?.channel_id ?? '';
-    const out = await l.router({ click, where: { platform: 'slack', channel, team: body.team?.id ?? null, user: body.user.id }, private: !!body.response_url, requestId: requestIdOf(body) });
+    const out = await l.router({
+      click,
+      where: { platform: 'slack', channel, team: body.team?.id ?? null, user: body.user.id },
+      private: !!body.response_url,
+      requestId: requestIdOf(body),
+    });
     const cards = [...out.cards, ...(out.later ? await out.later() : [])];
     for (const m of cards.map(slackMessage)) {
       if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, ...m });

@@ -15,7 +15,11 @@ export function listenToEvents(app: App, l: Listening, botUserId: () => string |
     }
     if (!(await l.firstDelivery(body))) return;
     const thread = event.thread_ts ?? event.ts;
-    const out = await l.router({ text: stripMentions(event.text ?? '') || 'help', where: { platform: 'slack', channel: event.channel, team: (body as { team_id?: string }).team_id ?? null, user: by.user ?? '' }, requestId: requestIdOf(body) });
+    const out = await l.router({
+      text: stripMentions(event.text ?? '') || 'help',
+      where: { platform: 'slack', channel: event.channel, team: (body as { team_id?: string }).team_id ?? null, user: by.user ?? '' },
+      requestId: requestIdOf(body),
+    });
     const reply = (m: object) => say({ ...m, thread_ts: thread } as Parameters<typeof say>[0]);
     await sendAll(out.cards, reply);
     if (out.later) await sendAll(await out.later(), reply);
@@ -25,7 +29,11 @@ export function listenToEvents(app: App, l: Listening, botUserId: () => string |
     const m = message as { channel_type?: string; subtype?: string; bot_id?: string; text?: string; channel?: string; user?: string };
     if (m.channel_type !== 'im' || m.subtype || m.bot_id || !m.text) return;
     if (!(await l.firstDelivery(body))) return;
-    const out = await l.router({ text: stripMentions(m.text), where: { platform: 'slack', channel: m.channel ?? '', team: (body as { team_id?: string }).team_id ?? null, user: m.user ?? '' }, requestId: requestIdOf(body) });
+    const out = await l.router({
+      text: stripMentions(m.text),
+      where: { platform: 'slack', channel: m.channel ?? '', team: (body as { team_id?: string }).team_id ?? null, user: m.user ?? '' },
+      requestId: requestIdOf(body),
+    });
     await sendAll(out.cards, (msg) => say(msg));
     if (out.later) await sendAll(await out.later(), (msg) => say(msg));
   });
@@ -33,7 +41,12 @@ export function listenToEvents(app: App, l: Listening, botUserId: () => string |
   app.event('app_home_opened', async ({ event, client, body }) => {
     if (!(await l.firstDelivery(body))) return;
     const engine = l.engine();
-    const sections = engine.index.services.flatMap((g) => g.doc.sections.map((s) => ({ id: s.id, title: s.title, doc: g.doc.id, service: g.service, lastUpdated: g.doc.lastUpdated, url: null, text: '' })));
-    await client.views.publish({ user_id: event.user, view: homeView(homeCard(sections, engine.index.examples, { voice: l.adapter.voice, budget: SLACK_HOME_BUDGET })) });
+    const sections = engine.index.services.flatMap((g) =>
+      g.doc.sections.map((s) => ({ id: s.id, title: s.title, doc: g.doc.id, service: g.service, lastUpdated: g.doc.lastUpdated, url: null, text: '' })),
+    );
+    await client.views.publish({
+      user_id: event.user,
+      view: homeView(homeCard(sections, engine.index.examples, { voice: l.adapter.voice, budget: SLACK_HOME_BUDGET })),
+    });
   });
 }

@@ -22,7 +22,10 @@ export interface ManifestSettings {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const PACKAGE = z.object({
-  CLIENT_ID: optionalText().refine((id) => id !== undefined && GUID.test(id), "must be the Azure Bot's Microsoft App ID (a GUID) to build the Teams app package"),
+  CLIENT_ID: optionalText().refine(
+    (id) => id !== undefined && GUID.test(id),
+    "must be the Azure Bot's Microsoft App ID (a GUID) to build the Teams app package",
+  ),
   PUBLIC_URL: httpUrl(),
   TEAMS_DEVELOPER_NAME: optionalText(),
   TEAMS_DEVELOPER_URL: httpUrl(),
@@ -70,7 +73,10 @@ export function buildManifest(s: ManifestSettings, engine: Engine): Record<strin
     name: { short: 'respbot', full: 'respbot: who is responsible for what' },
     description: {
       short: 'Who is responsible: IBM, you, or both?',
-      full: truncate(`Ask who is responsible for a task in the shared-responsibility matrix of ${services}: IBM, you, or both. Section summaries, search from the compose box, and a link to the source page with every answer.`, 4000),
+      full: truncate(
+        `Ask who is responsible for a task in the shared-responsibility matrix of ${services}: IBM, you, or both. Section summaries, search from the compose box, and a link to the source page with every answer.`,
+        4000,
+      ),
     },
     icons: { ...ICON_FILES },
     accentColor: '#0F62FE',
