@@ -41,6 +41,14 @@ export function stripTeamsMentions(text: string): string {
     .trim();
 }
 
+/** A Teams SDK app that only posts (`respbot post`): the bot's credentials, no server of its own. */
+export function postingApp(config: Pick<TeamsConfig, 'clientId' | 'clientSecret' | 'tenantId'>, log: Log): App {
+  return new App({
+    ...(config.clientId ? { clientId: config.clientId, clientSecret: config.clientSecret ?? undefined, tenantId: config.tenantId ?? undefined } : {}),
+    logger: sdkLogger(log),
+  });
+}
+
 /** The SDK's log lines go through our structured log (warnings and errors only). */
 export function sdkLogger(log: Log, name = 'teams.sdk'): ILogger {
   const text = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');

@@ -80,15 +80,11 @@ async function postToTeams(engine: () => Engine, conversationId: string, section
       process.stderr.write(`respbot post: the bot has no reference for conversation "${conversationId}" in ${describeStore(settings)}.\n${list}\n`);
       return 1;
     }
-    const [{ App }, { teamsAdapter }, { sdkLogger }] = await Promise.all([
-      import('@microsoft/teams.apps'),
-      import('../../adapters/teams/adapter.js'),
-      import('../../adapters/teams/app.js'),
-    ]);
-    const app = new App({
-      ...(teams.clientId ? { clientId: teams.clientId, clientSecret: teams.clientSecret ?? undefined, tenantId: teams.tenantId ?? undefined } : {}),
-      logger: sdkLogger(createLog('error')),
-    });
+    // Our own modules, imported on demand; they import the SDK (a package imported on demand
+    // by name would lose its named exports in the bundle: esbuild gives a CommonJS package's
+    // dynamic import only its default).
+    const [{ teamsAdapter }, { postingApp }] = await Promise.all([import('../../adapters/teams/adapter.js'), import('../../adapters/teams/app.js')]);
+    const app = postingApp(teams, createLog('error'));
     return await postWith(teamsAdapter(app, store), engine(), conversationId, section, `Teams conversation ${conversationId}`);
   } finally {
     await store.close();
