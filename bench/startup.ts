@@ -57,7 +57,8 @@ function pipedQuestion(): Promise<{ ms: number; answered: boolean }> {
     child.stdout.on('data', (d) => (out += d));
     const guard = setTimeout(() => child.kill('SIGKILL'), 30_000);
     child.once('error', reject);
-    child.once('exit', () => {
+    // 'close', not 'exit': the process may exit before its last output has been read.
+    child.once('close', () => {
       clearTimeout(guard);
       resolve({ ms: ms(started), answered: out.includes('\nIBM — Security and vulnerability patch updates to cluster\n') });
     });

