@@ -57,10 +57,11 @@ function pipedQuestion(): Promise<{ ms: number; answered: boolean }> {
     child.stdout.on('data', (d) => (out += d));
     const guard = setTimeout(() => child.kill('SIGKILL'), 30_000);
     child.once('error', reject);
-    // 'close', not 'exit': the process may exit before its last output has been read.
+    // 'close', not 'exit': the process may exit before its last output has been read. The answer
+    // may be the first line: under `npm run -s`, npm's silence reaches `npm start` and it prints no banner.
     child.once('close', () => {
       clearTimeout(guard);
-      resolve({ ms: ms(started), answered: out.includes('\nIBM — Security and vulnerability patch updates to cluster\n') });
+      resolve({ ms: ms(started), answered: /(^|\n)IBM — Security and vulnerability patch updates to cluster\n/.test(out) });
     });
   });
 }
