@@ -19,6 +19,7 @@ import autocannon from 'autocannon';
 import { PACKAGE_ROOT, SHIPPED_DATA_DIR } from '../src/paths.js';
 import { readQuestions } from './evalset.js';
 import { SHARED } from './kb.js';
+import { NO_SETTINGS } from './env.js';
 
 const SECRET = 'bench-secret';
 const CONNECTIONS = 50;
@@ -72,22 +73,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 const r2 = (x: number) => Math.round(x * 100) / 100;
-
-/** No platform settings from the environment or .env (dotenv keeps a variable already set, even empty). */
-const NOTHING_SET = {
-  SLACK_BOT_TOKEN: '',
-  SLACK_SIGNING_SECRET: '',
-  SLACK_APP_TOKEN: '',
-  CLIENT_ID: '',
-  CLIENT_SECRET: '',
-  TENANT_ID: '',
-  DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: '',
-  DATABASE_URL: '',
-  DATA_DIR: '',
-  PORT: '',
-  LOG_LEVEL: '',
-  NODE_ENV: '',
-};
 
 // The platforms' side: Slack's Web API (auth.test at start) and response_url, Teams' Bot
 // Connector. One answer for every call, so it costs both systems the same.
@@ -176,7 +161,7 @@ async function serve(name: string, args: string[], env: Record<string, string>, 
   const out = openSync(logFile, 'a');
   const child = spawn(process.execPath, args, {
     cwd: PACKAGE_ROOT,
-    env: { ...process.env, ...NOTHING_SET, ...env, PORT: String(port) },
+    env: { ...process.env, ...NO_SETTINGS, ...env, PORT: String(port) },
     stdio: ['ignore', out, out],
   });
   closeSync(out);

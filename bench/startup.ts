@@ -13,24 +13,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/paths.js';
+import { NO_SETTINGS } from './env.js';
 
 const RUNS = 3;
 const PIPED_GOAL_MS = 1000;
 const HTTP_GOAL_RATIO = 2;
-
-/** No platform settings, from the environment or .env (dotenv keeps a variable already set, even empty). */
-const CHAT_ONLY = {
-  SLACK_BOT_TOKEN: '',
-  SLACK_SIGNING_SECRET: '',
-  SLACK_APP_TOKEN: '',
-  CLIENT_ID: '',
-  CLIENT_SECRET: '',
-  TENANT_ID: '',
-  DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: '',
-  DATABASE_URL: '',
-  DATA_DIR: '',
-  PORT: '',
-};
 
 // Written with a template so a literal backslash-n reaches printf, as in the README.
 const PIPED = `printf 'who patches the cluster?\\n' | npm start`;
@@ -52,7 +39,7 @@ const ms = (since: number) => Math.round(performance.now() - since);
 function pipedQuestion(): Promise<{ ms: number; answered: boolean }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn('sh', ['-c', PIPED], { cwd: PACKAGE_ROOT, env: { ...process.env, ...CHAT_ONLY }, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn('sh', ['-c', PIPED], { cwd: PACKAGE_ROOT, env: { ...process.env, ...NO_SETTINGS }, stdio: ['ignore', 'pipe', 'ignore'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     const guard = setTimeout(() => child.kill('SIGKILL'), 30_000);
@@ -130,7 +117,7 @@ export async function benchStartup(print: boolean): Promise<StartupFigures> {
   const bare: number[] = [];
   try {
     const bot = {
-      ...CHAT_ONLY,
+      ...NO_SETTINGS,
       SLACK_SIGNING_SECRET: 'bench',
       SLACK_BOT_TOKEN: 'xoxb-bench',
       SLACK_API_URL: api.url,

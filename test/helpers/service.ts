@@ -33,20 +33,25 @@ export interface Bot {
   logged: (pattern: RegExp) => Promise<void>;
 }
 
+/** The environment of a bot on Slack over HTTP, aimed at the stand-in, with `env` on top. */
+function slackEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: 'secret',
+    SLACK_API_URL: api.url + 'api/',
+    PORT: '0',
+    DATA_DIR: '',
+    STORE_PATH: join(dir, 'store.db'),
+    ...env,
+  };
+}
+
 /** The real `npm start` entry with Slack settings aimed at the stand-in; resolves once it listens. */
 export async function startBot(env: Record<string, string>): Promise<Bot> {
   const child = spawn(process.execPath, [BOT], {
     cwd: PACKAGE_ROOT,
-    env: {
-      ...process.env,
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_SIGNING_SECRET: 'secret',
-      SLACK_API_URL: api.url + 'api/',
-      PORT: '0',
-      DATA_DIR: '',
-      STORE_PATH: join(dir, 'store.db'),
-      ...env,
-    },
+    env: slackEnv(env),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';
@@ -77,16 +82,7 @@ export async function startBot(env: Record<string, string>): Promise<Bot> {
 export async function runToExit(env: Record<string, string>): Promise<{ code: number | null; err: string }> {
   const child = spawn(process.execPath, [BOT], {
     cwd: PACKAGE_ROOT,
-    env: {
-      ...process.env,
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_SIGNING_SECRET: 'secret',
-      SLACK_API_URL: api.url + 'api/',
-      PORT: '0',
-      DATA_DIR: '',
-      STORE_PATH: join(dir, 'store.db'),
-      ...env,
-    },
+    env: slackEnv(env),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';

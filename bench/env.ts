@@ -1,0 +1,17 @@
+// What a benchmark's child process starts from: none of respbot's settings, whatever this
+// machine's environment or .env holds (dotenv keeps a variable already set, even empty), so each
+// benchmark sets exactly the ones it measures.
+export const NO_SETTINGS: Record<string, string> = {
+  SLACK_BOT_TOKEN: '',
+  SLACK_SIGNING_SECRET: '',
+  SLACK_APP_TOKEN: '',
+  CLIENT_ID: '',
+  CLIENT_SECRET: '',
+  TENANT_ID: '',
+  DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: '',
+  DATABASE_URL: '',
+  DATA_DIR: '',
+  PORT: '',
+  LOG_LEVEL: '',
+  NODE_ENV: '',
+};
