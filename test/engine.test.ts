@@ -160,3 +160,10 @@ test('a party filter that leaves a section empty says so in the text', async () 
   expect(a).toMatchObject({ intent: 'section', party: 'provider', matches: [] });
   expect(formatAnswer(a)).toMatch(/IBM has no task in this section/);
 });
+
+test('the terminal lists each example of the help once: the buttons that ask them are the same questions', async () => {
+  const { formatAnswer } = await import('./helpers/render.js');
+  const a = ask('help');
+  const text = formatAnswer(a);
+  for (const e of a.examples) expect(text.split(e).length - 1).toBe(1);
+});

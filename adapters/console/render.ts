@@ -17,7 +17,7 @@ export function plainText(line: Line): string {
     .join('');
 }
 
-function block(b: Block, inSummary: boolean): string | null {
+function block(b: Block, inSummary: boolean, shown: string): string | null {
   switch (b.kind) {
     case 'heading':
       return b.restates ? null : b.text;
@@ -43,8 +43,9 @@ function block(b: Block, inSummary: boolean): string | null {
     case 'pick':
       return `  • ${plainText(b.line)}`;
     case 'actions': {
-      // Only questions to ask next make sense in a terminal; other buttons have no meaning here.
-      const asks = b.actions.filter((a) => a.kind === 'ask');
+      // Only questions to ask next make sense in a terminal; other buttons have no meaning here,
+      // and a question the card's text already lists (the help's examples) is not listed twice.
+      const asks = b.actions.filter((a) => a.kind === 'ask' && !shown.includes(a.label));
       return asks.length ? asks.map((a) => `  • ${a.label}`).join('\n') : null;
     }
   }
@@ -54,8 +55,9 @@ export function consoleText(cards: Card[]): string {
   return cards
     .map((c) => {
       const summary = c.blocks.some((b) => b.kind === 'group' || b.kind === 'pick');
+      const shown = c.blocks.map((b) => (b.kind === 'text' ? plainText(b.line) : '')).join('\n');
       return c.blocks
-        .map((b) => block(b, summary))
+        .map((b) => block(b, summary, shown))
         .filter((x): x is string => x !== null && x !== '')
         .join('\n');
     })
