@@ -11,15 +11,13 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { PACKAGE_ROOT, SHIPPED_DATA_DIR } from '../src/paths.js';
 import { readQuestions } from './evalset.js';
 import { SHARED } from './kb.js';
-import { NO_SETTINGS } from './env.js';
+import { freePort, NO_SETTINGS } from './env.js';
 
 const SECRET = 'bench-secret';
 const CONNECTIONS = 50;
@@ -137,15 +135,6 @@ bot.on('message', async ({ activity, send }) => {
 });
 await bot.initialize();
 http.createServer(app).listen(Number(process.env.PORT), '127.0.0.1');`;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 
 interface Served {
   name: string;

@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/paths.js';
-import { NO_SETTINGS } from './env.js';
+import { freePort, NO_SETTINGS } from './env.js';
 
 const RUNS = 3;
 const PIPED_GOAL_MS = 1000;
@@ -52,15 +52,6 @@ function pipedQuestion(): Promise<{ ms: number; answered: boolean }> {
     });
   });
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 
 /** Milliseconds from spawning `command` until GET `path` on `port` gets any HTTP answer; its process group is stopped after. */
 async function untilAnswering(command: string[], env: Record<string, string>, port: number, path: string): Promise<number> {
