@@ -1,9 +1,9 @@
+// What a benchmark's child process starts from: none of respbot's settings, whatever this
+// machine's environment or .env holds (dotenv keeps a variable already set, even empty), so each
+// benchmark sets exactly the ones it measures; and a free port for it to listen on.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-// What a benchmark's child process starts from: none of respbot's settings, whatever this
-// machine's environment or .env holds (dotenv keeps a variable already set, even empty), so each
-// benchmark sets exactly the ones it measures.
 export const NO_SETTINGS: Record<string, string> = {
   SLACK_BOT_TOKEN: '',
   SLACK_SIGNING_SECRET: '',
