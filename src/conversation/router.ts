@@ -50,6 +50,9 @@ export interface RouterDeps {
 
 export type Router = (req: Incoming) => Promise<Outgoing>;
 
+/** A message that asks something: a question mark at its end, or who is asked about. */
+const ASKED = /\?\s*$|\b(who|whose|whom)\b/i;
+
 const notice = (line: Line): Card => noticeCard(line);
 
 export function createRouter(deps: RouterDeps): Router {
@@ -60,6 +63,9 @@ export function createRouter(deps: RouterDeps): Router {
   const ask = (q: string, req: Incoming) => present(answerTracked(deps.engine(), q || 'help', req.requestId, tracking), { private: req.private });
 
   async function onText(text: string, req: Incoming): Promise<Outgoing> {
+    // "post mortem: who writes it?" and "schedule changes — who approves them?" are questions
+    // that start with a command's word: a command never asks.
+    if (ASKED.test(text)) return { cards: ask(text, req) };
     const post = /^post\s+(.+)$/is.exec(text);
     if (post) {
       const p = postCommand(post[1]!, deps.engine(), adapter, req.where);

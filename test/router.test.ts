@@ -1,0 +1,32 @@
+// The one router, through the terminal's adapter: what people type is a command only when it is
+// one; a question that starts with a command's word is answered as a question.
+import { PassThrough } from 'node:stream';
+import { consoleAdapter } from '../adapters/console/adapter.js';
+import { consoleText } from '../adapters/console/render.js';
+import { createRouter } from '../src/conversation/router.js';
+import { loadEngine } from '../src/engine/engine.js';
+import { createLog } from '../src/log.js';
+import { SHIPPED_DATA_DIR } from '../src/paths.js';
+
+const engine = loadEngine([SHIPPED_DATA_DIR]);
+const router = createRouter({ engine: () => engine, adapter: consoleAdapter(new PassThrough()), log: createLog('error', () => {}) });
+const where = { channel: 'terminal', user: 'me' };
+
+async function reply(text: string): Promise<string> {
+  const out = await router({ text, where });
+  const later = out.later ? await out.later() : [];
+  return consoleText([...out.cards, ...later]);
+}
+
+test.each(['post mortem: who writes it?', 'schedule changes to the cluster — who approves them?', 'schedules of upgrades: who decides?'])(
+  'a question that starts with a command word is answered: %s',
+  async (q) => {
+    const text = await reply(q);
+    expect(text).not.toMatch(/There is no section|Scheduling is not available/);
+  },
+);
+
+test('a command is still a command', async () => {
+  expect(await reply('post no such section')).toMatch(/There is no section "no such section"/);
+  expect(await reply('schedules')).toMatch(/Scheduling is not available/);
+});
