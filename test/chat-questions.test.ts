@@ -164,6 +164,13 @@ describe('intents in more wordings', () => {
     if (party) expect(a.party).toBe(party);
   });
 
+  test('the shared rows are titled and summed up as shared, on every surface', () => {
+    const a = seed.answer('what is shared?');
+    expect(formatAnswer(a)).toMatch(/^Shared responsibilities\n/);
+    for (const m of renderSlack(a)) expect(m.text).toMatch(/^Shared responsibilities/);
+    expect(renderTeams(a)[0]!.text).toMatch(/^Shared responsibilities: \d+/);
+  });
+
   test('networking is the Deploy row (endpoints, allowlisting)', () => {
     expect(top('who configures networking?')).toMatchObject({ answered: true, task: 'Deploy', party: 'customer' });
   });

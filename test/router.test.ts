@@ -10,7 +10,7 @@ import { SHIPPED_DATA_DIR } from '../src/paths.js';
 
 const engine = loadEngine([SHIPPED_DATA_DIR]);
 const router = createRouter({ engine: () => engine, adapter: consoleAdapter(new PassThrough()), log: createLog('error', () => {}) });
-const where = { channel: 'terminal', user: 'me' };
+const where = { platform: 'console', channel: 'terminal', team: null, user: 'me' };
 
 async function reply(text: string): Promise<string> {
   const out = await router({ text, where });

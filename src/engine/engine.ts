@@ -13,6 +13,7 @@ import { readModel, type ConfidenceModel, type Features } from './confidence.js'
 import { buildIndex, type KnowledgeIndex } from './search-index.js';
 import type { Answer } from './types.js';
 import { buildVocabulary, readSynonyms } from './vocabulary.js';
+import { log } from '../log.js';
 
 export interface Engine {
   kb: KnowledgeBase;
@@ -63,9 +64,11 @@ export function engineFor(kb: KnowledgeBase, opts: EngineOptions = {}): Engine {
         if (asked && text !== null) return ownerAnswer(text, asked, owners!);
         return withOwners(answer(index, model, question, context), owners);
       } catch (e) {
-        // Never let one odd question take a chat surface down: abstain and say why.
+        // Never let one odd question take a chat surface down: abstain, and say so without the
+        // error's own text (it may name files or internals); the log has it.
         const a = emptyAnswer(null, typeof question === 'string' ? question.slice(0, MAX_QUESTION_CHARS) : '');
-        return { ...a, note: `Internal error: ${(e as Error).message}` };
+        log.error('engine.failed', { question: typeof question === 'string' ? question.slice(0, 200) : typeof question, error: e });
+        return { ...a, note: 'Something went wrong while reading this question; it has been logged. Try rephrasing it.' };
       }
     },
   };

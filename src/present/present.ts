@@ -54,9 +54,7 @@ export function summaryLine(a: Answer): string {
     case 'section':
       return `${a.section?.title ?? ''} (${a.section?.service ?? ''}): ${partyCounts(a.matches)}`;
     case 'party':
-      return a.ownedBy
-        ? `${ownedByTitle(a.ownedBy.owner?.name ?? null)}: ${a.matches.length}`
-        : `${a.party === 'customer' ? 'Your' : "IBM's"} responsibilities: ${a.matches.length}`;
+      return a.ownedBy ? `${ownedByTitle(a.ownedBy.owner?.name ?? null)}: ${a.matches.length}` : `${partyTitle(a.party)}: ${a.matches.length}`;
     case 'list':
       return `${a.sections.length} sections`;
     case 'help':

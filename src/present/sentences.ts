@@ -58,8 +58,9 @@ export const OWNER_ARROW = 'You → ';
 export const NO_OWNER = 'no owner yet';
 export const ownedByTitle = (owner: string | null): string => (owner ? `Owned by ${owner}` : 'Your tasks with no owner');
 export const OWNER_DETAILS = 'details';
+/** The title of one party's rows: each side's include the shared rows, which are theirs too. */
 export const partyTitle = (party: Party | null): string =>
-  `${party === 'customer' ? 'Your' : party === 'shared' ? 'Shared' : "IBM's"} responsibilities (shared included)`;
+  party === 'shared' ? 'Shared responsibilities' : `${party === 'customer' ? 'Your' : "IBM's"} responsibilities (shared included)`;
 export const welcome = (services: string[]): string => `I tell who is responsible for what in ${services.join(', ')}: IBM, you, or both. Ask me, for example:`;
 
 export function helpLines(v: Voice): Line[] {
