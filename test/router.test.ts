@@ -30,3 +30,16 @@ test('a command is still a command', async () => {
   expect(await reply('post no such section')).toMatch(/There is no section "no such section"/);
   expect(await reply('schedules')).toMatch(/Scheduling is not available/);
 });
+
+test('the help offers what works on the surface: the terminal has no channels to post to', async () => {
+  const text = await reply('help');
+  expect(text).not.toMatch(/post <section>|schedule/);
+  const { helpLines } = await import('../src/present/sentences.js');
+  const { SLACK_VOICE } = await import('../adapters/slack/adapter.js');
+  const { TEAMS_VOICE } = await import('../adapters/teams/adapter.js');
+  const { plain } = await import('../src/present/card.js');
+  expect(helpLines(SLACK_VOICE).map(plain).join('\n')).toContain('/responsibility post <section> [#channel]');
+  const teams = helpLines(TEAMS_VOICE).map(plain).join('\n');
+  expect(teams).toContain('To this conversation: post <section>');
+  expect(teams).not.toContain('#channel');
+});

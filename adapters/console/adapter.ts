@@ -14,6 +14,7 @@ export const CONSOLE_VOICE: Voice = {
   howToAsk: 'Ask me who is responsible for something in the shared-responsibility matrix.',
   privateReplies: false,
   zoneSource: 'the terminal',
+  posts: null,
 };
 
 /** An answer as the terminal shows it. */

@@ -15,6 +15,7 @@ export const SLACK_VOICE: Voice = {
   howToAsk: 'Ask in a DM, mention me in a channel, or use /responsibility <question>.',
   privateReplies: true,
   zoneSource: 'your Slack profile',
+  posts: 'named-channel',
 };
 
 /** A client that does not wait or retry by itself (retries 0, rate-limited calls rejected): the poster owns retries. */

@@ -15,6 +15,7 @@ export const TEAMS_VOICE: Voice = {
   howToAsk: 'Ask in a chat, or mention me in a channel.',
   privateReplies: false,
   zoneSource: 'Teams',
+  posts: 'here',
 };
 
 const RETRY = new Set([408, 412, 429, 500, 502, 503, 504]);

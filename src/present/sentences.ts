@@ -14,6 +14,11 @@ export interface Voice {
   privateReplies: boolean;
   /** Where the asker's time zone would come from ("your Slack profile", "Teams"), to say it did not. */
   zoneSource: string;
+  /**
+   * Where `post` and the digests can go: to a channel named after the section (Slack), to this
+   * conversation only (Teams), or nowhere (the terminal has no channels): the help offers what works.
+   */
+  posts: 'named-channel' | 'here' | null;
 }
 
 export const PARTY_LABEL: Record<Party, string> = { provider: 'IBM', customer: 'You', shared: 'Shared' };
@@ -64,11 +69,20 @@ export const partyTitle = (party: Party | null): string =>
 export const welcome = (services: string[]): string => `I tell who is responsible for what in ${services.join(', ')}: IBM, you, or both. Ask me, for example:`;
 
 export function helpLines(v: Voice): Line[] {
+  const also: Line = [
+    'Also: ',
+    { code: v.command('list') },
+    ', ',
+    { code: v.command('<section name>') },
+    ', ',
+    { code: 'what am I responsible for in <section>?' },
+  ];
+  if (v.posts === null) return [also];
   return [
-    ['Also: ', { code: v.command('list') }, ', ', { code: v.command('<section name>') }, ', “what am I responsible for in <section>?”'],
+    also,
     [
-      'To a channel: ',
-      { code: v.command('post <section> [#channel]') },
+      v.posts === 'named-channel' ? 'To a channel: ' : 'To this conversation: ',
+      { code: v.command(v.posts === 'named-channel' ? 'post <section> [#channel]' : 'post <section>') },
       ' now, or ',
       { code: v.command('schedule <section|rotate> every monday 09:00') },
       ' as a digest; ',
