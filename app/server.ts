@@ -73,6 +73,10 @@ function listenProblem(e: NodeJS.ErrnoException, port: number, host: string | un
 export function listen(app: Express, port: number, host?: string, log: Log = defaultLog): Promise<{ server: Server; port: number }> {
   // The error handler goes last on the app itself: an app mounted inside another would cost
   // every request a second pass through Express's router and its request set-up.
+  // A path no surface serves: 404 in JSON too (Express's own is an HTML page).
+  app.use((req, res) => {
+    res.status(404).json({ error: `no such endpoint: ${req.method} ${req.path.slice(0, 100)}` });
+  });
   app.use(jsonErrors(log));
   return new Promise((resolve, reject) => {
     const server = createServer(app);

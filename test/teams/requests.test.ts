@@ -78,6 +78,13 @@ describe('malformed requests get 400 with a JSON reason, one log line, no reply 
     expect(logs.filter((l) => l.level === 'warn' || l.level === 'error').map((l) => l.event)).toEqual(['teams.bad_activity']);
   });
 
+  test('a path no surface serves gets a JSON 404, not an HTML page', async () => {
+    const res = await fetch(`${base}/nope`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await res.json()).toEqual({ error: 'no such endpoint: GET /nope' });
+  });
+
   test('a body that is not JSON gets a JSON 400, not an HTML stack trace', async () => {
     const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": "message", ' });
     expect(res.status).toBe(400);
