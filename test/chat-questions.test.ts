@@ -48,6 +48,10 @@ describe('the words around a question do not change its answer', () => {
     expect(cleanQuestion('<!here> <@U1> <#C1|sre> <!subteam^S1|@sre> see <https://x.example|the runbook> ok').text).toBe('see — the runbook — ok');
   });
 
+  test('the answer echoes the question in the asker\'s own words, markup off, chat spellings kept', () => {
+    expect(seed.answer('<@U024BE7LH> who patches the cluster 4 us? thx').question).toBe('who patches the cluster 4 us? thx');
+  });
+
   test('chat spellings are read as the words they stand for', () => {
     expect(cleanQuestion('do u gotta patch it w/ IBM 4 us pls').text).toBe('do you have to patch it with IBM for us please');
     expect(top('u gotta patch the cluster or IBM does?')).toMatchObject({ answered: true, task: 'Security and vulnerability patch updates to cluster' });

@@ -55,7 +55,7 @@ export function explain(index: KnowledgeIndex, question: unknown, context: Answe
 function route(index: KnowledgeIndex, question: unknown, context: AnswerContext): Routed {
   const done = (a: Answer) => ({ done: a });
   const read = readQuestion(question, index);
-  const a = emptyAnswer(read, read.text);
+  const a = emptyAnswer(read, read.asked);
   if (!read.text) {
     addNote(a, 'Ask a question, for example: ' + (index.examples[0] ?? 'help'));
     a.suggestions = index.examples.slice(0, 3);

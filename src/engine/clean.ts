@@ -126,7 +126,10 @@ function chatSpelling(s: string): string {
 }
 
 export interface Cleaned {
+  /** What is read: markup and escapes off, chat spellings as the words they stand for. */
   text: string;
+  /** The question as asked, markup and escapes off, its own words kept: what answers echo. */
+  asked: string;
   truncated: boolean;
 }
 
@@ -142,12 +145,8 @@ export function cleanQuestion(raw: unknown): Cleaned {
     .replace(/(^|\s):[a-z0-9_+-]+:(?=\s|$)/g, '$1 ') // emoji codes (:pray:)
     .replace(/\bhttps?:\/\/\S+/gi, ' ')
     .replace(/(^|\s)@[\w.-]+/g, '$1 '); // a plain @handle is an address too
-  s = chatSpelling(
-    s
-      .replace(/\btl;? ?dr\b/gi, 'summary')
-      .replace(/\s+/g, ' ')
-      .trim(),
-  );
-  if (!overlong && s.length <= MAX_QUESTION_CHARS) return { text: s, truncated: false };
-  return { text: s.slice(0, MAX_QUESTION_CHARS), truncated: true };
+  const asked = s.replace(/\s+/g, ' ').trim();
+  s = chatSpelling(asked.replace(/\btl;? ?dr\b/gi, 'summary'));
+  if (!overlong && s.length <= MAX_QUESTION_CHARS) return { text: s, asked: asked.slice(0, MAX_QUESTION_CHARS), truncated: false };
+  return { text: s.slice(0, MAX_QUESTION_CHARS), asked: asked.slice(0, MAX_QUESTION_CHARS), truncated: true };
 }

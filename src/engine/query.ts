@@ -35,6 +35,8 @@ export interface Unit {
 
 export interface Query {
   text: string;
+  /** The question as asked (markup off, the asker's own words): what the answer echoes. */
+  asked: string;
   truncated: boolean;
   lower: string;
   /** The clauses that ask the question, lower case: what intent rules read. */
@@ -122,7 +124,7 @@ function focusOf(
 }
 
 export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
-  const { text, truncated } = cleanQuestion(raw);
+  const { text, asked, truncated } = cleanQuestion(raw);
   const lower = text.toLowerCase();
   const ws0 = words(lower);
 
@@ -255,7 +257,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   }
   const focusStems = units.filter((u) => u.focus && u.stem).map((u) => u.stem!);
   const pairs = focusStems.slice(1).map((s, i) => `${focusStems[i]} ${s}`);
-  return { text, truncated, lower, focus, services, foreign, party, units, pairs };
+  return { text, asked, truncated, lower, focus, services, foreign, party, units, pairs };
 }
 
 /** Prepositions that open an adjunct: where, not what ("… in prod"). */
