@@ -48,7 +48,7 @@ describe('the words around a question do not change its answer', () => {
     expect(cleanQuestion('<!here> <@U1> <#C1|sre> <!subteam^S1|@sre> see <https://x.example|the runbook> ok').text).toBe('see — the runbook — ok');
   });
 
-  test('the answer echoes the question in the asker\'s own words, markup off, chat spellings kept', () => {
+  test("the answer echoes the question in the asker's own words, markup off, chat spellings kept", () => {
     expect(seed.answer('<@U024BE7LH> who patches the cluster 4 us? thx').question).toBe('who patches the cluster 4 us? thx');
   });
 
