@@ -6,7 +6,7 @@ import type { Action } from '../../src/present/actions.js';
 import { payloadOf } from '../../src/present/actions.js';
 import type { Block, Card, Line } from '../../src/present/card.js';
 import type { Budget } from '../../src/present/paging.js';
-import { PARTY_LABEL } from '../../src/present/sentences.js';
+import { PARTY_LABEL, S } from '../../src/present/sentences.js';
 import { truncate } from '../../src/strings.js';
 import { escapeSlack as esc, slackLink } from './escape.js';
 import { SLACK_LIMITS as L } from './limits.js';
@@ -95,7 +95,7 @@ function buttons(actions: Action[]): Button[] {
 function entryText(b: Extract<Block, { kind: 'entry' }>): string {
   const who = b.party ? `${PARTY_LABEL[b.party]} · ` : '';
   const head = [
-    b.also ? '*Also fits:* ' : '',
+    b.also ? `*${S.alsoFits}:* ` : '',
     b.service ? `*${esc(b.service)}* · ` : '',
     who,
     `*${esc(b.title)}*`,

@@ -4,7 +4,7 @@ import type { CardElement, IAdaptiveCard, IContainer, IFactSet, IOpenUrlAction, 
 import { payloadOf, type Action } from '../../src/present/actions.js';
 import type { Block, Card, Line } from '../../src/present/card.js';
 import type { Budget } from '../../src/present/paging.js';
-import { PARTY_LABEL } from '../../src/present/sentences.js';
+import { PARTY_LABEL, S } from '../../src/present/sentences.js';
 import { truncate } from '../../src/strings.js';
 import { TEAMS_LIMITS as L } from './limits.js';
 
@@ -68,7 +68,7 @@ function action(a: Action): ISubmitAction | IOpenUrlAction {
 
 function entry(b: Extract<Block, { kind: 'entry' }>): CardElement[] {
   const head = [
-    b.also ? '**Also fits:** ' : '',
+    b.also ? `**${S.alsoFits}:** ` : '',
     b.service ? `**${inert(b.service)}** · ` : '',
     b.party ? `${PARTY_LABEL[b.party]} · ` : '',
     `**${inert(b.title)}**`,
