@@ -22,7 +22,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       teams: () => teamsConfig(env),
       port: () => portFrom(env),
     },
-    'respbot is not configured correctly',
+    'the settings are not right',
   );
 }
 

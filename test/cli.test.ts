@@ -176,7 +176,7 @@ test('every wrong setting is reported by one start, each with its name, and with
     .split('\n')
     .filter((l) => l.startsWith('  - '))
     .map((l) => l.slice(4).split(' ')[0]);
-  expect(r.err).toMatch(/^respbot: respbot is not configured correctly:\n/);
+  expect(r.err).toMatch(/^respbot: the settings are not right:\n/);
   expect(listed.sort()).toEqual(['CLIENT_SECRET', 'LOG_USER_IDS', 'PORT', 'SCHEDULE_MAX_LATE_MINUTES', 'SLACK_BOT_TOKEN', 'TENANT_ID']);
   expect(r.err).toContain('CLIENT_SECRET is missing (the app registration → Certificates & secrets → a client secret value)');
   expect(r.err).not.toMatch(/\n\s+at /);
