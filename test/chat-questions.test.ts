@@ -200,6 +200,18 @@ describe('honest under doubt, on every surface', () => {
     expect(JSON.stringify(renderTeams(a))).toMatch(/Only the first 500 characters/);
   });
 
+  test('an answer the model doubts (confidence below one half) says so on every surface; a sure one does not', () => {
+    const unsure = seed.answer('who upgrades kafka?');
+    expect(unsure).toMatchObject({ answered: true });
+    expect(unsure.confidence).toBeLessThan(0.5);
+    expect(formatAnswer(unsure)).toContain('I am not sure this is the row you mean');
+    expect(JSON.stringify(renderSlack(unsure))).toContain('I am not sure this is the row you mean');
+    expect(JSON.stringify(renderTeams(unsure))).toContain('I am not sure this is the row you mean');
+    const sure = seed.answer('who patches the cluster?');
+    expect(sure.confidence).toBeGreaterThan(0.5);
+    expect(formatAnswer(sure)).not.toContain('not sure');
+  });
+
   test('confidence is a probability', () => {
     for (const q of ['who patches the cluster?', 'who is on the hook for the HA setup?', 'who handles security incidents?']) {
       const c = seed.answer(q).confidence;

@@ -90,6 +90,9 @@ function source(s: SectionRef): Block {
   return { kind: 'facts', facts, url: s.url };
 }
 
+/** `confidence` is the probability that the row is the right one: below one half, the answer says it is unsure. */
+const UNSURE_BELOW = 0.5;
+
 const note = (text: string): Block => ({ kind: 'text', line: [{ italic: text }], subtle: true });
 const ask = (q: string): Action => ({ kind: 'ask', label: q, question: q });
 
@@ -113,6 +116,7 @@ function whoCards(a: Answer, o: PresentOptions, mentioned: Mentioned): Card[] {
     blocks.push(ownedEntry(top, mentioned, { ...(a.side ? { qualifier: SIDE[a.side] } : {}), party: top.task === null ? null : party }, a.side));
     if (a.runnerUp) blocks.push(ownedEntry(a.runnerUp, mentioned, { also: true }));
     if (a.section) blocks.push(source(a.section));
+    if (a.confidence < UNSURE_BELOW) blocks.push(note(S.unsure));
     if (a.note) blocks.push(note(a.note));
   }
   if (o.sharedBy) blocks.push({ kind: 'context', lines: [['Shared by ', { user: o.sharedBy }, ` · asked: “${a.question.slice(0, 200)}”`]] });

@@ -30,6 +30,7 @@ export const WHAT_PARTY_DOES: Record<Party, string> = { customer: 'what you do',
 export const S = {
   dependsOnService: 'It depends on the service',
   alsoFits: 'Also fits',
+  unsure: 'I am not sure this is the row you mean: the question fits it only loosely.',
   unknown: "I don't know that one from the responsibility documents.",
   didYouMean: 'Did you mean:',
   didYouMeanOne: 'Did you mean one of these?',
