@@ -33,9 +33,7 @@ function block(b: Block, inSummary: boolean, shown: string): string | null {
     case 'group':
       return `  ${b.text}`;
     case 'facts': {
-      const line = b.facts
-        .map((f) => (f.title === 'Section' ? `Section: ${f.value}` : f.title === 'Last updated' ? `updated ${f.value}` : f.value))
-        .join(' · ');
+      const line = b.facts.map((f) => (f.key === 'section' ? `${f.title}: ${f.value}` : f.key === 'updated' ? `updated ${f.value}` : f.value)).join(' · ');
       return `${indent(line)}${b.url ? `\n${indent(b.url)}` : ''}`;
     }
     case 'context':

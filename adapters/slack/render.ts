@@ -110,7 +110,7 @@ function factsText(b: Extract<Block, { kind: 'facts' }>): string {
   const [section, ...rest] = b.facts;
   const bits = [
     section ? `${section.title}: *${esc(section.value)}*` : '',
-    ...rest.map((f) => (f.title === 'Last updated' ? `updated ${esc(f.value)}` : esc(f.value))),
+    ...rest.map((f) => (f.key === 'updated' ? `updated ${esc(f.value)}` : esc(f.value))),
   ];
   if (b.url) bits.push(slackLink(b.url, 'source'));
   return bits.filter(Boolean).join(' · ');

@@ -47,6 +47,13 @@ export interface Duty {
   text: string;
 }
 
+/** A labelled value; `key` says what it is, so that a surface's layout never depends on the label's words. */
+export interface Fact {
+  key: 'section' | 'service' | 'updated';
+  title: string;
+  value: string;
+}
+
 export type Block =
   /** A card's title. `restates` a title the next entry says again (the terminal leaves it out). */
   | { kind: 'heading'; text: string; restates?: boolean }
@@ -62,7 +69,7 @@ export type Block =
   /** A heading inside a card: "What IBM does (4)". */
   | { kind: 'group'; text: string }
   /** Where an answer comes from: section, service, last updated, and the page. */
-  | { kind: 'facts'; facts: Array<{ title: string; value: string }>; url: string | null }
+  | { kind: 'facts'; facts: Fact[]; url: string | null }
   /** Small print: counts, the source, who shared it. */
   | { kind: 'context'; lines: Line[] }
   /** A row with its own button (a section in a list). */

@@ -4,7 +4,7 @@
 import type { Answer, Match, SectionRef } from '../engine/types.js';
 import type { Party } from '../model.js';
 import type { Action } from './actions.js';
-import { plain, type Block, type Card, type Duty, type Line } from './card.js';
+import { plain, type Block, type Card, type Duty, type Fact, type Line } from './card.js';
 import { byOwner, ownerLine, ownersLoaded, type Mentioned } from './owners.js';
 import { paged, type Budget } from './paging.js';
 import {
@@ -82,10 +82,10 @@ const ownedEntry = (m: Match, mentioned: Mentioned, extra: Partial<Extract<Block
   entry(m, { ...extra, ...(m.owner ? { owner: ownerLine(m.owner, mentioned) } : {}) }, side);
 
 function source(s: SectionRef): Block {
-  const facts = [
-    { title: 'Section', value: s.title },
-    { title: 'Service', value: s.service },
-    ...(s.lastUpdated ? [{ title: 'Last updated', value: s.lastUpdated }] : []),
+  const facts: Fact[] = [
+    { key: 'section', title: 'Section', value: s.title },
+    { key: 'service', title: 'Service', value: s.service },
+    ...(s.lastUpdated ? [{ key: 'updated' as const, title: 'Last updated', value: s.lastUpdated }] : []),
   ];
   return { kind: 'facts', facts, url: s.url };
 }
