@@ -61,7 +61,7 @@ export const FILLER = new Set(
   `ok okay hey hi hello hiya yo thanks thank cheers please lol lmao rofl haha hehe btw fyi asap imo imho tbh afaik iirc sorry
   hmm hm um uh oh ah folks everyone everybody guys mate quick question q wondering curious dumb maybe honestly basically anyway
   pretty assume think guess believe confirm wonder ask asking asked clarify clarity appreciated appreciate advance rush yes yeah
-  yep nope ty tia idk nvm ofc ngl rn`.split(/\s+/),
+  yep nope ty tia idk nvm ofc ngl rn cc fyi`.split(/\s+/),
 );
 
 /** Phrases removed before matching ("who is in charge of" adds nothing to the topic). */
