@@ -297,6 +297,13 @@ test('respbot post --platform teams posts to a stored conversation reference, or
   }
 });
 
+test('a mistyped option is named, with the usage', () => {
+  const r = run(CLI, ['ask', '--jsn', 'who patches the cluster?']);
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/^respbot: Unknown option '--jsn'/);
+  expect(r.err).toContain('usage: respbot <command> [options]');
+});
+
 test('respbot post without what it needs says so', () => {
   expect(run(CLI, ['post', '--platform', 'slack']).err).toMatch(/^usage: respbot post/);
   expect(run(CLI, ['post', '--platform', 'slack', '--channel', 'C1', '--section', 'dr'], '', { SLACK_BOT_TOKEN: '' }).err).toMatch(/set SLACK_BOT_TOKEN/);

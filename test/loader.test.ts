@@ -212,6 +212,6 @@ describe('bad input', () => {
   });
 
   test('a missing folder is a clear error', () => {
-    expect(() => loadKnowledgeBase(['/no/such/folder'])).toThrow('/no/such/folder: no such file or folder (check DATA_DIR)');
+    expect(() => loadKnowledgeBase(['/no/such/folder'])).toThrow('/no/such/folder: no such file or folder (check the path given, or DATA_DIR)');
   });
 });

@@ -11,7 +11,9 @@ const USAGE = `usage: respbot <command> [options]
 
 commands:
   inspect [--json] [PATH…]     print the loaded documents (default: DATA_DIR or the shipped data)
-  ask [--json] ["QUESTION"]    answer a question; with --json and no question, answer each
+  ask [--json] [--data DIR] ["QUESTION"]
+                               answer a question (from DIR's documents; default: DATA_DIR or
+                               the shipped data); with --json and no question, answer each
                                line of standard input with one JSON object a line
   post --platform slack|teams --channel ID --section NAME
                                post a section summary to a Slack channel (SLACK_BOT_TOKEN)
@@ -76,6 +78,12 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
+    // A mistyped option ("--jsn"): what was wrong, and how the commands are typed.
+    if (String((e as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`respbot: ${(e as Error).message}\n${USAGE}\n`);
+      process.exitCode = 2;
+      return;
+    }
     const known = e instanceof ConfigError;
     process.stderr.write(`respbot: ${known || e instanceof TypeError ? (e as Error).message : (e as Error).stack}\n`);
     process.exitCode = known ? 2 : 1;

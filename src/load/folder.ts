@@ -38,7 +38,7 @@ export function readOtherServices(file: string): string[][] {
 const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
 function markdownFiles(path: string): string[] {
-  if (!existsSync(path)) throw new ConfigError({ file: path, setting: '', problem: 'no such file or folder', where: 'check DATA_DIR' });
+  if (!existsSync(path)) throw new ConfigError({ file: path, setting: '', problem: 'no such file or folder', where: 'check the path given, or DATA_DIR' });
   if (statSync(path).isFile()) return [path];
   return readdirSync(path)
     .filter((f) => /\.(md|markdown)$/i.test(f) && !/^readme\.md$/i.test(f))
