@@ -14,7 +14,8 @@ import { SLACK_LIMITS as L } from './limits.js';
 export interface SlackMessage {
   /** Top-level text: notifications and screen readers read it. */
   text: string;
-  blocks: KnownBlock[];
+  /** Absent in a message of one line: an empty list is not sent (Slack may refuse it as invalid_blocks). */
+  blocks?: KnownBlock[];
 }
 
 /** Our buttons' action ids, by kind (the names Slack has seen from respbot since the start). */
@@ -141,7 +142,7 @@ export function slackBlocks(b: Block): KnownBlock[] {
 /** A card as a message: its blocks in order, its summary as the notification text. A card of one line is a plain message. */
 export function slackMessage(card: Card): SlackMessage {
   const only = card.blocks.length === 1 ? card.blocks[0]! : null;
-  if (only?.kind === 'text') return { text: clip(mrkdwn(only.line), L.sectionText), blocks: [] };
+  if (only?.kind === 'text') return { text: clip(mrkdwn(only.line), L.sectionText) };
   const blocks = card.blocks.flatMap(slackBlocks);
   // One actions block per message may carry a block_id: the answer's buttons.
   const last = [...blocks].reverse().find((b) => b.type === 'actions');
