@@ -45,7 +45,7 @@ export function slackRequestGuard(opts: GuardOptions): RequestHandler[] {
     if (!refusal && !(await opts.seen.first(`slack:sig:${sig}`, (Number(timestamp) + SIGNATURE_WINDOW_S) * 1000 - t + 1000))) refusal = 'replayed';
     if (refusal) {
       opts.log.warn('slack.request_refused', { reason: refusal, path: req.path });
-      res.status(401).end();
+      res.status(401).json({ error: `not a genuine Slack request: ${refusal}` });
       return;
     }
     (req as typeof req & { rawBody?: Buffer }).rawBody = body;

@@ -13,6 +13,8 @@ describe('forged requests get 401 and run no handler', () => {
   ])('%s', async (_name, opts) => {
     const res = await post(slash('who patches the cluster?'), 'application/x-www-form-urlencoded', opts);
     expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(((await res.json()) as { error: string }).error).toMatch(/^not a genuine Slack request: (bad signature|timestamp out of window|bad timestamp)$/);
     expect(answered).toBe(0);
     expect(api.calls).toHaveLength(0);
     // A signed command after it is answered in its acknowledgement; a handler the refused one
