@@ -45,7 +45,7 @@ export function teamsConfig(env: NodeJS.ProcessEnv): TeamsConfig | null {
   if (v.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS && isProduction(env)) {
     throw new ConfigError({
       setting: 'DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS',
-      problem: `=true is refused in production (NODE_ENV=${env.NODE_ENV!.trim()}): anyone could post to /api/messages. Set CLIENT_ID, CLIENT_SECRET and TENANT_ID instead.`,
+      problem: `set to true is refused in production (NODE_ENV=${env.NODE_ENV!.trim()}): anyone could post to /api/messages. Set CLIENT_ID, CLIENT_SECRET and TENANT_ID instead.`,
     });
   }
   return {

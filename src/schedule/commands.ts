@@ -73,7 +73,10 @@ export async function addSchedule(store: Store, engine: Engine, req: ScheduleReq
   const first = nextRun(when, now);
   const second = nextRun(when, first);
   if (second.getTime() - first.getTime() < MIN_INTERVAL_MS)
-    return { ok: false, error: `"${when.description}" would post more than once an hour; digests run at most hourly.` };
+    return {
+      ok: false,
+      error: `${when.description[0]!.toUpperCase()}${when.description.slice(1)} would post more than once an hour; digests run at most hourly.`,
+    };
   if ((await store.listSchedules(req.platform, req.channel)).length >= MAX_PER_CHANNEL) {
     return { ok: false, error: `This channel already has ${MAX_PER_CHANNEL} digests; stop one with unschedule <id> first.` };
   }
