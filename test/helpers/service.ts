@@ -105,8 +105,16 @@ export async function slash(bot: Bot, text: string): Promise<string> {
     team_id: 'T1',
     response_url: `${api.url}respond/${id}`,
   }).toString();
+  const res = await signedPost(bot, body);
+  expect(res.status).toBe(200);
+  const [reply] = (await api.waitFor((c) => c.some((x) => x.path === `respond/${id}`), 10_000)).filter((x) => x.path === `respond/${id}`);
+  return String(reply!.body.text);
+}
+
+/** A slash command's form body, signed as Slack signs it, to the bot's Slack endpoint. */
+function signedPost(bot: Bot, body: string): Promise<Response> {
   const ts = Math.floor(Date.now() / 1000);
-  const res = await fetch(`${bot.base}/slack/events`, {
+  return fetch(`${bot.base}/slack/events`, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
@@ -115,9 +123,6 @@ export async function slash(bot: Bot, text: string): Promise<string> {
     },
     body,
   });
-  expect(res.status).toBe(200);
-  const [reply] = (await api.waitFor((c) => c.some((x) => x.path === `respond/${id}`), 10_000)).filter((x) => x.path === `respond/${id}`);
-  return String(reply!.body.text);
 }
 
 /** `/responsibility post mirroring`: acknowledged at once, the post itself goes on after. */
@@ -131,16 +136,7 @@ export async function slashPost(bot: Bot) {
     response_url: api.url + 'respond/x',
     trigger_id: triggerId(),
   }).toString();
-  const ts = Math.floor(Date.now() / 1000);
-  const res = await fetch(`${bot.base}/slack/events`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(ts),
-      'x-slack-signature': signature('secret', ts, body),
-    },
-    body,
-  });
+  const res = await signedPost(bot, body);
   expect(res.status).toBe(200);
   await api.waitFor((c) => c.some((x) => x.path === 'chat.postMessage'), 10_000);
 }
