@@ -43,3 +43,8 @@ test('the help offers what works on the surface: the terminal has no channels to
   expect(teams).toContain('To this conversation: post <section>');
   expect(teams).not.toContain('#channel');
 });
+
+test('a channel typed as plain text is said to be unknown, not read as part of the section name', async () => {
+  const text = await reply('post disaster recovery #sre');
+  expect(text).toBe('I do not know #sre as a channel: I can only post here.');
+});

@@ -23,6 +23,13 @@ export function postCommand(text: string, engine: Engine, adapter: Adapter, wher
   const { rest, channel } = adapter.channelIn?.(text) ?? { rest: text.trim(), channel: null };
   const target = channel ?? where.channel;
   const elsewhere = target !== where.channel;
+  // "#sre" typed as plain text (not picked from the platform's list, so not a channel it knows):
+  // say so, rather than look for a section called "disaster recovery #sre".
+  const named = channel === null ? /\s(#[\w.-]+)$/.exec(rest) : null;
+  if (named) {
+    const how = adapter.channelIn ? 'pick the channel from the list as you type it, so that it becomes a link' : 'I can only post here';
+    return { now: [`I do not know ${named[1]} as a channel: ${how}.`], later: async () => null };
+  }
   const found = engine.findSection(rest);
   if (!('answer' in found)) return { now: [`There is no section "${rest}".`, ...closest(found.suggestions)], later: async () => null };
   const title = found.answer.section!.title;
