@@ -86,7 +86,7 @@ test('the bot refuses to start when no document loads, and says why', () => {
 
 test('with Slack settings, npm start serves signed slash commands and refuses forged ones', async () => {
   const { spawn } = await import('node:child_process');
-  const { signature } = await import('./helpers/slack.js');
+  const { signature, slashBody } = await import('./helpers/slack.js');
   const child = spawn(process.execPath, [BOT], {
     cwd: ROOT,
     env: {
@@ -109,15 +109,7 @@ test('with Slack settings, npm start serves signed slash commands and refuses fo
       });
       child.on('exit', () => reject(new Error(err)));
     });
-    const body = new URLSearchParams({
-      command: '/responsibility',
-      text: 'who patches the cluster?',
-      user_id: 'U1',
-      channel_id: 'C1',
-      team_id: 'T1',
-      response_url: 'http://127.0.0.1:9/r',
-      trigger_id: '1',
-    }).toString();
+    const body = slashBody('who patches the cluster?', { response_url: 'http://127.0.0.1:9/r' });
     const ts = Math.floor(Date.now() / 1000);
     const send = (sig: string) =>
       fetch(`http://127.0.0.1:${port}/slack/events`, {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { BOT } from './entry.js';
-import { signature, slackStandIn, triggerId, type StandIn } from './slack.js';
+import { postSigned, slackStandIn, slashBody, type StandIn } from './slack.js';
 
 export let api: StandIn;
 export let dir: string;
@@ -97,46 +97,15 @@ export async function runToExit(env: Record<string, string>): Promise<{ code: nu
 /** `/responsibility <text>` as Slack sends it; resolves with what the bot replied to response_url. */
 export async function slash(bot: Bot, text: string): Promise<string> {
   const id = `r${Math.random().toString(36).slice(2)}`;
-  const body = new URLSearchParams({
-    command: '/responsibility',
-    text,
-    user_id: 'U1',
-    channel_id: 'C0READY01',
-    team_id: 'T1',
-    response_url: `${api.url}respond/${id}`,
-  }).toString();
-  const res = await signedPost(bot, body);
+  const res = await postSigned(`${bot.base}/slack/events`, 'secret', slashBody(text, { channel_id: 'C0READY01', response_url: `${api.url}respond/${id}` }));
   expect(res.status).toBe(200);
   const [reply] = (await api.waitFor((c) => c.some((x) => x.path === `respond/${id}`), 10_000)).filter((x) => x.path === `respond/${id}`);
   return String(reply!.body.text);
 }
 
-/** A slash command's form body, signed as Slack signs it, to the bot's Slack endpoint. */
-function signedPost(bot: Bot, body: string): Promise<Response> {
-  const ts = Math.floor(Date.now() / 1000);
-  return fetch(`${bot.base}/slack/events`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(ts),
-      'x-slack-signature': signature('secret', ts, body),
-    },
-    body,
-  });
-}
-
 /** `/responsibility post mirroring`: acknowledged at once, the post itself goes on after. */
 export async function slashPost(bot: Bot) {
-  const body = new URLSearchParams({
-    command: '/responsibility',
-    text: 'post mirroring',
-    user_id: 'U1',
-    channel_id: 'C1',
-    team_id: 'T1',
-    response_url: api.url + 'respond/x',
-    trigger_id: triggerId(),
-  }).toString();
-  const res = await signedPost(bot, body);
+  const res = await postSigned(`${bot.base}/slack/events`, 'secret', slashBody('post mirroring', { response_url: api.url + 'respond/x' }));
   expect(res.status).toBe(200);
   await api.waitFor((c) => c.some((x) => x.path === 'chat.postMessage'), 10_000);
 }
@@ -144,25 +113,7 @@ export async function slashPost(bot: Bot) {
 /** Asks through a signed slash command; the answer's one-line text. */
 export function asker(bot: Bot) {
   return async (q: string) => {
-    const body = new URLSearchParams({
-      command: '/responsibility',
-      text: q,
-      user_id: 'U1',
-      channel_id: 'C1',
-      team_id: 'T1',
-      response_url: api.url + 'respond/x',
-      trigger_id: triggerId(),
-    }).toString();
-    const ts = Math.floor(Date.now() / 1000);
-    const res = await fetch(`${bot.base}/slack/events`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-slack-request-timestamp': String(ts),
-        'x-slack-signature': signature('secret', ts, body),
-      },
-      body,
-    });
+    const res = await postSigned(`${bot.base}/slack/events`, 'secret', slashBody(q, { response_url: api.url + 'respond/x' }));
     return ((await res.json()) as { text: string }).text;
   };
 }

@@ -8,6 +8,29 @@ export function signature(secret: string, timestamp: number, body: string): stri
   return 'v0=' + createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex');
 }
 
+/** A slash command's form body as Slack sends it: `/responsibility <text>` from U1 in C1 of T1, with a trigger_id of its own. */
+export function slashBody(text: string, fields: Record<string, string> = {}): string {
+  return new URLSearchParams({
+    command: '/responsibility',
+    text,
+    user_id: 'U1',
+    channel_id: 'C1',
+    team_id: 'T1',
+    trigger_id: triggerId(),
+    ...fields,
+  }).toString();
+}
+
+/** A form body POSTed to a Slack endpoint, signed with `secret` at this second. */
+export function postSigned(url: string, secret: string, body: string): Promise<Response> {
+  const ts = Math.floor(Date.now() / 1000);
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(secret, ts, body) },
+    body,
+  });
+}
+
 let triggers = 0;
 /** A fresh trigger_id: Slack gives every slash command and click its own, so no two signed bodies repeat. */
 export function triggerId(): string {

@@ -14,7 +14,7 @@ import { createHttpApp, listen } from '../../app/server.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
 import { SHARED } from '../helpers/fs.js';
-import { signature, slackStandIn, triggerId, type StandIn } from '../helpers/slack.js';
+import { postSigned, signature, slackStandIn, slashBody, type StandIn } from '../helpers/slack.js';
 import { storeKinds } from '../helpers/stores.js';
 
 const SECRET = 'replica-secret';
@@ -145,21 +145,11 @@ test('a store that does not answer costs no answer: the request goes on without 
     createLog('error', () => {}),
   );
   servers.push(l.server);
-  const body = new URLSearchParams({
-    command: '/responsibility',
-    text: 'who patches the cluster?',
-    user_id: 'U1',
-    channel_id: 'C1',
-    team_id: 'T1',
-    response_url: api.url + 'respond/x',
-    trigger_id: triggerId(),
-  }).toString();
-  const ts = Math.floor(Date.now() / 1000);
-  const res = await fetch(`http://127.0.0.1:${l.port}/slack/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(SECRET, ts, body) },
-    body,
-  });
+  const res = await postSigned(
+    `http://127.0.0.1:${l.port}/slack/events`,
+    SECRET,
+    slashBody('who patches the cluster?', { response_url: api.url + 'respond/x' }),
+  );
   expect(res.status).toBe(200);
   expect(((await res.json()) as { text: string }).text).toBe('IBM: Security and vulnerability patch updates to cluster');
   expect(lines.map((x) => x.event)).toContain('slack.seen_unavailable');
