@@ -1,7 +1,7 @@
 // New documents reach the running bot without a restart: SIGHUP, and `respbot sync`.
 import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PACKAGE_ROOT, SHIPPED_DATA_DIR } from '../../src/paths.js';
@@ -18,6 +18,17 @@ const withQuantumRow = (text: string) =>
 
 /** The bot's log line that says the new documents are in (a reload from file events waits for 2 s of quiet first). */
 const RELOADED = /"event":"documents\.reloaded"/;
+
+/** An upstream copy of the Event Streams document on loopback, and data/sources.yaml pointing `respbot sync` at it. */
+async function serveUpstream(data: string, text: string): Promise<Server> {
+  const upstream = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end(text));
+  await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
+  writeFileSync(
+    join(data, 'sources.yaml'),
+    `documents:\n  - file: event-streams-responsibilities.md\n    url: http://127.0.0.1:${(upstream.address() as AddressInfo).port}/responsibilities.md\n`,
+  );
+  return upstream;
+}
 
 test('SIGHUP reloads the documents in DATA_DIR', async () => {
   const data = join(dir, 'data');
@@ -42,14 +53,7 @@ test('SIGHUP reloads the documents in DATA_DIR', async () => {
 test('respbot sync brings a changed upstream document to the running bot, with no restart', async () => {
   const data = join(dir, 'data');
   cpSync(SHIPPED_DATA_DIR, data, { recursive: true });
-  const upstream = createServer((_req, res) =>
-    res.writeHead(200, { 'content-type': 'text/plain' }).end(withQuantumRow(readFileSync(join(SHIPPED_DATA_DIR, 'event-streams-responsibilities.md'), 'utf8'))),
-  );
-  await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
-  writeFileSync(
-    join(data, 'sources.yaml'),
-    `documents:\n  - file: event-streams-responsibilities.md\n    url: http://127.0.0.1:${(upstream.address() as AddressInfo).port}/responsibilities.md\n`,
-  );
+  const upstream = await serveUpstream(data, withQuantumRow(readFileSync(join(SHIPPED_DATA_DIR, 'event-streams-responsibilities.md'), 'utf8')));
   const bot = await startBot({ DATA_DIR: data });
   const ask = asker(bot);
   try {
@@ -72,12 +76,7 @@ test('a truncated upstream copy: sync refuses it and the bot keeps its sections;
   const data = join(dir, 'data');
   cpSync(SHIPPED_DATA_DIR, data, { recursive: true });
   const full = readFileSync(join(SHIPPED_DATA_DIR, 'event-streams-responsibilities.md'), 'utf8');
-  const upstream = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end(full.slice(0, Math.floor(full.length * 0.7))));
-  await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
-  writeFileSync(
-    join(data, 'sources.yaml'),
-    `documents:\n  - file: event-streams-responsibilities.md\n    url: http://127.0.0.1:${(upstream.address() as AddressInfo).port}/responsibilities.md\n`,
-  );
+  const upstream = await serveUpstream(data, full.slice(0, Math.floor(full.length * 0.7)));
   const bot = await startBot({ DATA_DIR: data });
   const ask = asker(bot);
   const sync = async (...args: string[]) => {
