@@ -150,6 +150,20 @@ export function ensureBuilt() {
   if (builtFrom() !== fingerprint(files) || missingOutput(files)) build();
 }
 
+/**
+ * An entry point (bin/start.js, bin/respbot.js): builds dist/ if the sources changed, then runs
+ * `file` (relative to dist/) in this process, so signals reach it. A failed build stops with exit 2.
+ */
+export async function runBuilt(file) {
+  try {
+    ensureBuilt();
+  } catch (e) {
+    process.stderr.write(`respbot: ${e.message}\n`);
+    process.exit(2);
+  }
+  await import(new URL(`../dist/${file}`, import.meta.url).href);
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
   const args = process.argv.slice(2);
   try {
