@@ -222,6 +222,8 @@ export function rank(q: Query, index: KnowledgeIndex, scope: ServiceGroup[] = in
         } else if (v > unitBest[e]!) unitBest[e] = v;
         if (m & taskBit) taskHit[e] = 1;
       }
+      // The section-title postings touch their entries as the loop above does, written out again
+      // rather than called: this is the loop every question runs over every matching entry.
       const v = strength * FIELD_WEIGHT.section;
       for (let p = sectionPostStart[id]!; p < sectionPostStart[id + 1]!; p++) {
         const sec = sectionPost[p]!;
