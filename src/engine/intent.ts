@@ -51,9 +51,9 @@ export function asksFact(lower: string, whole: string = lower): boolean {
     ) ||
     // "what's the max retention?", "which kafka version …?": a question after a measure or a setting's value.
     (/^(what|what's|whats|which)\b/.test(lower) && FACT_WORD.test(lower)) ||
-    // "how do I … with the CLI?", "syntax for … with the cli": a procedure, which the documents do not give.
-    /^how (do|can|should|would) (i|we|you)\b.*\b(cli|command|commands|api call|sdk|terraform|curl|kubectl|console|script)\b/.test(lower) ||
-    TOOL_WORD.test(lower)
+    // "syntax for … with the cli", "how do I … in the console?": a procedure, which the documents do not give.
+    TOOL_WORD.test(lower) ||
+    /^how (do|can|should|would) (i|we|you)\b.*\b(api call|console|script)\b/.test(lower)
   );
 }
 
@@ -66,7 +66,7 @@ const ASKS_WHO_DOES =
 
 /** Words of a measure, a limit or a setting's value: what a fact question asks for. */
 const FACT_WORD =
-  /\b(versions?|releases?|percentages?|percent|uptime|limits?|max|maximum|min|minimum|longest|shortest|largest|biggest|smallest|highest|lowest|quotas?|price|pricing|costs?|flags?|syntax|defaults?|ports?)\b/;
+  /\b(versions?|releases?|percentages?|percent|uptime|limits?|max|maximum|min|minimum|longest|shortest|largest|biggest|smallest|highest|lowest|quotas?|price|pricing|costs?|defaults?|ports?)\b/;
 
 /** "what is kafka?", "what's an RPO?", "explain X like I'm 5": asks what a thing is, which the documents do not define. */
 export function asksDefinition(lower: string): boolean {
