@@ -61,12 +61,25 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 }
 
+const WARM_UP_MS = Number(process.env.WARM_UP_MS ?? 1500);
+
 function latencies(
   fn: (q: string) => unknown,
   rounds: number,
   qs: string[] = texts,
-): { p50: number; p99: number; p99Rounds: [number, number]; p99RoundMedian: number } {
-  for (let r = 0; r < 5; r++) for (const q of qs) fn(q); // warm up: let the JIT settle first
+): { p50: number; p99: number; p99Rounds: [number, number]; p99RoundMedian: number; warming: { answers: number; p99: number } } {
+  // Warm up for a second or so of answers, not a few rounds: the optimizing compiler works on
+  // hot functions in the background for thousands of calls, and its thread takes this 2-core
+  // machine's CPU from the measured one (ticks of 4 ms) while it does.
+  const warmUntil = performance.now() + WARM_UP_MS;
+  // The warm-up is timed too: what the first answers after a start cost is reported beside the steady state.
+  const warm: number[] = [];
+  for (let r = 0; r < 5 || performance.now() < warmUntil; r++)
+    for (const q of qs) {
+      const s = performance.now();
+      fn(q);
+      warm.push(performance.now() - s);
+    }
   const t: number[] = [];
   const perRound: number[] = [];
   for (let r = 0; r < rounds; r++) {
@@ -84,6 +97,8 @@ function latencies(
     p99: round(percentile(t, 99)),
     p99Rounds: [round(Math.min(...perRound)), round(Math.max(...perRound))],
     p99RoundMedian: round(percentile(perRound, 50)),
+    // As many answers as are measured, from the start: the same sample size, before the JIT has settled.
+    warming: { answers: Math.min(warm.length, t.length), p99: round(percentile(warm.slice(0, t.length), 99)) },
   };
 }
 
@@ -125,13 +140,19 @@ const seed = loadEngine([SHIPPED_DATA_DIR]);
 const seedLat = latencies((q) => seed.answer(q), 40);
 const worstLat = latencies((q) => seed.answer(q), 1, worstQuestions(300));
 const seedLine = () =>
-  `seed:   p50 ${seedLat.p50} ms, p99 ${seedLat.p99} ms ${mark(seedLat.p99 <= 1)} per question (goal p99 ≤ 1 ms; p99 of each round ${seedLat.p99Rounds[0]}–${seedLat.p99Rounds[1]} ms, median ${seedLat.p99RoundMedian} ms)`;
+  `seed:   p50 ${seedLat.p50} ms, p99 ${seedLat.p99} ms ${mark(seedLat.p99 <= 1)} per question (goal p99 ≤ 1 ms; p99 of each round ${seedLat.p99Rounds[0]}–${seedLat.p99Rounds[1]} ms, median ${seedLat.p99RoundMedian} ms), after ${WARM_UP_MS / 1000} s of answers; while warming up: p99 ${seedLat.warming.p99} ms over the first ${seedLat.warming.answers} answers`;
 const worstLine = () =>
   `worst:  490-letter words, 500 characters of noise, 60 unknown words: p50 ${worstLat.p50} ms, p99 ${worstLat.p99} ms, ${round(worstLat.p99 / seedLat.p50)}× the median question (goal: a few times, never seconds)`;
 if (values.latency) {
   // Only the per-question figures: seconds, where the whole benchmark takes minutes.
   const r = {
-    seed: { p50_ms: seedLat.p50, p99_ms: seedLat.p99, p99_rounds_ms: seedLat.p99Rounds, p99_round_median_ms: seedLat.p99RoundMedian },
+    seed: {
+      p50_ms: seedLat.p50,
+      p99_ms: seedLat.p99,
+      p99_rounds_ms: seedLat.p99Rounds,
+      p99_round_median_ms: seedLat.p99RoundMedian,
+      warming_p99_ms: seedLat.warming.p99,
+    },
     worst: { p50_ms: worstLat.p50, p99_ms: worstLat.p99 },
   };
   process.stdout.write((values.json ? '' : `${seedLine()}\n${worstLine()}\n`) + JSON.stringify(r) + '\n');
@@ -175,7 +196,13 @@ const acc = (s: ReturnType<typeof score>) => ({ accuracy: round(pct(s.inScope, s
 
 const result = {
   corpus: { docs: corpusKb.documents.length, load_and_index_ms: corpusMs },
-  seed: { p50_ms: seedLat.p50, p99_ms: seedLat.p99, p99_rounds_ms: seedLat.p99Rounds, p99_round_median_ms: seedLat.p99RoundMedian },
+  seed: {
+    p50_ms: seedLat.p50,
+    p99_ms: seedLat.p99,
+    p99_rounds_ms: seedLat.p99Rounds,
+    p99_round_median_ms: seedLat.p99RoundMedian,
+    warming_p99_ms: seedLat.warming.p99,
+  },
   worst: { p50_ms: worstLat.p50, p99_ms: worstLat.p99, ratio_to_median: round(worstLat.p99 / seedLat.p50) },
   large: { docs: big.documents.length, entries, build_ms: buildMs, p50_ms: largeLat.p50, p99_ms: largeLat.p99 },
   baselines: { fuse: { ...acc(fuseScore), large_p50_ms: fuseLargeLat.p50, large_p99_ms: fuseLargeLat.p99 }, minisearch: acc(miniScore) },
