@@ -1,0 +1,31 @@
+// Debug aid: why did the engine answer or abstain? `npx tsx bench/why.ts [--data DIR] "QUESTION" …`
+import { loadEngine } from '../src/engine/engine.js';
+import { probability } from '../src/engine/confidence.js';
+import { SHIPPED_DATA_DIR } from '../src/paths.js';
+
+// Piped into `head`: stop quietly when the reader has gone.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+const args = process.argv.slice(2);
+const di = args.indexOf('--data');
+const data = di >= 0 ? args.splice(di, 2)[1]! : SHIPPED_DATA_DIR;
+if (args.length === 0) {
+  process.stderr.write('usage: npm run why -- [--data DIR] "QUESTION" …\n');
+  process.exit(2);
+}
+const engine = loadEngine([data]);
+for (const q of args) {
+  const { answer, features } = engine.explain(q);
+  const scope = features ? probability(engine.model.scope, features) : 0;
+  console.log(`\n${q}\n  scope=${scope.toFixed(2)} (t=${engine.model.threshold}) intent=${answer.intent}`);
+  for (const m of answer.matches.slice(0, 4)) console.log(`  ${m.score.toFixed(3)} [${m.doc}] ${m.section} / ${m.task} → ${m.party}`);
+  if (features)
+    console.log(
+      '  ' +
+        Object.entries(features)
+          .map(([k, v]) => `${k}=${+v.toFixed(2)}`)
+          .join(' '),
+    );
+}
