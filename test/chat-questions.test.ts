@@ -1,5 +1,7 @@
 // Questions as people type them in chat: the words around a question do not change its answer,
 // questions about things the documents do not cover are declined, and doubt is said aloud.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadEngine } from '../src/engine/engine.js';
 import { cleanQuestion } from '../src/engine/clean.js';
 import { readQuestion } from '../src/engine/query.js';
@@ -76,6 +78,14 @@ describe('the words around a question do not change its answer', () => {
     const q = readQuestion('for our payments pipeline in prod, who patches the cluster?', seed.index);
     expect(q.focus).toBe('who patches the cluster?');
     expect(q.units.filter((u) => u.focus).map((u) => u.word)).toEqual(['patches', 'cluster']);
+  });
+
+  test('a clause that only points back at the topic ("whose call is that?") is not the focus; the clause it points at is', () => {
+    for (const tail of ["whose call is that, ours or IBM's?", 'who makes sure of that?', "who's meant to do that?"]) {
+      const q = `turning off the public endpoint so we only use private — ${tail}`;
+      expect(readQuestion(q, seed.index).focus).toContain('public endpoint');
+      expect(top(q)).toMatchObject({ answered: true, task: 'Deploy' });
+    }
   });
 });
 
@@ -165,6 +175,9 @@ describe('intents in more wordings', () => {
     ['give me my responsibilities', 'party', 'customer'],
     ['break down the disaster recovery section 4 me', 'section', null],
     ['walk me through mirroring', 'section', null],
+    ['what does IBM own end to end?', 'party', 'provider'],
+    ['can someone pull up the full list of IBM-side duties', 'party', 'provider'],
+    ['our-side tasks, all of them', 'party', 'customer'],
   ])('%s → %s', (q, intent, party) => {
     const a = seed.answer(q);
     expect(a.intent).toBe(intent);
@@ -204,9 +217,13 @@ describe('honest under doubt, on every surface', () => {
   });
 
   test('an answer the model doubts (confidence below one half) says so on every surface; a sure one does not', () => {
-    const unsure = seed.answer('who upgrades kafka?');
-    expect(unsure).toMatchObject({ answered: true });
-    expect(unsure.confidence).toBeLessThan(0.5);
+    // Whichever paraphrase the current model doubts: the rule under test is the note, not one question's score.
+    const questions = readFileSync(join(import.meta.dirname, 'fixtures', 'questions.paraphrase.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { q: string }).q);
+    const unsure = questions.map((q) => seed.answer(q)).find((a) => a.answered && a.intent === 'who' && a.confidence < 0.5);
+    if (!unsure) throw new Error('no paraphrase is answered with confidence below one half');
     expect(formatAnswer(unsure)).toContain('I am not sure this is the row you mean');
     expect(JSON.stringify(renderSlack(unsure))).toContain('I am not sure this is the row you mean');
     expect(JSON.stringify(renderTeams(unsure))).toContain('I am not sure this is the row you mean');

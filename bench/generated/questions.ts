@@ -40,6 +40,10 @@ const WHO: Template[] = [
   np((t) => `who's on the hook for ${t}?`),
   np((t) => `who takes care of ${t}?`),
   np((t) => `${t}: is that on us or on IBM?`),
+  vp((v, o) => `who's meant to ${v} ${o}?`),
+  vp((v, o) => `whose call is it to ${v} ${o}?`),
+  np((t) => `${t} — ours or IBM's?`),
+  np((t) => `whose problem is ${t}?`),
 ];
 /** Yes/no questions and statements naming one side. */
 const YES_NO: Template[] = [
@@ -53,6 +57,10 @@ const YES_NO: Template[] = [
   np((t) => `${t} is on us, right?`),
   np((t) => `does IBM cover ${t}?`),
   np((t) => `do we own ${t}?`),
+  vp((v, o) => `do we need to ${v} ${o} ourselves?`),
+  vp((v, o) => `are we expected to ${v} ${o}?`),
+  vp((v, o) => `can we rely on IBM to ${v} ${o}?`),
+  np((t) => `is ${t} something our team has to do?`),
 ];
 const SERVICE_SLOT: Array<(q: string, service: string) => string> = [
   (q, s) => q.replace(/\?$/, ` in ${s}?`),

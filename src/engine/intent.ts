@@ -15,7 +15,7 @@ const SECTION_VERB =
 /** "what am I responsible for in X", "what does IBM do for X", "what's on us in X": a party's share of a topic. */
 const PARTY_SHARE =
   /\b(what|which|list)\b.*\b(am i|are we|do i|do we|does ibm|is ibm|does the (customer|client|provider)|is the (customer|client|provider)|must i|must we|should i|should we|are my|are our|are ibm'?s?|is my|is our|on us|on me|on ibm|our part|my part|ibm'?s part|our side|ibm'?s side|ours|mine|we own|ibm owns|on our plate|on my plate)\b/;
-const PARTY_ALL = /\b(all|every|everything|full list|complete list|list)\b|^(what|which)\b/;
+const PARTY_ALL = /\b(all|every|everything|full list|complete list|list|end to end)\b|^(what|which)\b/;
 
 export function looksLikeHelp(lower: string): boolean {
   return HELP.test(lower);
@@ -27,7 +27,7 @@ export function asksForSection(lower: string): boolean {
   return SECTION_VERB.test(lower) || PARTY_SHARE.test(lower);
 }
 export function asksPartyShare(lower: string): boolean {
-  return PARTY_SHARE.test(lower) || /\b(my|our|ibm'?s?|the customer'?s?|the provider'?s?) (responsibilities|duties|tasks|job)\b/.test(lower);
+  return PARTY_SHARE.test(lower) || /\b(my|our|ibm'?s?|the customer'?s?|the provider'?s?)(?:[- ]side)? (responsibilities|duties|tasks|job)\b/.test(lower);
 }
 export function asksEverything(lower: string): boolean {
   return PARTY_ALL.test(lower);

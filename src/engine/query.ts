@@ -154,7 +154,8 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const { focus, inFocus, opens } = focusOf(
     text,
     (w) => index.knownStems.has(stem(w)),
-    (i) => serviceWord.has(i),
+    // Words of a stop phrase ("whose call is that") name no topic, so their clause is not the question for them.
+    (i) => serviceWord.has(i) || (ws1[i] === 'the' && ws0[i] !== 'the'),
   );
   // Another cloud or a service not loaded: anywhere in the message, or in the question itself when a loaded service is named too.
   // One the documents mention counts only where it is what is asked about: "Schematics: who …", "… in Schematics".
