@@ -1,6 +1,6 @@
 // npm run eval -- FILE [--data DIR] [--json] [--misses]: scores a question file for respbot
 // and, in the same run, for the two baselines.
-// npm run eval -- --generated [--json]: the questions generated from the corpus, fold by fold.
+// npm run eval -- --generated [--misses] [--json]: the questions generated from the corpus, fold by fold.
 import { parseArgs } from 'node:util';
 import { coreSettings } from '../src/config/settings.js';
 import { loadEngine } from '../src/engine/engine.js';
@@ -14,7 +14,7 @@ const { values, positionals } = parseArgs({
 });
 if (values.generated) {
   const r = generatedReport();
-  process.stdout.write(values.json ? JSON.stringify(r) + '\n' : formatReport(r));
+  process.stdout.write(values.json ? JSON.stringify(r) + '\n' : formatReport(r, values.misses));
   process.exit(0);
 }
 const file = positionals[0];

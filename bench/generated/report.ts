@@ -23,6 +23,8 @@ export interface GeneratedReport {
   all: Omit<FoldFigures, 'fold' | 'documents' | 'threshold'>;
   calibration: Array<{ lo: number; hi: number; n: number; right: number }>;
   families: Array<{ family: string; n: number; right: number }>;
+  /** The held-out questions got wrong, and how: declined though in scope, the wrong entry, or answered though out of scope. */
+  misses: Array<{ q: string; family: string; how: 'declined' | 'wrong' | 'answered' }>;
 }
 
 function baselineScores(scenarios: Scenario[], which: 'fuse' | 'minisearch'): { inScope: number; inScopeN: number; oos: number; oosN: number } {
@@ -97,9 +99,11 @@ export function generatedReport(opts: { abstain?: number; seed?: number } = {}):
     b.right += +s.right;
   }
   const fam = new Map<string, { n: number; right: number }>();
+  const misses: GeneratedReport['misses'] = [];
   for (const { s, scope, t } of heldOut) {
     const answered = scope !== null ? scope >= t : s.ruleAnswered;
     const ok = s.q.kind === 'oos' ? !answered : answered && s.right;
+    if (!ok) misses.push({ q: s.q.q, family: s.q.family, how: s.q.kind === 'oos' ? 'answered' : answered ? 'wrong' : 'declined' });
     const f = fam.get(s.q.family) ?? { n: 0, right: 0 };
     f.n++;
     f.right += +ok;
@@ -110,10 +114,11 @@ export function generatedReport(opts: { abstain?: number; seed?: number } = {}):
     all: { questions: samples.length, ours: fig(totals.ours), fuse: fig(totals.fuse), minisearch: fig(totals.minisearch) },
     calibration: bands,
     families: [...fam].map(([family, v]) => ({ family, ...v })).sort((a, b) => a.family.localeCompare(b.family)),
+    misses,
   };
 }
 
-export function formatReport(r: GeneratedReport): string {
+export function formatReport(r: GeneratedReport, withMisses = false): string {
   const p = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
   const row = (
     name: string,
@@ -134,6 +139,7 @@ export function formatReport(r: GeneratedReport): string {
     '',
     'By kind of question (in scope: answered right; oos: declined):',
     ...r.families.map((f) => `  ${f.family.padEnd(24)} ${String(f.n).padStart(5)}  ${p(f.right / f.n)}`),
+    ...(withMisses ? ['', `Misses (${r.misses.length}):`, ...r.misses.map((m) => `  ${m.how.padEnd(8)} [${m.family}] ${m.q}`)] : []),
   ];
   return lines.join('\n') + '\n';
 }
