@@ -80,6 +80,23 @@ describe('the words around a question do not change its answer', () => {
     expect(q.units.filter((u) => u.focus).map((u) => u.word)).toEqual(['patches', 'cluster']);
   });
 
+  test('indefinite pronouns ("something", "anything") are no topic', () => {
+    const q = readQuestion('is disaster recovery something our team has to do?', seed.index);
+    expect(q.units.filter((u) => u.focus).map((u) => u.word)).toEqual(['disaster recovery']);
+  });
+
+  test('"on our end", "on their end" and "up to us" name a side, not a topic', () => {
+    expect(top('the schema backups, are they done on their end?')).toMatchObject({ answered: true, task: 'Schema Registry' });
+    expect(readQuestion('who does the failback on their end?', seed.index).party).toBe('provider');
+    expect(segmentsOf('failback is up to us')[0]).toMatchObject({ asked: true });
+  });
+
+  test('"makes the call" is deciding: the side that decides', () => {
+    const a = seed.answer('who makes the call on failover?');
+    expect(a).toMatchObject({ answered: true, party: 'customer' });
+    expect(a.matches[0]).toMatchObject({ task: 'Failover' });
+  });
+
   test('a clause that only points back at the topic ("whose call is that?") is not the focus; the clause it points at is', () => {
     for (const tail of ["whose call is that, ours or IBM's?", 'who makes sure of that?', "who's meant to do that?"]) {
       const q = `turning off the public endpoint so we only use private — ${tail}`;

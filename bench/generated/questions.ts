@@ -62,6 +62,28 @@ const YES_NO: Template[] = [
   vp((v, o) => `can we rely on IBM to ${v} ${o}?`),
   np((t) => `is ${t} something our team has to do?`),
 ];
+/**
+ * Verbs people put in front of a task whatever the document's own verb is ("who installs the
+ * security updates?"): the object names the row, the verb may be one no document uses.
+ */
+const CHAT_VERBS = [
+  'install',
+  'sort out',
+  'run',
+  'put in place',
+  'roll out',
+  'arrange',
+  'carry out',
+  'look into',
+  'organise',
+  'kick off',
+  'implement',
+  'execute',
+  'apply',
+  'perform',
+  'do',
+];
+
 const SERVICE_SLOT: Array<(q: string, service: string) => string> = [
   (q, s) => q.replace(/\?$/, ` in ${s}?`),
   (q, s) => `for ${s}, ${q}`,
@@ -246,7 +268,8 @@ export function positives(rows: RowOf[], r: Rng, opts: { perRow: number; name: (
     const usable = row.phrases.filter((p) => row.unique || p.side !== null);
     if (usable.length === 0) continue;
     for (let i = 0; i < opts.perRow; i++) {
-      const p = r.pick(usable);
+      const picked = r.pick(usable);
+      const p = picked.kind === 'vp' && r.chance(0.15) ? { ...picked, verb: r.pick(CHAT_VERBS) } : picked;
       const family = r.chance(0.65) ? 'who' : 'yes-no';
       let q = render(p, family === 'who' ? WHO : YES_NO, r, row.rare);
       if (!q) continue;

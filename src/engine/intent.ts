@@ -62,7 +62,7 @@ const TOOL_WORD = /\b(cli|ibmcloud|command|commands|syntax|flags?|sdk|terraform|
 
 /** A word of who does it: with one, a question about a fact or a tool is still about a row ("do we have to run the CLI command?"). */
 const ASKS_WHO_DOES =
-  /\b(who|whose|responsib\w*|on us|on ibm|on me|our job|my job|ibm'?s job|our side|ibm'?s side|our part|ibm'?s part|us or ibm|ibm or us|ours|we have to|we need to|i have to|i need to|we must|we should)\b|^(do|does|did|are|is|am|must|should|will|would|can) (we|i|ibm|you)\b/;
+  /\b(who|whose|responsib\w*|on us|on ibm|on me|our job|my job|ibm'?s job|our side|ibm'?s side|our part|ibm'?s part|us or ibm|ibm or us|ours|ourselves|myself|on our end|on my end|on their end|up to us|up to me|up to ibm|we have to|we need to|i have to|i need to|we must|we should)\b|^(do|does|did|are|is|am|must|should|will|would|can) (we|i|ibm|you)\b/;
 
 /** Words of a measure, a limit or a setting's value: what a fact question asks for. */
 const FACT_WORD =

@@ -49,9 +49,10 @@ const ENGLISH_STOPWORDS = `i me my myself we our ours ourselves you you're you'v
   t can will just don don't should should've now d ll m o re ve y ain aren couldn didn doesn hadn hasn haven isn ma mightn mustn needn
   shan shouldn wasn weren won wouldn`.split(/\s+/);
 
-/** Prepositions and the like that NLTK's list lacks: "the client libs inside our apps" names libraries and apps. */
+/** Prepositions, indefinite pronouns and the like that NLTK's list lacks: "the client libs inside our apps" names libraries and apps. */
 const MORE_FUNCTION_WORDS = `inside outside within without across along around behind beside besides beyond toward towards upon via per
-  among amongst despite except unlike throughout underneath alongside regarding concerning whether etc eg ie aka vs versus`.split(/\s+/);
+  among amongst despite except unlike throughout underneath alongside regarding concerning whether etc eg ie aka vs versus
+  something anything nothing everything somewhere anywhere whatever whoever whichever whenever wherever`.split(/\s+/);
 
 /**
  * Chat filler: greetings, thanks, hedges and interjections. They carry no topic in any
@@ -70,7 +71,7 @@ export const STOP_PHRASES: RegExp[] = [
   /^(?:(?:please|pls|can you|could you|would you)\s+)?(?:break down|sum up|go over|go through|run through|run me through|walk through|walk me through)\b/,
   /\b(in charge of|on the hook for|take care of|takes care of|taking care of|look after|looks after|deal with|deals with|responsible for|accountable for|is it (?:my|our|ibm'?s?) job to|whose job is it to|who should|who must|who needs to|who has to|do i have to|do we have to|do i need to|do we need to|(?:am|are|is|be|who'?s|who is) (?:i |we |my team |our team )?(?:supposed|expected|meant|required) to)\b/g,
   // Other ways of asking whose it is: "whose call is that", "who makes sure …", "can we rely on IBM to …".
-  /\b(whose (?:call|problem|decision|headache|responsibility|area)(?: (?:is|was|would be) (?:it|that|this))?(?: to)?|(?:make|makes|making) sure(?: that)?|can (?:we|i) (?:rely|count) on (?:ibm|them|the provider) to|end to end|(?:pull|dig|bring) up)\b/g,
+  /\b(whose (?:call|problem|decision|headache|responsibility|area)(?: (?:is|was|would be) (?:it|that|this))?(?: to)?|(?:make|makes|making) sure(?: that)?|can (?:we|i) (?:rely|count) on (?:ibm|them|the provider) to|end to end|(?:pull|dig|bring) up|on (?:our|my|their|ibm'?s?) end)\b/g,
 ];
 
 /** Words that still name a topic even though they are in STOPWORDS for questions. */
