@@ -6,6 +6,7 @@ import { loadEngine } from '../src/engine/engine.js';
 import { cleanQuestion } from '../src/engine/clean.js';
 import { readQuestion } from '../src/engine/query.js';
 import { segmentsOf } from '../src/engine/segments.js';
+import { words } from '../src/engine/words.js';
 import { MAX_CORRECTED } from '../src/engine/spelling.js';
 import { SHIPPED_DATA_DIR } from '../src/paths.js';
 import { formatAnswer, renderSlack, renderTeams } from './helpers/render.js';
@@ -80,6 +81,15 @@ describe('the words around a question do not change its answer', () => {
     expect(q.units.filter((u) => u.focus).map((u) => u.word)).toEqual(['patches', 'cluster']);
   });
 
+  test('a second question joined by "and"/"or" is read on its own, and every word stays in some clause', () => {
+    for (const q of ['new CVE just dropped - who patches our cluster and on what timeline?', 'do we schedule the upgrade or does ibm just roll it out?']) {
+      expect(segmentsOf(q).flatMap((s) => words(s.text))).toEqual(words(q));
+    }
+    const q = readQuestion('new CVE just dropped - who patches our cluster and on what timeline?', seed.index);
+    expect(q.units.filter((u) => u.focus).map((u) => u.word)).toEqual(['patches', 'cluster']);
+    expect(top('new CVE just dropped - who patches our cluster and on what timeline?')).toMatchObject({ answered: true, party: 'provider' });
+  });
+
   test('indefinite pronouns ("something", "anything") are no topic', () => {
     const q = readQuestion('is disaster recovery something our team has to do?', seed.index);
     expect(q.units.filter((u) => u.focus).map((u) => u.word)).toEqual(['disaster recovery']);
@@ -119,6 +129,20 @@ describe('what the documents do not cover is declined, with what they do cover',
     const a = seed.answer(q);
     expect(a.answered).toBe(false);
     expect(a.note).toMatch(/not facts such as versions, sizes or dates/);
+  });
+
+  test.each(['who pays the egress charges for our event streams traffic?', "what's the hourly rate on the standard plan?", 'how are mirroring fees billed?'])(
+    'money, which no row speaks of: %s',
+    (q) => {
+      const a = seed.answer(q);
+      expect(a.answered).toBe(false);
+      expect(a.note).toMatch(/not prices, charges or billing/);
+    },
+  );
+
+  test('a money word the loaded documents do use is asked about as a row; "in charge of" is not money', () => {
+    expect(corpus.answer('who provides the tools to manage billing in Satellite?')).toMatchObject({ answered: true, party: 'provider' });
+    expect(seed.answer('who is in charge of patching the cluster?')).toMatchObject({ answered: true, party: 'provider' });
   });
 
   test.each([

@@ -1,6 +1,6 @@
 // answer(question) → Answer: the chat-agnostic heart of respbot.
 import { featuresOf, probability, type ConfidenceModel, type Features } from './confidence.js';
-import { asksDefinition, asksEverything, asksFact, asksForSection, asksPartyShare, asksWho, looksLikeHelp, looksLikeList } from './intent.js';
+import { asksDefinition, asksEverything, asksFact, asksMoney, asksForSection, asksPartyShare, asksWho, looksLikeHelp, looksLikeList } from './intent.js';
 import { readQuestion, weighedIn, type Query } from './query.js';
 import { rank, type Ranking } from './ranking.js';
 import { sideOf, type Scored } from './score.js';
@@ -11,6 +11,7 @@ import { sectionAnswer } from './section-answers.js';
 import { bestSection as bestTitle, type SectionHit } from './sections.js';
 import { fuzzySuggestions, suggestionsFrom } from './suggestions.js';
 import type { Answer, Match } from './types.js';
+import { stem } from './words.js';
 
 /** An unscoped question is ambiguous when a second service scores this close to the first. */
 export const SERVICE_TIE = 0.9;
@@ -92,10 +93,15 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext)
     return done(a);
   }
   const fact = asksFact(q.focus, q.lower);
-  if (asksDefinition(q.focus) || fact) {
+  const money = asksMoney(q.focus, (w) => index.rowTerms.has(stem(w)));
+  if (asksDefinition(q.focus) || fact || money) {
     addNote(
       a,
-      fact ? 'I tell who is responsible for what, not facts such as versions, sizes or dates.' : 'I tell who is responsible for what; I do not define terms.',
+      money
+        ? 'I tell who is responsible for what, not prices, charges or billing.'
+        : fact
+          ? 'I tell who is responsible for what, not facts such as versions, sizes or dates.'
+          : 'I tell who is responsible for what; I do not define terms.',
     );
     a.suggestions = suggestionsFrom(rank(q, index, scope), multi);
     return done(a);

@@ -57,6 +57,18 @@ export function asksFact(lower: string, whole: string = lower): boolean {
   );
 }
 
+/**
+ * Money: prices, charges, billing ("who pays for the hardware" is about the hardware). Only one of the 17 corpus documents uses such a
+ * word in a row (Satellite's "tools to manage billing"), so a question about money asks what
+ * the documents do not say, unless the loaded ones say it: the caller checks (`known`).
+ */
+const MONEY_WORD =
+  /\b(billing|billed|bill|bills|invoice|invoices|invoiced|(?<!in )charge|charges|charged|fee|fees|cost|costs|price|prices|pricing|priced|hourly|rate card|chargeback|egress charges)\b/g;
+export function asksMoney(lower: string, known: (word: string) => boolean): boolean {
+  for (const m of lower.matchAll(MONEY_WORD)) if (!known(m[1]!)) return true;
+  return false;
+}
+
 /** A command line or a tool's syntax: asked about, it is a procedure whoever runs it. */
 const TOOL_WORD = /\b(cli|ibmcloud|command|commands|syntax|flags?|sdk|terraform|kubectl|curl)\b/;
 

@@ -33,7 +33,9 @@ const BREAK = new RegExp(
     '\\s+[—–-]{1,2}\\s+',
     '\\s*\\n\\s*',
     `,\\s+(?=${QUESTION_START.source.slice(1)})`,
-    `\\s+(?:and|but|so)\\s+(?=(?:who|whose|does|do|is|are|should|can)\\b)`,
+    // "… and on what timeline?", "… or do we raise a ticket?": a second question, read on its own.
+    // The conjunction stays with the clause before it, so that every word is in some clause.
+    `(?<=\\s(?:and|but|so|or))\\s+(?=(?:who|whose|what|when|which|does|do|is|are|should|can|will|(?:on|by|in) (?:what|which|when))\\b)`,
   ].join('|'),
   'i',
 );
