@@ -90,6 +90,18 @@ describe('the words around a question do not change its answer', () => {
     expect(top('new CVE just dropped - who patches our cluster and on what timeline?')).toMatchObject({ answered: true, party: 'provider' });
   });
 
+  test.each([
+    ["what's our part in the failback?", 'customer'],
+    ['failback: is that on us?', 'customer'],
+    ['does IBM do anything for failback?', 'provider'],
+    ['who does the failback, ibm or us?', 'shared'],
+    ['who does the failback?', 'shared'],
+  ])('on a row where both sides have a part, the side asked about is the answer: %s → %s', (q, party) => {
+    const a = seed.answer(q);
+    expect(a.matches[0]).toMatchObject({ task: 'Failback' });
+    expect(a.party).toBe(party);
+  });
+
   test('indefinite pronouns ("something", "anything") are no topic', () => {
     const q = readQuestion('is disaster recovery something our team has to do?', seed.index);
     expect(q.units.filter((u) => u.focus).map((u) => u.word)).toEqual(['disaster recovery']);

@@ -137,7 +137,8 @@ function bestSection(q: Query, index: KnowledgeIndex, scope: ServiceGroup[], min
 
 function whoAnswer(a: Answer, q: Query, ranked: Ranking, index: KnowledgeIndex, confidence: number, unscopedMulti: boolean): Answer {
   const top = ranked.at(0)!;
-  const side = sideOf(q, top.item, index);
+  // The side the question's words point at; else, on a row where both sides have a part, the one it asks about.
+  const side = sideOf(q, top.item, index) ?? (top.item.party === 'shared' ? q.askedSide : null);
   let matches = ranked.take(5).map((r) => toMatch(r.item, r.score));
   let services: string[] = [];
   let note = a.note;

@@ -45,6 +45,11 @@ export interface Query {
   /** Clouds or services the question asks about that no loaded document covers. */
   foreign: string[];
   party: Party | null;
+  /**
+   * The one side the question asks about as such ("what's our part in …", "do we have to …",
+   * "does IBM …"), null when it asks about both or names a side only in passing ("when we use …").
+   */
+  askedSide: 'provider' | 'customer' | null;
   units: Unit[];
   /** Neighbouring focus words as stem pairs ("cluster configur"), to find the phrase in an entry. */
   pairs: string[];
@@ -70,6 +75,16 @@ const MAX_WORD_LENGTH = 24;
 const MAX_LOOKUPS = 12;
 /** Document terms one word reaches through WordNet, at most (a few is usual). */
 export const MAX_RELATED = 16;
+
+const ASKS_CUSTOMER =
+  /\b(?:our|my) (?:part|side|job|end|share|responsibilit\w*|duties|tasks)\b|\bon (?:us|me)\b|\bup to (?:us|me)\b|^(?:do|must|should|are|am|will|would|can) (?:we|i)\b|\b(?:we|i) (?:have|need|must|should) to\b|\bourselves\b/;
+const ASKS_PROVIDER =
+  /\bibm'?s? (?:part|side|job|end|share|responsibilit\w*|duties|tasks)\b|\bon ibm\b|\bup to ibm\b|^(?:does|will|would|is|can) ibm\b|\bon their end\b/;
+function askedSideOf(text: string): 'provider' | 'customer' | null {
+  const c = ASKS_CUSTOMER.test(text);
+  const p = ASKS_PROVIDER.test(text);
+  return c === p ? null : c ? 'customer' : 'provider';
+}
 
 function partyOf(raw: string, services: ServiceGroup[], serviceMentionedAsSubject: boolean): Party | null {
   if (SHARED_WORDS.test(raw)) return 'shared';
@@ -258,7 +273,19 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   }
   const focusStems = units.filter((u) => u.focus && u.stem).map((u) => u.stem!);
   const pairs = focusStems.slice(1).map((s, i) => `${focusStems[i]} ${s}`);
-  return { text, asked, truncated, lower, focus, services, foreign, party, units, pairs };
+  return {
+    text,
+    asked,
+    truncated,
+    lower,
+    focus,
+    services,
+    foreign,
+    party,
+    askedSide: askedSideOf(focus.replace(REQUESTER, '')) ?? askedSideOf(lower.replace(REQUESTER, '')),
+    units,
+    pairs,
+  };
 }
 
 /** Prepositions that open an adjunct: where, not what ("… in prod"). */
