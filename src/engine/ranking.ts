@@ -9,7 +9,18 @@
 import type { Indexed, KnowledgeIndex, ServiceGroup } from './search-index.js';
 import { IN_TASK, type EntryTerms } from './postings.js';
 import type { Query } from './query.js';
-import { compile, CONTEXT_WEIGHT, COVERAGE_SHARE, FIELD_WEIGHT, fitOf, MATCH_SHARE, type CompiledQuery, type EntryFit, type Scored } from './score.js';
+import {
+  compile,
+  CONTEXT_WEIGHT,
+  COVERAGE_SHARE,
+  FIELD_WEIGHT,
+  fitOf,
+  MATCH_SHARE,
+  PAIR_SHARE,
+  type CompiledQuery,
+  type EntryFit,
+  type Scored,
+} from './score.js';
 
 /** The largest field weight among a posting's field bits (task; provider or customer text). */
 const MASK_WEIGHT = Float64Array.from({ length: 8 }, (_, m) => (m & IN_TASK ? FIELD_WEIGHT.task : m ? FIELD_WEIGHT.body : 0));
@@ -255,7 +266,7 @@ export function rank(q: Query, index: KnowledgeIndex, scope: ServiceGroup[] = in
     const e = candidates[j]!;
     // The score's first term, summed in the same order as the full score sums it; task coverage
     // adds at most COVERAGE_SHARE, and only where a focus word is in the task. SLACK covers rounding.
-    ceiling[j] = (got[e]! / total) * MATCH_SHARE + (taskHit[e] ? COVERAGE_SHARE : 0) + SLACK;
+    ceiling[j] = (got[e]! / total) * MATCH_SHARE + (taskHit[e] ? COVERAGE_SHARE : 0) + (q.pairs.length ? PAIR_SHARE : 0) + SLACK;
   }
   return new Ranking(q, c, index.entries, t, s, nc);
 }

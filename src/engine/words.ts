@@ -62,7 +62,7 @@ export const FILLER = new Set(
   `ok okay hey hi hello hiya yo thanks thank cheers please lol lmao rofl haha hehe btw fyi asap imo imho tbh afaik iirc sorry
   hmm hm um uh oh ah folks everyone everybody guys mate quick question q wondering curious dumb maybe honestly basically anyway
   pretty assume think guess believe confirm wonder ask asking asked clarify clarity appreciated appreciate advance rush yes yeah
-  yep nope ty tia idk nvm ofc ngl rn cc fyi`.split(/\s+/),
+  yep nope ty tia idk nvm ofc ngl rn cc fyi actual exact exactly specifically particular particularly precisely`.split(/\s+/),
 );
 
 /** Phrases removed before matching ("who is in charge of" adds nothing to the topic). */
@@ -71,7 +71,7 @@ export const STOP_PHRASES: RegExp[] = [
   /^(?:(?:please|pls|can you|could you|would you)\s+)?(?:break down|sum up|go over|go through|run through|run me through|walk through|walk me through)\b/,
   /\b(in charge of|on the hook for|take care of|takes care of|taking care of|look after|looks after|deal with|deals with|responsible for|accountable for|is it (?:my|our|ibm'?s?) job to|whose job is it to|who should|who must|who needs to|who has to|do i have to|do we have to|do i need to|do we need to|(?:am|are|is|be|who'?s|who is) (?:i |we |my team |our team )?(?:supposed|expected|meant|required) to)\b/g,
   // Other ways of asking whose it is: "whose call is that", "who makes sure …", "can we rely on IBM to …".
-  /\b(whose (?:call|problem|decision|headache|responsibility|area)(?: (?:is|was|would be) (?:it|that|this))?(?: to)?|(?:make|makes|making) sure(?: that)?|can (?:we|i) (?:rely|count) on (?:ibm|them|the provider) to|end to end|(?:pull|dig|bring) up|on (?:our|my|their|ibm'?s?) end)\b/g,
+  /\b((?:whose|our|my|ibm'?s?|their) (?:call|problem|decision|headache|responsibility|area)(?: (?:is|was|would be) (?:it|that|this))?(?: to)?|(?:make|makes|making) sure(?: that)?|can (?:we|i) (?:rely|count) on (?:ibm|them|the provider) to|end to end|(?:pull|dig|bring) up|on (?:our|my|their|ibm'?s?) end)\b/g,
 ];
 
 /** Words that still name a topic even though they are in STOPWORDS for questions. */
