@@ -112,6 +112,20 @@ describe('the words around a question do not change its answer', () => {
     expect(top('who configures the actual mirroring between our two instances?')).toMatchObject({ answered: true, task: 'Setup' });
   });
 
+  test.each([
+    ['Where does responsibility lie for keeping the schemas safe?', 'Schema Registry', 'customer'],
+    ['who bears responsibility for high availability?', 'High availability', 'provider'],
+    ['In a failback, how are responsibilities divided between IBM and the customer?', 'Failback', 'shared'],
+  ])('formal ways of asking who is responsible: %s', (q, task, party) => {
+    expect(top(q)).toMatchObject({ answered: true, task, party });
+  });
+
+  test('"that\'s us, yeah?" asks who does it, even about a tool', () => {
+    const a = seed.answer("changing the partition count via the cli - that's us yeah?");
+    expect(a.answered).toBe(true);
+    expect(a.note ?? '').not.toMatch(/not facts/);
+  });
+
   test('indefinite pronouns ("something", "anything") are no topic', () => {
     const q = readQuestion('is disaster recovery something our team has to do?', seed.index);
     expect(q.units.filter((u) => u.focus).map((u) => u.word)).toEqual(['disaster recovery']);
@@ -241,6 +255,7 @@ describe('intents in more wordings', () => {
     ['what does IBM own end to end?', 'party', 'provider'],
     ['can someone pull up the full list of IBM-side duties', 'party', 'provider'],
     ['our-side tasks, all of them', 'party', 'customer'],
+    ['Please enumerate all responsibilities that fall to IBM for this service.', 'party', 'provider'],
   ])('%s → %s', (q, intent, party) => {
     const a = seed.answer(q);
     expect(a.intent).toBe(intent);

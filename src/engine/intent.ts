@@ -15,7 +15,7 @@ const SECTION_VERB =
 /** "what am I responsible for in X", "what does IBM do for X", "what's on us in X": a party's share of a topic. */
 const PARTY_SHARE =
   /\b(what|which|list)\b.*\b(am i|are we|do i|do we|does ibm|is ibm|does the (customer|client|provider)|is the (customer|client|provider)|must i|must we|should i|should we|are my|are our|are ibm'?s?|is my|is our|on us|on me|on ibm|our part|my part|ibm'?s part|our side|ibm'?s side|ours|mine|we own|ibm owns|on our plate|on my plate)\b/;
-const PARTY_ALL = /\b(all|every|everything|full list|complete list|list|end to end)\b|^(what|which)\b/;
+const PARTY_ALL = /\b(all|every|everything|full list|complete list|list|enumerate|itemi[sz]e|end to end)\b|^(what|which)\b/;
 
 export function looksLikeHelp(lower: string): boolean {
   return HELP.test(lower);
@@ -27,7 +27,12 @@ export function asksForSection(lower: string): boolean {
   return SECTION_VERB.test(lower) || PARTY_SHARE.test(lower);
 }
 export function asksPartyShare(lower: string): boolean {
-  return PARTY_SHARE.test(lower) || /\b(my|our|ibm'?s?|the customer'?s?|the provider'?s?)(?:[- ]side)? (responsibilities|duties|tasks|job)\b/.test(lower);
+  return (
+    PARTY_SHARE.test(lower) ||
+    /\b(my|our|ibm'?s?|the customer'?s?|the provider'?s?)(?:[- ]side)? (responsibilities|duties|tasks|job)\b|\b(responsibilities|duties|tasks) (?:that )?(?:fall|falls|belong|belongs|go|goes) (?:to|on|with) (?:ibm|us|me|the customer|the provider)\b/.test(
+      lower,
+    )
+  );
 }
 export function asksEverything(lower: string): boolean {
   return PARTY_ALL.test(lower);
@@ -74,7 +79,7 @@ const TOOL_WORD = /\b(cli|ibmcloud|command|commands|syntax|flags?|sdk|terraform|
 
 /** A word of who does it: with one, a question about a fact or a tool is still about a row ("do we have to run the CLI command?"). */
 const ASKS_WHO_DOES =
-  /\b(who|whose|responsib\w*|on us|on ibm|on me|our job|my job|ibm'?s job|our side|ibm'?s side|our part|ibm'?s part|us or ibm|ibm or us|ours|ourselves|myself|on our end|on my end|on their end|up to us|up to me|up to ibm|we have to|we need to|i have to|i need to|we must|we should)\b|^(do|does|did|are|is|am|must|should|will|would|can) (we|i|ibm|you)\b/;
+  /\b(who|whose|responsib\w*|on us|on ibm|on me|our job|my job|ibm'?s job|our side|ibm'?s side|our part|ibm'?s part|us or ibm|ibm or us|ours|ourselves|myself|on our end|on my end|on their end|up to us|up to me|up to ibm|(?:that'?s|that is|is (?:that|it)) (?:us|ibm|me)|we have to|we need to|i have to|i need to|we must|we should)\b|^(do|does|did|are|is|am|must|should|will|would|can) (we|i|ibm|you)\b/;
 
 /** Words of a measure, a limit or a setting's value: what a fact question asks for. */
 const FACT_WORD =

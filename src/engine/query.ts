@@ -60,7 +60,7 @@ const CUSTOMER_WORDS =
 const PROVIDER_WORDS = /\b(ibm|ibm's|provider|the provider|vendor|the vendor|the service provider|you guys|the platform|on their end|on their side)\b/;
 /** Prepositions that put a service in the slot of the one asked about ("who patches it in AWS?"). */
 const SERVICE_SLOT = new Set(['in', 'on', 'for', 'at', 'inside', 'within']);
-const SHARED_WORDS = /\b(shared|share|jointly|split between)\b/;
+const SHARED_WORDS = /\b(shared|share|jointly|(?:split|divided|allocated|distributed) (?:up )?between)\b/;
 /** The asker asking the bot ("show me", "give me"), not a party to the question. */
 const REQUESTER = /\b(show|give|tell|send|get|find|fetch|remind|let|help|walk|run|pull up) me\b/g;
 

@@ -22,7 +22,7 @@ const TAG =
   /[,\s]+(?:right|correct|yes|no|yeah|true|ok|okay|eh|isn'?t it|aren'?t we|don'?t we|doesn'?t it|is that right|is that correct|am i right)\s*[?!.]*\s*$/i;
 /** A statement about who does something: "backups are on us", "we patch it ourselves". */
 const CLAIM =
-  /\b(?:on us|on ibm|on me|on our side|on ibm'?s side|our job|my job|ibm'?s job|us or ibm|ibm or us|our responsibility|ibm'?s responsibility|ourselves|up to us|up to ibm|on our end|on (?:ibm'?s|their) end)\b/i;
+  /\b(?:on us|on ibm|on me|on our side|on ibm'?s side|our job|my job|ibm'?s job|us or ibm|ibm or us|our responsibility|ibm'?s responsibility|ourselves|up to us|up to ibm|on our end|on (?:ibm'?s|their) end|(?:that'?s|that is|is (?:that|it)) (?:us|ibm))\b/i;
 
 /** Clause breaks: sentence ends, colons, semicolons, dashes; a comma or "and" before a question word; "… asked: who …". */
 const BREAK = new RegExp(
