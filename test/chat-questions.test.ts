@@ -95,6 +95,8 @@ describe('the words around a question do not change its answer', () => {
     ['failback: is that on us?', 'customer'],
     ['does IBM do anything for failback?', 'provider'],
     ['who does the failback, ibm or us?', 'shared'],
+    ['do we do the failback or is that IBM?', 'shared'],
+    ['do we handle failback or does ibm?', 'shared'],
     ['who does the failback?', 'shared'],
   ])('on a row where both sides have a part, the side asked about is the answer: %s → %s', (q, party) => {
     const a = seed.answer(q);
@@ -110,6 +112,8 @@ describe('the words around a question do not change its answer', () => {
   test('"our call", "IBM\'s problem" are ways of asking whose it is, and "actual" is filler', () => {
     expect(readQuestion('picking the region for the new instance, is that our call?', seed.index).focus).toContain('region');
     expect(top('who configures the actual mirroring between our two instances?')).toMatchObject({ answered: true, task: 'Setup' });
+    // Setting up is configuring; the settings themselves (retention) are not the Mirroring section's Setup row.
+    expect(top('who handles the retention policy?')).toMatchObject({ answered: true, task: 'Manage and configure' });
   });
 
   test.each([
@@ -122,7 +126,8 @@ describe('the words around a question do not change its answer', () => {
 
   test('"that\'s us, yeah?" asks who does it, even about a tool', () => {
     const a = seed.answer("changing the partition count via the cli - that's us yeah?");
-    expect(a.answered).toBe(true);
+    expect(a).toMatchObject({ answered: true, party: 'customer' });
+    expect(a.matches[0]).toMatchObject({ task: 'Manage and configure' });
     expect(a.note ?? '').not.toMatch(/not facts/);
   });
 
@@ -131,9 +136,9 @@ describe('the words around a question do not change its answer', () => {
     expect(q.units.filter((u) => u.focus).map((u) => u.word)).toEqual(['disaster recovery']);
   });
 
-  test('"on our end", "on their end" and "up to us" name a side, not a topic', () => {
+  test('"on our end", "on their end" and "up to us" are no topic; "their" names no side (whose end is it?)', () => {
     expect(top('the schema backups, are they done on their end?')).toMatchObject({ answered: true, task: 'Schema Registry' });
-    expect(readQuestion('who does the failback on their end?', seed.index).party).toBe('provider');
+    expect(readQuestion('do our developers rotate keys on their end?', seed.index).askedSide).not.toBe('provider');
     expect(segmentsOf('failback is up to us')[0]).toMatchObject({ asked: true });
   });
 
@@ -167,14 +172,34 @@ describe('what the documents do not cover is declined, with what they do cover',
     expect(a.note).toMatch(/not facts such as versions, sizes or dates/);
   });
 
-  test.each(['who pays the egress charges for our event streams traffic?', "what's the hourly rate on the standard plan?", 'how are mirroring fees billed?'])(
-    'money, which no row speaks of: %s',
-    (q) => {
-      const a = seed.answer(q);
-      expect(a.answered).toBe(false);
-      expect(a.note).toMatch(/not prices, charges or billing/);
-    },
-  );
+  test.each([
+    'who pays the egress charges for our event streams traffic?',
+    "what's the price per partition on the standard plan?",
+    'how are mirroring fees billed?',
+  ])('money, which no row speaks of: %s', (q) => {
+    const a = seed.answer(q);
+    expect(a.answered).toBe(false);
+    expect(a.note).toMatch(/not prices, charges or billing/);
+  });
+
+  test.each([
+    'who takes charge of the failover?',
+    'who is in-charge of the failover?',
+    'who runs the hourly backups of the schemas?',
+    'who is charged with rotating the keys?',
+  ])('a charge that is not money, or a time, is no money question: %s', (q) => {
+    expect(seed.answer(q).note ?? '').not.toMatch(/prices, charges/);
+  });
+
+  test('"our call" asks whose it is only at the end of a clause: "our call center" is a thing', () => {
+    expect(readQuestion('who runs our call center?', seed.index).units.map((u) => u.word)).toContain('call');
+    expect(seed.answer('who runs our call center?').answered).toBe(false);
+  });
+
+  test('a fact asked with "myself" is still a fact; "is it me?" after one is not a definition', () => {
+    expect(seed.answer('what version of kafka should I install myself?').note).toMatch(/not facts/);
+    expect(seed.answer('what is the max retention, is it me?').note ?? '').not.toMatch(/define terms/);
+  });
 
   test('a money word the loaded documents do use is asked about as a row; "in charge of" is not money', () => {
     expect(corpus.answer('who provides the tools to manage billing in Satellite?')).toMatchObject({ answered: true, party: 'provider' });

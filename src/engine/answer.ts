@@ -94,7 +94,7 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext)
   }
   const fact = asksFact(q.focus, q.lower);
   const money = asksMoney(q.focus, (w) => index.rowTerms.has(stem(w)));
-  if (asksDefinition(q.focus) || fact || money) {
+  if (asksDefinition(q.focus, q.lower) || fact || money) {
     addNote(
       a,
       money

@@ -63,12 +63,14 @@ export function asksFact(lower: string, whole: string = lower): boolean {
 }
 
 /**
- * Money: prices, charges, billing ("who pays for the hardware" is about the hardware). Only one of the 17 corpus documents uses such a
- * word in a row (Satellite's "tools to manage billing"), so a question about money asks what
- * the documents do not say, unless the loaded ones say it: the caller checks (`known`).
+ * Money: prices, fees, billing, and charges as money ("egress charges", "charged per GB", not
+ * "takes charge of" or "in charge"); "who pays for the hardware" is about the hardware. One of
+ * the 17 corpus documents uses such a word in a row (Satellite's "tools to manage billing"), so a
+ * question about money asks what the documents do not say, unless the loaded ones say it: the
+ * caller checks (`known`).
  */
 const MONEY_WORD =
-  /\b(billing|billed|bill|bills|invoice|invoices|invoiced|(?<!in )charge|charges|charged|fee|fees|cost|costs|price|prices|pricing|priced|hourly|rate card|chargeback|egress charges)\b/g;
+  /\b(billing|billed|bill|bills|invoice|invoices|invoiced|fee|fees|cost|costs|price|prices|pricing|priced|rate card|chargeback|charges?(?= for| per| on (?:the|our|my) (?:bill|invoice))|charged(?= for| per| by the)|(?<=(?:egress|data|transfer|usage|extra|hidden|overage|network|storage) )charges?)\b/g;
 export function asksMoney(lower: string, known: (word: string) => boolean): boolean {
   for (const m of lower.matchAll(MONEY_WORD)) if (!known(m[1]!)) return true;
   return false;
@@ -79,18 +81,20 @@ const TOOL_WORD = /\b(cli|ibmcloud|command|commands|syntax|flags?|sdk|terraform|
 
 /** A word of who does it: with one, a question about a fact or a tool is still about a row ("do we have to run the CLI command?"). */
 const ASKS_WHO_DOES =
-  /\b(who|whose|responsib\w*|on us|on ibm|on me|our job|my job|ibm'?s job|our side|ibm'?s side|our part|ibm'?s part|us or ibm|ibm or us|ours|ourselves|myself|on our end|on my end|on their end|up to us|up to me|up to ibm|(?:that'?s|that is|is (?:that|it)) (?:us|ibm|me)|we have to|we need to|i have to|i need to|we must|we should)\b|^(do|does|did|are|is|am|must|should|will|would|can) (we|i|ibm|you)\b/;
+  /\b(who|whose|responsib\w*|on us|on ibm|on me|our job|my job|ibm'?s job|our side|ibm'?s side|our part|ibm'?s part|us or ibm|ibm or us|ours|on our end|on my end|on their end|up to us|up to me|up to ibm|(?:that'?s|that is|is (?:that|it)) (?:us|ibm|me)|we have to|we need to|i have to|i need to|we must|we should)\b|^(do|does|did|are|is|am|must|should|will|would|can) (we|i|ibm|you)\b/;
 
 /** Words of a measure, a limit or a setting's value: what a fact question asks for. */
 const FACT_WORD =
   /\b(versions?|releases?|percentages?|percent|uptime|limits?|max|maximum|min|minimum|longest|shortest|largest|biggest|smallest|highest|lowest|quotas?|price|pricing|costs?|defaults?|ports?)\b/;
 
 /** "what is kafka?", "what's an RPO?", "explain X like I'm 5": asks what a thing is, which the documents do not define. */
-export function asksDefinition(lower: string): boolean {
+export function asksDefinition(lower: string, whole: string = lower): boolean {
+  // "what is the max retention, is it me?" asks who sets it, not what it is.
+  if (ASKS_WHO_DOES.test(whole)) return false;
   if (/\b(eli5|like i'?m (5|five)|like i am (5|five)|what does .+ (mean|stand for)|define|definition of|difference between)\b/.test(lower)) return true;
   const m = /^(?:what|what's|whats)\s+(?:is|are|'s)\s+(.+)$/.exec(lower);
   if (!m) return false;
-  return !/\b(responsib\w*|handles?|do|does|own|owns|job|duty|duties|tasks?|manages?|take care|sections?|in|for|my|our|mine|ours|ibm|ibm's|i|we|you)\b/.test(
+  return !/\b(responsib\w*|handles?|do|does|own|owns|job|duty|duties|tasks?|manages?|take care|sections?|in|for|my|our|mine|ours|ibm|ibm's|i|we|you|me|us)\b/.test(
     m[1]!,
   );
 }

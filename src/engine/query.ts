@@ -57,7 +57,7 @@ export interface Query {
 
 const CUSTOMER_WORDS =
   /\b(i|i'm|im|i've|me|my|mine|myself|we|we're|we've|us|our|ours|ourselves|customer|customers|the client|tenant|consumer of the service)\b/;
-const PROVIDER_WORDS = /\b(ibm|ibm's|provider|the provider|vendor|the vendor|the service provider|you guys|the platform|on their end|on their side)\b/;
+const PROVIDER_WORDS = /\b(ibm|ibm's|provider|the provider|vendor|the vendor|the service provider|you guys|the platform)\b/;
 /** Prepositions that put a service in the slot of the one asked about ("who patches it in AWS?"). */
 const SERVICE_SLOT = new Set(['in', 'on', 'for', 'at', 'inside', 'within']);
 const SHARED_WORDS = /\b(shared|share|jointly|(?:split|divided|allocated|distributed) (?:up )?between)\b/;
@@ -78,8 +78,9 @@ export const MAX_RELATED = 16;
 
 const ASKS_CUSTOMER =
   /\b(?:our|my) (?:part|side|job|end|share|responsibilit\w*|duties|tasks)\b|\bon (?:us|me)\b|\bup to (?:us|me)\b|^(?:do|must|should|are|am|will|would|can) (?:we|i)\b|\b(?:we|i) (?:have|need|must|should) to\b|\bourselves\b/;
-const ASKS_PROVIDER =
-  /\bibm'?s? (?:part|side|job|end|share|responsibilit\w*|duties|tasks)\b|\bon ibm\b|\bup to ibm\b|^(?:does|will|would|is|can) ibm\b|\bon their end\b/;
+const ASKS_PROVIDER = /\bibm'?s? (?:part|side|job|end|share|responsibilit\w*|duties|tasks)\b|\bon ibm\b|\bup to ibm\b|^(?:does|will|would|is|can) ibm\b/;
+/** Both sides offered as alternatives: "do we do it or is that IBM?", "IBM or us?". */
+const EITHER_SIDE = /\b(?:we|us|our|ours|i|me|my)\b[^?]*\bor\b[^?]*\bibm\b|\bibm\b[^?]*\bor\b[^?]*\b(?:we|us|our|ours|i|me|my)\b/;
 function askedSideOf(text: string): 'provider' | 'customer' | null {
   const c = ASKS_CUSTOMER.test(text);
   const p = ASKS_PROVIDER.test(text);
@@ -148,6 +149,11 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   let stripped = lower;
   for (const re of STOP_PHRASES) stripped = stripped.replace(re, (m) => m.replace(/[^\s]+/g, 'the'));
   const ws1 = words(stripped);
+  // Where a stop phrase stood: each of its words became "the", one for one, so positions still match ws0.
+  const inStopPhrase = new Set<number>();
+  ws1.forEach((w, i) => {
+    if (w === 'the' && ws0[i] !== 'the') inStopPhrase.add(i);
+  });
   const all: Array<{ w: string; origin: number; typo: boolean }> = [];
   let lookups = 0;
   const lookable = (w: string) => /^[a-z]{3,}$/.test(w) && w.length <= MAX_WORD_LENGTH && lookups++ < MAX_LOOKUPS;
@@ -170,7 +176,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     text,
     (w) => index.knownStems.has(stem(w)),
     // Words of a stop phrase ("whose call is that") name no topic, so their clause is not the question for them.
-    (i) => serviceWord.has(i) || (ws1[i] === 'the' && ws0[i] !== 'the'),
+    (i) => serviceWord.has(i) || inStopPhrase.has(i),
   );
   // Another cloud or a service not loaded: anywhere in the message, or in the question itself when a loaded service is named too.
   // One the documents mention counts only where it is what is asked about: "Schematics: who …", "… in Schematics".
@@ -282,7 +288,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     services,
     foreign,
     party,
-    askedSide: askedSideOf(focus.replace(REQUESTER, '')) ?? askedSideOf(lower.replace(REQUESTER, '')),
+    askedSide: EITHER_SIDE.test(lower) ? null : (askedSideOf(focus.replace(REQUESTER, '')) ?? askedSideOf(lower.replace(REQUESTER, ''))),
     units,
     pairs,
   };

@@ -24,7 +24,7 @@ const TAG =
 const CLAIM =
   /\b(?:on us|on ibm|on me|on our side|on ibm'?s side|our job|my job|ibm'?s job|us or ibm|ibm or us|our responsibility|ibm'?s responsibility|ourselves|up to us|up to ibm|on our end|on (?:ibm'?s|their) end|(?:that'?s|that is|is (?:that|it)) (?:us|ibm))\b/i;
 
-/** Clause breaks: sentence ends, colons, semicolons, dashes; a comma or "and" before a question word; "… asked: who …". */
+/** Clause breaks: sentence ends, colons, semicolons, dashes; a comma, or "and", "but", "so" or "or", before a question word; "… asked: who …". */
 const BREAK = new RegExp(
   [
     `(?<=\\b(?:asked|asking|asks|know|knows|wondering|wonder|wondered|question|curious))\\s+(?=(?:who|whose|what|which|does|do|did|is|are|am|should|can|will|would)\\b)`,

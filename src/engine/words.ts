@@ -70,8 +70,9 @@ export const STOP_PHRASES: RegExp[] = [
   // A request to the bot, at the start: "break down the DR section" asks for a section, and its words name no topic.
   /^(?:(?:please|pls|can you|could you|would you)\s+)?(?:break down|sum up|go over|go through|run through|run me through|walk through|walk me through)\b/,
   /\b(in charge of|on the hook for|take care of|takes care of|taking care of|look after|looks after|deal with|deals with|responsible for|accountable for|is it (?:my|our|ibm'?s?) job to|whose job is it to|who should|who must|who needs to|who has to|do i have to|do we have to|do i need to|do we need to|(?:am|are|is|be|who'?s|who is) (?:i |we |my team |our team )?(?:supposed|expected|meant|required) to)\b/g,
-  // Other ways of asking whose it is: "whose call is that", "who makes sure …", "can we rely on IBM to …".
-  /\b((?:whose|our|my|ibm'?s?|their) (?:call|problem|decision|headache|responsibility|area)(?: (?:is|was|would be) (?:it|that|this))?(?: to)?|(?:make|makes|making) sure(?: that)?|can (?:we|i) (?:rely|count) on (?:ibm|them|the provider) to|end to end|(?:pull|dig|bring) up|on (?:our|my|their|ibm'?s?) end|(?:where|with whom) does (?:the )?responsibility (?:lie|rest|sit)(?: for| with)?|(?:bears?|carry|carries) (?:the )?responsibility(?: for)?|responsibilit(?:y|ies) (?:that )?(?:lies?|rests?|sits?|falls?|belongs?) (?:with|to|on))\b/g,
+  // Other ways of asking whose it is: "whose call is that", "is that our call?" (not "our call center"),
+  // "who makes sure …", "can we rely on IBM to …".
+  /\b(whose (?:call|problem|decision|headache|responsibility|area)(?: (?:is|was|would be) (?:it|that|this))?(?: to)?|(?:our|my|ibm'?s?|their) (?:call|problem|decision|headache|responsibility)(?=\s*(?:[?.!,;:]|$)|\s+(?:or|right|yeah|correct|isn'?t)\b)|(?:make|makes|making) sure(?: that)?|can (?:we|i) (?:rely|count) on (?:ibm|them|the provider) to|end to end|(?:pull|dig|bring) up|on (?:our|my|their|ibm'?s?) end|(?:where|with whom) does (?:the )?responsibility (?:lie|rest|sit)(?: for| with)?|(?:bears?|carry|carries) (?:the )?responsibility(?: for)?|responsibilit(?:y|ies) (?:that )?(?:lies?|rests?|sits?|falls?|belongs?) (?:with|to|on))\b/g,
 ];
 
 /** Words that still name a topic even though they are in STOPWORDS for questions. */
