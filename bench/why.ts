@@ -10,8 +10,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 const args = process.argv.slice(2);
 const di = args.indexOf('--data');
-const data = di >= 0 ? args.splice(di, 2)[1]! : SHIPPED_DATA_DIR;
-if (args.length === 0) {
+const data = di >= 0 ? args.splice(di, 2)[1] : SHIPPED_DATA_DIR;
+if (args.length === 0 || !data) {
   process.stderr.write('usage: npm run why -- [--data DIR] "QUESTION" …\n');
   process.exit(2);
 }
@@ -20,6 +20,8 @@ for (const q of args) {
   const { answer, features } = engine.explain(q);
   const scope = features ? probability(engine.model.scope, features) : 0;
   console.log(`\n${q}\n  scope=${scope.toFixed(2)} (t=${engine.model.threshold}) intent=${answer.intent}`);
+  // A rule that answered or declined before the model (help, a section, money, a fact) says so in its note.
+  if (!features) console.log(`  decided by a rule, not the model${answer.note ? `: ${answer.note}` : ''}`);
   for (const m of answer.matches.slice(0, 4)) console.log(`  ${m.score.toFixed(3)} [${m.doc}] ${m.section} / ${m.task} → ${m.party}`);
   if (features)
     console.log(

@@ -6,9 +6,10 @@ import { FEATURE_SIGNS, FEATURES, probability, type ConfidenceModel, type Featur
 
 /**
  * Out-of-scope questions of each kind the threshold must decline: the 90% asked of the bot. It
- * was 92%, a margin for the folds held out; but blind sets written by people decline 94-100% of
- * their out-of-scope questions while refusing clear in-scope ones, so the margin cost more
- * answers than it saved refusals. Held out, the generated negatives are still declined 93%.
+ * was 92%, a margin for the folds held out; but blind sets written by people had 94-100% of
+ * their out-of-scope questions declined while clear in-scope ones were refused, so the margin
+ * cost more answers than it saved refusals. Held out, the generated negatives are still
+ * declined 93%.
  */
 export const DEFAULT_ABSTAIN = 0.9;
 
