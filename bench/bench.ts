@@ -147,20 +147,22 @@ const seedLat = latencies((q) => seed.answer(q), 40);
 const worstLat = latencies((q) => seed.answer(q), 1, worstQuestions(300), worstQuestions(300, 54321));
 const seedLine = () =>
   `seed:   p50 ${seedLat.p50} ms, p99 ${seedLat.p99} ms ${mark(seedLat.p99 <= 1)} per question (goal p99 ≤ 1 ms; p99 of each round ${seedLat.p99Rounds[0]}–${seedLat.p99Rounds[1]} ms, median ${seedLat.p99RoundMedian} ms), after ${WARM_UP_MS / 1000} s of answers; while warming up: p99 ${seedLat.warming.p99} ms ${mark(seedLat.warming.p99 <= 1)} over the first ${seedLat.warming.answers} answers`;
+/** The seed's figures in --json, the same with --latency and in the whole benchmark. */
+const seedJson = {
+  p50_ms: seedLat.p50,
+  p99_ms: seedLat.p99,
+  p99_rounds_ms: seedLat.p99Rounds,
+  p99_round_median_ms: seedLat.p99RoundMedian,
+  warming_p99_ms: seedLat.warming.p99,
+  warming_answers: seedLat.warming.answers,
+  warm_up_ms: WARM_UP_MS,
+};
 const worstLine = () =>
   `worst:  490-letter words, 500 characters of noise, 60 unknown words: p50 ${worstLat.p50} ms, p99 ${worstLat.p99} ms, ${round(worstLat.p99 / seedLat.p50)}× the median question (goal: a few times, never seconds)`;
 if (values.latency) {
   // Only the per-question figures: seconds, where the whole benchmark takes minutes.
   const r = {
-    seed: {
-      p50_ms: seedLat.p50,
-      p99_ms: seedLat.p99,
-      p99_rounds_ms: seedLat.p99Rounds,
-      p99_round_median_ms: seedLat.p99RoundMedian,
-      warming_p99_ms: seedLat.warming.p99,
-      warming_answers: seedLat.warming.answers,
-      warm_up_ms: WARM_UP_MS,
-    },
+    seed: seedJson,
     worst: { p50_ms: worstLat.p50, p99_ms: worstLat.p99 },
   };
   process.stdout.write((values.json ? '' : `${seedLine()}\n${worstLine()}\n`) + JSON.stringify(r) + '\n');
@@ -204,15 +206,7 @@ const acc = (s: ReturnType<typeof score>) => ({ accuracy: round(pct(s.inScope, s
 
 const result = {
   corpus: { docs: corpusKb.documents.length, load_and_index_ms: corpusMs },
-  seed: {
-    p50_ms: seedLat.p50,
-    p99_ms: seedLat.p99,
-    p99_rounds_ms: seedLat.p99Rounds,
-    p99_round_median_ms: seedLat.p99RoundMedian,
-    warming_p99_ms: seedLat.warming.p99,
-    warming_answers: seedLat.warming.answers,
-    warm_up_ms: WARM_UP_MS,
-  },
+  seed: seedJson,
   worst: { p50_ms: worstLat.p50, p99_ms: worstLat.p99, ratio_to_median: round(worstLat.p99 / seedLat.p50) },
   large: { docs: big.documents.length, entries, build_ms: buildMs, p50_ms: largeLat.p50, p99_ms: largeLat.p99 },
   baselines: { fuse: { ...acc(fuseScore), large_p50_ms: fuseLargeLat.p50, large_p99_ms: fuseLargeLat.p99 }, minisearch: acc(miniScore) },
