@@ -54,21 +54,22 @@ function evenly<T>(xs: T[], n: number): T[] {
 }
 
 /**
- * Warms each system up on the questions (all of them when that is quick, else an evenly spaced
- * sample until two seconds have passed), sizes each one's share from the cost seen: every question
+ * Warms each system up on the questions (for 1.5 to 2 seconds, an evenly spaced sample first), sizes each one's share from the cost seen: every question
  * for as many rounds as the budget allows (up to `rounds`), or when even one round is too long, an
  * evenly spaced sample of the questions asked once. Then the systems run in turn, round after
  * round, so that the machine's ups and downs fall on all of them alike.
  */
 export function latencies(systems: System[], questions: string[], opts: LatencyOptions): Record<string, Latency> {
   const plans = systems.map((s) => {
-    // Warm up (the JIT settles): every question three times when that is quick, else for two
-    // seconds, a spread of the questions first, so that a slow system's cost is not judged on the
-    // first few alone; the cost seen sizes the share.
+    // Warm up (the JIT settles): the questions over and over for 1.5 s at least (V8's optimizing
+    // compiler works for thousands of calls, and while it does its thread takes this 2-core
+    // machine's CPU from the measured one: see bench.ts), at most three times once past that, and
+    // never past two seconds; a spread of the questions first, so that a slow system's cost is not
+    // judged on the first few alone. The cost seen sizes the share.
     const start = performance.now();
     let asked = 0;
-    warm: for (const qs of [[...evenly(questions, 20), ...questions], questions, questions]) {
-      for (const q of qs) {
+    warm: for (let pass = 0; pass < 3 || performance.now() - start < 1500; pass++) {
+      for (const q of pass === 0 ? [...evenly(questions, 20), ...questions] : questions) {
         s.ask(q);
         asked++;
         if (performance.now() - start > 2000) break warm;
