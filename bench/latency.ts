@@ -54,9 +54,10 @@ function evenly<T>(xs: T[], n: number): T[] {
 }
 
 /**
- * Warms each system up on the questions (for 1.5 to 2 seconds, an evenly spaced sample first), sizes each one's share from the cost seen: every question
- * for as many rounds as the budget allows (up to `rounds`), or when even one round is too long, an
- * evenly spaced sample of the questions asked once. Then the systems run in turn, round after
+ * Warms each system up on the questions (for 1.5 to 2 seconds, an evenly spaced sample first),
+ * sizes each one's share from the cost seen: every question for as many rounds as the budget
+ * allows (up to `rounds`), or when even one round is too long, an evenly spaced sample of the
+ * questions asked once. Then the systems run in turn, round after
  * round, so that the machine's ups and downs fall on all of them alike.
  */
 export function latencies(systems: System[], questions: string[], opts: LatencyOptions): Record<string, Latency> {

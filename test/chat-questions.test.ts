@@ -109,7 +109,7 @@ describe('the words around a question do not change its answer', () => {
     expect(top('who provides an interface to initiate a change management operation?', corpus)).toMatchObject({ answered: true, task: 'Satellite Storage' });
   });
 
-  test('"our call", "IBM\'s problem" are ways of asking whose it is, and "actual" is filler', () => {
+  test('"is that our call?" asks whose it is; "configure" finds "setting up", not every setting; "actual" is filler', () => {
     expect(readQuestion('picking the region for the new instance, is that our call?', seed.index).focus).toContain('region');
     expect(top('who configures the actual mirroring between our two instances?')).toMatchObject({ answered: true, task: 'Setup' });
     // Setting up is configuring; the settings themselves (retention) are not the Mirroring section's Setup row.

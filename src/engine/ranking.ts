@@ -265,7 +265,8 @@ export function rank(q: Query, index: KnowledgeIndex, scope: ServiceGroup[] = in
   for (let j = 0; j < nc; j++) {
     const e = candidates[j]!;
     // The score's first term, summed in the same order as the full score sums it; task coverage
-    // adds at most COVERAGE_SHARE, and only where a focus word is in the task. SLACK covers rounding.
+    // adds at most COVERAGE_SHARE, and only where a focus word is in the task; word pairs at most
+    // PAIR_SHARE, when the question has any. SLACK covers rounding.
     ceiling[j] = (got[e]! / total) * MATCH_SHARE + (taskHit[e] ? COVERAGE_SHARE : 0) + (q.pairs.length ? PAIR_SHARE : 0) + SLACK;
   }
   return new Ranking(q, c, index.entries, t, s, nc);
