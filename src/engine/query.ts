@@ -79,8 +79,24 @@ export const MAX_RELATED = 16;
 const ASKS_CUSTOMER =
   /\b(?:our|my) (?:part|side|job|end|share|responsibilit\w*|duties|tasks)\b|\bon (?:us|me)\b|\bup to (?:us|me)\b|^(?:do|must|should|are|am|will|would|can) (?:we|i)\b|\b(?:we|i) (?:have|need|must|should) to\b|\bourselves\b/;
 const ASKS_PROVIDER = /\bibm'?s? (?:part|side|job|end|share|responsibilit\w*|duties|tasks)\b|\bon ibm\b|\bup to ibm\b|^(?:does|will|would|is|can) ibm\b/;
-/** Both sides offered as alternatives: "do we do it or is that IBM?", "IBM or us?". */
-const EITHER_SIDE = /\b(?:we|us|our|ours|i|me|my)\b[^?]*\bor\b[^?]*\bibm\b|\bibm\b[^?]*\bor\b[^?]*\b(?:we|us|our|ours|i|me|my)\b/;
+const US = /\b(?:we|us|our|ours|i|me|my)\b/g;
+const IBM = /\bibm\b/g;
+const OR = /\bor\b/g;
+/**
+ * Both sides offered as alternatives within one sentence: "do we do it or is that IBM?", "IBM or
+ * us?". Found from the words' positions in one pass each (a pattern with two open gaps between
+ * them backtracks for milliseconds over a hostile 500 characters of "we or we or …").
+ */
+function offersEitherSide(text: string): boolean {
+  return text.split('?').some((part) => {
+    const at = (re: RegExp) => [...part.matchAll(re)].map((m) => m.index);
+    const us = at(US);
+    const ibm = at(IBM);
+    if (us.length === 0 || ibm.length === 0) return false;
+    const between = (a: number, b: number) => at(OR).some((o) => o > a && o < b);
+    return between(us[0]!, ibm[ibm.length - 1]!) || between(ibm[0]!, us[us.length - 1]!);
+  });
+}
 function askedSideOf(text: string): 'provider' | 'customer' | null {
   const c = ASKS_CUSTOMER.test(text);
   const p = ASKS_PROVIDER.test(text);
@@ -288,7 +304,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     services,
     foreign,
     party,
-    askedSide: EITHER_SIDE.test(lower) ? null : (askedSideOf(focus.replace(REQUESTER, '')) ?? askedSideOf(lower.replace(REQUESTER, ''))),
+    askedSide: offersEitherSide(lower) ? null : (askedSideOf(focus.replace(REQUESTER, '')) ?? askedSideOf(lower.replace(REQUESTER, ''))),
     units,
     pairs,
   };
