@@ -124,6 +124,24 @@ describe('the words around a question do not change its answer', () => {
     expect(top(q)).toMatchObject({ answered: true, task, party });
   });
 
+  test.each([
+    ['failback for mirrored ES - who does what', 'Failback'],
+    ['who does what for failover when we use mirroring?', 'Failover'],
+    ['how is the failover split between us and IBM?', 'Failover'],
+  ])('asked how a task is divided, both sides are the answer: %s', (q, task) => {
+    expect(top(q)).toMatchObject({ answered: true, task, party: 'shared' });
+  });
+
+  test.each([
+    ['mirroring section, just our side pls', 'Mirroring', 'customer'],
+    ["list everything we're on the hook for under disaster recovery", 'Disaster recovery', 'customer'],
+    ["summarize the mirroring section, IBM's side only", 'Mirroring', 'provider'],
+  ])("a section asked for with one side is that side's part of it: %s", (q, title, party) => {
+    const a = seed.answer(q);
+    expect(a).toMatchObject({ answered: true, intent: 'section', party });
+    expect(a.section?.title).toBe(title);
+  });
+
   test('"that\'s us, yeah?" asks who does it, even about a tool', () => {
     const a = seed.answer("changing the partition count via the cli - that's us yeah?");
     expect(a).toMatchObject({ answered: true, party: 'customer' });

@@ -6,7 +6,7 @@ import type { ResponsibilityDocument } from '../../src/model.js';
 import type { Question } from '../evalset.js';
 import { chatty } from './noise.js';
 import { gerund, phrasesOfRow, third, verbBase, type Phrase } from './phrases.js';
-import type { Rng } from './rng.js';
+import { rng, seedOf, type Rng } from './rng.js';
 
 export interface GeneratedQuestion extends Question {
   /** Where it came from: the document, and the template family. */
@@ -44,6 +44,14 @@ const WHO: Template[] = [
   vp((v, o) => `whose call is it to ${v} ${o}?`),
   np((t) => `${t} — ours or IBM's?`),
   np((t) => `whose problem is ${t}?`),
+];
+/** How a shared row's task is divided, asked as such: the answer is both sides. */
+const BOTH: Template[] = [
+  np((t) => `${t}: who does what?`),
+  np((t) => `how is ${t} split between us and IBM?`),
+  np((t) => `who does what for ${t}?`),
+  np((t) => `which parts of ${t} are ours and which are IBM's?`),
+  np((t) => `how do we and IBM divide up ${t}?`),
 ];
 /** Yes/no questions and statements naming one side. */
 const YES_NO: Template[] = [
@@ -264,6 +272,23 @@ function render(p0: Phrase, templates: Template[], r: Rng, rare: Set<string> = n
 export function positives(rows: RowOf[], r: Rng, opts: { perRow: number; name: (doc: ResponsibilityDocument) => string | null }): GeneratedQuestion[] {
   const out: GeneratedQuestion[] = [];
   for (const row of rows) {
+    // Some shared rows are also asked how they are divided, from a stream of their own, so the
+    // questions drawn from `r` stay the same as before these were added.
+    const own = rng(seedOf(`${row.doc.id}/${row.section}/${row.task}`, 2));
+    const task = row.phrases.find((p) => p.kind === 'np' && p.side === null);
+    if (row.party === 'shared' && row.unique && task && own.chance(0.3)) {
+      const q = render(task, BOTH, own);
+      if (q)
+        out.push({
+          q: chatty(q, own),
+          kind: 'entry',
+          task: [`^${escapeRe(row.task)}$`],
+          party: 'shared',
+          doc: row.doc.id,
+          from: row.doc.id,
+          family: 'both/np',
+        });
+    }
     // A task named in several rows of a document is asked about only through its cells' words.
     const usable = row.phrases.filter((p) => row.unique || p.side !== null);
     if (usable.length === 0) continue;

@@ -117,7 +117,8 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext)
     const bare = sec.fit.query === 1 && sec.fit.title >= 0.99 && !who;
     const partyShare = asksPartyShare(q.lower) && !who;
     const asked = asksForSection(q.lower) && !who;
-    if (bare || asked || partyShare) return done(sectionAnswer(a, sec, partyShare ? q.party : null, scope, index));
+    // A section asked for with a side ("the mirroring section, just our side") is that side's part of it.
+    if (bare || asked || partyShare) return done(sectionAnswer(a, sec, partyShare ? q.party : q.asksBothSides ? null : q.askedSide, scope, index));
   }
 
   return { a, q, ranked, multi, unscopedMulti: scope.length > 1 && !q.services.length && !context.service };
@@ -138,7 +139,8 @@ function bestSection(q: Query, index: KnowledgeIndex, scope: ServiceGroup[], min
 function whoAnswer(a: Answer, q: Query, ranked: Ranking, index: KnowledgeIndex, confidence: number, unscopedMulti: boolean): Answer {
   const top = ranked.at(0)!;
   // The side the question's words point at; else, on a row where both sides have a part, the one it asks about.
-  const side = sideOf(q, top.item, index) ?? (top.item.party === 'shared' ? q.askedSide : null);
+  // A question that asks how the task is divided gets both sides.
+  const side = q.asksBothSides ? null : (sideOf(q, top.item, index) ?? (top.item.party === 'shared' ? q.askedSide : null));
   let matches = ranked.take(5).map((r) => toMatch(r.item, r.score));
   let services: string[] = [];
   let note = a.note;

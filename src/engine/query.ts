@@ -50,6 +50,8 @@ export interface Query {
    * "does IBM …"), null when it asks about both or names a side only in passing ("when we use …").
    */
   askedSide: 'provider' | 'customer' | null;
+  /** Asks how a task is divided ("who does what for failback?", "how is X split between us and IBM?"): both sides. */
+  asksBothSides: boolean;
   units: Unit[];
   /** Neighbouring focus words as stem pairs ("cluster configur"), to find the phrase in an entry. */
   pairs: string[];
@@ -76,9 +78,24 @@ const MAX_LOOKUPS = 12;
 /** Document terms one word reaches through WordNet, at most (a few is usual). */
 export const MAX_RELATED = 16;
 
-const ASKS_CUSTOMER =
-  /\b(?:our|my) (?:part|side|job|end|share|responsibilit\w*|duties|tasks)\b|\bon (?:us|me)\b|\bup to (?:us|me)\b|^(?:do|must|should|are|am|will|would|can) (?:we|i)\b|\b(?:we|i) (?:have|need|must|should) to\b|\bourselves\b/;
-const ASKS_PROVIDER = /\bibm'?s? (?:part|side|job|end|share|responsibilit\w*|duties|tasks)\b|\bon ibm\b|\bup to ibm\b|^(?:does|will|would|is|can) ibm\b/;
+/** Being answerable for something, said of a side ("we're on the hook for", "IBM is accountable for"). */
+const ANSWERABLE = '(?:on the hook|responsible|accountable|in charge|liable)';
+const ASKS_CUSTOMER = new RegExp(
+  `\\b(?:our|my) (?:part|side|job|end|share|responsibilit\\w*|duties|tasks)\\b|\\bon (?:us|me)\\b|\\bup to (?:us|me)\\b|^(?:do|must|should|are|am|will|would|can) (?:we|i)\\b|\\b(?:we|i) (?:have|need|must|should) to\\b|\\bourselves\\b|\\b(?:we're|we are|i'm|im|i am) ${ANSWERABLE}\\b`,
+);
+const ASKS_PROVIDER = new RegExp(
+  `\\bibm'?s? (?:part|side|job|end|share|responsibilit\\w*|duties|tasks)\\b|\\bon ibm\\b|\\bup to ibm\\b|^(?:does|will|would|is|can) ibm\\b|\\bibm(?:'s| is) ${ANSWERABLE}\\b`,
+);
+/** How a task is divided, asked as such: both sides are the answer. */
+const ASKS_BOTH =
+  /\bwho(?: does|'s doing| is doing) what\b|\b(?:split|divided|shared|allocated|distributed|carved up)(?: up)? between\b|\bdivision of (?:labou?r|responsibilit\w*|duties)\b|\b(?:both|each) sides?\b/;
+/** Dividing words and paired questions ("which parts are ours and which IBM's?"), when both sides are named. */
+const DIVIDE = /\b(?:divide[sd]?|dividing|divvy|divvied|split|splits|splitting|carve[sd]?)\b|\b(?:which|what)\b.*\band (?:which|what)\b/;
+const NAMES_US = /\b(?:we|us|our|ours|i|me|my)\b/;
+const NAMES_IBM = /\bibm\b/;
+function asksBothSides(text: string): boolean {
+  return ASKS_BOTH.test(text) || (DIVIDE.test(text) && NAMES_US.test(text) && NAMES_IBM.test(text));
+}
 const US = /\b(?:we|us|our|ours|i|me|my)\b/g;
 const IBM = /\bibm\b/g;
 const OR = /\bor\b/g;
@@ -305,6 +322,8 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     foreign,
     party,
     askedSide: offersEitherSide(lower) ? null : (askedSideOf(focus.replace(REQUESTER, '')) ?? askedSideOf(lower.replace(REQUESTER, ''))),
+    // Read where the question asks: its focus, and a clause that asks without a topic of its own ("X - who does what?").
+    asksBothSides: asksBothSides(focus) || segmentsOf(lower).some((s) => s.asked && asksBothSides(s.text)),
     units,
     pairs,
   };
