@@ -149,6 +149,15 @@ describe('the words around a question do not change its answer', () => {
     expect(a.note ?? '').not.toMatch(/not facts/);
   });
 
+  test('vague amounts and parts ("a couple of", "the … bit") are no topic', () => {
+    const focus = (q: string) =>
+      readQuestion(q, seed.index)
+        .units.filter((u) => u.focus)
+        .map((u) => u.word);
+    expect(focus('who adds a couple of partitions to a bunch of topics?')).toEqual(['adds', 'partitions', 'topics']);
+    expect(focus('the schema registry bit, who backs that up?')).not.toContain('bit');
+  });
+
   test('indefinite pronouns ("something", "anything") are no topic', () => {
     const q = readQuestion('is disaster recovery something our team has to do?', seed.index);
     expect(q.units.filter((u) => u.focus).map((u) => u.word)).toEqual(['disaster recovery']);

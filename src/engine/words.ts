@@ -55,14 +55,16 @@ const MORE_FUNCTION_WORDS = `inside outside within without across along around b
   something anything nothing everything somewhere anywhere whatever whoever whichever whenever wherever`.split(/\s+/);
 
 /**
- * Chat filler: greetings, thanks, hedges and interjections. They carry no topic in any
- * responsibility document (none of them occurs in the corpus), so they never count against a question.
+ * Chat filler: greetings, thanks, hedges, interjections, and vague amounts and parts ("a couple
+ * of topics", "the binding bit"). They carry no topic in any responsibility document (none of
+ * them occurs in the corpus but "bit", in "256-bit"), so they never count against a question.
  */
 export const FILLER = new Set(
   `ok okay hey hi hello hiya yo thanks thank cheers please lol lmao rofl haha hehe btw fyi asap imo imho tbh afaik iirc sorry
   hmm hm um uh oh ah folks everyone everybody guys mate quick question q wondering curious dumb maybe honestly basically anyway
   pretty assume think guess believe confirm wonder ask asking asked clarify clarity appreciated appreciate advance rush yes yeah
-  yep nope ty tia idk nvm ofc ngl rn cc fyi actual exact exactly specifically particular particularly precisely`.split(/\s+/),
+  yep nope ty tia idk nvm ofc ngl rn cc fyi actual exact exactly specifically particular particularly precisely
+  bit bits piece pieces couple bunch lot lots handful several many kinda sorta`.split(/\s+/),
 );
 
 /** Phrases removed before matching ("who is in charge of" adds nothing to the topic). */
