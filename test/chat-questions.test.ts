@@ -158,6 +158,12 @@ describe('the words around a question do not change its answer', () => {
     expect(focus('the schema registry bit, who backs that up?')).not.toContain('bit');
   });
 
+  test('when the asking clause does not tell the sides apart, the words around it may', () => {
+    // Scaling: IBM scales the infrastructure; the client scales disk, memory and CPU ("if a deployment runs out of disk space …").
+    expect(top('our database kept running out of memory last week. who should have scaled it?', corpus)).toMatchObject({ task: 'Scaling', party: 'customer' });
+    expect(top('who should have scaled it?', corpus)).toMatchObject({ task: 'Scaling', party: 'shared' });
+  });
+
   test('indefinite pronouns ("something", "anything") are no topic', () => {
     const q = readQuestion('is disaster recovery something our team has to do?', seed.index);
     expect(q.units.filter((u) => u.focus).map((u) => u.word)).toEqual(['disaster recovery']);

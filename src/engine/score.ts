@@ -115,7 +115,20 @@ export function sideOf(q: Query, e: Indexed, index: KnowledgeIndex): 'provider' 
     c += w * inC;
   }
   // The task's name alone ("who does the failback?") asks about the whole task: both sides.
-  if (!beyondTask && units < 2) return null;
+  if (!beyondTask && units < 2 && (p > 0 || c > 0)) return null;
+  if (p === 0 && c === 0) {
+    // Nothing in the asking clause tells the sides apart ("whose job was it to scale it?"): the
+    // words around it may ("our database ran out of disk and went down"), the task's excepted.
+    for (const u of q.units) {
+      if (u.focus) continue;
+      const inP = strength(u, index, e, PROVIDER);
+      const inC = strength(u, index, e, CUSTOMER);
+      if (inP > 0 === inC > 0 || strength(u, index, e, TASK) > 0) continue;
+      const w = Math.max(...u.terms.map((t) => index.idf.get(t) ?? 0), 0);
+      p += w * inP;
+      c += w * inC;
+    }
+  }
   if (c > 0 && c >= SIDE_MARGIN * p) return 'customer';
   if (p > 0 && p >= SIDE_MARGIN * c) return 'provider';
   return null;
