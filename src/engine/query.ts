@@ -4,7 +4,7 @@
 // to), with typos corrected against the words the documents use.
 import type { Party } from '../model.js';
 import { cleanQuestion } from './clean.js';
-import { americanSpelling, correct } from './spelling.js';
+import { americanSpelling, correct, frameWordFor } from './spelling.js';
 import type { KnowledgeIndex, Rarity, ServiceGroup } from './search-index.js';
 import { findNames } from './names.js';
 import { segmentsOf } from './segments.js';
@@ -172,9 +172,17 @@ function focusOf(
   };
 }
 
+/** A misspelt word of a way of asking ("who is suppoed to") put right, when it is no word of its own. */
+function frameTyposFixed(lower: string, index: KnowledgeIndex): string {
+  return lower.replace(/[a-z]{5,}/g, (w) => {
+    const f = frameWordFor(w);
+    return f && !isStopword(w) && !index.knownStems.has(stem(w)) && wordNet().lemmas(w).length === 0 ? f : w;
+  });
+}
+
 export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const { text, asked, truncated } = cleanQuestion(raw);
-  const lower = text.toLowerCase();
+  const lower = frameTyposFixed(text.toLowerCase(), index);
   const ws0 = words(lower);
 
   // Stop phrases ("in charge of") go, word positions kept so that focus flags still line up;

@@ -3,7 +3,7 @@
 // The work is bounded: candidates come from a deletion index, so a word costs O(length²)
 // lookups at most, and words longer than MAX_CORRECTED are never corrected.
 import type { KnowledgeIndex } from './search-index.js';
-import { stem, STOPWORDS } from './words.js';
+import { stem, STOP_PHRASES, STOPWORDS } from './words.js';
 
 /** No document word is longer; a longer token is noise, not a typo. */
 export const MAX_CORRECTED = 20;
@@ -141,3 +141,32 @@ export function correct(word: string, index: KnowledgeIndex): string[] {
   if (!best || (tied && word.length <= 5)) return [word];
   return [best.w];
 }
+
+/**
+ * The words of the ways of asking that are not stop words themselves ("supposed" in "who is
+ * supposed to", "headache" in "whose headache is it"): a typo of one ("who is suppoed to") is
+ * that word, so the phrase is still recognised, instead of an unknown word counting against the
+ * question. Taken from the stop phrases, so the two cannot drift apart.
+ */
+const FRAME_WORDS = [...new Set(STOP_PHRASES.flatMap((re) => [...re.source.matchAll(/[a-z]{5,}/g)].map((m) => m[0])))].filter((w) => !STOPWORDS.has(w));
+const FRAME_DELETIONS = new Map<string, string>();
+for (const w of FRAME_WORDS) for (const d of deletionsOf(w)) if (!FRAME_DELETIONS.has(d)) FRAME_DELETIONS.set(d, w);
+
+/** The frame word one edit away from `word`, or null. `word` should be one nobody knows (not English, not the documents'). */
+export function frameWordFor(word: string): string | null {
+  if (word.length < 5 || word.length > MAX_CORRECTED) return null;
+  let found = frameMemo.get(word);
+  if (found === undefined) {
+    found = null;
+    for (const d of deletionsOf(word)) {
+      const f = FRAME_DELETIONS.get(d);
+      if (f && f !== word && editDistance(word, f) <= 1 + (sameLetters(word, f) ? 1 : 0)) {
+        found = f;
+        break;
+      }
+    }
+    if (frameMemo.size < 50_000) frameMemo.set(word, found);
+  }
+  return found;
+}
+const frameMemo = new Map<string, string | null>();
