@@ -213,9 +213,11 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const services = [...new Set(serviceHits.map((h) => h.item))];
   const consumed = new Set(serviceHits.flatMap((h) => h.at));
   const serviceWord = new Set([...consumed].map((k) => all[k]!.origin));
+  // A misspelt document word ("hyaervisor — ours or IBM's?") is a topic word of its clause too.
+  const misspeltKnown = new Set(all.filter((t) => t.typo && index.knownStems.has(stem(t.w))).map((t) => ws1[t.origin]!));
   const { focus, inFocus, opens } = focusOf(
     text,
-    (w) => index.knownStems.has(stem(w)),
+    (w) => index.knownStems.has(stem(w)) || misspeltKnown.has(w),
     // Words of a stop phrase ("whose call is that") name no topic, so their clause is not the question for them.
     (i) => serviceWord.has(i) || inStopPhrase.has(i),
   );
