@@ -39,6 +39,7 @@ describe('the words around a question do not change its answer', () => {
     ['who is responsible for backups?', 'who is respnsible for bakups?'],
     ['who is supposed to run mirroring?', 'who is suppoed to run mirroring?'],
     ["failback — ours or IBM's?", "faillback — ours or IBM's?"],
+    ['failback: is that on us or on IBM?', 'failback: is that on us or on IBM in our staging env?'],
     ['whose headache is the failback?', 'whose headahce is the failback?'],
     ['who handles our organization compliance controls?', "who handles our organisation's compliance controls?"],
     [

@@ -218,8 +218,9 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const { focus, inFocus, opens } = focusOf(
     text,
     (w) => index.knownStems.has(stem(w)) || misspeltKnown.has(w),
-    // Words of a stop phrase ("whose call is that") name no topic, so their clause is not the question for them.
-    (i) => serviceWord.has(i) || inStopPhrase.has(i),
+    // Words of a stop phrase ("whose call is that") name no topic, so their clause is not the question for them;
+    // nor do the asker's environment's ("is that on us or on IBM in our staging env?").
+    (i) => serviceWord.has(i) || inStopPhrase.has(i) || inEnvironment(ws1, i),
   );
   // Another cloud or a service not loaded: anywhere in the message, or in the question itself when a loaded service is named too.
   // One the documents mention counts only where it is what is asked about: "Schematics: who …", "… in Schematics".
@@ -350,6 +351,13 @@ const ENVIRONMENT = new Set(
   `prod production prd staging stage stg dev development test testing qa uat sandbox preprod nonprod env envs environment environments
   tenant tenants account accounts subaccount subaccounts both all every new old main primary secondary lower higher non pre`.split(/\s+/),
 );
+
+/** A word of the asker's environment just after a preposition ("in our staging env", "for the new tenant"). */
+function inEnvironment(ws: string[], i: number): boolean {
+  if (!ENVIRONMENT.has(ws[i]!)) return false;
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) if (ADJUNCT.has(ws[k]!)) return true;
+  return false;
+}
 
 /**
  * A prepositional phrase after the question's topic that names only the asker's environment
