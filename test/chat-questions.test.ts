@@ -40,6 +40,7 @@ describe('the words around a question do not change its answer', () => {
     ['who is supposed to run mirroring?', 'who is suppoed to run mirroring?'],
     ["failback — ours or IBM's?", "faillback — ours or IBM's?"],
     ['failback: is that on us or on IBM?', 'failback: is that on us or on IBM in our staging env?'],
+    ['who handles the failback?', 'who handles the failback (asking for a friend)'],
     ['whose headache is the failback?', 'whose headahce is the failback?'],
     ['who handles our organization compliance controls?', "who handles our organisation's compliance controls?"],
     [
@@ -134,6 +135,11 @@ describe('the words around a question do not change its answer', () => {
     ['how is the failover split between us and IBM?', 'Failover'],
   ])('asked how a task is divided, both sides are the answer: %s', (q, task) => {
     expect(top(q)).toMatchObject({ answered: true, task, party: 'shared' });
+  });
+
+  test('a claim about who does a task named like its section asks who, not for the section', () => {
+    expect(top('mirroring is on us, right?')).toMatchObject({ answered: true, intent: 'who', task: 'Mirroring', party: 'customer' });
+    expect(top('summarize disaster recovery')).toMatchObject({ answered: true, intent: 'section' });
   });
 
   test.each([

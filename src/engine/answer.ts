@@ -2,6 +2,7 @@
 import { featuresOf, probability, type ConfidenceModel, type Features } from './confidence.js';
 import { asksDefinition, asksEverything, asksFact, asksMoney, asksForSection, asksPartyShare, asksWho, looksLikeHelp, looksLikeList } from './intent.js';
 import { readQuestion, weighedIn, type Query } from './query.js';
+import { claimsWho } from './segments.js';
 import { rank, type Ranking } from './ranking.js';
 import { sideOf, type Scored } from './score.js';
 import { allSections, partyAnswer } from './lists.js';
@@ -114,7 +115,8 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext)
   if (sec) {
     // Who-questions are read in the clause that asks; a section or a party's share may be asked anywhere.
     const who = asksWho(q.focus);
-    const bare = sec.fit.query === 1 && sec.fit.title >= 0.99 && !who;
+    // A section's name alone asks for the section; "mirroring is on us, right?" claims who does a task of that name.
+    const bare = sec.fit.query === 1 && sec.fit.title >= 0.99 && !who && !claimsWho(q.lower);
     const partyShare = asksPartyShare(q.lower) && !who;
     const asked = asksForSection(q.lower) && !who;
     // A section asked for with a side ("the mirroring section, just our side") is that side's part of it.

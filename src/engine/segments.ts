@@ -32,6 +32,9 @@ const BREAK = new RegExp(
     '\\s*[:;]\\s+',
     '\\s+[—–-]{1,2}\\s+',
     '\\s*\\n\\s*',
+    // An aside in brackets ("(asking for a friend)", "(the kafka one)") is a clause of its own, not the question.
+    '\\s*(?=\\([^()?]*\\))',
+    '(?<=\\([^()?]*\\))\\s*',
     `,\\s+(?=${QUESTION_START.source.slice(1)})`,
     // "… and on what timeline?", "… or do we raise a ticket?": a second question, read on its own.
     // The conjunction stays with the clause before it, so that every word is in some clause.
@@ -39,6 +42,11 @@ const BREAK = new RegExp(
   ].join('|'),
   'i',
 );
+
+/** A statement about who does something ("mirroring is on us, right?"): it asks who, like a question word. */
+export function claimsWho(text: string): boolean {
+  return CLAIM.test(text) || TAG.test(text);
+}
 
 export function segmentsOf(text: string): Segment[] {
   return text
