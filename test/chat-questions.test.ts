@@ -41,6 +41,7 @@ describe('the words around a question do not change its answer', () => {
     ["failback — ours or IBM's?", "faillback — ours or IBM's?"],
     ['failback: is that on us or on IBM?', 'failback: is that on us or on IBM in our staging env?'],
     ['who handles the failback?', 'who handles the failback (asking for a friend)'],
+    ['failback: is that on us or on IBM?', 'the security review came back with a few questions. failback: is that on us or on IBM?'],
     ['whose headache is the failback?', 'whose headahce is the failback?'],
     ['who handles our organization compliance controls?', "who handles our organisation's compliance controls?"],
     [

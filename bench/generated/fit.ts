@@ -31,6 +31,8 @@ export interface Sample {
   right: boolean;
   /** A rule answered it (help, list, a section, a party's share) rather than declining. */
   ruleAnswered: boolean;
+  /** What the engine's best answer was ("Failback → shared"), for reading the misses. */
+  got: string;
 }
 
 const neutral: Logistic = { features: [...FEATURES], mean: FEATURES.map(() => 0), scale: FEATURES.map(() => 1), weights: FEATURES.map(() => 0), bias: 0 };
@@ -44,7 +46,8 @@ export function samplesOf(scenarios: Scenario[]): Sample[] {
     for (const q of s.questions) {
       const { answer, features } = engine.explain(q.q);
       const right = q.kind === 'oos' ? false : isCorrect(q, answer);
-      out.push({ q, scenario: s.name, fold: s.fold, features, right, ruleAnswered: features === null && answer.answered });
+      const got = `${answer.matches[0]?.task ?? answer.section?.title ?? '-'} → ${answer.party ?? '-'}`;
+      out.push({ q, scenario: s.name, fold: s.fold, features, right, ruleAnswered: features === null && answer.answered, got });
     }
   }
   return out;

@@ -24,7 +24,7 @@ export interface GeneratedReport {
   calibration: Array<{ lo: number; hi: number; n: number; right: number }>;
   families: Array<{ family: string; n: number; right: number }>;
   /** The held-out questions got wrong, and how: declined though in scope, the wrong entry, or answered though out of scope. */
-  misses: Array<{ q: string; family: string; how: 'declined' | 'wrong' | 'answered' }>;
+  misses: Array<{ q: string; family: string; how: 'declined' | 'wrong' | 'answered'; wanted: string; got: string }>;
 }
 
 function baselineScores(scenarios: Scenario[], which: 'fuse' | 'minisearch'): { inScope: number; inScopeN: number; oos: number; oosN: number } {
@@ -103,7 +103,14 @@ export function generatedReport(opts: { abstain?: number; seed?: number } = {}):
   for (const { s, scope, t } of heldOut) {
     const answered = scope !== null ? scope >= t : s.ruleAnswered;
     const ok = s.q.kind === 'oos' ? !answered : answered && s.right;
-    if (!ok) misses.push({ q: s.q.q, family: s.q.family, how: s.q.kind === 'oos' ? 'answered' : answered ? 'wrong' : 'declined' });
+    if (!ok)
+      misses.push({
+        q: s.q.q,
+        family: s.q.family,
+        how: s.q.kind === 'oos' ? 'answered' : answered ? 'wrong' : 'declined',
+        wanted: s.q.kind === 'oos' ? 'decline' : `${s.q.task?.join(' | ') ?? '-'} → ${s.q.party ?? 'any'}`,
+        got: s.got,
+      });
     const f = fam.get(s.q.family) ?? { n: 0, right: 0 };
     f.n++;
     f.right += +ok;
@@ -139,7 +146,13 @@ export function formatReport(r: GeneratedReport, withMisses = false): string {
     '',
     'By kind of question (in scope: answered right; oos: declined):',
     ...r.families.map((f) => `  ${f.family.padEnd(24)} ${String(f.n).padStart(5)}  ${p(f.right / f.n)}`),
-    ...(withMisses ? ['', `Misses (${r.misses.length}):`, ...r.misses.map((m) => `  ${m.how.padEnd(8)} [${m.family}] ${m.q}`)] : []),
+    ...(withMisses
+      ? [
+          '',
+          `Misses (${r.misses.length}):`,
+          ...r.misses.map((m) => `  ${m.how.padEnd(8)} [${m.family}] ${m.q}\n             wanted ${m.wanted}; best ${m.got}`),
+        ]
+      : []),
   ];
   return lines.join('\n') + '\n';
 }

@@ -156,7 +156,16 @@ function focusOf(
   });
   let chosen = segs.filter((s) => s.asked && s.knownCount > 0);
   if (chosen.length === 0) {
-    const best = segs.reduce<(typeof segs)[number] | null>((b, s) => (!b || s.knownCount >= b.knownCount ? s : b), null);
+    // A question that only points back ("hypervisor: is that on us or on IBM?") asks about the
+    // nearest clause before it with a topic, not the wordiest clause of the message.
+    let before: (typeof segs)[number] | undefined;
+    for (const s of segs) {
+      if (s.asked) break;
+      if (s.knownCount > 0) before = s;
+    }
+    const best =
+      (before && segs.some((s) => s.asked) ? before : undefined) ??
+      segs.reduce<(typeof segs)[number] | null>((b, s) => (!b || s.knownCount >= b.knownCount ? s : b), null);
     chosen = best ? [best] : [];
   }
   const flags: boolean[] = [];
