@@ -201,6 +201,16 @@ describe('the words around a question do not change its answer', () => {
   });
 });
 
+describe('service names', () => {
+  test('a name that is one ordinary word once "IBM Cloud" is taken off ("logs") does not name the service', () => {
+    const named = (q: string) => readQuestion(q, corpus.index).services.map((g) => g.service);
+    expect(named('for vpc, who handles flow logs?')).toEqual(['Virtual Private Cloud']);
+    expect(named('cloud logs: who configures the agent?')).toEqual(['IBM Cloud Logs']);
+    expect(named('who patches the satellite hosts?')).toEqual(['Satellite']);
+    expect(named('key protect: who rotates the root keys?')).toEqual(['Key Protect']);
+  });
+});
+
 describe('what the documents do not cover is declined, with what they do cover', () => {
   test.each([
     "what's the max message size on our ES instance?",

@@ -199,7 +199,12 @@ export function fitModel(
   lambda = LAMBDA,
 ): ConfidenceModel {
   const model: ConfidenceModel = {
-    scope: fitOne(samples, (s) => s.q.kind !== 'oos', features.filter((f) => f !== 'margin'), lambda),
+    scope: fitOne(
+      samples,
+      (s) => s.q.kind !== 'oos',
+      features.filter((f) => f !== 'margin'),
+      lambda,
+    ),
     right: fitOne(samples, (s) => s.right, features, lambda),
     threshold: 0.5,
   };

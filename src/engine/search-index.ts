@@ -14,6 +14,7 @@ import { documentFrequencies, EntryTermsBuilder, type EntryTerms } from './posti
 import { rememberedWords, unitsOf, type ReadWords } from './text-terms.js';
 import { sectionTitles, type SectionTitles } from './sections.js';
 import { deletionsOf, knownWordsIndex, type KnownWords } from './spelling.js';
+import { wordNet } from './wordnet.js';
 
 export interface Indexed {
   doc: ResponsibilityDocument;
@@ -94,12 +95,11 @@ export interface KnowledgeIndex {
 }
 
 function aliasesFor(doc: ResponsibilityDocument, info: ServiceInfo | undefined): string[][] {
-  const names = [
-    doc.service,
-    doc.service.replace(/^IBM( Cloud)? /, '').replace(/ (for|on) IBM Cloud$/, ''),
-    doc.id.replace(/-/g, ' '),
-    ...(info?.aliases ?? []),
-  ];
+  // The name without "IBM Cloud" ("Key Protect"), unless that leaves one ordinary English word
+  // ("IBM Cloud Logs" → "logs", as in "VPC flow logs"): services.yaml can still name it so.
+  const short = doc.service.replace(/^IBM( Cloud)? /, '').replace(/ (for|on) IBM Cloud$/, '');
+  const plainWord = short !== doc.service && words(short).length === 1 && wordNet().lemmas(short.toLowerCase()).length > 0;
+  const names = [doc.service, ...(plainWord ? [] : [short]), doc.id.replace(/-/g, ' '), ...(info?.aliases ?? [])];
   const seen = new Set<string>();
   const out: string[][] = [];
   for (const n of names) {
