@@ -1,0 +1,33 @@
+// The start-up warm-up: questions from the loaded documents' own rows, asked in slices that let
+// a real request through meanwhile.
+import { loadEngine } from '../src/engine/engine.js';
+import { warmUp, warmUpQuestions } from '../src/engine/warm-up.js';
+import { SHIPPED_DATA_DIR } from '../src/paths.js';
+import { CORPUS } from './helpers/fs.js';
+
+const seed = loadEngine([SHIPPED_DATA_DIR]);
+
+test('the warm-up asks about the loaded rows, and the engine answers most of them', () => {
+  const qs = warmUpQuestions(seed);
+  expect(qs.length).toBeGreaterThan(50);
+  expect(qs).toContain('who handles failback?');
+  const answered = qs.filter((q) => seed.answer(q).answered).length;
+  expect(answered / qs.length).toBeGreaterThan(0.5);
+});
+
+test('other work runs between its slices, and it ends', async () => {
+  let done = false;
+  let ranDuring = false;
+  const warming = warmUp(seed, 60).then((n) => {
+    done = true;
+    return n;
+  });
+  await new Promise<void>((r) => setImmediate(r));
+  ranDuring = !done;
+  expect(ranDuring).toBe(true);
+  expect(await warming).toBeGreaterThan(0);
+});
+
+test('a large knowledge base gives a bounded list', () => {
+  expect(warmUpQuestions(loadEngine([CORPUS])).length).toBeLessThanOrEqual(240);
+});
