@@ -175,6 +175,26 @@ describe('the words around a question do not change its answer', () => {
     expect(top('who should have scaled it?', corpus)).toMatchObject({ task: 'Scaling', party: 'shared' });
   });
 
+  test('a pronoun between a phrasal verb and its particle ("back those up") leaves the phrase whole', () => {
+    const focus = (q: string) =>
+      readQuestion(q, seed.index)
+        .units.filter((u) => u.focus)
+        .map((u) => u.word);
+    expect(focus('the schemas in the registry: does ibm back those up or do we?')).toContain('back up');
+    expect(top('the schemas in the registry: does ibm back those up or do we?')).toMatchObject({ answered: true, task: 'Schema Registry' });
+  });
+
+  test('"one of our topics": "one" is no topic', () => {
+    const q = readQuestion('who changes the retention on one of our topics?', seed.index);
+    expect(q.units.map((u) => u.word)).not.toContain('one');
+  });
+
+  test('a last clause that is only a side ("- ibm?", "- ours?") asks about that side', () => {
+    expect(top('after we fail back, who reconfigures mirroring - ibm?')).toMatchObject({ answered: true, task: 'Failback', party: 'provider' });
+    expect(readQuestion('the failback plan - ours?', seed.index).askedSide).toBe('customer');
+    expect(readQuestion('who does the failback?', seed.index).askedSide).toBeNull();
+  });
+
   test('indefinite pronouns ("something", "anything") are no topic', () => {
     const q = readQuestion('is disaster recovery something our team has to do?', seed.index);
     expect(q.units.filter((u) => u.focus).map((u) => u.word)).toEqual(['disaster recovery']);
@@ -319,6 +339,8 @@ describe('intents in more wordings', () => {
     ['which items are shared between us and IBM', 'party', 'shared'],
     ["what's all on us overall? full list pls", 'party', 'customer'],
     ['hi! what can this bot do?', 'help', null],
+    ['hi, what is this bot for?', 'help', null],
+    ["what's it for?", 'unknown', null],
     ['can u summarize the disaster recovery section', 'section', null],
     ['tl;dr of incident, ops and cluster mgmt pls', 'section', null],
     ["in the mirroring section, what's on us?", 'section', 'customer'],

@@ -114,6 +114,13 @@ function offersEitherSide(text: string): boolean {
     return between(us[0]!, ibm[ibm.length - 1]!) || between(ibm[0]!, us[us.length - 1]!);
   });
 }
+/** A clause that is only a side, asked ("… who reconfigures mirroring - ibm?", "… - ours?"): the side asked about. */
+const TAIL_PROVIDER = /^(?:is (?:it|that) )?(?:on )?(?:ibm|ibm's|the provider)(?: then| too)?\s*\?+$/;
+const TAIL_CUSTOMER = /^(?:is (?:it|that) )?(?:on )?(?:us|ours|me|mine|our team|ours to do|our side)(?: then| too)?\s*\?+$/;
+function sideInTail(text: string): 'provider' | 'customer' | null {
+  const last = segmentsOf(text).at(-1)?.text.trim() ?? '';
+  return TAIL_PROVIDER.test(last) ? 'provider' : TAIL_CUSTOMER.test(last) ? 'customer' : null;
+}
 function askedSideOf(text: string): 'provider' | 'customer' | null {
   const c = ASKS_CUSTOMER.test(text);
   const p = ASKS_PROVIDER.test(text);
@@ -189,9 +196,16 @@ function frameTyposFixed(lower: string, index: KnowledgeIndex): string {
   });
 }
 
+/**
+ * A pronoun object goes between a phrasal verb and its particle ("back those up", "set it up",
+ * "roll them out"): the particle is put back beside its verb, so the phrase ("back up") is found.
+ * Word for word, so every word keeps its position.
+ */
+const SPLIT_PHRASAL = /\b([a-z]+) (it|them|those|these|that|this|everything|stuff|things) (up|out|down|off|over)\b/g;
+
 export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const { text, asked, truncated } = cleanQuestion(raw);
-  const lower = frameTyposFixed(text.toLowerCase(), index);
+  const lower = frameTyposFixed(text.toLowerCase(), index).replace(SPLIT_PHRASAL, '$1 $3 $2');
   const ws0 = words(lower);
 
   // Stop phrases ("in charge of") go, word positions kept so that focus flags still line up;
@@ -341,7 +355,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     services,
     foreign,
     party,
-    askedSide: offersEitherSide(lower) ? null : (askedSideOf(focus.replace(REQUESTER, '')) ?? askedSideOf(lower.replace(REQUESTER, ''))),
+    askedSide: offersEitherSide(lower) ? null : (sideInTail(lower) ?? askedSideOf(focus.replace(REQUESTER, '')) ?? askedSideOf(lower.replace(REQUESTER, ''))),
     // Read where the question asks: its focus, and a clause that asks without a topic of its own ("X - who does what?").
     asksBothSides: asksBothSides(focus) || segmentsOf(lower).some((s) => s.asked && asksBothSides(s.text)),
     units,

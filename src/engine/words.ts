@@ -52,7 +52,7 @@ const ENGLISH_STOPWORDS = `i me my myself we our ours ourselves you you're you'v
 /** Prepositions, indefinite pronouns and the like that NLTK's list lacks: "the client libs inside our apps" names libraries and apps. */
 const MORE_FUNCTION_WORDS = `inside outside within without across along around behind beside besides beyond toward towards upon via per
   among amongst despite except unlike throughout underneath alongside regarding concerning whether etc eg ie aka vs versus
-  something anything nothing everything somewhere anywhere whatever whoever whichever whenever wherever`.split(/\s+/);
+  something anything nothing everything somewhere anywhere whatever whoever whichever whenever wherever one ones`.split(/\s+/);
 
 /**
  * Chat filler: greetings, thanks, hedges, interjections, and vague amounts and parts ("a couple
