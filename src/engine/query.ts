@@ -7,7 +7,7 @@ import { cleanQuestion } from './clean.js';
 import { americanSpelling, correct, frameWordFor } from './spelling.js';
 import type { KnowledgeIndex, Rarity, ServiceGroup } from './search-index.js';
 import { findNames } from './names.js';
-import { segmentsOf } from './segments.js';
+import { segmentsOf, type Segment } from './segments.js';
 import { isStopword, STOP_PHRASES, stem, words } from './words.js';
 import { wordNet } from './wordnet.js';
 
@@ -117,8 +117,8 @@ function offersEitherSide(text: string): boolean {
 /** A clause that is only a side, asked ("… who reconfigures mirroring - ibm?", "… - ours?"): the side asked about. */
 const TAIL_PROVIDER = /^(?:is (?:it|that) )?(?:on )?(?:ibm|ibm's|the provider)(?: then| too)?\s*\?+$/;
 const TAIL_CUSTOMER = /^(?:is (?:it|that) )?(?:on )?(?:us|ours|me|mine|our team|ours to do|our side)(?: then| too)?\s*\?+$/;
-function sideInTail(text: string): 'provider' | 'customer' | null {
-  const last = segmentsOf(text).at(-1)?.text.trim() ?? '';
+function sideInTail(segments: Segment[]): 'provider' | 'customer' | null {
+  const last = segments.at(-1)?.text.trim() ?? '';
   return TAIL_PROVIDER.test(last) ? 'provider' : TAIL_CUSTOMER.test(last) ? 'customer' : null;
 }
 function askedSideOf(text: string): 'provider' | 'customer' | null {
@@ -346,6 +346,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   }
   const focusStems = units.filter((u) => u.focus && u.stem).map((u) => u.stem!);
   const pairs = focusStems.slice(1).map((s, i) => `${focusStems[i]} ${s}`);
+  const segments = segmentsOf(lower);
   return {
     text,
     asked,
@@ -355,9 +356,11 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     services,
     foreign,
     party,
-    askedSide: offersEitherSide(lower) ? null : (sideInTail(lower) ?? askedSideOf(focus.replace(REQUESTER, '')) ?? askedSideOf(lower.replace(REQUESTER, ''))),
+    askedSide: offersEitherSide(lower)
+      ? null
+      : (sideInTail(segments) ?? askedSideOf(focus.replace(REQUESTER, '')) ?? askedSideOf(lower.replace(REQUESTER, ''))),
     // Read where the question asks: its focus, and a clause that asks without a topic of its own ("X - who does what?").
-    asksBothSides: asksBothSides(focus) || segmentsOf(lower).some((s) => s.asked && asksBothSides(s.text)),
+    asksBothSides: asksBothSides(focus) || segments.some((s) => s.asked && asksBothSides(s.text)),
     units,
     pairs,
   };
