@@ -184,9 +184,11 @@ describe('the words around a question do not change its answer', () => {
     expect(top('the schemas in the registry: does ibm back those up or do we?')).toMatchObject({ answered: true, task: 'Schema Registry' });
   });
 
-  test('"one of our topics": "one" is no topic', () => {
+  test('"one of our topics", "still", "already": no topic', () => {
     const q = readQuestion('who changes the retention on one of our topics?', seed.index);
     expect(q.units.map((u) => u.word)).not.toContain('one');
+    const r = readQuestion('our producer is still on an old kafka client, who keeps it on a supported version?', seed.index);
+    expect(r.units.map((u) => u.word)).not.toContain('still');
   });
 
   test('a last clause that is only a side ("- ibm?", "- ours?") asks about that side', () => {

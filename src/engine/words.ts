@@ -49,10 +49,11 @@ const ENGLISH_STOPWORDS = `i me my myself we our ours ourselves you you're you'v
   t can will just don don't should should've now d ll m o re ve y ain aren couldn didn doesn hadn hasn haven isn ma mightn mustn needn
   shan shouldn wasn weren won wouldn`.split(/\s+/);
 
-/** Prepositions, indefinite pronouns and the like that NLTK's list lacks: "the client libs inside our apps" names libraries and apps. */
+/** Prepositions, indefinite pronouns, adverbs of time and the like that NLTK's list lacks: "the client libs inside our apps" names libraries and apps. */
 const MORE_FUNCTION_WORDS = `inside outside within without across along around behind beside besides beyond toward towards upon via per
   among amongst despite except unlike throughout underneath alongside regarding concerning whether etc eg ie aka vs versus
-  something anything nothing everything somewhere anywhere whatever whoever whichever whenever wherever one ones`.split(/\s+/);
+  something anything nothing everything somewhere anywhere whatever whoever whichever whenever wherever one ones
+  still already yet ever even currently anymore`.split(/\s+/);
 
 /**
  * Chat filler: greetings, thanks, hedges, interjections, and vague amounts and parts ("a couple
