@@ -5,7 +5,7 @@ import type { SlackSurface } from '../adapters/slack/app.js';
 import { ConfigError } from '../src/config/error.js';
 import { describeStore } from '../src/config/settings.js';
 import { loadEngine } from '../src/engine/engine.js';
-import { WARM_UP_MS, warmUp } from '../src/engine/warm-up.js';
+import { warmUp } from '../src/engine/warm-up.js';
 import { describeWarning } from '../src/load/folder.js';
 import { log } from '../src/log.js';
 import type { Poster } from '../src/schedule/poster.js';
@@ -127,7 +127,7 @@ async function main(): Promise<number> {
   const where = host ? `http://${host}:${bound}, this machine only (DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS)` : `http://localhost:${bound}`;
   process.stderr.write(`respbot listening on ${where} (${surfaces.join('; ')}; GET /healthz, /readyz)\n`);
   // The first questions are answered at full speed: the engine warms up now, in slices between requests.
-  void warmUp(engine()).then((answers) => log.info('engine.warmed', { answers, ms: WARM_UP_MS }));
+  void warmUp(engine()).then((w) => log.info('engine.warmed', w));
   return await new Promise<number>(() => {});
 }
 

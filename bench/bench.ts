@@ -154,7 +154,7 @@ function worstQuestions(n: number, seed = 12345): string[] {
 // First the start-up warm-up a server runs (src/engine/warm-up.ts), on the document's own rows:
 // the first answers timed below are a server's first answers.
 const seed = loadEngine([SHIPPED_DATA_DIR]);
-const startWarmUp = await warmUp(seed);
+const startWarmUp = (await warmUp(seed)).answers;
 const seedLat = latencies((q) => seed.answer(q), 40);
 const worstLat = latencies((q) => seed.answer(q), 1, worstQuestions(300), worstQuestions(300, 54321));
 const seedLine = () =>

@@ -223,6 +223,42 @@ describe('the words around a question do not change its answer', () => {
   });
 });
 
+describe('readings that must not overreach', () => {
+  test.each([
+    // "up to us", "up to date" are phrases of their own, not a phrasal verb split by a pronoun.
+    ['failover: is it up to us?', 'Failover', 'customer'],
+    ['failback — is that up to ibm?', 'Failback', 'provider'],
+    ['who keeps it up to date, the kafka client?', 'Supported client', 'customer'],
+    // The topic after a question that points at it.
+    ['audit came back on monday. who owns this? backing up the schema registry', 'Schema Registry', 'customer'],
+    ['heads up from the security team. whose job is this: reconfiguring mirroring after failback', 'Failback', 'customer'],
+    // Being responsible, said in context, is not the side asked about.
+    ["we're responsible for our apps. who does failover?", 'Failover', 'shared'],
+    ['IBM is responsible for the infrastructure, so who handles failover?', 'Failover', 'shared'],
+    // "both sides" of a mirroring pair are two clusters, not IBM and the customer.
+    ['do we have to provision clusters on both sides?', 'Clusters', 'customer'],
+    // A document word one edit away wins over a word of the ways of asking; a typo of a function word is no topic.
+    ['who creates the service acount?', 'Manage users and access', 'customer'],
+    ['is the kafka client we use suppoted?', 'Supported client', 'customer'],
+    ['failback after a regional outage - is taht on us or on IBM?', 'Failback', 'customer'],
+    // Brackets inside the question are part of it.
+    ['who handles the (schema registry) backups?', 'Schema Registry', 'customer'],
+  ])('%s → %s, %s', (q, task, party) => {
+    expect(top(q)).toMatchObject({ answered: true, task, party });
+  });
+
+  test.each([
+    ["what is this app's part in DR?", 'who'],
+    ["ok what's this thing about schema backups — do we do that or IBM?", 'who'],
+    ['what’s this bot for?', 'help'],
+    ['whats this bot for?', 'help'],
+    ['mirroring ok', 'section'],
+    ['mirroring, yes', 'section'],
+  ])('%s → %s', (q, intent) => {
+    expect(seed.answer(q).intent).toBe(intent);
+  });
+});
+
 describe('service names', () => {
   test('a name that is one ordinary word once "IBM Cloud" is taken off ("logs") does not name the service', () => {
     const named = (q: string) => readQuestion(q, corpus.index).services.map((g) => g.service);

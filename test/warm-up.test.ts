@@ -18,9 +18,9 @@ test('the warm-up asks about the loaded rows, and the engine answers most of the
 test('other work runs between its slices, and it ends', async () => {
   let done = false;
   let ranDuring = false;
-  const warming = warmUp(seed, 60).then((n) => {
+  const warming = warmUp(seed, 60).then((w) => {
     done = true;
-    return n;
+    return w.answers;
   });
   await new Promise<void>((r) => setImmediate(r));
   ranDuring = !done;

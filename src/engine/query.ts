@@ -80,15 +80,15 @@ export const MAX_RELATED = 16;
 
 /** Being answerable for something, said of a side ("we're on the hook for", "IBM is accountable for"). */
 const ANSWERABLE = '(?:on the hook|responsible|accountable|in charge|liable)';
-const ASKS_CUSTOMER = new RegExp(
-  `\\b(?:our|my) (?:part|side|job|end|share|responsibilit\\w*|duties|tasks)\\b|\\bon (?:us|me)\\b|\\bup to (?:us|me)\\b|^(?:do|must|should|are|am|will|would|can) (?:we|i)\\b|\\b(?:we|i) (?:have|need|must|should) to\\b|\\bourselves\\b|\\b(?:we're|we are|i'm|im|i am) ${ANSWERABLE}\\b`,
-);
-const ASKS_PROVIDER = new RegExp(
-  `\\bibm'?s? (?:part|side|job|end|share|responsibilit\\w*|duties|tasks)\\b|\\bon ibm\\b|\\bup to ibm\\b|^(?:does|will|would|is|can) ibm\\b|\\bibm(?:'s| is) ${ANSWERABLE}\\b`,
-);
+const ASKS_CUSTOMER =
+  /\b(?:our|my) (?:part|side|job|end|share|responsibilit\w*|duties|tasks)\b|\bon (?:us|me)\b|\bup to (?:us|me)\b|^(?:do|must|should|are|am|will|would|can) (?:we|i)\b|\b(?:we|i) (?:have|need|must|should) to\b|\bourselves\b/;
+const ASKS_PROVIDER = /\bibm'?s? (?:part|side|job|end|share|responsibilit\w*|duties|tasks)\b|\bon ibm\b|\bup to ibm\b|^(?:does|will|would|is|can) ibm\b/;
+/** Read in the asking clause only: "we're responsible for our apps. who does failover?" states context. */
+const ANSWERABLE_CUSTOMER = new RegExp(`\\b(?:we're|we are|i'm|im|i am) ${ANSWERABLE}\\b`);
+const ANSWERABLE_PROVIDER = new RegExp(`\\bibm(?:'s| is) ${ANSWERABLE}\\b`);
 /** How a task is divided, asked as such: both sides are the answer. */
 const ASKS_BOTH =
-  /\bwho(?: does|'s doing| is doing) what\b|\b(?:split|divided|shared|allocated|distributed|carved up)(?: up)? between\b|\bdivision of (?:labou?r|responsibilit\w*|duties)\b|\b(?:both|each) sides?\b/;
+  /\bwho(?: does|'s doing| is doing) what\b|\b(?:split|divided|shared|allocated|distributed|carved up)(?: up)? between\b|\bdivision of (?:labou?r|responsibilit\w*|duties)\b/;
 /** Dividing words and paired questions ("which parts are ours and which IBM's?"), when both sides are named. */
 const DIVIDE = /\b(?:divide[sd]?|dividing|divvy|divvied|split|splits|splitting|carve[sd]?)\b|\b(?:which|what)\b.*\band (?:which|what)\b/;
 const NAMES_US = /\b(?:we|us|our|ours|i|me|my)\b/;
@@ -121,9 +121,9 @@ function sideInTail(segments: Segment[]): 'provider' | 'customer' | null {
   const last = segments.at(-1)?.text.trim() ?? '';
   return TAIL_PROVIDER.test(last) ? 'provider' : TAIL_CUSTOMER.test(last) ? 'customer' : null;
 }
-function askedSideOf(text: string): 'provider' | 'customer' | null {
-  const c = ASKS_CUSTOMER.test(text);
-  const p = ASKS_PROVIDER.test(text);
+function askedSideOf(text: string, focus = false): 'provider' | 'customer' | null {
+  const c = ASKS_CUSTOMER.test(text) || (focus && ANSWERABLE_CUSTOMER.test(text));
+  const p = ASKS_PROVIDER.test(text) || (focus && ANSWERABLE_PROVIDER.test(text));
   return c === p ? null : c ? 'customer' : 'provider';
 }
 
@@ -163,16 +163,19 @@ function focusOf(
   });
   let chosen = segs.filter((s) => s.asked && s.knownCount > 0);
   if (chosen.length === 0) {
-    // A question that only points back ("hypervisor: is that on us or on IBM?") asks about the
-    // nearest clause before it with a topic, not the wordiest clause of the message.
+    // A question that only points at its topic asks about a clause next to it, before or after
+    // ("hypervisor: is that on us?", "who owns this? backing up the schema registry"), not the
+    // wordiest clause of the message: of the nearest clause with a topic on each side, the one
+    // with more of the documents' words (the one before, on a tie).
+    const at = segs.findIndex((s) => s.asked);
     let before: (typeof segs)[number] | undefined;
-    for (const s of segs) {
-      if (s.asked) break;
-      if (s.knownCount > 0) before = s;
+    let after: (typeof segs)[number] | undefined;
+    if (at >= 0) {
+      for (let k = at - 1; k >= 0 && !before; k--) if (segs[k]!.knownCount > 0) before = segs[k];
+      for (let k = at + 1; k < segs.length && !after; k++) if (segs[k]!.knownCount > 0) after = segs[k];
     }
-    const best =
-      (before && segs.some((s) => s.asked) ? before : undefined) ??
-      segs.reduce<(typeof segs)[number] | null>((b, s) => (!b || s.knownCount >= b.knownCount ? s : b), null);
+    const near = before && after ? (after.knownCount > before.knownCount ? after : before) : (before ?? after);
+    const best = near ?? segs.reduce<(typeof segs)[number] | null>((b, s) => (!b || s.knownCount >= b.knownCount ? s : b), null);
     chosen = best ? [best] : [];
   }
   const flags: boolean[] = [];
@@ -192,16 +195,18 @@ function focusOf(
 function frameTyposFixed(lower: string, index: KnowledgeIndex): string {
   return lower.replace(/[a-z]{5,}/g, (w) => {
     const f = frameWordFor(w);
-    return f && !isStopword(w) && !index.knownStems.has(stem(w)) && wordNet().lemmas(w).length === 0 ? f : w;
+    // A document word one edit away wins ("acount" is "account", not "count").
+    return f && !isStopword(w) && !index.knownStems.has(stem(w)) && wordNet().lemmas(w).length === 0 && correct(w, index)[0] === w ? f : w;
   });
 }
 
 /**
  * A pronoun object goes between a phrasal verb and its particle ("back those up", "set it up",
  * "roll them out"): the particle is put back beside its verb, so the phrase ("back up") is found.
- * Word for word, so every word keeps its position.
+ * Word for word, so every word keeps its position. Not before "to": "is that up to us?", "keep it
+ * up to date" are other phrases.
  */
-const SPLIT_PHRASAL = /\b([a-z]+) (it|them|those|these|that|this|everything|stuff|things) (up|out|down|off|over)\b/g;
+const SPLIT_PHRASAL = /\b([a-z]+) (it|them|those|these|that|this|everything|stuff|things) (up|out|down|off|over)\b(?! to\b)/g;
 
 export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const { text, asked, truncated } = cleanQuestion(raw);
@@ -237,7 +242,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const consumed = new Set(serviceHits.flatMap((h) => h.at));
   const serviceWord = new Set([...consumed].map((k) => all[k]!.origin));
   // A misspelt document word ("hyaervisor — ours or IBM's?") is a topic word of its clause too.
-  const misspeltKnown = new Set(all.filter((t) => t.typo && index.knownStems.has(stem(t.w))).map((t) => ws1[t.origin]!));
+  const misspeltKnown = new Set(all.filter((t) => t.typo && !isStopword(t.w) && index.knownStems.has(stem(t.w))).map((t) => ws1[t.origin]!));
   const { focus, inFocus, opens } = focusOf(
     text,
     (w) => index.knownStems.has(stem(w)) || misspeltKnown.has(w),
@@ -358,7 +363,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     party,
     askedSide: offersEitherSide(lower)
       ? null
-      : (sideInTail(segments) ?? askedSideOf(focus.replace(REQUESTER, '')) ?? askedSideOf(lower.replace(REQUESTER, ''))),
+      : (sideInTail(segments) ?? askedSideOf(focus.replace(REQUESTER, ''), true) ?? askedSideOf(lower.replace(REQUESTER, ''))),
     // Read where the question asks: its focus, and a clause that asks without a topic of its own ("X - who does what?").
     asksBothSides: asksBothSides(focus) || segments.some((s) => s.asked && asksBothSides(s.text)),
     units,

@@ -32,9 +32,8 @@ const BREAK = new RegExp(
     '\\s*[:;]\\s+',
     '\\s+[—–-]{1,2}\\s+',
     '\\s*\\n\\s*',
-    // An aside in brackets ("(asking for a friend)", "(the kafka one)") is a clause of its own, not the question.
-    '\\s*(?=\\([^()?]*\\))',
-    '(?<=\\([^()?]*\\))\\s*',
+    // An aside in brackets at the end ("… (asking for a friend)") is a clause of its own, not the question.
+    '\\s*(?=\\([^()?]*\\)[\\s.!]*$)',
     `,\\s+(?=${QUESTION_START.source.slice(1)})`,
     // "… and on what timeline?", "… or do we raise a ticket?": a second question, read on its own.
     // The conjunction stays with the clause before it, so that every word is in some clause.
@@ -45,8 +44,10 @@ const BREAK = new RegExp(
 
 /** A statement about who does something ("mirroring is on us, right?"): it asks who, like a question word. */
 export function claimsWho(text: string): boolean {
-  return CLAIM.test(text) || TAG.test(text);
+  return CLAIM.test(text) || CLAIM_TAG.test(text);
 }
+/** The tags that ask whether a claim holds ("…, right?"), not a mere "ok" or "yes". */
+const CLAIM_TAG = /[,\s]+(?:right|correct|true|isn'?t it|aren'?t we|don'?t we|doesn'?t it|is that right|is that correct|am i right)\s*[?!.]*\s*$/i;
 
 export function segmentsOf(text: string): Segment[] {
   return text

@@ -148,7 +148,9 @@ export function correct(word: string, index: KnowledgeIndex): string[] {
  * that word, so the phrase is still recognised, instead of an unknown word counting against the
  * question. Taken from the stop phrases, so the two cannot drift apart.
  */
-const FRAME_WORDS = [...new Set(STOP_PHRASES.flatMap((re) => [...re.source.matchAll(/[a-z]{5,}/g)].map((m) => m[0])))].filter((w) => !STOPWORDS.has(w));
+const FRAME_WORDS = [...new Set(STOP_PHRASES.flatMap((re) => [...re.source.matchAll(/[a-z]{5,}(?![a-z\\])/g)].map((m) => m[0])))].filter(
+  (w) => !STOPWORDS.has(w),
+);
 const FRAME_DELETIONS = new Map<string, string>();
 for (const w of FRAME_WORDS) for (const d of deletionsOf(w)) if (!FRAME_DELETIONS.has(d)) FRAME_DELETIONS.set(d, w);
 
