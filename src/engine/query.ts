@@ -94,7 +94,7 @@ const DIVIDE = /\b(?:divide[sd]?|dividing|divvy|divvied|split|splits|splitting|c
 const NAMES_US = /\b(?:we|us|our|ours|i|me|my)\b/;
 const NAMES_IBM = /\bibm\b/;
 function asksBothSides(text: string): boolean {
-  return ASKS_BOTH.test(text) || (DIVIDE.test(text) && NAMES_US.test(text) && NAMES_IBM.test(text));
+  return ASKS_BOTH.test(text) || (NAMES_IBM.test(text) && NAMES_US.test(text) && DIVIDE.test(text));
 }
 const US = /\b(?:we|us|our|ours|i|me|my)\b/g;
 const IBM = /\bibm\b/g;
@@ -118,7 +118,7 @@ function offersEitherSide(text: string): boolean {
 const TAIL_PROVIDER = /^(?:is (?:it|that) )?(?:on )?(?:ibm|ibm's|the provider)(?: then| too)?\s*\?+$/;
 const TAIL_CUSTOMER = /^(?:is (?:it|that) )?(?:on )?(?:us|ours|me|mine|our team|ours to do|our side)(?: then| too)?\s*\?+$/;
 function sideInTail(segments: Segment[]): 'provider' | 'customer' | null {
-  const last = segments.at(-1)?.text.trim() ?? '';
+  const last = segments.at(-1)?.text.trim().toLowerCase() ?? '';
   return TAIL_PROVIDER.test(last) ? 'provider' : TAIL_CUSTOMER.test(last) ? 'customer' : null;
 }
 function askedSideOf(text: string, focus = false): 'provider' | 'customer' | null {
@@ -144,12 +144,12 @@ function partyOf(raw: string, services: ServiceGroup[], serviceMentionedAsSubjec
  * `skip(i)` marks words that are no topic wherever they stand (the service's name).
  */
 function focusOf(
-  text: string,
+  segments: Segment[],
   known: (w: string) => boolean,
   skip: (i: number) => boolean,
 ): { focus: string; inFocus: (wordIndex: number) => boolean; opens: (wordIndex: number) => boolean } {
   let at = 0;
-  const segs = segmentsOf(text).map((s) => {
+  const segs = segments.map((s) => {
     const ws = words(s.text);
     const start = at;
     at += ws.length;
@@ -191,26 +191,17 @@ function focusOf(
   };
 }
 
-/** A misspelt word of a way of asking ("who is suppoed to") put right, when it is no word of its own. */
-function frameTyposFixed(lower: string, index: KnowledgeIndex): string {
-  return lower.replace(/[a-z]{5,}/g, (w) => {
-    const f = frameWordFor(w);
-    // A document word one edit away wins ("acount" is "account", not "count").
-    return f && !isStopword(w) && !index.knownStems.has(stem(w)) && wordNet().lemmas(w).length === 0 && correct(w, index)[0] === w ? f : w;
-  });
-}
-
 /**
  * A pronoun object goes between a phrasal verb and its particle ("back those up", "set it up",
  * "roll them out"): the particle is put back beside its verb, so the phrase ("back up") is found.
  * Word for word, so every word keeps its position. Not before "to": "is that up to us?", "keep it
  * up to date" are other phrases.
  */
-const SPLIT_PHRASAL = /\b([a-z]+) (it|them|those|these|that|this|everything|stuff|things) (up|out|down|off|over)\b(?! to\b)/g;
+const SPLIT_PHRASAL = /\b(it|them|those|these|that|this|everything|stuff|things) (up|out|down|off|over)\b(?! to\b)/g;
 
 export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const { text, asked, truncated } = cleanQuestion(raw);
-  const lower = frameTyposFixed(text.toLowerCase(), index).replace(SPLIT_PHRASAL, '$1 $3 $2');
+  const lower = text.toLowerCase().replace(SPLIT_PHRASAL, '$2 $1');
   const ws0 = words(lower);
 
   // Stop phrases ("in charge of") go, word positions kept so that focus flags still line up;
@@ -231,8 +222,11 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     // An English word the documents do not use ("stays") is not a typo of one they do ("stats"),
     // but it may be their word spelt the British way ("organisation").
     const us = known ? null : americanSpelling(w, index);
-    const fixed = us ? [us] : known || wordNet().lemmas(w).length > 0 ? [w] : correct(w, index);
-    for (const f of fixed) all.push({ w: f, origin: i, typo: f !== w });
+    const fixed = us ? [us] : known || wordNet().lemmas(w).length > 0 ? null : correct(w, index);
+    // No English word and no document word one edit away, but a word of the ways of asking
+    // ("who is suppoed to", "whose headahce is it"): a function word, not an unknown topic.
+    if (fixed && fixed.length === 1 && fixed[0] === w && frameWordFor(w)) return;
+    for (const f of fixed ?? [w]) all.push({ w: f, origin: i, typo: f !== w });
   });
   const serviceHits = findNames(
     all.map((t) => t.w),
@@ -243,8 +237,10 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const serviceWord = new Set([...consumed].map((k) => all[k]!.origin));
   // A misspelt document word ("hyaervisor — ours or IBM's?") is a topic word of its clause too.
   const misspeltKnown = new Set(all.filter((t) => t.typo && !isStopword(t.w) && index.knownStems.has(stem(t.w))).map((t) => ws1[t.origin]!));
+  // The clauses, once: the focus is chosen among them, and the side and both-sides readings look at them.
+  const segments = segmentsOf(text);
   const { focus, inFocus, opens } = focusOf(
-    text,
+    segments,
     (w) => index.knownStems.has(stem(w)) || misspeltKnown.has(w),
     // Words of a stop phrase ("whose call is that") name no topic, so their clause is not the question for them;
     // nor do the asker's environment's ("is that on us or on IBM in our staging env?").
@@ -351,7 +347,6 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   }
   const focusStems = units.filter((u) => u.focus && u.stem).map((u) => u.stem!);
   const pairs = focusStems.slice(1).map((s, i) => `${focusStems[i]} ${s}`);
-  const segments = segmentsOf(lower);
   return {
     text,
     asked,
@@ -365,7 +360,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
       ? null
       : (sideInTail(segments) ?? askedSideOf(focus.replace(REQUESTER, ''), true) ?? askedSideOf(lower.replace(REQUESTER, ''))),
     // Read where the question asks: its focus, and a clause that asks without a topic of its own ("X - who does what?").
-    asksBothSides: asksBothSides(focus) || segments.some((s) => s.asked && asksBothSides(s.text)),
+    asksBothSides: asksBothSides(focus) || segments.some((s) => s.asked && asksBothSides(s.text.toLowerCase())),
     units,
     pairs,
   };

@@ -144,9 +144,9 @@ export function correct(word: string, index: KnowledgeIndex): string[] {
 
 /**
  * The words of the ways of asking that are not stop words themselves ("supposed" in "who is
- * supposed to", "headache" in "whose headache is it"): a typo of one ("who is suppoed to") is
- * that word, so the phrase is still recognised, instead of an unknown word counting against the
- * question. Taken from the stop phrases, so the two cannot drift apart.
+ * supposed to", "headache" in "whose headache is it"): a typo of one ("who is suppoed to") is a
+ * function word, not an unknown word counting against the question. Taken from the stop
+ * phrases, so the two cannot drift apart.
  */
 const FRAME_WORDS = [...new Set(STOP_PHRASES.flatMap((re) => [...re.source.matchAll(/[a-z]{5,}(?![a-z\\])/g)].map((m) => m[0])))].filter(
   (w) => !STOPWORDS.has(w),
