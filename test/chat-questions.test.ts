@@ -241,14 +241,26 @@ describe('readings that must not overreach', () => {
     ['who creates the service acount?', 'Manage users and access', 'customer'],
     ['is the kafka client we use suppoted?', 'Supported client', 'customer'],
     ['failback after a regional outage - is taht on us or on IBM?', 'Failback', 'customer'],
-    // Brackets inside the question are part of it.
+    // Brackets inside the question are part of it, and so is one at its end that names the documents' words.
     ['who handles the (schema registry) backups?', 'Schema Registry', 'customer'],
+    ['who handles backups (schema registry)', 'Schema Registry', 'customer'],
+    // The topic after a question that points at it, past a statement of context; "responsible" there is context.
+    ['we have an instance in prod. who does this? backups', 'Message payload data backup', 'customer'],
+    ['IBM is responsible for the infrastructure. who handles this? failover', 'Failover', 'shared'],
+    ['who keeps it up-to-date? the kafka client', 'Supported client', 'customer'],
+    // "shared between the two clusters" is Mirroring's wording, not a question of how the task is divided.
+    ['who sets up the service binding shared between the two clusters?', 'Setup', 'customer'],
+    // The side asked about in a clause that asks, whatever comes after it.
+    ['after we fail back, who reconfigures mirroring - ibm? thanks!', 'Failback', 'provider'],
+    ['failback - are we responsible?', 'Failback', 'customer'],
+    ["which parts of the mirroring setup are ours and which are IBM's?", 'Setup', 'shared'],
   ])('%s → %s, %s', (q, task, party) => {
     expect(top(q)).toMatchObject({ answered: true, task, party });
   });
 
   test.each([
     ["what is this app's part in DR?", 'who'],
+    ['what is this app for? who does failback?', 'who'],
     ["ok what's this thing about schema backups — do we do that or IBM?", 'who'],
     ['what’s this bot for?', 'help'],
     ['whats this bot for?', 'help'],

@@ -5,7 +5,7 @@ const BOT = '(you|u|this bot|the bot|this thing|respbot|it)';
 /** What may follow a one-word request and leave it one: "help pls", "list them please". */
 const POLITE = "(?:[\\s,]+(?:please|me|us|them|thanks|thank you|again|now|bot|respbot|there|all|team|folks|everyone|y'all))*";
 const HELP = new RegExp(
-  `^(help|\\?+|h|hi|hello|hey|hiya|yo|hallo|good (?:morning|afternoon|evening)|start|usage|commands?|menu|examples?)${POLITE}[!.?\\s]*$|\\b(what can (${BOT}|i|we) (do|ask|answer|help( me)? with|tell me)|what do(es)? ${BOT} (do|know|cover|answer)|how (do|can|should) (i|we) (use|ask)|how does ${BOT} work|who are you|what are you|what is respbot|what(?:'s|’s|s| is| are) (?:this bot|the bot|this thing|this app|respbot|you) for\\b|what(?:'s|’s|s| is) this (?:bot|thing|app)(?=\\s*[?!.]*$)|what questions|what (kinds?|sorts?|types?) of (questions|things)|what should i ask)\\b`,
+  `^(help|\\?+|h|hi|hello|hey|hiya|yo|hallo|good (?:morning|afternoon|evening)|start|usage|commands?|menu|examples?)${POLITE}[!.?\\s]*$|\\b(what can (${BOT}|i|we) (do|ask|answer|help( me)? with|tell me)|what do(es)? ${BOT} (do|know|cover|answer)|how (do|can|should) (i|we) (use|ask)|how does ${BOT} work|who are you|what are you|what is respbot|what(?:'s|’s|s| is| are) (?:this bot|the bot|this thing|this app|respbot|you) for(?=\\s*[?!.]*$)|what(?:'s|’s|s| is) this (?:bot|thing|app)(?=\\s*[?!.]*$)|what questions|what (kinds?|sorts?|types?) of (questions|things)|what should i ask)\\b`,
 );
 const LIST = new RegExp(
   `^(list|ls|index|contents|toc|sections|areas|table of contents)${POLITE}[!.?\\s]*$|\\b(sections|areas|categories|chapters|table of contents)\\b|\\b(what|which) (topics|subjects) (are|do|can)\\b|\\bwhat (do you|does it) cover\\b`,

@@ -8,7 +8,7 @@ import { americanSpelling, correct, frameWordFor } from './spelling.js';
 import type { KnowledgeIndex, Rarity, ServiceGroup } from './search-index.js';
 import { findNames } from './names.js';
 import { segmentsOf, type Segment } from './segments.js';
-import { isStopword, STOP_PHRASES, stem, words } from './words.js';
+import { FILLER, isStopword, STOP_PHRASES, stem, words } from './words.js';
 import { wordNet } from './wordnet.js';
 
 export interface Unit {
@@ -87,10 +87,13 @@ const ASKS_PROVIDER = /\bibm'?s? (?:part|side|job|end|share|responsibilit\w*|dut
 const ANSWERABLE_CUSTOMER = new RegExp(`\\b(?:we're|we are|i'm|im|i am) ${ANSWERABLE}\\b`);
 const ANSWERABLE_PROVIDER = new RegExp(`\\bibm(?:'s| is) ${ANSWERABLE}\\b`);
 /** How a task is divided, asked as such: both sides are the answer. */
-const ASKS_BOTH =
-  /\bwho(?: does|'s doing| is doing) what\b|\b(?:split|divided|shared|allocated|distributed|carved up)(?: up)? between\b|\bdivision of (?:labou?r|responsibilit\w*|duties)\b/;
-/** Dividing words and paired questions ("which parts are ours and which IBM's?"), when both sides are named. */
-const DIVIDE = /\b(?:divide[sd]?|dividing|divvy|divvied|split|splits|splitting|carve[sd]?)\b|\b(?:which|what)\b.*\band (?:which|what)\b/;
+const ASKS_BOTH = /\bwho(?: does|'s doing| is doing) what\b|\bdivision of (?:labou?r|responsibilit\w*|duties)\b/;
+/**
+ * Dividing words and paired questions ("which parts are ours and which IBM's?"), when both sides
+ * are named: "shared between the two clusters" is ordinary wording of the Mirroring rows.
+ */
+const DIVIDE =
+  /\b(?:divide[sd]?|dividing|divvy|divvied|split|splits|splitting|carve[sd]?|(?:shared|allocated|distributed) between)\b|\b(?:which|what)\b.*\band (?:which|what)\b/;
 const NAMES_US = /\b(?:we|us|our|ours|i|me|my)\b/;
 const NAMES_IBM = /\bibm\b/;
 function asksBothSides(text: string): boolean {
@@ -118,7 +121,10 @@ function offersEitherSide(text: string): boolean {
 const TAIL_PROVIDER = /^(?:is (?:it|that) )?(?:on )?(?:ibm|ibm's|the provider)(?: then| too)?\s*\?+$/;
 const TAIL_CUSTOMER = /^(?:is (?:it|that) )?(?:on )?(?:us|ours|me|mine|our team|ours to do|our side)(?: then| too)?\s*\?+$/;
 function sideInTail(segments: Segment[]): 'provider' | 'customer' | null {
-  const last = segments.at(-1)?.text.trim().toLowerCase() ?? '';
+  // The last clause that says something: not thanks ("thanks!") nor an aside in brackets.
+  let k = segments.length - 1;
+  while (k > 0 && (segments[k]!.text.startsWith('(') || words(segments[k]!.text).every((w) => FILLER.has(w)))) k--;
+  const last = segments[k]?.text.trim().toLowerCase() ?? '';
   return TAIL_PROVIDER.test(last) ? 'provider' : TAIL_CUSTOMER.test(last) ? 'customer' : null;
 }
 function askedSideOf(text: string, focus = false): 'provider' | 'customer' | null {
@@ -166,7 +172,7 @@ function focusOf(
     // A question that only points at its topic asks about a clause next to it, before or after
     // ("hypervisor: is that on us?", "who owns this? backing up the schema registry"), not the
     // wordiest clause of the message: of the nearest clause with a topic on each side, the one
-    // with more of the documents' words (the one before, on a tie).
+    // with more of the documents' words, the one after on a tie.
     const at = segs.findIndex((s) => s.asked);
     let before: (typeof segs)[number] | undefined;
     let after: (typeof segs)[number] | undefined;
@@ -174,10 +180,13 @@ function focusOf(
       for (let k = at - 1; k >= 0 && !before; k--) if (segs[k]!.knownCount > 0) before = segs[k];
       for (let k = at + 1; k < segs.length && !after; k++) if (segs[k]!.knownCount > 0) after = segs[k];
     }
-    const near = before && after ? (after.knownCount > before.knownCount ? after : before) : (before ?? after);
-    const best = near ?? segs.reduce<(typeof segs)[number] | null>((b, s) => (!b || s.knownCount >= b.knownCount ? s : b), null);
+    const nearest = before && after ? (before.knownCount > after.knownCount ? before : after) : (before ?? after);
+    const best = nearest ?? segs.reduce<(typeof segs)[number] | null>((b, s) => (!b || s.knownCount >= b.knownCount ? s : b), null);
     chosen = best ? [best] : [];
   }
+  // A bracket after the question that names the documents' words narrows it ("who handles backups (schema registry)").
+  for (let k = 1; k < segs.length; k++)
+    if (segs[k]!.coreText.startsWith('(') && segs[k]!.knownCount > 0 && chosen.includes(segs[k - 1]!)) chosen.push(segs[k]!);
   const flags: boolean[] = [];
   for (const s of segs) for (let i = 0; i < s.words.length; i++) flags.push(chosen.includes(s) && i < s.core.length);
   const starts = new Set(segs.map((s) => s.start));
@@ -197,7 +206,7 @@ function focusOf(
  * Word for word, so every word keeps its position. Not before "to": "is that up to us?", "keep it
  * up to date" are other phrases.
  */
-const SPLIT_PHRASAL = /\b(it|them|those|these|that|this|everything|stuff|things) (up|out|down|off|over)\b(?! to\b)/g;
+const SPLIT_PHRASAL = /\b(it|them|those|these|that|this|everything|stuff|things) (up|out|down|off|over)\b(?![\s-]+to\b)/g;
 
 export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const { text, asked, truncated } = cleanQuestion(raw);
@@ -347,6 +356,12 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   }
   const focusStems = units.filter((u) => u.focus && u.stem).map((u) => u.stem!);
   const pairs = focusStems.slice(1).map((s, i) => `${focusStems[i]} ${s}`);
+  // The clauses that ask; a request with no question in it ("list everything we're on the hook for …") asks in its focus.
+  const askingText =
+    segments
+      .filter((s) => s.asked)
+      .map((s) => s.text.toLowerCase())
+      .join(' ') || focus;
   return {
     text,
     asked,
@@ -356,11 +371,15 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     services,
     foreign,
     party,
+    // Read where the question asks: its focus, and the clauses that ask, with or without a topic
+    // of their own ("failback - are we responsible?", "X - who does what?").
     askedSide: offersEitherSide(lower)
       ? null
-      : (sideInTail(segments) ?? askedSideOf(focus.replace(REQUESTER, ''), true) ?? askedSideOf(lower.replace(REQUESTER, ''))),
-    // Read where the question asks: its focus, and a clause that asks without a topic of its own ("X - who does what?").
-    asksBothSides: asksBothSides(focus) || segments.some((s) => s.asked && asksBothSides(s.text.toLowerCase())),
+      : (sideInTail(segments) ??
+        askedSideOf(askingText.replace(REQUESTER, ''), true) ??
+        askedSideOf(focus.replace(REQUESTER, '')) ??
+        askedSideOf(lower.replace(REQUESTER, ''))),
+    asksBothSides: asksBothSides(focus) || asksBothSides(askingText),
     units,
     pairs,
   };
