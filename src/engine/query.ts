@@ -127,9 +127,10 @@ function sideInTail(segments: Segment[]): 'provider' | 'customer' | null {
   const last = segments[k]?.text.trim().toLowerCase() ?? '';
   return TAIL_PROVIDER.test(last) ? 'provider' : TAIL_CUSTOMER.test(last) ? 'customer' : null;
 }
-function askedSideOf(text: string, focus = false): 'provider' | 'customer' | null {
-  const c = ASKS_CUSTOMER.test(text) || (focus && ANSWERABLE_CUSTOMER.test(text));
-  const p = ASKS_PROVIDER.test(text) || (focus && ANSWERABLE_PROVIDER.test(text));
+/** The side `text` asks about; `asking`: the text is what asks, so being answerable ("are we responsible") counts too. */
+function askedSideOf(text: string, asking = false): 'provider' | 'customer' | null {
+  const c = ASKS_CUSTOMER.test(text) || (asking && ANSWERABLE_CUSTOMER.test(text));
+  const p = ASKS_PROVIDER.test(text) || (asking && ANSWERABLE_PROVIDER.test(text));
   return c === p ? null : c ? 'customer' : 'provider';
 }
 

@@ -148,7 +148,7 @@ export function correct(word: string, index: KnowledgeIndex): string[] {
  * function word, not an unknown word counting against the question. Taken from the stop
  * phrases, so the two cannot drift apart.
  */
-const FRAME_WORDS = [...new Set(STOP_PHRASES.flatMap((re) => [...re.source.matchAll(/[a-z]{5,}(?![a-z\\])/g)].map((m) => m[0])))].filter(
+const FRAME_WORDS = [...new Set(STOP_PHRASES.flatMap((re) => [...re.source.matchAll(/[a-z]{5,}(?![a-z\\(])/g)].map((m) => m[0])))].filter(
   (w) => !STOPWORDS.has(w),
 );
 const FRAME_DELETIONS = new Map<string, string>();
