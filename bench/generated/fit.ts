@@ -199,6 +199,8 @@ export function fitModel(
   lambda = LAMBDA,
 ): ConfidenceModel {
   const model: ConfidenceModel = {
+    // Whether the documents answer the question at all: not the margin to the runner-up, as two
+    // rows alike make a question ambiguous (the `right` model's business), not out of scope.
     scope: fitOne(
       samples,
       (s) => s.q.kind !== 'oos',
