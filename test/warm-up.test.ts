@@ -31,3 +31,20 @@ test('other work runs between its slices, and it ends', async () => {
 test('a large knowledge base gives a bounded list', () => {
   expect(warmUpQuestions(loadEngine([CORPUS])).length).toBeLessThanOrEqual(240);
 });
+
+test('a question the engine fails on is asked once, not on every pass', async () => {
+  const failing = 'who handles failback?';
+  let failures = 0;
+  const engine = {
+    ...seed,
+    answer: (q: unknown) => {
+      if (q !== failing) return seed.answer(q);
+      failures++;
+      return { ...seed.answer(q), note: 'Something went wrong while reading this question; it has been logged. Try rephrasing it.' };
+    },
+  };
+  // Three questions for 50 ms: many passes over them, a fraction of a millisecond each.
+  const { answers } = await warmUp(engine, 50, [failing, 'who patches the cluster?', 'list the sections']);
+  expect(answers).toBeGreaterThan(3);
+  expect(failures).toBe(1);
+});
