@@ -290,6 +290,8 @@ describe('what the documents do not cover is declined, with what they do cover',
     'how do I turn on mirroring with the CLI?',
     'syntax for creating a topic with the ibmcloud cli pls',
     'which port does the bootstrap endpoint listen on?',
+    'max number of topics one instance can hold?',
+    "what's the retention period for messages on the standard plan",
   ])('a fact or a procedure, not who does it: %s', (q) => {
     const a = seed.answer(q);
     expect(a.answered).toBe(false);

@@ -54,6 +54,8 @@ export function asksFact(lower: string, whole: string = lower): boolean {
     /^(how (many|much|long|often|big|fast|soon)|when (is|are|does|do|will|did|was)|(which|what) (version|release|plan|size|price|region is)|what time)\b/.test(
       lower,
     ) ||
+    // "max number of secrets an instance can hold?", "default retention for topics?": a measure, asked by its name.
+    /^(?:the )?(?:max|maximum|min|minimum|default|total) (?:number|size|count|length|amount|retention|limit|duration)\b/.test(lower) ||
     // "what's the max retention?", "which kafka version …?": a question after a measure or a setting's value.
     (/^(what|what's|whats|which)\b/.test(lower) && FACT_WORD.test(lower)) ||
     // "syntax for … with the cli", "how do I … in the console?": a procedure, which the documents do not give.
@@ -85,7 +87,7 @@ const ASKS_WHO_DOES =
 
 /** Words of a measure, a limit or a setting's value: what a fact question asks for. */
 const FACT_WORD =
-  /\b(versions?|releases?|percentages?|percent|uptime|limits?|max|maximum|min|minimum|longest|shortest|largest|biggest|smallest|highest|lowest|quotas?|price|pricing|costs?|defaults?|ports?)\b/;
+  /\b(versions?|releases?|percentages?|percent|uptime|limits?|max|maximum|min|minimum|longest|shortest|largest|biggest|smallest|highest|lowest|quotas?|price|pricing|costs?|defaults?|ports?|period|duration|interval)\b/;
 
 /** "what is kafka?", "what's an RPO?", "explain X like I'm 5": asks what a thing is, which the documents do not define. */
 export function asksDefinition(lower: string, whole: string = lower): boolean {
