@@ -94,12 +94,13 @@ const ASKS_BOTH = /\bwho(?: does|'s doing| is doing) what\b|\bdivision of (?:lab
  */
 const DIVIDE =
   /\b(?:divide[sd]?|dividing|divvy|divvied|split|splits|splitting|carve[sd]?|(?:shared|allocated|distributed) between)\b|\b(?:which|what)\b.*\band (?:which|what)\b/;
-const NAMES_US = /\b(?:we|us|our|ours|i|me|my)\b/;
+const US_WORDS = '\\b(?:we|us|our|ours|i|me|my)\\b';
+const NAMES_US = new RegExp(US_WORDS);
 const NAMES_IBM = /\bibm\b/;
 function asksBothSides(text: string): boolean {
   return ASKS_BOTH.test(text) || (NAMES_IBM.test(text) && NAMES_US.test(text) && DIVIDE.test(text));
 }
-const US = /\b(?:we|us|our|ours|i|me|my)\b/g;
+const US = new RegExp(US_WORDS, 'g');
 const IBM = /\bibm\b/g;
 const OR = /\bor\b/g;
 /**

@@ -17,9 +17,12 @@ const QUESTION_START =
 const LEADING =
   /^((?:for|in|on|at|across|within|during|from|with|per|before|after|since|as|because|while|once|following|regarding|re|about)\b[^,]{0,80}),\s+(?=\S)/i;
 
+/** Tags that ask whether a claim holds ("…, right?"); TAG adds the mere "ok" or "yes", which still end a clause. */
+const CLAIM_TAGS = "right|correct|true|isn'?t it|aren'?t we|don'?t we|doesn'?t it|is that right|is that correct|am i right";
+const tagAtEnd = (tags: string) => new RegExp(`[,\\s]+(?:${tags})\\s*[?!.]*\\s*$`, 'i');
 /** A tag that makes a statement a question: "…, right?", "…, correct". */
-const TAG =
-  /[,\s]+(?:right|correct|yes|no|yeah|true|ok|okay|eh|isn'?t it|aren'?t we|don'?t we|doesn'?t it|is that right|is that correct|am i right)\s*[?!.]*\s*$/i;
+const TAG = tagAtEnd(`${CLAIM_TAGS}|yes|no|yeah|ok|okay|eh`);
+const CLAIM_TAG = tagAtEnd(CLAIM_TAGS);
 /** A statement about who does something: "backups are on us", "we patch it ourselves". */
 const CLAIM =
   /\b(?:on us|on ibm|on me|on our side|on ibm'?s side|our job|my job|ibm'?s job|us or ibm|ibm or us|our responsibility|ibm'?s responsibility|ourselves|up to us|up to ibm|on our end|on (?:ibm'?s|their) end|(?:that'?s|that is|is (?:that|it)) (?:us|ibm))\b/i;
@@ -46,8 +49,6 @@ const BREAK = new RegExp(
 export function claimsWho(text: string): boolean {
   return CLAIM.test(text) || CLAIM_TAG.test(text);
 }
-/** The tags that ask whether a claim holds ("…, right?"), not a mere "ok" or "yes". */
-const CLAIM_TAG = /[,\s]+(?:right|correct|true|isn'?t it|aren'?t we|don'?t we|doesn'?t it|is that right|is that correct|am i right)\s*[?!.]*\s*$/i;
 
 export function segmentsOf(text: string): Segment[] {
   return text

@@ -154,6 +154,8 @@ const FRAME_WORDS = [...new Set(STOP_PHRASES.flatMap((re) => [...re.source.match
 const FRAME_DELETIONS = new Map<string, string>();
 for (const w of FRAME_WORDS) for (const d of deletionsOf(w)) if (!FRAME_DELETIONS.has(d)) FRAME_DELETIONS.set(d, w);
 
+const frameMemo = new Map<string, string | null>();
+
 /** The frame word one edit away from `word`, or null. `word` should be one nobody knows (not English, not the documents'). */
 export function frameWordFor(word: string): string | null {
   if (word.length < 5 || word.length > MAX_CORRECTED) return null;
@@ -171,4 +173,3 @@ export function frameWordFor(word: string): string | null {
   }
   return found;
 }
-const frameMemo = new Map<string, string | null>();
