@@ -476,6 +476,25 @@ describe('honest under doubt, on every surface', () => {
   });
 });
 
+describe('ways of asking that name no topic', () => {
+  test('a tag ("…, right?") is no word of the question, known or not', () => {
+    const q = readQuestion("rolling out new kafka client builds, that's on us, right?", seed.index);
+    expect(q.units.map((u) => u.word)).not.toContain('right');
+  });
+
+  test.each([
+    ['what does IBM handle in general?', 'provider'],
+    ['so what does IBM take care of, across the board?', 'provider'],
+    ["what's on my plate overall as a user of the service", 'customer'],
+  ])("a hedge of scope or the asker's role leaves a party's share: %s", (q, party) => {
+    expect(top(q)).toMatchObject({ answered: true, intent: 'party', party });
+  });
+
+  test('"who makes that call" asks who decides the clause before it', () => {
+    expect(top('the IP allowlist on our instance - who makes that call?')).toMatchObject({ answered: true, task: 'Deploy', party: 'customer' });
+  });
+});
+
 describe('bounded work per question', () => {
   test('a word longer than any document word is not corrected, whatever its length', () => {
     const word = 'x'.repeat(MAX_CORRECTED + 1);

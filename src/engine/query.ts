@@ -155,7 +155,7 @@ function focusOf(
   segments: Segment[],
   known: (w: string) => boolean,
   skip: (i: number) => boolean,
-): { focus: string; inFocus: (wordIndex: number) => boolean; opens: (wordIndex: number) => boolean } {
+): { focus: string; inFocus: (wordIndex: number) => boolean; opens: (wordIndex: number) => boolean; inTag: (wordIndex: number) => boolean } {
   let at = 0;
   const segs = segments.map((s) => {
     const ws = words(s.text);
@@ -190,7 +190,12 @@ function focusOf(
   for (let k = 1; k < segs.length; k++)
     if (segs[k]!.coreText.startsWith('(') && segs[k]!.knownCount > 0 && chosen.includes(segs[k - 1]!)) chosen.push(segs[k]!);
   const flags: boolean[] = [];
-  for (const s of segs) for (let i = 0; i < s.words.length; i++) flags.push(chosen.includes(s) && i < s.core.length);
+  const tags: boolean[] = [];
+  for (const s of segs)
+    for (let i = 0; i < s.words.length; i++) {
+      flags.push(chosen.includes(s) && i < s.core.length);
+      tags.push(i >= s.core.length);
+    }
   const starts = new Set(segs.map((s) => s.start));
   return {
     focus: chosen
@@ -199,6 +204,7 @@ function focusOf(
       .toLowerCase(),
     inFocus: (i) => flags[i] ?? true,
     opens: (i) => starts.has(i),
+    inTag: (i) => tags[i] ?? false,
   };
 }
 
@@ -250,7 +256,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const misspeltKnown = new Set(all.filter((t) => t.typo && !isStopword(t.w) && index.knownStems.has(stem(t.w))).map((t) => ws1[t.origin]!));
   // The clauses, once: the focus is chosen among them, and the side and both-sides readings look at them.
   const segments = segmentsOf(text);
-  const { focus, inFocus, opens } = focusOf(
+  const { focus, inFocus, opens, inTag } = focusOf(
     segments,
     (w) => index.knownStems.has(stem(w)) || misspeltKnown.has(w),
     // Words of a stop phrase ("whose call is that") name no topic, so their clause is not the question for them;
@@ -270,7 +276,8 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const subjectIsService = /^(does|do|will|is|can)\b/.test(focus) && serviceHits.some((h) => h.at.includes(1));
   const party = partyOf(focus, services, subjectIsService) ?? partyOf(lower, services, false);
 
-  const kept = all.filter((_, i) => !consumed.has(i));
+  // A tag ("…, right?") asks whether the claim holds; its words are no topic, known or not.
+  const kept = all.filter((t, i) => !consumed.has(i) && !inTag(t.origin));
   const ws = kept.map((t) => t.w);
   const focusAt = adjunctsOut(
     ws,
