@@ -401,6 +401,8 @@ describe('intents in more wordings', () => {
     ['good afternoon team', 'help', null],
     ['help me', 'help', null],
     ['list them please', 'list', null],
+    ['what are the section headings?', 'list', null],
+    ['who manages the http headers?', 'unknown', null],
     ["show me all of IBM's responsibilities", 'party', 'provider'],
     ['give me my responsibilities', 'party', 'customer'],
     ['break down the disaster recovery section 4 me', 'section', null],
