@@ -28,7 +28,7 @@ for (const q0 of args) {
   const q = readQuestion(q0, engine.index);
   const mark = (u: (typeof q.units)[number]) =>
     `${u.focus ? '*' : ''}${u.word}${u.corrected ? '~' : ''}${u.covered ? '' : u.foreignThing ? '?T' : u.foreignWord ? '?E' : '?'}:${u.weight.toFixed(1)}`;
-  console.log(`  side=${q.askedSide ?? q.party ?? '-'} units: ${q.units.map(mark).join(' ')}`);
+  console.log(`  asked side=${q.askedSide ?? '-'} party=${q.party ?? '-'} answered=${answer.party ?? '-'} units: ${q.units.map(mark).join(' ')}`);
   if (features)
     console.log(
       '  ' +
