@@ -497,6 +497,24 @@ describe('ways of asking that name no topic', () => {
   });
 });
 
+describe("what IBM's text gives the customer the means to do", () => {
+  test('is the customer\'s side: IBM "provides you with the ability to set service and key policies"', () => {
+    expect(top('who sets the key policies in hyper protect crypto services?', corpus)).toMatchObject({
+      answered: true,
+      task: 'Service and key policies',
+      party: 'customer',
+    });
+  });
+
+  test('unless the question asks about the means themselves', () => {
+    expect(top('who provides the ability to set key policies in hyper protect crypto services?', corpus)).toMatchObject({
+      answered: true,
+      task: 'Service and key policies',
+      party: 'provider',
+    });
+  });
+});
+
 describe('bounded work per question', () => {
   test('a word longer than any document word is not corrected, whatever its length', () => {
     const word = 'x'.repeat(MAX_CORRECTED + 1);

@@ -8,6 +8,7 @@ import type { Indexed, KnowledgeIndex } from './search-index.js';
 import { fieldSlice, CUSTOMER, PROVIDER, TASK, type EntryTerms } from './postings.js';
 import type { Query, Unit } from './query.js';
 import { sliceHas } from './terms.js';
+import { termsOf } from './text-terms.js';
 
 /** How much a unit found in each field counts towards the ranking score. */
 export const FIELD_WEIGHT = { task: 1, body: 0.6, section: 0.45 } as const;
@@ -83,6 +84,26 @@ export function strength(u: Unit, index: KnowledgeIndex, e: Indexed, slot: numbe
   return best;
 }
 
+/**
+ * IBM's text splits into what IBM does and what it gives the customer the means to do: "Provide
+ * the ability to set up private ALBs", "provide tools to adjust …", "an interface to initiate
+ * change management activities". The terms of each part, once per entry.
+ */
+const ENABLING = /\b(?:ability|abilities|capability|capabilities|tools?|interfaces?|means) (?:to|for)\b([^.;\n]*)/gi;
+const ASKS_FOR_MEANS = /\b(?:provid\w*|abilit(?:y|ies)|capabilit(?:y|ies)|tools?|interfaces?|means)\b/;
+const providerParts = new WeakMap<Indexed, { does: Set<string>; enables: Set<string> }>();
+function onlyEnabled(u: Unit, e: Indexed, index: KnowledgeIndex): boolean {
+  let parts = providerParts.get(e);
+  if (!parts) {
+    const text = e.provider ?? '';
+    const enabled = [...text.matchAll(ENABLING)].map((m) => m[1]!).join(' . ');
+    parts = { does: termsOf(text.replace(ENABLING, ' '), index.vocabulary), enables: termsOf(enabled, index.vocabulary) };
+    providerParts.set(e, parts);
+  }
+  const terms = [u.stem, ...u.terms, ...u.related.keys()].filter((t): t is string => !!t);
+  return terms.some((t) => parts.enables.has(t)) && !terms.some((t) => parts.does.has(t));
+}
+
 /** A side wins when its words outweigh the other's by this much. */
 const SIDE_MARGIN = 1.2;
 /** The task's own words say less about the side than the words around them: they name the row. */
@@ -100,13 +121,18 @@ export function sideOf(q: Query, e: Indexed, index: KnowledgeIndex): 'provider' 
   let first = true;
   let units = 0;
   let beyondTask = false;
+  // Unless the question asks about the means themselves ("who provides an interface to assign access?").
+  const means = ASKS_FOR_MEANS.test(q.lower);
   for (const u of q.units) {
     if (!u.focus) continue;
     units++;
     const lead = first;
     first = false;
-    const inP = strength(u, index, e, PROVIDER);
-    const inC = strength(u, index, e, CUSTOMER);
+    let inP = strength(u, index, e, PROVIDER);
+    let inC = strength(u, index, e, CUSTOMER);
+    // What IBM's text gives the customer the means to do ("provides you with the ability to set
+    // key policies") is the customer's doing.
+    if (inP > 0 && !means && onlyEnabled(u, e, index)) [inP, inC] = [0, Math.max(inC, inP)];
     if (inP > 0 === inC > 0) continue; // in both texts or neither: no evidence
     const taskWord = strength(u, index, e, TASK) > 0;
     beyondTask ||= !taskWord;
@@ -121,8 +147,9 @@ export function sideOf(q: Query, e: Indexed, index: KnowledgeIndex): 'provider' 
     // words around it may ("our database ran out of disk and went down"), the task's excepted.
     for (const u of q.units) {
       if (u.focus) continue;
-      const inP = strength(u, index, e, PROVIDER);
-      const inC = strength(u, index, e, CUSTOMER);
+      let inP = strength(u, index, e, PROVIDER);
+      let inC = strength(u, index, e, CUSTOMER);
+      if (inP > 0 && !means && onlyEnabled(u, e, index)) [inP, inC] = [0, Math.max(inC, inP)];
       if (inP > 0 === inC > 0 || strength(u, index, e, TASK) > 0) continue;
       const w = Math.max(...u.terms.map((t) => index.idf.get(t) ?? 0), 0);
       p += w * inP;
