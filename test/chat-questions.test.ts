@@ -479,6 +479,11 @@ describe('honest under doubt, on every surface', () => {
 });
 
 describe('ways of asking that name no topic', () => {
+  test('"who was supposed to" is a way of asking, like "who is supposed to"', () => {
+    const q = readQuestion('who was supposed to patch the cluster?', seed.index);
+    expect(q.units.map((u) => u.word)).toEqual(['patch', 'cluster']);
+  });
+
   test('a tag ("…, right?") is no word of the question, known or not', () => {
     const q = readQuestion("rolling out new kafka client builds, that's on us, right?", seed.index);
     expect(q.units.map((u) => u.word)).not.toContain('right');
