@@ -502,13 +502,18 @@ describe('ways of asking that name no topic', () => {
   });
 });
 
-describe("what IBM's text gives the customer the means to do", () => {
-  test('is the customer\'s side: IBM "provides you with the ability to set service and key policies"', () => {
+describe("which side of a shared row the question's words name", () => {
+  test('what IBM gives the customer the means to do is the customer\'s side: IBM "provides you with the ability to set service and key policies"', () => {
     expect(top('who sets the key policies in hyper protect crypto services?', corpus)).toMatchObject({
       answered: true,
       task: 'Service and key policies',
       party: 'customer',
     });
+  });
+
+  test("a word found itself on one side and only by a related word on the other is the first side's", () => {
+    // Event Notifications' Encryption row: you "keep credentials secure"; IBM integrates with IAM (credentials' concept).
+    expect(top('event notifications: who keeps the credentials secure?', corpus)).toMatchObject({ answered: true, task: 'Encryption', party: 'customer' });
   });
 
   test('unless the question asks about the means themselves', () => {

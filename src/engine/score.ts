@@ -133,6 +133,9 @@ export function sideOf(q: Query, e: Indexed, index: KnowledgeIndex): 'provider' 
     // What IBM's text gives the customer the means to do ("provides you with the ability to set
     // key policies") is the customer's doing.
     if (inP > 0 && !means && onlyEnabled(u, e, index)) [inP, inC] = [0, Math.max(inC, inP)];
+    // The word itself on one side and only a related word on the other: the word's side.
+    if (inP === 1 && inC > 0 && inC < 1) inC = 0;
+    else if (inC === 1 && inP > 0 && inP < 1) inP = 0;
     if (inP > 0 === inC > 0) continue; // in both texts or neither: no evidence
     const taskWord = strength(u, index, e, TASK) > 0;
     beyondTask ||= !taskWord;
