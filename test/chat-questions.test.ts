@@ -525,6 +525,15 @@ describe("which side of a shared row the question's words name", () => {
   });
 });
 
+describe('context is read, but does not name the task', () => {
+  test('a word of the context does not complete a task\'s name ("my manager asked" is not "cluster management")', () => {
+    const { answer, features } = seed.explain('my manager asked me: who owns the clusters?');
+    expect(answer.matches[0]?.task).toBe('Cluster management');
+    // Half of the task's name is asked ("clusters"); "manager" is in the context.
+    expect(features?.taskCoverage).toBe(0.5);
+  });
+});
+
 describe('bounded work per question', () => {
   test('a word longer than any document word is not corrected, whatever its length', () => {
     const word = 'x'.repeat(MAX_CORRECTED + 1);

@@ -181,13 +181,17 @@ export function compile(q: Query, t: EntryTerms): CompiledQuery {
   const byTerm = new Map<number, number[]>();
   const reach = new Set<number>();
   const units = q.units.map((u, k) => {
-    for (const x of u.terms) {
-      const id = t.dict.get(x);
-      if (id >= 0) reach.add(id);
-    }
-    for (const x of u.related.keys()) {
-      const id = t.dict.get(x);
-      if (id >= 0) reach.add(id);
+    // Only what the question asks names the task: "my manager asked: who owns clusters?" does not
+    // ask about "cluster management".
+    if (u.focus) {
+      for (const x of u.terms) {
+        const id = t.dict.get(x);
+        if (id >= 0) reach.add(id);
+      }
+      for (const x of u.related.keys()) {
+        const id = t.dict.get(x);
+        if (id >= 0) reach.add(id);
+      }
     }
     if (!u.covered) return null;
     const best = new Map<number, number>();
