@@ -534,6 +534,16 @@ describe('context is read, but does not name the task', () => {
   });
 });
 
+describe('words of the trade', () => {
+  test('rolling an application out is deploying it', () => {
+    expect(top('who rolls out our consumer apps?')).toMatchObject({
+      answered: true,
+      task: 'Client configuration, deployment, and lifecycle',
+      party: 'customer',
+    });
+  });
+});
+
 describe('bounded work per question', () => {
   test('a word longer than any document word is not corrected, whatever its length', () => {
     const word = 'x'.repeat(MAX_CORRECTED + 1);
