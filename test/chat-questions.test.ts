@@ -401,6 +401,7 @@ describe('intents in more wordings', () => {
     ['good afternoon team', 'help', null],
     ['help me', 'help', null],
     ['list them please', 'list', null],
+    ['everything ibm takes care of for mirroring?', 'section', 'provider'],
     ['what are the section headings?', 'list', null],
     ['who manages the http headers?', 'unknown', null],
     ["show me all of IBM's responsibilities", 'party', 'provider'],
