@@ -485,6 +485,11 @@ describe('ways of asking that name no topic', () => {
     expect(q.units.map((u) => u.word)).toEqual(['patch', 'cluster']);
   });
 
+  test('"whose choice is that" is a way of asking, like "whose decision is that"', () => {
+    const q = readQuestion('running our own mirroring solution: whose choice is that?', seed.index);
+    expect(q.units.map((u) => u.word)).not.toContain('choice');
+  });
+
   test('a tag ("…, right?") is no word of the question, known or not', () => {
     const q = readQuestion("rolling out new kafka client builds, that's on us, right?", seed.index);
     expect(q.units.map((u) => u.word)).not.toContain('right');
