@@ -522,6 +522,13 @@ describe("which side of a shared row the question's words name", () => {
     expect(top('event notifications: who keeps the credentials secure?', corpus)).toMatchObject({ answered: true, task: 'Encryption', party: 'customer' });
   });
 
+  test("a side's part asked for as such is that side's part, whatever the task's words point at", () => {
+    // Setup: IBM "Setting up mirroring"; you "Setting up service to service binding".
+    expect(top('what is our part in setting up mirroring?')).toMatchObject({ answered: true, task: 'Setup', party: 'customer' });
+    // "Do we have to …?" asks whether we do it: the row says IBM sets mirroring up.
+    expect(top('do we have to set up mirroring?')).toMatchObject({ answered: true, task: 'Setup', party: 'provider' });
+  });
+
   test('unless the question asks about the means themselves', () => {
     expect(top('who provides the ability to set key policies in hyper protect crypto services?', corpus)).toMatchObject({
       answered: true,

@@ -142,7 +142,8 @@ function whoAnswer(a: Answer, q: Query, ranked: Ranking, index: KnowledgeIndex, 
   const top = ranked.at(0)!;
   // The side the question's words point at; else, on a row where both sides have a part, the one it asks about.
   // A question that asks how the task is divided gets both sides.
-  const side = q.asksBothSides ? null : (sideOf(q, top.item, index) ?? (top.item.party === 'shared' ? q.askedSide : null));
+  const shared = top.item.party === 'shared';
+  const side = q.asksBothSides ? null : ((shared ? q.partAsked : null) ?? sideOf(q, top.item, index) ?? (shared ? q.askedSide : null));
   let matches = ranked.take(5).map((r) => toMatch(r.item, r.score));
   let services: string[] = [];
   let note = a.note;

@@ -52,6 +52,12 @@ export interface Query {
   askedSide: 'provider' | 'customer' | null;
   /** Asks how a task is divided ("who does what for failback?", "how is X split between us and IBM?"): both sides. */
   asksBothSides: boolean;
+  /**
+   * The side whose part of a task is asked for as such ("what's our part in setting up mirroring?"):
+   * that side's part is the answer, whatever the task's words point at. "Do we have to …?" is not:
+   * it asks whether a side does it, and the row's words may say the other does.
+   */
+  partAsked: 'provider' | 'customer' | null;
   units: Unit[];
   /** Neighbouring focus words as stem pairs ("cluster configur"), to find the phrase in an entry. */
   pairs: string[];
@@ -128,6 +134,15 @@ function sideInTail(segments: Segment[]): 'provider' | 'customer' | null {
   const last = segments[k]?.text.trim().toLowerCase() ?? '';
   return TAIL_PROVIDER.test(last) ? 'provider' : TAIL_CUSTOMER.test(last) ? 'customer' : null;
 }
+const PART = '(?:part|side|share|role|duties|tasks|bit)';
+const PART_CUSTOMER = new RegExp(`^(?:what|which)\\b.*\\b(?:our|my) ${PART}\\b|\\b(?:our|my) ${PART} (?:in|of|for|when)\\b`);
+const PART_PROVIDER = new RegExp(`^(?:what|which)\\b.*\\bibm'?s? ${PART}\\b|\\bibm'?s? ${PART} (?:in|of|for|when)\\b`);
+function partAskedIn(text: string): 'provider' | 'customer' | null {
+  const c = PART_CUSTOMER.test(text);
+  const p = PART_PROVIDER.test(text);
+  return c === p ? null : c ? 'customer' : 'provider';
+}
+
 /** The side `text` asks about; `asking`: the text is what asks, so being answerable ("are we responsible") counts too. */
 function askedSideOf(text: string, asking = false): 'provider' | 'customer' | null {
   const c = ASKS_CUSTOMER.test(text) || (asking && ANSWERABLE_CUSTOMER.test(text));
@@ -389,6 +404,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
         askedSideOf(focus.replace(REQUESTER, '')) ??
         askedSideOf(lower.replace(REQUESTER, ''))),
     asksBothSides: asksBothSides(focus) || asksBothSides(askingText),
+    partAsked: partAskedIn(askingText),
     units,
     pairs,
   };
