@@ -548,6 +548,10 @@ describe('context is read, but does not name the task', () => {
 });
 
 describe('words of the trade', () => {
+  test('staying up is availability', () => {
+    expect(top('who keeps the brokers staying up?')).toMatchObject({ answered: true, task: 'High availability', party: 'provider' });
+  });
+
   test('rolling an application out is deploying it', () => {
     expect(top('who rolls out our consumer apps?')).toMatchObject({
       answered: true,
