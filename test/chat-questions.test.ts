@@ -538,6 +538,18 @@ describe("which side of a shared row the question's words name", () => {
   });
 });
 
+describe('a prose section names nobody', () => {
+  test('a row about as close answers a who-question first, the prose section beside it', () => {
+    const a = seed.answer('who keeps our kafka client library version current?');
+    expect(a).toMatchObject({ answered: true, party: 'customer' });
+    expect(a.matches.slice(0, 2).map((m) => m.task ?? m.section)).toEqual(['Supported client', 'Support of client-side libraries']);
+  });
+
+  test('a prose section well ahead of every row is still the answer', () => {
+    expect(seed.answer('who fixes bugs in Kafka client libraries?').matches[0]).toMatchObject({ task: null, section: 'Support of client-side libraries' });
+  });
+});
+
 describe('context is read, but does not name the task', () => {
   test('a word of the context does not complete a task\'s name ("my manager asked" is not "cluster management")', () => {
     const { answer, features } = seed.explain('my manager asked me: who owns the clusters?');

@@ -18,6 +18,8 @@ import { stem } from './words.js';
 export const SERVICE_TIE = 0.9;
 /** Two rows this close in score are both shown: the question does not tell them apart. */
 export const ROW_TIE = 0.05;
+/** A row this close to a prose section at the top answers a who-question in its place (the prose names no party). */
+export const PROSE_YIELDS = 0.85;
 
 export interface AnswerContext {
   /** Answer from this service (name, alias or document id) unless the question names another. */
@@ -139,12 +141,16 @@ function bestSection(q: Query, index: KnowledgeIndex, scope: ServiceGroup[], min
 }
 
 function whoAnswer(a: Answer, q: Query, ranked: Ranking, index: KnowledgeIndex, confidence: number, unscopedMulti: boolean): Answer {
-  const top = ranked.at(0)!;
+  const head = ranked.take(5);
+  // A prose section names nobody; a row of the same document about as close does, so it answers who.
+  if (!head[0]!.item.entry && head[1]?.item.entry && head[1].item.doc === head[0]!.item.doc && head[1].score >= PROSE_YIELDS * head[0]!.score)
+    [head[0], head[1]] = [head[1], head[0]!];
+  const top = head[0]!;
   // The side the question's words point at; else, on a row where both sides have a part, the one it asks about.
   // A question that asks how the task is divided gets both sides.
   const shared = top.item.party === 'shared';
   const side = q.asksBothSides ? null : ((shared ? q.partAsked : null) ?? sideOf(q, top.item, index) ?? (shared ? q.askedSide : null));
-  let matches = ranked.take(5).map((r) => toMatch(r.item, r.score));
+  let matches = head.map((r) => toMatch(r.item, r.score));
   let services: string[] = [];
   let note = a.note;
   if (unscopedMulti) {
@@ -169,8 +175,8 @@ function whoAnswer(a: Answer, q: Query, ranked: Ranking, index: KnowledgeIndex, 
   let runnerUp: Match | null = null;
   if (services.length === 0) {
     // Two rows the question does not tell apart: both are shown, the closer one first.
-    const second = ranked.at(1);
-    if (second && second.item.doc === top.item.doc && top.score - second.score <= ROW_TIE * top.score) {
+    const second = head[1];
+    if (second && second.item.doc === top.item.doc && Math.abs(top.score - second.score) <= ROW_TIE * Math.max(top.score, second.score)) {
       const same = top.item.task === second.item.task;
       const label = (r: Scored) => `"${r.item.task ?? r.item.section.title}"${same ? ` (${r.item.section.title})` : ''}`;
       note = joinNotes(note, `Two entries fit this question about equally: ${label(top)} and ${label(second)}; both are shown.`);
