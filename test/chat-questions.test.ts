@@ -560,6 +560,14 @@ describe('context is read, but does not name the task', () => {
 });
 
 describe('words of the trade', () => {
+  test('locking down is restricting', () => {
+    expect(top('vpc: who locks down ssh access to our virtual server instances?', corpus)).toMatchObject({
+      answered: true,
+      task: 'Security groups and ACLs',
+      party: 'customer',
+    });
+  });
+
   test('staying up is availability', () => {
     expect(top('who keeps the brokers staying up?')).toMatchObject({ answered: true, task: 'High availability', party: 'provider' });
   });
