@@ -8,7 +8,7 @@ const HELP = new RegExp(
   `^(help|\\?+|h|hi|hello|hey|hiya|yo|hallo|good (?:morning|afternoon|evening)|start|usage|commands?|menu|examples?)${POLITE}[!.?\\s]*$|\\b(what can (${BOT}|i|we) (do|ask|answer|help( me)? with|tell me)|what do(es)? ${BOT} (do|know|cover|answer)|how (do|can|should) (i|we) (use|ask)|how does ${BOT} work|who are you|what are you|what is respbot|what(?:'s|’s|s| is| are) (?:this bot|the bot|this thing|this app|respbot|you) for(?=\\s*[?!.]*$)|what(?:'s|’s|s| is) this (?:bot|thing|app)(?=\\s*[?!.]*$)|what questions|what (kinds?|sorts?|types?) of (questions|things)|what should i ask)\\b`,
 );
 const LIST = new RegExp(
-  `^(list|ls|index|contents|toc|sections|areas|table of contents)${POLITE}[!.?\\s]*$|\\b(sections|areas|categories|chapters|table of contents|headings|section (?:titles|names))\\b|\\b(what|which) (topics|subjects) (are|do|can)\\b|\\bwhat (do you|does it) cover\\b`,
+  `^(list|ls|index|contents|toc|sections|areas|table of contents)${POLITE}[!.?\\s]*$|\\b(sections|areas|categories|chapters|table of contents)\\b|\\bsection (?:headings|titles|names)\\b|^(?:what|which|show|list|give|see)\\b.*\\bheadings\\b|\\b(what|which) (topics|subjects) (are|do|can)\\b|\\bwhat (do you|does it) cover\\b`,
 );
 const SECTION_VERB =
   /\b(summari[sz]e|summary|sum up|overview|outline|recap|rundown|run-down|breakdown|break down|gist|high[- ]level|cheat ?sheet|show|display|open|view|read|tell me about|walk me through|run me through|explain|describe|details? (of|on|for|about)|section|everything (about|in|for|on|regarding)|what'?s in|list)\b/;

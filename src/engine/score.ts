@@ -100,7 +100,10 @@ function onlyEnabled(u: Unit, e: Indexed, index: KnowledgeIndex): boolean {
     parts = { does: termsOf(text.replace(ENABLING, ' '), index.vocabulary), enables: termsOf(enabled, index.vocabulary) };
     providerParts.set(e, parts);
   }
-  const terms = [u.stem, ...u.terms, ...u.related.keys()].filter((t): t is string => !!t);
+  // The word itself decides where it stands ("create and delete locations" after "an interface to",
+  // whatever "fully managed" shares with it by concept); a word found only by its concepts, they do.
+  if (u.stem && (parts.enables.has(u.stem) || parts.does.has(u.stem))) return !parts.does.has(u.stem);
+  const terms = [...u.terms, ...u.related.keys()];
   return terms.some((t) => parts.enables.has(t)) && !terms.some((t) => parts.does.has(t));
 }
 
