@@ -135,8 +135,14 @@ function sideInTail(segments: Segment[]): 'provider' | 'customer' | null {
   return TAIL_PROVIDER.test(last) ? 'provider' : TAIL_CUSTOMER.test(last) ? 'customer' : null;
 }
 const PART = '(?:part|side|share|role|duties|tasks|bit)';
-const PART_CUSTOMER = new RegExp(`^(?:what|which)\\b.*\\b(?:our|my) ${PART}\\b|\\b(?:our|my) ${PART} (?:in|of|for|when)\\b`);
-const PART_PROVIDER = new RegExp(`^(?:what|which)\\b.*\\bibm'?s? ${PART}\\b|\\bibm'?s? ${PART} (?:in|of|for|when)\\b`);
+/** "what does IBM handle for …", "what do we have to do in …": what one side does there. */
+const DOES = '(?:do|does) (?:SIDE) (?:do|handle|take care of|own|cover|manage|look after|have to do|need to do)';
+const PART_CUSTOMER = new RegExp(
+  `^(?:what|which)\\b.*\\b(?:our|my) ${PART}\\b|\\b(?:our|my) ${PART} (?:in|of|for|when)\\b|^(?:what|which)(?: \\w+)? ${DOES.replace('SIDE', 'we|i')}\\b`,
+);
+const PART_PROVIDER = new RegExp(
+  `^(?:what|which)\\b.*\\bibm'?s? ${PART}\\b|\\bibm'?s? ${PART} (?:in|of|for|when)\\b|^(?:what|which)(?: \\w+)? ${DOES.replace('SIDE', 'ibm')}\\b`,
+);
 function partAskedIn(text: string): 'provider' | 'customer' | null {
   const c = PART_CUSTOMER.test(text);
   const p = PART_PROVIDER.test(text);
