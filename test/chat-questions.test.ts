@@ -559,6 +559,14 @@ describe('a prose section names nobody', () => {
 });
 
 describe('context is read, but does not name the task', () => {
+  test('unless the question points back at it ("… who backs it up?")', () => {
+    expect(top('we have tons of message payload data in our topics. who backs it up?')).toMatchObject({
+      answered: true,
+      task: 'Message payload data backup',
+      party: 'customer',
+    });
+  });
+
   test('a word of the context does not complete a task\'s name ("my manager asked" is not "cluster management")', () => {
     const { answer, features } = seed.explain('my manager asked me: who owns the clusters?');
     expect(answer.matches[0]?.task).toBe('Cluster management');

@@ -25,6 +25,8 @@ export interface Unit {
   stem: string | null;
   /** In the clause that asks the question (not in context around it). */
   focus: boolean;
+  /** In the clause a pronoun of the question points back at ("message payload data … who backs it up?"). */
+  referred: boolean;
   /** The word as typed is not a word of the documents; this is its correction. */
   corrected: boolean;
   /** Not covered, but an English word (WordNet knows it): something the documents do not speak of, not a typo. */
@@ -176,7 +178,13 @@ function focusOf(
   segments: Segment[],
   known: (w: string) => boolean,
   skip: (i: number) => boolean,
-): { focus: string; inFocus: (wordIndex: number) => boolean; opens: (wordIndex: number) => boolean; inTag: (wordIndex: number) => boolean } {
+): {
+  focus: string;
+  inFocus: (wordIndex: number) => boolean;
+  opens: (wordIndex: number) => boolean;
+  inTag: (wordIndex: number) => boolean;
+  referred: (wordIndex: number) => boolean;
+} {
   let at = 0;
   const segs = segments.map((s) => {
     const ws = words(s.text);
@@ -210,12 +218,24 @@ function focusOf(
   // A bracket after the question that names the documents' words narrows it ("who handles backups (schema registry)").
   for (let k = 1; k < segs.length; k++)
     if (segs[k]!.coreText.startsWith('(') && segs[k]!.knownCount > 0 && chosen.includes(segs[k - 1]!)) chosen.push(segs[k]!);
+  // A question that ends on a pronoun ("… who backs it up?") points back at the nearest clause before it with a topic.
+  const antecedents = new Set<(typeof segs)[number]>();
+  for (const s of chosen) {
+    if (!ANAPHOR.test(s.core.slice(-3).join(' '))) continue;
+    for (let j = segs.indexOf(s) - 1; j >= 0; j--)
+      if (segs[j]!.knownCount > 0) {
+        if (!chosen.includes(segs[j]!)) antecedents.add(segs[j]!);
+        break;
+      }
+  }
   const flags: boolean[] = [];
   const tags: boolean[] = [];
+  const refs: boolean[] = [];
   for (const s of segs)
     for (let i = 0; i < s.words.length; i++) {
       flags.push(chosen.includes(s) && i < s.core.length);
       tags.push(i >= s.core.length);
+      refs.push(antecedents.has(s));
     }
   const starts = new Set(segs.map((s) => s.start));
   return {
@@ -226,8 +246,12 @@ function focusOf(
     inFocus: (i) => flags[i] ?? true,
     opens: (i) => starts.has(i),
     inTag: (i) => tags[i] ?? false,
+    referred: (i) => refs[i] ?? false,
   };
 }
+
+/** A pronoun that points back at something said before it ("who backs it up?", "who sets those?"). */
+const ANAPHOR = /\b(?:it|that|this|those|these|them)\b/;
 
 /**
  * A pronoun object goes between a phrasal verb and its particle ("back those up", "set it up",
@@ -277,7 +301,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const misspeltKnown = new Set(all.filter((t) => t.typo && !isStopword(t.w) && index.knownStems.has(stem(t.w))).map((t) => ws1[t.origin]!));
   // The clauses, once: the focus is chosen among them, and the side and both-sides readings look at them.
   const segments = segmentsOf(text);
-  const { focus, inFocus, opens, inTag } = focusOf(
+  const { focus, inFocus, opens, inTag, referred } = focusOf(
     segments,
     (w) => index.knownStems.has(stem(w)) || misspeltKnown.has(w),
     // Words of a stop phrase ("whose call is that") name no topic, so their clause is not the question for them;
@@ -306,6 +330,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     (w) => isStopword(w) || index.knownStems.has(stem(w)),
   );
   const typoAt = kept.map((t) => t.typo);
+  const referredAt = kept.map((t) => referred(t.origin));
   const stems = ws.map(stem);
   const conceptsAt = index.vocabulary.conceptsAt(stems);
   // A word counts as covered when some row speaks of it: one only in a heading ("Incident,
@@ -317,9 +342,11 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     const key = terms.join('|');
     if (terms.length === 0) return;
     const focused = at.some((k) => focusAt[k]);
+    const refers = at.some((k) => referredAt[k]);
     const prior = seen.get(key);
     if (prior) {
       prior.focus ||= focused;
+      prior.referred ||= refers;
       return;
     }
     const related = new Map<string, number>();
@@ -338,6 +365,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
       weight,
       stem: terms[0]!.startsWith('~') ? null : terms[0]!,
       focus: focused,
+      referred: refers,
       corrected: at.some((k) => typoAt[k]),
       foreignWord: weights.length === 0 && lookedUp && wordNet().lemmas(word).length > 0,
       foreignThing: weights.length === 0 && lookedUp && wordNet().onlyNoun(word),
@@ -378,6 +406,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
         weight: index.idf.get(c.means) ?? index.unknownIdf,
         stem: null,
         focus: focused,
+        referred: parts.some((u) => u!.referred),
         corrected: false,
         foreignWord: false,
         foreignThing: false,
