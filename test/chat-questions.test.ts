@@ -537,6 +537,11 @@ describe("which side of a shared row the question's words name", () => {
     expect(top('who deletes satellite locations?', corpus)).toMatchObject({ answered: true, task: 'Satellite Location', party: 'customer' });
   });
 
+  test('a form of the same word on the other side is no evidence ("apps" / "application")', () => {
+    // App networking: IBM sets up "a public application load balancer"; you add "app networking capabilities".
+    expect(top('who sets up the public ALB for our openshift apps?', corpus)).toMatchObject({ task: 'App networking', party: 'shared' });
+  });
+
   test('unless the question asks about the means themselves', () => {
     expect(top('who provides the ability to set key policies in hyper protect crypto services?', corpus)).toMatchObject({
       answered: true,

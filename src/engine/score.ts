@@ -107,6 +107,19 @@ function onlyEnabled(u: Unit, e: Indexed, index: KnowledgeIndex): boolean {
   return terms.some((t) => parts.enables.has(t)) && !terms.some((t) => parts.does.has(t));
 }
 
+/** Whether the entry's field has a form of the unit's word: a term that begins with its stem, or that its stem begins with. */
+function sameFamilyIn(u: Unit, index: KnowledgeIndex, e: Indexed, slot: number): boolean {
+  const w = u.stem;
+  if (!w || w.length < 2) return false;
+  const t = index.terms;
+  const [at, len] = fieldSlice(t, e.at, slot);
+  for (let i = at; i < at + len; i++) {
+    const term = t.dict.names[t.data[i]!]!;
+    if (term.length >= 2 && !term.startsWith('~') && (term.startsWith(w) || w.startsWith(term))) return true;
+  }
+  return false;
+}
+
 /** A side wins when its words outweigh the other's by this much. */
 const SIDE_MARGIN = 1.2;
 /** The task's own words say less about the side than the words around them: they name the row. */
@@ -136,9 +149,10 @@ export function sideOf(q: Query, e: Indexed, index: KnowledgeIndex): 'provider' 
     // What IBM's text gives the customer the means to do ("provides you with the ability to set
     // key policies") is the customer's doing.
     if (inP > 0 && !means && onlyEnabled(u, e, index)) [inP, inC] = [0, Math.max(inC, inP)];
-    // The word itself on one side and only a related word on the other: the word's side.
-    if (inP === 1 && inC > 0 && inC < 1) inC = 0;
-    else if (inC === 1 && inP > 0 && inP < 1) inP = 0;
+    // The word itself on one side and only a related word on the other: the word's side. Not when
+    // the other side has a form of the same word ("apps" / "application", "IPs" / "IP").
+    if (inP === 1 && inC > 0 && inC < 1 && !sameFamilyIn(u, index, e, CUSTOMER)) inC = 0;
+    else if (inC === 1 && inP > 0 && inP < 1 && !sameFamilyIn(u, index, e, PROVIDER)) inP = 0;
     if (inP > 0 === inC > 0) continue; // in both texts or neither: no evidence
     const taskWord = strength(u, index, e, TASK) > 0;
     beyondTask ||= !taskWord;
