@@ -542,6 +542,11 @@ describe("which side of a shared row the question's words name", () => {
     expect(top('who sets up the public ALB for our openshift apps?', corpus)).toMatchObject({ task: 'App networking', party: 'shared' });
   });
 
+  test("the task's own name leading the question does not count double for a side", () => {
+    // Failover: IBM "Disabling any existing mirroring configurations"; you "Deciding when to fail over and failover applications".
+    expect(top('who takes care of failover for mirroring?')).toMatchObject({ task: 'Failover', party: 'shared' });
+  });
+
   test('unless the question asks about the means themselves', () => {
     expect(top('who provides the ability to set key policies in hyper protect crypto services?', corpus)).toMatchObject({
       answered: true,
