@@ -527,6 +527,8 @@ describe("which side of a shared row the question's words name", () => {
     // Setup: IBM "Setting up mirroring"; you "Setting up service to service binding".
     expect(top('what is our part in setting up mirroring?')).toMatchObject({ answered: true, task: 'Setup', party: 'customer' });
     expect(top('what does IBM handle for backups and restore in cloud databases?', corpus)).toMatchObject({ task: 'Backups and restore', party: 'provider' });
+    expect(top('everything we need to do to set up mirroring')).toMatchObject({ task: 'Setup', party: 'customer' });
+    expect(top('everything IBM handles for failback?')).toMatchObject({ task: 'Failback', party: 'provider' });
     // "Do we have to …?" asks whether we do it: the row says IBM sets mirroring up.
     expect(top('do we have to set up mirroring?')).toMatchObject({ answered: true, task: 'Setup', party: 'provider' });
   });
