@@ -491,6 +491,14 @@ describe('ways of asking that name no topic', () => {
     expect(q.units.map((u) => u.word)).not.toContain('right');
   });
 
+  test('"as users" is the asker\'s role, with or without an article', () => {
+    expect(top('what are we responsible for as users?')).toMatchObject({ answered: true, intent: 'party', party: 'customer' });
+  });
+
+  test('"stays up to date" is not availability', () => {
+    expect(top('who makes sure the cluster stays up to date?').task).not.toBe('High availability');
+  });
+
   test('"as well as users" is not the asker\'s role', () => {
     const q = readQuestion('who manages access for service IDs as well as users?', seed.index);
     expect(q.units.map((u) => u.word)).toContain('users');
@@ -544,9 +552,17 @@ describe("which side of a shared row the question's words name", () => {
     expect(top('who sets up the public ALB for our openshift apps?', corpus)).toMatchObject({ task: 'App networking', party: 'shared' });
   });
 
-  test("the task's own name leading the question does not count double for a side", () => {
-    // Failover: IBM "Disabling any existing mirroring configurations"; you "Deciding when to fail over and failover applications".
-    expect(top('who takes care of failover for mirroring?')).toMatchObject({ task: 'Failover', party: 'shared' });
+  test("the task's own word leading the question still points at the side whose text has it", () => {
+    // Enablement and monitoring: you request enablement; IBM monitors the mirroring link.
+    expect(top('who enables mirroring?')).toMatchObject({ task: 'Enablement and monitoring', party: 'customer' });
+  });
+
+  test("a side's part asked for is not given when that side's cell only says what it does not do", () => {
+    // Master key backups: IBM "never touches your master key"; you back it up.
+    expect(top('what does IBM handle for master key backups in hyper protect crypto services?', corpus)).toMatchObject({
+      task: 'Master key backups',
+      party: 'customer',
+    });
   });
 
   test('unless the question asks about the means themselves', () => {
@@ -563,6 +579,8 @@ describe('a prose section names nobody', () => {
     const a = seed.answer('who keeps our kafka client library version current?');
     expect(a).toMatchObject({ answered: true, party: 'customer' });
     expect(a.matches.slice(0, 2).map((m) => m.task ?? m.section)).toEqual(['Supported client', 'Support of client-side libraries']);
+    expect(a.runnerUp).toMatchObject({ task: null, section: 'Support of client-side libraries' });
+    expect(formatAnswer(a)).toContain('Support of client-side libraries');
   });
 
   test('a prose section well ahead of every row is still the answer', () => {
@@ -594,10 +612,6 @@ describe('words of the trade', () => {
       task: 'Security groups and ACLs',
       party: 'customer',
     });
-  });
-
-  test('staying up is availability', () => {
-    expect(top('who keeps the brokers staying up?')).toMatchObject({ answered: true, task: 'High availability', party: 'provider' });
   });
 });
 

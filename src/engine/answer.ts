@@ -18,7 +18,7 @@ import { stem } from './words.js';
 export const SERVICE_TIE = 0.9;
 /** Two rows this close in score are both shown: the question does not tell them apart. */
 export const ROW_TIE = 0.05;
-/** A row this close to a prose section at the top answers a who-question in its place (the prose names no party). */
+/** A row this close to a prose section at the top answers a who-question in its place (the prose names no party), the prose beside it. */
 export const PROSE_YIELDS = 0.85;
 
 export interface AnswerContext {
@@ -140,16 +140,26 @@ function bestSection(q: Query, index: KnowledgeIndex, scope: ServiceGroup[], min
   return bestTitle(q, index.titles, index.terms.dict, index.services, scope, minQuery);
 }
 
+/** A cell that opens by saying what its side does not do ("IBM never touches your master key", "None"). */
+function disclaims(text: string | null): boolean {
+  return !text || /\b(?:does not|doesn't|do not|don't|never|cannot|can't|is not|isn't|are not|aren't|none|no access)\b/i.test(text.slice(0, 80));
+}
+
 function whoAnswer(a: Answer, q: Query, ranked: Ranking, index: KnowledgeIndex, confidence: number, unscopedMulti: boolean): Answer {
   const head = ranked.take(5);
-  // A prose section names nobody; a row of the same document about as close does, so it answers who.
-  if (!head[0]!.item.entry && head[1]?.item.entry && head[1].item.doc === head[0]!.item.doc && head[1].score >= PROSE_YIELDS * head[0]!.score)
-    [head[0], head[1]] = [head[1], head[0]!];
+  // A prose section names nobody; a row of the same document about as close, whose task the
+  // question names, does: it answers who, and the section is shown beside it.
+  const row = head[1];
+  const proseYields =
+    !head[0]!.item.entry && !!row?.item.entry && row.item.doc === head[0]!.item.doc && row.score >= PROSE_YIELDS * head[0]!.score && row.fit.taskCoverage > 0;
+  if (proseYields) [head[0], head[1]] = [head[1]!, head[0]!];
   const top = head[0]!;
   // The side the question's words point at; else, on a row where both sides have a part, the one it asks about.
   // A question that asks how the task is divided gets both sides.
   const shared = top.item.party === 'shared';
-  const side = q.asksBothSides ? null : ((shared ? q.partAsked : null) ?? sideOf(q, top.item, index) ?? (shared ? q.askedSide : null));
+  // A side's part asked for as such is that side's part, unless its cell only says what it does not do.
+  const part = shared && q.partAsked && !disclaims(q.partAsked === 'provider' ? top.item.provider : top.item.customer) ? q.partAsked : null;
+  const side = q.asksBothSides ? null : (part ?? sideOf(q, top.item, index) ?? (shared ? q.askedSide : null));
   let matches = head.map((r) => toMatch(r.item, r.score));
   let services: string[] = [];
   let note = a.note;
@@ -176,7 +186,7 @@ function whoAnswer(a: Answer, q: Query, ranked: Ranking, index: KnowledgeIndex, 
   if (services.length === 0) {
     // Two rows the question does not tell apart: both are shown, the closer one first.
     const second = head[1];
-    if (second && second.item.doc === top.item.doc && Math.abs(top.score - second.score) <= ROW_TIE * Math.max(top.score, second.score)) {
+    if (second && second.item.doc === top.item.doc && (proseYields || top.score - second.score <= ROW_TIE * top.score)) {
       const same = top.item.task === second.item.task;
       const label = (r: Scored) => `"${r.item.task ?? r.item.section.title}"${same ? ` (${r.item.section.title})` : ''}`;
       note = joinNotes(note, `Two entries fit this question about equally: ${label(top)} and ${label(second)}; both are shown.`);

@@ -156,7 +156,7 @@ export function sideOf(q: Query, e: Indexed, index: KnowledgeIndex): 'provider' 
     if (inP > 0 === inC > 0) continue; // in both texts or neither: no evidence
     const taskWord = strength(u, index, e, TASK) > 0;
     beyondTask ||= !taskWord;
-    const w = Math.max(...u.terms.map((t) => index.idf.get(t) ?? 0), 0) * (lead && !taskWord ? 2 : 1) * (taskWord ? TASK_WORD_SIDE_WEIGHT : 1);
+    const w = Math.max(...u.terms.map((t) => index.idf.get(t) ?? 0), 0) * (lead ? 2 : 1) * (taskWord ? TASK_WORD_SIDE_WEIGHT : 1);
     p += w * inP;
     c += w * inC;
   }

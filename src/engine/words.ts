@@ -77,7 +77,7 @@ export const STOP_PHRASES: RegExp[] = [
   // "who makes sure …", "can we rely on IBM to …".
   /\b(whose (?:call|problem|decision|headache|responsibility|area)(?: (?:is|was|would be) (?:it|that|this))?(?: to)?|(?:our|my|ibm'?s?|their) (?:call|problem|decision|headache|responsibility)(?=\s*(?:[?.!,;:]|$)|\s+(?:or|right|yeah|correct|isn'?t)\b)|(?:make|makes|making) sure(?: that)?|can (?:we|i) (?:rely|count) on (?:ibm|them|the provider) to|end to end|(?:pull|dig|bring) up|on (?:our|my|their|ibm'?s?) end|(?:where|with whom) does (?:the )?responsibility (?:lie|rest|sit)(?: for| with)?|(?:bears?|carry|carries) (?:the )?responsibility(?: for)?|responsibilit(?:y|ies) (?:that )?(?:lies?|rests?|sits?|falls?|belongs?) (?:with|to|on))\b/g,
   // Hedges of scope and the asker's role: "what does IBM take care of, across the board?", "… as a user of the service".
-  /\b(across the board|in general|generally speaking|all in all|by and large|big picture|at a high level|(?<!\bwell )as (?:(?:a|an|the) (?:user|customer|client|consumer|tenant)|(?:users|customers|clients|consumers|tenants)(?= of))(?: of (?:the|this|that) (?:service|product|platform|offering))?(?=\s*(?:[?.!,;:]|$)))\b/g,
+  /\b(across the board|in general|generally speaking|all in all|by and large|big picture|at a high level|(?<!\bwell )as (?:(?:a|an|the) )?(?:users?|customers?|clients?|consumers?|tenants?)(?: of (?:the|this|that) (?:service|product|platform|offering))?(?=\s*(?:[?.!,;:]|$)))\b/g,
 ];
 
 /** Words that still name a topic even though they are in STOPWORDS for questions. */
