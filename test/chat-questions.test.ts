@@ -565,6 +565,10 @@ describe("which side of a shared row the question's words name", () => {
     });
   });
 
+  test('"the provider" names a side, not the means', () => {
+    expect(top('who sets the key policies in hyper protect crypto services, us or the provider?', corpus)).toMatchObject({ party: 'customer' });
+  });
+
   test('unless the question asks about the means themselves', () => {
     expect(top('who provides the ability to set key policies in hyper protect crypto services?', corpus)).toMatchObject({
       answered: true,

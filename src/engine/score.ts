@@ -90,7 +90,7 @@ export function strength(u: Unit, index: KnowledgeIndex, e: Indexed, slot: numbe
  * change management activities". The terms of each part, once per entry.
  */
 const ENABLING = /\b(?:ability|abilities|capability|capabilities|tools?|interfaces?|means) (?:to|for)\b([^.;\n]*)/gi;
-const ASKS_FOR_MEANS = /\b(?:provid\w*|abilit(?:y|ies)|capabilit(?:y|ies)|tools?|interfaces?|means)\b/;
+const ASKS_FOR_MEANS = /\b(?:provid(?!ers?\b)\w*|abilit(?:y|ies)|capabilit(?:y|ies)|tools?|interfaces?|means)\b/;
 const providerParts = new WeakMap<Indexed, { does: Set<string>; enables: Set<string> }>();
 function onlyEnabled(u: Unit, e: Indexed, index: KnowledgeIndex): boolean {
   let parts = providerParts.get(e);
