@@ -402,6 +402,8 @@ describe('intents in more wordings', () => {
     ['help me', 'help', null],
     ['list them please', 'list', null],
     ['everything ibm takes care of for mirroring?', 'section', 'provider'],
+    ["what's IBM on the hook for in disaster recovery?", 'section', 'provider'],
+    ['the mirroring responsibilities that fall on our side', 'section', 'customer'],
     ['what are the section headings?', 'list', null],
     ['who manages the http headers?', 'unknown', null],
     ['who writes the headings on the status page announcements?', 'unknown', null],
@@ -536,6 +538,7 @@ describe("which side of a shared row the question's words name", () => {
     expect(top('what is our part in setting up mirroring?')).toMatchObject({ answered: true, task: 'Setup', party: 'customer' });
     expect(top('what does IBM handle for backups and restore in cloud databases?', corpus)).toMatchObject({ task: 'Backups and restore', party: 'provider' });
     expect(top('everything we need to do to set up mirroring')).toMatchObject({ task: 'Setup', party: 'customer' });
+    expect(top('what am i responsible for with failback?')).toMatchObject({ task: 'Failback', party: 'customer' });
     expect(top('everything IBM handles for failback?')).toMatchObject({ task: 'Failback', party: 'provider' });
     // "Do we have to …?" asks whether we do it: the row says IBM sets mirroring up.
     expect(top('do we have to set up mirroring?')).toMatchObject({ answered: true, task: 'Setup', party: 'provider' });

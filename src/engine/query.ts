@@ -142,11 +142,13 @@ const DOES = '(?:do|does) (?:SIDE) (?:do|handle|take care of|own|cover|manage|lo
 /** "everything we need to do to set up mirroring", "all IBM handles for failback": one side's part. */
 const ALL_DOES =
   '(?:everything|all|anything) (?:that )?(?:SIDE) (?:does|do|handles?|takes? care of|owns?|covers?|manages?|needs? to do|has to do|have to do|must do)';
+/** "what am I responsible for in …", "what's IBM on the hook for …". */
+const ANSWERS_FOR = "^(?:what|which)(?:'s|’s|s| is| are| am)? (?:SIDE)(?: are| am| is)? (?:on the hook|responsible|accountable|in charge|liable) for";
 const PART_CUSTOMER = new RegExp(
-  `^(?:what|which)\\b.*\\b(?:our|my) ${PART}\\b|\\b(?:our|my) ${PART} (?:in|of|for|when)\\b|^(?:what|which)(?: \\w+)? ${DOES.replace('SIDE', 'we|i')}\\b|\\b${ALL_DOES.replace('SIDE', 'we|i')}\\b`,
+  `${ANSWERS_FOR.replace('SIDE', 'we|i')}\\b|^(?:what|which)\\b.*\\b(?:our|my) ${PART}\\b|\\b(?:our|my) ${PART} (?:in|of|for|when)\\b|^(?:what|which)(?: \\w+)? ${DOES.replace('SIDE', 'we|i')}\\b|\\b${ALL_DOES.replace('SIDE', 'we|i')}\\b`,
 );
 const PART_PROVIDER = new RegExp(
-  `^(?:what|which)\\b.*\\bibm'?s? ${PART}\\b|\\bibm'?s? ${PART} (?:in|of|for|when)\\b|^(?:what|which)(?: \\w+)? ${DOES.replace('SIDE', 'ibm')}\\b|\\b${ALL_DOES.replace('SIDE', 'ibm')}\\b`,
+  `${ANSWERS_FOR.replace('SIDE', 'ibm')}\\b|^(?:what|which)\\b.*\\bibm'?s? ${PART}\\b|\\bibm'?s? ${PART} (?:in|of|for|when)\\b|^(?:what|which)(?: \\w+)? ${DOES.replace('SIDE', 'ibm')}\\b|\\b${ALL_DOES.replace('SIDE', 'ibm')}\\b`,
 );
 function partAskedIn(text: string): 'provider' | 'customer' | null {
   const c = PART_CUSTOMER.test(text);
