@@ -137,19 +137,24 @@ function sideInTail(segments: Segment[]): 'provider' | 'customer' | null {
   return TAIL_PROVIDER.test(last) ? 'provider' : TAIL_CUSTOMER.test(last) ? 'customer' : null;
 }
 const PART = '(?:part|side|share|role|duties|tasks|bit)';
-/** "what does IBM handle for …", "what do we have to do in …": what one side does there. */
-const DOES = '(?:do|does) (?:SIDE) (?:do|handle|take care of|own|cover|manage|look after|have to do|need to do)';
-/** "everything we need to do to set up mirroring", "all IBM handles for failback": one side's part. */
-const ALL_DOES =
-  '(?:everything|all|anything) (?:that )?(?:SIDE) (?:does|do|handles?|takes? care of|owns?|covers?|manages?|needs? to do|has to do|have to do|must do)';
-/** "what am I responsible for in …", "what's IBM on the hook for …". */
-const ANSWERS_FOR = "^(?:what|which)(?:'s|’s|s| is| are| am)? (?:SIDE)(?: are| am| is)? (?:on the hook|responsible|accountable|in charge|liable) for";
-const PART_CUSTOMER = new RegExp(
-  `${ANSWERS_FOR.replace('SIDE', 'we|i')}\\b|^(?:what|which)\\b.*\\b(?:our|my) ${PART}\\b|\\b(?:our|my) ${PART} (?:in|of|for|when)\\b|^(?:what|which)(?: \\w+)? ${DOES.replace('SIDE', 'we|i')}\\b|\\b${ALL_DOES.replace('SIDE', 'we|i')}\\b`,
-);
-const PART_PROVIDER = new RegExp(
-  `${ANSWERS_FOR.replace('SIDE', 'ibm')}\\b|^(?:what|which)\\b.*\\bibm'?s? ${PART}\\b|\\bibm'?s? ${PART} (?:in|of|for|when)\\b|^(?:what|which)(?: \\w+)? ${DOES.replace('SIDE', 'ibm')}\\b|\\b${ALL_DOES.replace('SIDE', 'ibm')}\\b`,
-);
+/**
+ * One side's part of a task, asked for as such, with `who` the side's words and `whose` its
+ * possessive: "what am I responsible for in …", "what's our part in …", "what does IBM handle
+ * for …", "everything we need to do to …".
+ */
+function partAsked(who: string, whose: string): RegExp {
+  return new RegExp(
+    [
+      `^(?:what|which)(?:'s|’s|s| is| are| am)? (?:${who})(?: are| am| is)? ${ANSWERABLE} for\\b`,
+      `^(?:what|which)\\b.*\\b${whose} ${PART}\\b`,
+      `\\b${whose} ${PART} (?:in|of|for|when)\\b`,
+      `^(?:what|which)(?: \\w+)? (?:do|does) (?:${who}) (?:do|handle|take care of|own|cover|manage|look after|have to do|need to do)\\b`,
+      `\\b(?:everything|all|anything) (?:that )?(?:${who}) (?:does|do|handles?|takes? care of|owns?|covers?|manages?|needs? to do|has to do|have to do|must do)\\b`,
+    ].join('|'),
+  );
+}
+const PART_CUSTOMER = partAsked('we|i', '(?:our|my)');
+const PART_PROVIDER = partAsked('ibm', "ibm'?s?");
 function partAskedIn(text: string): 'provider' | 'customer' | null {
   const c = PART_CUSTOMER.test(text);
   const p = PART_PROVIDER.test(text);

@@ -107,6 +107,17 @@ function onlyEnabled(u: Unit, e: Indexed, index: KnowledgeIndex): boolean {
   return terms.some((t) => parts.enables.has(t)) && !terms.some((t) => parts.does.has(t));
 }
 
+/**
+ * How strongly IBM's text and the customer's hold the unit. What IBM's text gives the customer the
+ * means to do ("provides you with the ability to set key policies") is the customer's doing, unless
+ * the question asks about the means themselves (`means`).
+ */
+function sidesOf(u: Unit, index: KnowledgeIndex, e: Indexed, means: boolean): [number, number] {
+  const inP = strength(u, index, e, PROVIDER);
+  const inC = strength(u, index, e, CUSTOMER);
+  return inP > 0 && !means && onlyEnabled(u, e, index) ? [0, Math.max(inC, inP)] : [inP, inC];
+}
+
 /** Whether the entry's field has a form of the unit's word: a term that begins with its stem, or that its stem begins with. */
 function sameFamilyIn(u: Unit, index: KnowledgeIndex, e: Indexed, slot: number): boolean {
   const w = u.stem;
@@ -144,11 +155,7 @@ export function sideOf(q: Query, e: Indexed, index: KnowledgeIndex): 'provider' 
     units++;
     const lead = first;
     first = false;
-    let inP = strength(u, index, e, PROVIDER);
-    let inC = strength(u, index, e, CUSTOMER);
-    // What IBM's text gives the customer the means to do ("provides you with the ability to set
-    // key policies") is the customer's doing.
-    if (inP > 0 && !means && onlyEnabled(u, e, index)) [inP, inC] = [0, Math.max(inC, inP)];
+    let [inP, inC] = sidesOf(u, index, e, means);
     // The word itself on one side and only a related word on the other: the word's side. Not when
     // the other side has a form of the same word ("apps" / "application", "IPs" / "IP").
     if (inP === 1 && inC > 0 && inC < 1 && !sameFamilyIn(u, index, e, CUSTOMER)) inC = 0;
@@ -167,9 +174,7 @@ export function sideOf(q: Query, e: Indexed, index: KnowledgeIndex): 'provider' 
     // words around it may ("our database ran out of disk and went down"), the task's excepted.
     for (const u of q.units) {
       if (u.focus) continue;
-      let inP = strength(u, index, e, PROVIDER);
-      let inC = strength(u, index, e, CUSTOMER);
-      if (inP > 0 && !means && onlyEnabled(u, e, index)) [inP, inC] = [0, Math.max(inC, inP)];
+      const [inP, inC] = sidesOf(u, index, e, means);
       if (inP > 0 === inC > 0 || strength(u, index, e, TASK) > 0) continue;
       const w = Math.max(...u.terms.map((t) => index.idf.get(t) ?? 0), 0);
       p += w * inP;
