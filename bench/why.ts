@@ -24,10 +24,11 @@ for (const q0 of args) {
   // A rule that answered or declined before the model (help, a section, money, a fact) says so in its note.
   if (!features) console.log(`  decided by a rule, not the model${answer.note ? `: ${answer.note}` : ''}`);
   for (const m of answer.matches.slice(0, 4)) console.log(`  ${m.score.toFixed(3)} [${m.doc}] ${m.section} / ${m.task} → ${m.party}`);
-  // Each word as read: * in the clause that asks, ? not covered by any row (E an English word, T a thing), ~ corrected.
+  // Each word as read: * in the clause that asks, ? not covered by any row (E an English word, T a thing), ~ corrected,
+  // ! set against the topic ("beyond the defaults").
   const q = readQuestion(q0, engine.index);
   const mark = (u: (typeof q.units)[number]) =>
-    `${u.focus ? '*' : ''}${u.word}${u.corrected ? '~' : ''}${u.covered ? '' : u.foreignThing ? '?T' : u.foreignWord ? '?E' : '?'}:${u.weight.toFixed(1)}`;
+    `${u.focus ? '*' : ''}${u.word}${u.corrected ? '~' : ''}${u.contrast ? '!' : ''}${u.covered ? '' : u.foreignThing ? '?T' : u.foreignWord ? '?E' : '?'}:${u.weight.toFixed(1)}`;
   console.log(`  asked side=${q.askedSide ?? '-'} party=${q.party ?? '-'} answered=${answer.party ?? '-'} units: ${q.units.map(mark).join(' ')}`);
   if (features)
     console.log(

@@ -27,6 +27,11 @@ export interface Unit {
   focus: boolean;
   /** In the clause a pronoun of the question points back at ("message payload data … who backs it up?"). */
   referred: boolean;
+  /**
+   * After "beyond", "instead of", "rather than" …: what the question sets its topic against
+   * ("extra policies beyond the defaults"), which says nothing about whose side the topic is on.
+   */
+  contrast: boolean;
   /** The word as typed is not a word of the documents; this is its correction. */
   corrected: boolean;
   /** Not covered, but an English word (WordNet knows it): something the documents do not speak of, not a typo. */
@@ -340,6 +345,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     (w) => isStopword(w) || index.knownStems.has(stem(w)),
   );
   const typoAt = kept.map((t) => t.typo);
+  const contrastAt = contrasted(ws);
   const referredAt = kept.map((t) => referred(t.origin));
   const stems = ws.map(stem);
   const conceptsAt = index.vocabulary.conceptsAt(stems);
@@ -376,6 +382,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
       stem: terms[0]!.startsWith('~') ? null : terms[0]!,
       focus: focused,
       referred: refers,
+      contrast: at.every((k) => contrastAt[k]),
       corrected: at.some((k) => typoAt[k]),
       foreignWord: weights.length === 0 && lookedUp && wordNet().lemmas(word).length > 0,
       foreignThing: weights.length === 0 && lookedUp && wordNet().onlyNoun(word),
@@ -417,6 +424,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
         stem: null,
         focus: focused,
         referred: parts.some((u) => u!.referred),
+        contrast: parts.every((u) => u!.contrast),
         corrected: false,
         foreignWord: false,
         foreignThing: false,
@@ -453,6 +461,25 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     units,
     pairs,
   };
+}
+
+/** Words that set what follows against the topic: "beyond the defaults", "instead of IBM's mirroring". */
+const CONTRAST = /^(?:beyond|besides|except|instead of|rather than|other than|apart from|aside from)$/;
+/** Where a contrasted phrase ends: the next clause or question word. */
+const CONTRAST_END = new Set(['who', 'whose', 'what', 'which', 'is', 'are', 'do', 'does', 'and', 'or', 'but', 'so', 'that', 'thats', 'we', 'ibm']);
+
+/** Which words stand in a contrasted phrase ("… extra calico policies beyond the defaults"). */
+function contrasted(ws: string[]): boolean[] {
+  const out = ws.map(() => false);
+  for (let i = 0; i < ws.length; i++) {
+    const one = CONTRAST.test(ws[i]!);
+    const two = !one && i + 1 < ws.length && CONTRAST.test(`${ws[i]} ${ws[i + 1]}`);
+    if (!one && !two) continue;
+    let j = i + (two ? 2 : 1);
+    for (; j < ws.length && !CONTRAST_END.has(ws[j]!); j++) out[j] = true;
+    i = j - 1;
+  }
+  return out;
 }
 
 /** Prepositions that open an adjunct: where, not what ("… in prod"). */

@@ -151,7 +151,7 @@ export function sideOf(q: Query, e: Indexed, index: KnowledgeIndex): 'provider' 
   // Unless the question asks about the means themselves ("who provides an interface to assign access?").
   const means = ASKS_FOR_MEANS.test(q.lower);
   for (const u of q.units) {
-    if (!u.focus) continue;
+    if (!u.focus || u.contrast) continue;
     units++;
     const lead = first;
     first = false;
@@ -173,7 +173,7 @@ export function sideOf(q: Query, e: Indexed, index: KnowledgeIndex): 'provider' 
     // Nothing in the asking clause tells the sides apart ("whose job was it to scale it?"): the
     // words around it may ("our database ran out of disk and went down"), the task's excepted.
     for (const u of q.units) {
-      if (u.focus) continue;
+      if (u.focus || u.contrast) continue;
       const [inP, inC] = sidesOf(u, index, e, means);
       if (inP > 0 === inC > 0 || strength(u, index, e, TASK) > 0) continue;
       const w = Math.max(...u.terms.map((t) => index.idf.get(t) ?? 0), 0);
