@@ -572,6 +572,18 @@ describe("which side of a shared row the question's words name", () => {
     expect(top('who sets the key policies in hyper protect crypto services, us or the provider?', corpus)).toMatchObject({ party: 'customer' });
   });
 
+  test('what the question sets its topic against ("beyond the defaults") says nothing about the side', () => {
+    // App networking: IBM sets up "default Calico network policies"; you add "additional Calico network policies".
+    for (const q of [
+      'who configures calico network policies beyond the defaults on openshift?',
+      'red hat openshift: calico network policies besides the default ones, who sets them?',
+    ]) {
+      const a = top(q, corpus);
+      expect(a.task).toBe('App networking');
+      expect(a.party).not.toBe('provider');
+    }
+  });
+
   test('unless the question asks about the means themselves', () => {
     expect(top('who provides the ability to set key policies in hyper protect crypto services?', corpus)).toMatchObject({
       answered: true,
@@ -613,6 +625,17 @@ describe('context is read, but does not name the task', () => {
 });
 
 describe('words of the trade', () => {
+  test('extra is additional', () => {
+    expect(top('who configures extra calico network policies for red hat openshift on ibm cloud?', corpus)).toMatchObject({
+      task: 'App networking',
+      party: 'customer',
+    });
+  });
+
+  test('moving back to the primary is failback', () => {
+    expect(top('who handles the move back once the primary region recovers?')).toMatchObject({ answered: true, task: 'Failback' });
+  });
+
   test('locking down is restricting', () => {
     expect(top('vpc: who locks down ssh access to our virtual server instances?', corpus)).toMatchObject({
       answered: true,
