@@ -616,6 +616,20 @@ describe('context is read, but does not name the task', () => {
     });
   });
 
+  test('what a pronoun points back at names the row as fully as the clause that asks', () => {
+    // IAM (mirroring): you set up "required access policies"; IBM sets up the mirroring itself (Setup).
+    expect(top('access policies needed by mirroring: who sets those up?')).toMatchObject({ answered: true, task: 'IAM', party: 'customer' });
+  });
+
+  test('where the thing asked about is ("… in a mirroring setup") says less about the row than what it is', () => {
+    expect(top('who handles the clusters in a mirroring setup?')).toMatchObject({ answered: true, task: 'Clusters' });
+    expect(top('is the replication factor on the kafka cluster something we set, or is it preconfigured?')).toMatchObject({
+      answered: true,
+      task: 'Deploy Event Streams environment',
+      party: 'provider',
+    });
+  });
+
   test('a word of the context does not complete a task\'s name ("my manager asked" is not "cluster management")', () => {
     const { answer, features } = seed.explain('my manager asked me: who owns the clusters?');
     expect(answer.matches[0]?.task).toBe('Cluster management');

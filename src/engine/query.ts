@@ -32,6 +32,8 @@ export interface Unit {
    * ("extra policies beyond the defaults"), which says nothing about whose side the topic is on.
    */
   contrast: boolean;
+  /** In a phrase of place after the question's topic ("… the messages in our topics"): it says where, not what. */
+  place: boolean;
   /** The word as typed is not a word of the documents; this is its correction. */
   corrected: boolean;
   /** Not covered, but an English word (WordNet knows it): something the documents do not speak of, not a typo. */
@@ -339,7 +341,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   // A tag ("…, right?") asks whether the claim holds; its words are no topic, known or not.
   const kept = all.filter((t, i) => !consumed.has(i) && !inTag(t.origin));
   const ws = kept.map((t) => t.w);
-  const focusAt = adjunctsOut(
+  const { focus: focusAt, place: placeAt } = adjunctsOut(
     ws,
     kept.map((t) => inFocus(t.origin)),
     (w) => isStopword(w) || index.knownStems.has(stem(w)),
@@ -347,6 +349,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const typoAt = kept.map((t) => t.typo);
   const contrastAt = contrasted(ws);
   const referredAt = kept.map((t) => referred(t.origin));
+  const referredPlace = adjunctsOut(ws, referredAt, (w) => isStopword(w) || index.knownStems.has(stem(w))).place;
   const stems = ws.map(stem);
   const conceptsAt = index.vocabulary.conceptsAt(stems);
   // A word counts as covered when some row speaks of it: one only in a heading ("Incident,
@@ -383,6 +386,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
       focus: focused,
       referred: refers,
       contrast: at.every((k) => contrastAt[k]),
+      place: at.every((k) => placeAt[k] || referredPlace[k]),
       corrected: at.some((k) => typoAt[k]),
       foreignWord: weights.length === 0 && lookedUp && wordNet().lemmas(word).length > 0,
       foreignThing: weights.length === 0 && lookedUp && wordNet().onlyNoun(word),
@@ -425,6 +429,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
         focus: focused,
         referred: parts.some((u) => u!.referred),
         contrast: parts.every((u) => u!.contrast),
+        place: parts.every((u) => u!.place),
         corrected: false,
         foreignWord: false,
         foreignThing: false,
@@ -501,12 +506,17 @@ function inEnvironment(ws: string[], i: number): boolean {
   return false;
 }
 
+/** Prepositions of place: "… the messages in our topics" asks about messages, wherever they are. */
+const PLACE = new Set(['in', 'on', 'at']);
+
 /**
  * A prepositional phrase after the question's topic that names only the asker's environment
- * ("who patches the cluster in prod?") is context: its words leave the focus.
+ * ("who patches the cluster in prod?") is context: its words leave the focus. One that names
+ * another place ("who backs up the messages in our topics?") stays, marked as a place.
  */
-function adjunctsOut(ws: string[], focus: boolean[], known: (w: string) => boolean): boolean[] {
+function adjunctsOut(ws: string[], focus: boolean[], known: (w: string) => boolean): { focus: boolean[]; place: boolean[] } {
   const out = [...focus];
+  const place = ws.map(() => false);
   let topicSeen = false;
   for (let i = 0; i < ws.length; i++) {
     if (!focus[i]) {
@@ -520,12 +530,13 @@ function adjunctsOut(ws: string[], focus: boolean[], known: (w: string) => boole
       const content = span.filter((w) => !isStopword(w));
       if (content.length && content.every((w) => ENVIRONMENT.has(w) || (!known(w) && /^(prod|stag|dev|env)/.test(w))))
         for (let k = i; k < j; k++) out[k] = false;
+      else if (PLACE.has(ws[i]!)) for (let k = i + 1; k < j; k++) place[k] = true;
       i = j - 1;
       continue;
     }
     if (!isStopword(ws[i]!) && known(ws[i]!)) topicSeen = true;
   }
-  return out;
+  return { focus: out, place };
 }
 
 /**

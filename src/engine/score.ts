@@ -16,6 +16,8 @@ export const FIELD_WEIGHT = { task: 1, body: 0.6, section: 0.45 } as const;
 export const CONCEPT_ONLY = 0.85;
 /** Words around the question (context clauses) count this much of words in it. */
 export const CONTEXT_WEIGHT = 0.3;
+/** Words of a phrase of place after the topic ("… in our topics") count this much towards the row. */
+export const PLACE_WEIGHT = 0.6;
 /**
  * The score: MATCH_SHARE from the question's weight found in the entry, COVERAGE_SHARE from how
  * much of the task the question names, PAIR_SHARE from its neighbouring words found side by side
@@ -271,7 +273,10 @@ export function fitOf(q: Query, c: CompiledQuery, t: EntryTerms, e: number, s: F
     const u = q.units[k]!;
     if (u.focus) focusAll += u.weight;
     if (!u.covered) continue;
-    const w = u.weight * (u.focus ? 1 : CONTEXT_WEIGHT);
+    // What a pronoun of the question points back at is what it asks about ("access policies for
+    // mirroring: who sets those up?"), as much as the words of the clause that asks; where the
+    // thing asked about is ("… in our topics") says less about which row it is.
+    const w = u.weight * (u.focus || u.referred ? (u.place ? PLACE_WEIGHT : 1) : CONTEXT_WEIGHT);
     total += w;
     const st = s[4 * k]!;
     const sb = Math.max(s[4 * k + 1]!, s[4 * k + 2]!);
