@@ -619,6 +619,12 @@ describe('context is read, but does not name the task', () => {
   test('what a pronoun points back at names the row as fully as the clause that asks', () => {
     // IAM (mirroring): you set up "required access policies"; IBM sets up the mirroring itself (Setup).
     expect(top('access policies needed by mirroring: who sets those up?')).toMatchObject({ answered: true, task: 'IAM', party: 'customer' });
+    // Its words name the whole task and stand side by side as in it: Compliance controls, not Maintain controls.
+    expect(top("our company's compliance controls around kafka, who maintains those?")).toMatchObject({
+      answered: true,
+      task: 'Compliance controls',
+      party: 'customer',
+    });
   });
 
   test('where the thing asked about is ("… in a mirroring setup") says less about the row than what it is', () => {

@@ -436,7 +436,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
       });
     }
   }
-  const focusStems = units.filter((u) => u.focus && u.stem).map((u) => u.stem!);
+  const focusStems = units.filter((u) => (u.focus || u.referred) && u.stem).map((u) => u.stem!);
   const pairs = focusStems.slice(1).map((s, i) => `${focusStems[i]} ${s}`);
   // The clauses that ask; a request with no question in it ("list everything we're on the hook for …") asks in its focus.
   const askingText =

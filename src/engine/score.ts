@@ -269,6 +269,7 @@ export function fitOf(q: Query, c: CompiledQuery, t: EntryTerms, e: number, s: F
   let ctx = 0;
   let focusAll = 0;
   let focusGot = 0;
+  let inTask = false;
   for (let k = 0; k < n; k++) {
     const u = q.units[k]!;
     if (u.focus) focusAll += u.weight;
@@ -286,6 +287,7 @@ export function fitOf(q: Query, c: CompiledQuery, t: EntryTerms, e: number, s: F
     const found = Math.max(st, sb, ss);
     if (found > 0 && found < CONCEPT_ONLY) related += w * best;
     if (found > 0 && u.corrected) corrected += w * best;
+    if (st && (u.focus || u.referred)) inTask = true;
     if (u.focus) {
       focusGot += u.weight * best;
       if (found > 0) matched++;
@@ -299,7 +301,7 @@ export function fitOf(q: Query, c: CompiledQuery, t: EntryTerms, e: number, s: F
     }
   }
   if (total === 0) return NO_FIT;
-  const taskCoverage = task > 0 ? coverageOf(c, t, e) : 0;
+  const taskCoverage = inTask ? coverageOf(c, t, e) : 0;
   let pairs = 0;
   if (q.pairs.length) {
     const at = t.pairAt[e]!;
