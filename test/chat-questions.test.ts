@@ -568,6 +568,15 @@ describe("which side of a shared row the question's words name", () => {
     });
   });
 
+  test('a cell that only says what its side does not do leaves the task to the other side', () => {
+    // Key Protect Dedicated: IBM "never touches your smart cards and smart card readers"; you store them in vaults.
+    const a = corpus.answer('key protect dedicated: who looks after the smart cards?');
+    expect(a).toMatchObject({ answered: true, party: 'customer', side: null });
+    expect(a.matches[0]).toMatchObject({ task: 'Smart cards and smart card readers', party: 'shared' });
+    // Asked how the task is divided, both sides answer.
+    expect(top('key protect dedicated: smart cards, who does what?', corpus)).toMatchObject({ party: 'shared' });
+  });
+
   test('"the provider" names a side, not the means', () => {
     expect(top('who sets the key policies in hyper protect crypto services, us or the provider?', corpus)).toMatchObject({ party: 'customer' });
   });

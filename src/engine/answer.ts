@@ -7,12 +7,13 @@ import { rank, type Ranking } from './ranking.js';
 import { sideOf, type Scored } from './score.js';
 import { allSections, partyAnswer } from './lists.js';
 import { addNote, emptyAnswer, joinNotes, round, sectionRef, toMatch } from './matches.js';
-import type { KnowledgeIndex, ServiceGroup } from './search-index.js';
+import type { Indexed, KnowledgeIndex, ServiceGroup } from './search-index.js';
 import { sectionAnswer } from './section-answers.js';
 import { bestSection as bestTitle, type SectionHit } from './sections.js';
 import { fuzzySuggestions, suggestionsFrom } from './suggestions.js';
 import type { Answer, Match } from './types.js';
 import { stem } from './words.js';
+import type { Party } from '../model.js';
 
 /** An unscoped question is ambiguous when a second service scores this close to the first. */
 export const SERVICE_TIE = 0.9;
@@ -145,6 +146,20 @@ function disclaims(text: string | null): boolean {
   return !text || /\b(?:does not|doesn't|do not|don't|never|cannot|can't|is not|isn't|are not|aren't|none|no access)\b/i.test(text.slice(0, 80));
 }
 
+/**
+ * Who does the task of an entry: its party, except that a cell which only says what its side does
+ * not do ("IBM never touches your master key") leaves the task to the other side. Both cells are
+ * still shown.
+ */
+function soleDoer(e: Indexed): Party | null {
+  if (e.party !== 'shared') return e.party;
+  const ibmOnlyDisclaims = disclaims(e.provider);
+  const youOnlyDisclaim = disclaims(e.customer);
+  if (ibmOnlyDisclaims && !youOnlyDisclaim) return 'customer';
+  if (youOnlyDisclaim && !ibmOnlyDisclaims) return 'provider';
+  return 'shared';
+}
+
 function whoAnswer(a: Answer, q: Query, ranked: Ranking, index: KnowledgeIndex, confidence: number, unscopedMulti: boolean): Answer {
   const head = ranked.take(5);
   // A prose section names nobody; a row of the same document about as close, whose task the
@@ -197,7 +212,7 @@ function whoAnswer(a: Answer, q: Query, ranked: Ranking, index: KnowledgeIndex, 
     ...a,
     answered: true,
     intent: 'who',
-    party: side ?? top.item.party,
+    party: side ?? (q.asksBothSides ? top.item.party : soleDoer(top.item)),
     side,
     confidence: round(confidence),
     section: sectionRef(top.item.doc, top.item.section),
