@@ -654,6 +654,17 @@ describe('context is read, but does not name the task', () => {
 });
 
 describe('words of the trade', () => {
+  test('a dotted setting name is one name: its parts the documents do not know are not unknown topics', () => {
+    const q = readQuestion('who sets retention.ms on our topics?', seed.index);
+    expect(q.units.filter((u) => !u.covered).map((u) => u.word)).toEqual([]);
+    expect(top('who sets retention.ms on our topics?')).toMatchObject({ answered: true, task: 'Manage and configure', party: 'customer' });
+  });
+
+  test('obligations are responsibilities', () => {
+    expect(top('what are our obligations for disaster recovery?')).toMatchObject({ answered: true, intent: 'section', party: 'customer' });
+    expect(top('mirroring section, only our obligations')).toMatchObject({ answered: true, intent: 'section', party: 'customer' });
+  });
+
   test('extra is additional', () => {
     expect(top('who configures extra calico network policies for red hat openshift on ibm cloud?', corpus)).toMatchObject({
       task: 'App networking',

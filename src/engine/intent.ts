@@ -29,7 +29,7 @@ export function asksForSection(lower: string): boolean {
 export function asksPartyShare(lower: string): boolean {
   return (
     PARTY_SHARE.test(lower) ||
-    /\b(my|our|ibm'?s?|the customer'?s?|the provider'?s?)(?:[- ]side)? (responsibilities|duties|tasks|job)\b|\b(responsibilities|duties|tasks) (?:that )?(?:fall|falls|belong|belongs|go|goes) (?:to|on|with) (?:ibm|us|me|the customer|the provider|(?:our|my|ibm'?s?) side)\b/.test(
+    /\b(my|our|ibm'?s?|the customer'?s?|the provider'?s?)(?:[- ]side)? (responsibilities|duties|obligations|tasks|job)\b|\b(responsibilities|duties|obligations|tasks) (?:that )?(?:fall|falls|belong|belongs|go|goes) (?:to|on|with) (?:ibm|us|me|the customer|the provider|(?:our|my|ibm'?s?) side)\b/.test(
       lower,
     )
   );
@@ -96,7 +96,7 @@ export function asksDefinition(lower: string, whole: string = lower): boolean {
   if (/\b(eli5|like i'?m (5|five)|like i am (5|five)|what does .+ (mean|stand for)|define|definition of|difference between)\b/.test(lower)) return true;
   const m = /^(?:what|what's|whats)\s+(?:is|are|'s)\s+(.+)$/.exec(lower);
   if (!m) return false;
-  return !/\b(responsib\w*|handles?|do|does|own|owns|job|duty|duties|tasks?|manages?|take care|sections?|in|for|my|our|mine|ours|ibm|ibm's|i|we|you|me|us)\b/.test(
+  return !/\b(responsib\w*|handles?|do|does|own|owns|job|duty|duties|obligations?|tasks?|manages?|take care|sections?|in|for|my|our|mine|ours|ibm|ibm's|i|we|you|me|us)\b/.test(
     m[1]!,
   );
 }

@@ -96,13 +96,14 @@ export const MAX_RELATED = 16;
 /** Being answerable for something, said of a side ("we're on the hook for", "IBM is accountable for"). */
 const ANSWERABLE = '(?:on the hook|responsible|accountable|in charge|liable)';
 const ASKS_CUSTOMER =
-  /\b(?:our|my) (?:part|side|job|end|share|responsibilit\w*|duties|tasks)\b|\bon (?:us|me)\b|\bup to (?:us|me)\b|^(?:do|must|should|are|am|will|would|can) (?:we|i)\b|\b(?:we|i) (?:have|need|must|should) to\b|\bourselves\b/;
-const ASKS_PROVIDER = /\bibm'?s? (?:part|side|job|end|share|responsibilit\w*|duties|tasks)\b|\bon ibm\b|\bup to ibm\b|^(?:does|will|would|is|can) ibm\b/;
+  /\b(?:our|my) (?:part|side|job|end|share|responsibilit\w*|duties|obligations|tasks)\b|\bon (?:us|me)\b|\bup to (?:us|me)\b|^(?:do|must|should|are|am|will|would|can) (?:we|i)\b|\b(?:we|i) (?:have|need|must|should) to\b|\bourselves\b/;
+const ASKS_PROVIDER =
+  /\bibm'?s? (?:part|side|job|end|share|responsibilit\w*|duties|obligations|tasks)\b|\bon ibm\b|\bup to ibm\b|^(?:does|will|would|is|can) ibm\b/;
 /** Read in the asking clause only: "we're responsible for our apps. who does failover?" states context. */
 const ANSWERABLE_CUSTOMER = new RegExp(`\\b(?:we're|we are|i'm|im|i am) ${ANSWERABLE}\\b`);
 const ANSWERABLE_PROVIDER = new RegExp(`\\bibm(?:'s| is) ${ANSWERABLE}\\b`);
 /** How a task is divided, asked as such: both sides are the answer. */
-const ASKS_BOTH = /\bwho(?: does|'s doing| is doing) what\b|\bdivision of (?:labou?r|responsibilit\w*|duties)\b/;
+const ASKS_BOTH = /\bwho(?: does|'s doing| is doing) what\b|\bdivision of (?:labou?r|responsibilit\w*|duties|obligations)\b/;
 /**
  * Dividing words and paired questions ("which parts are ours and which IBM's?"), when both sides
  * are named: "shared between the two clusters" is ordinary wording of the Mirroring rows.
@@ -143,7 +144,7 @@ function sideInTail(segments: Segment[]): 'provider' | 'customer' | null {
   const last = segments[k]?.text.trim().toLowerCase() ?? '';
   return TAIL_PROVIDER.test(last) ? 'provider' : TAIL_CUSTOMER.test(last) ? 'customer' : null;
 }
-const PART = '(?:part|side|share|role|duties|tasks|bit)';
+const PART = '(?:part|side|share|role|duties|obligations|tasks|bit)';
 /**
  * One side's part of a task, asked for as such, with `who` the side's words and `whose` its
  * possessive: "what am I responsible for in …", "what's our part in …", "what does IBM handle
@@ -267,6 +268,9 @@ function focusOf(
   };
 }
 
+/** A dotted name of a setting or a host: letters, then a dot and letters, at least once. */
+const DOTTED = /\b[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)+\b/g;
+
 /** A pronoun that points back at something said before it ("who backs it up?", "who sets those?"). */
 const ANAPHOR = /\b(?:it|that|this|those|these|them)\b/;
 
@@ -287,6 +291,14 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   // typos are corrected before services are looked for ("eevnt streams").
   let stripped = lower;
   for (const re of STOP_PHRASES) stripped = stripped.replace(re, (m) => m.replace(/[^\s]+/g, 'the'));
+  // A dotted setting name ("retention.ms", "min.insync.replicas") is one name: the parts the
+  // documents do not know ("ms") are part of it, not unknown topics.
+  stripped = stripped.replace(DOTTED, (m) =>
+    m
+      .split('.')
+      .map((p) => (index.knownStems.has(stem(p)) ? p : 'the'))
+      .join('.'),
+  );
   const ws1 = words(stripped);
   // Where a stop phrase stood: each of its words became "the", one for one, so positions still match ws0.
   const inStopPhrase = new Set<number>();

@@ -27,7 +27,7 @@ export const STOPWORDS = new Set(
   i me my mine myself we us our ours ourselves you your yours yourself he she it its they them their this that these those there here
   who whom whose what which when where why how whats who's what's
   responsible responsibility responsibilities responsable accountable charge hook care handle handles handled handling
-  take takes taking own owns owned owner ownership job duty duties task tasks deal deals cover covers covered look looks
+  take takes taking own owns owned owner ownership job duty duties obligation obligations task tasks deal deals cover covers covered look looks
   looking after really actually please pls tell know want wants like also just any all some every each other another
   give gives giving gave get gets getting got make makes making made keep keeps keeping kept go goes going
   happen happens happening thing things stuff someone somebody anyone anybody person party side guy guys team
