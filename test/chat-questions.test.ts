@@ -483,6 +483,19 @@ describe('honest under doubt, on every surface', () => {
 });
 
 describe('ways of asking that name no topic', () => {
+  test.each([
+    'is IBM covering the backups of our message payload data?',
+    'who patches the brokers, applies fixes, that sort of thing?',
+    'who handles upgrades, that kind of thing?',
+    'who sets up mirroring, bindings and so forth?',
+  ])('no unknown word in "%s"', (q) => {
+    expect(
+      readQuestion(q, seed.index)
+        .units.filter((u) => !u.covered)
+        .map((u) => u.word),
+    ).toEqual([]);
+  });
+
   test('"who was supposed to" is a way of asking, like "who is supposed to"', () => {
     const q = readQuestion('who was supposed to patch the cluster?', seed.index);
     expect(q.units.map((u) => u.word)).toEqual(['patch', 'cluster']);

@@ -27,7 +27,7 @@ export const STOPWORDS = new Set(
   i me my mine myself we us our ours ourselves you your yours yourself he she it its they them their this that these those there here
   who whom whose what which when where why how whats who's what's
   responsible responsibility responsibilities responsable accountable charge hook care handle handles handled handling
-  take takes taking own owns owned owner ownership job duty duties obligation obligations task tasks deal deals cover covers covered look looks
+  take takes taking own owns owned owner ownership job duty duties obligation obligations task tasks deal deals dealing cover covers covered covering look looks
   looking after really actually please pls tell know want wants like also just any all some every each other another
   give gives giving gave get gets getting got make makes making made keep keeps keeping kept go goes going
   happen happens happening thing things stuff someone somebody anyone anybody person party side guy guys team
@@ -76,8 +76,9 @@ export const STOP_PHRASES: RegExp[] = [
   // Other ways of asking whose it is: "whose call is that", "is that our call?" (not "our call center"),
   // "who makes sure …", "can we rely on IBM to …".
   /\b(whose (?:call|problem|decision|headache|responsibility|area)(?: (?:is|was|would be) (?:it|that|this))?(?: to)?|(?:our|my|ibm'?s?|their) (?:call|problem|decision|headache|responsibility)(?=\s*(?:[?.!,;:]|$)|\s+(?:or|right|yeah|correct|isn'?t)\b)|(?:make|makes|making) sure(?: that)?|can (?:we|i) (?:rely|count) on (?:ibm|them|the provider) to|end to end|(?:pull|dig|bring) up|on (?:our|my|their|ibm'?s?) end|(?:where|with whom) does (?:the )?responsibility (?:lie|rest|sit)(?: for| with)?|(?:bears?|carry|carries) (?:the )?responsibility(?: for)?|responsibilit(?:y|ies) (?:that )?(?:lies?|rests?|sits?|falls?|belongs?) (?:with|to|on))\b/g,
-  // Hedges of scope and the asker's role: "what does IBM take care of, across the board?", "… as a user of the service".
-  /\b(across the board|in general|generally speaking|all in all|by and large|big picture|at a high level|(?<!\bwell )as (?:(?:a|an|the) )?(?:users?|customers?|clients?|consumers?|tenants?)(?: of (?:the|this|that) (?:service|product|platform|offering))?(?=\s*(?:[?.!,;:]|$)))\b/g,
+  // Hedges of scope and the asker's role: "what does IBM take care of, across the board?", "… as a user of the service",
+  // and the vague ends of a list: "ops monitoring, code updates, that kind of thing", "… and so on".
+  /\b(across the board|in general|generally speaking|all in all|by and large|big picture|at a high level|(?:that|this) (?:kind|sort|type) of (?:thing|stuff)|(?:and|or) (?:stuff|things) like that|and so (?:on|forth)|or something(?: like that)?|and (?:all )?that|etc|(?<!\bwell )as (?:(?:a|an|the) )?(?:users?|customers?|clients?|consumers?|tenants?)(?: of (?:the|this|that) (?:service|product|platform|offering))?(?=\s*(?:[?.!,;:]|$)))\b/g,
 ];
 
 /** Words that still name a topic even though they are in STOPWORDS for questions. */
