@@ -649,6 +649,16 @@ describe('context is read, but does not name the task', () => {
     });
   });
 
+  test('a clause that tells of an event holds what the pronoun means, but is not all of it', () => {
+    expect(top('we lost messages when a region died. who should have backed them up?')).toMatchObject({
+      answered: true,
+      task: 'Message payload data backup',
+      party: 'customer',
+    });
+    // "after that" points at a time: the question is about reconfiguring mirroring, not the failover.
+    expect(top('we failed over to the DR cluster. who reconfigures mirroring after that?')).toMatchObject({ answered: true, task: 'Failback' });
+  });
+
   test('where the thing asked about is ("… in a mirroring setup") says less about the row than what it is', () => {
     expect(top('who handles the clusters in a mirroring setup?')).toMatchObject({ answered: true, task: 'Clusters' });
     expect(top('is the replication factor on the kafka cluster something we set, or is it preconfigured?')).toMatchObject({

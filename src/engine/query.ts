@@ -28,6 +28,11 @@ export interface Unit {
   /** In the clause a pronoun of the question points back at ("message payload data … who backs it up?"). */
   referred: boolean;
   /**
+   * The clause pointed back at tells of something happening ("our database kept running out of
+   * memory. who should have scaled it?"): the pronoun points at a thing in it, not at all of it.
+   */
+  inEvent: boolean;
+  /**
    * After "beyond", "instead of", "rather than" …: what the question sets its topic against
    * ("extra policies beyond the defaults"), which says nothing about whose side the topic is on.
    */
@@ -202,6 +207,7 @@ function focusOf(
   opens: (wordIndex: number) => boolean;
   inTag: (wordIndex: number) => boolean;
   referred: (wordIndex: number) => boolean;
+  inEvent: (wordIndex: number) => boolean;
 } {
   let at = 0;
   const segs = segments.map((s) => {
@@ -239,7 +245,9 @@ function focusOf(
   // A question that ends on a pronoun ("… who backs it up?") points back at the nearest clause before it with a topic.
   const antecedents = new Set<(typeof segs)[number]>();
   for (const s of chosen) {
-    if (!ANAPHOR.test(s.core.slice(-3).join(' '))) continue;
+    // "after that", "because of that" point at a time or a cause, not a thing.
+    const end = s.core.slice(-3).join(' ').replace(NOT_A_THING, ' ');
+    if (!ANAPHOR.test(end)) continue;
     for (let j = segs.indexOf(s) - 1; j >= 0; j--)
       if (segs[j]!.knownCount > 0) {
         if (!chosen.includes(segs[j]!)) antecedents.add(segs[j]!);
@@ -249,12 +257,16 @@ function focusOf(
   const flags: boolean[] = [];
   const tags: boolean[] = [];
   const refs: boolean[] = [];
-  for (const s of segs)
+  const events: boolean[] = [];
+  for (const s of segs) {
+    const event = antecedents.has(s) && tellsOfEvent(s.core);
     for (let i = 0; i < s.words.length; i++) {
       flags.push(chosen.includes(s) && i < s.core.length);
       tags.push(i >= s.core.length);
       refs.push(antecedents.has(s));
+      events.push(event);
     }
+  }
   const starts = new Set(segs.map((s) => s.start));
   return {
     focus: chosen
@@ -265,11 +277,35 @@ function focusOf(
     opens: (i) => starts.has(i),
     inTag: (i) => tags[i] ?? false,
     referred: (i) => refs[i] ?? false,
+    inEvent: (i) => events[i] ?? false,
   };
 }
 
 /** A dotted name of a setting or a host: letters, then a dot and letters, at least once. */
 const DOTTED = /\b[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)+\b/g;
+
+/** "that" after these points at a time or a cause ("after that", "because of that"), not a thing. */
+const NOT_A_THING = /\b(?:after|before|since|than|like|because of|due to) that\b/g;
+
+const SUBORDINATOR = new Set(['when', 'whenever', 'if', 'while', 'as', 'because', 'since', 'after', 'before', 'where', 'once', 'until']);
+
+/**
+ * A clause that tells of something happening, with a subject ("we provisioned both clusters")
+ * or a verb's -ing or -ed form ("kept running out of memory"), not just names a thing.
+ */
+function tellsOfEvent(ws: string[]): boolean {
+  // The main clause only: "our compliance controls when we use ES" names a thing.
+  const cut = ws.findIndex((w) => SUBORDINATOR.has(w));
+  return (cut < 0 ? ws : ws.slice(0, cut)).some(
+    (w) =>
+      /^(?:we|i|they|you|he|she)$/.test(w) ||
+      (w.length > 4 &&
+        /(?:ing|ed)$/.test(w) &&
+        wordNet()
+          .lemmas(w)
+          .some((l) => l.pos === 'verb')),
+  );
+}
 
 /** A pronoun that points back at something said before it ("who backs it up?", "who sets those?"). */
 const ANAPHOR = /\b(?:it|that|this|those|these|them)\b/;
@@ -330,7 +366,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const misspeltKnown = new Set(all.filter((t) => t.typo && !isStopword(t.w) && index.knownStems.has(stem(t.w))).map((t) => ws1[t.origin]!));
   // The clauses, once: the focus is chosen among them, and the side and both-sides readings look at them.
   const segments = segmentsOf(text);
-  const { focus, inFocus, opens, inTag, referred } = focusOf(
+  const { focus, inFocus, opens, inTag, referred, inEvent } = focusOf(
     segments,
     (w) => index.knownStems.has(stem(w)) || misspeltKnown.has(w),
     // Words of a stop phrase ("whose call is that") name no topic, so their clause is not the question for them;
@@ -361,6 +397,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const typoAt = kept.map((t) => t.typo);
   const contrastAt = contrasted(ws);
   const referredAt = kept.map((t) => referred(t.origin));
+  const eventAt = kept.map((t) => inEvent(t.origin));
   const referredPlace = adjunctsOut(ws, referredAt, (w) => isStopword(w) || index.knownStems.has(stem(w))).place;
   const stems = ws.map(stem);
   const conceptsAt = index.vocabulary.conceptsAt(stems);
@@ -374,6 +411,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     if (terms.length === 0) return;
     const focused = at.some((k) => focusAt[k]);
     const refers = at.some((k) => referredAt[k]);
+    const event = at.every((k) => eventAt[k]);
     const prior = seen.get(key);
     if (prior) {
       prior.focus ||= focused;
@@ -397,6 +435,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
       stem: terms[0]!.startsWith('~') ? null : terms[0]!,
       focus: focused,
       referred: refers,
+      inEvent: refers && event,
       contrast: at.every((k) => contrastAt[k]),
       place: at.every((k) => placeAt[k] || referredPlace[k]),
       corrected: at.some((k) => typoAt[k]),
@@ -440,6 +479,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
         stem: null,
         focus: focused,
         referred: parts.some((u) => u!.referred),
+        inEvent: parts.every((u) => u!.inEvent),
         contrast: parts.every((u) => u!.contrast),
         place: parts.every((u) => u!.place),
         corrected: false,

@@ -10,13 +10,14 @@ import type { Indexed, KnowledgeIndex, ServiceGroup } from './search-index.js';
 import { IN_TASK, type EntryTerms } from './postings.js';
 import type { Query } from './query.js';
 import {
+  asksAbout,
   compile,
-  CONTEXT_WEIGHT,
   COVERAGE_SHARE,
   FIELD_WEIGHT,
   fitOf,
   MATCH_SHARE,
   PAIR_SHARE,
+  rankWeight,
   type CompiledQuery,
   type EntryFit,
   type Scored,
@@ -207,10 +208,10 @@ export function rank(q: Query, index: KnowledgeIndex, scope: ServiceGroup[] = in
     const cu = c.units[k];
     if (!cu) continue;
     const u = q.units[k]!;
-    const w = u.weight * (u.focus ? 1 : CONTEXT_WEIGHT);
+    const w = rankWeight(u);
     total += w;
     const gen = ++s.unitGen;
-    const taskBit = u.focus ? IN_TASK : 0;
+    const taskBit = asksAbout(u) ? IN_TASK : 0;
     let nt = 0;
     for (let j = 0; j < cu.ids.length; j++) {
       const id = cu.ids[j]!;
@@ -265,7 +266,7 @@ export function rank(q: Query, index: KnowledgeIndex, scope: ServiceGroup[] = in
   for (let j = 0; j < nc; j++) {
     const e = candidates[j]!;
     // The score's first term, summed in the same order as the full score sums it; task coverage
-    // adds at most COVERAGE_SHARE, and only where a focus word is in the task; word pairs at most
+    // adds at most COVERAGE_SHARE, and only where a word asked about is in the task; word pairs at most
     // PAIR_SHARE, when the question has any. SLACK covers rounding.
     ceiling[j] = (got[e]! / total) * MATCH_SHARE + (taskHit[e] ? COVERAGE_SHARE : 0) + (q.pairs.length ? PAIR_SHARE : 0) + SLACK;
   }

@@ -18,6 +18,8 @@ export const CONCEPT_ONLY = 0.85;
 export const CONTEXT_WEIGHT = 0.3;
 /** Words of a phrase of place after the topic ("… in our topics") count this much towards the row. */
 export const PLACE_WEIGHT = 0.6;
+/** Words of a clause pointed back at that tells of an event count this much: the pronoun means a thing in it. */
+export const EVENT_WEIGHT = Number(process.env.RW ?? 0.5);
 /**
  * The score: MATCH_SHARE from the question's weight found in the entry, COVERAGE_SHARE from how
  * much of the task the question names, PAIR_SHARE from its neighbouring words found side by side
@@ -238,6 +240,22 @@ export function compile(q: Query, t: EntryTerms): CompiledQuery {
   return { units, byTerm, reach, pairs: q.pairs.map((p) => t.pairDict.get(p)) };
 }
 
+/** Whether the unit is in what the question asks about: its asking clause, or what a pronoun of it points back at. */
+export function asksAbout(u: Unit): boolean {
+  return u.focus || u.referred;
+}
+
+/**
+ * How much a unit counts towards the ranking score (the ranking's bounds read it too). What a
+ * pronoun of the question points back at is what it asks about ("access policies for mirroring:
+ * who sets those up?"), as much as the words of the clause that asks; where the thing asked
+ * about is ("… in our topics") says less about which row it is; the words around, less still.
+ */
+export function rankWeight(u: Unit): number {
+  if (!asksAbout(u)) return u.weight * CONTEXT_WEIGHT;
+  return u.weight * (u.place ? PLACE_WEIGHT : 1) * (!u.focus && u.inEvent ? EVENT_WEIGHT : 1);
+}
+
 /**
  * How well the entry answers the question: the full score and the features the confidence model
  * reads. `s` is scratch space of four strengths (task, provider, customer, section title) per unit.
@@ -274,10 +292,7 @@ export function fitOf(q: Query, c: CompiledQuery, t: EntryTerms, e: number, s: F
     const u = q.units[k]!;
     if (u.focus) focusAll += u.weight;
     if (!u.covered) continue;
-    // What a pronoun of the question points back at is what it asks about ("access policies for
-    // mirroring: who sets those up?"), as much as the words of the clause that asks; where the
-    // thing asked about is ("… in our topics") says less about which row it is.
-    const w = u.weight * (u.focus || u.referred ? (u.place ? PLACE_WEIGHT : 1) : CONTEXT_WEIGHT);
+    const w = rankWeight(u);
     total += w;
     const st = s[4 * k]!;
     const sb = Math.max(s[4 * k + 1]!, s[4 * k + 2]!);
@@ -287,7 +302,7 @@ export function fitOf(q: Query, c: CompiledQuery, t: EntryTerms, e: number, s: F
     const found = Math.max(st, sb, ss);
     if (found > 0 && found < CONCEPT_ONLY) related += w * best;
     if (found > 0 && u.corrected) corrected += w * best;
-    if (st && (u.focus || u.referred)) inTask = true;
+    if (st && asksAbout(u)) inTask = true;
     if (u.focus) {
       focusGot += u.weight * best;
       if (found > 0) matched++;
