@@ -588,6 +588,13 @@ describe("which side of a shared row the question's words name", () => {
     expect(a.matches[0]).toMatchObject({ task: 'Smart cards and smart card readers', party: 'shared' });
     // Asked how the task is divided, both sides answer.
     expect(top('key protect dedicated: smart cards, who does what?', corpus)).toMatchObject({ party: 'shared' });
+    // Not a duty that mentions a negation: VPC "Bring your own CIDR" asks you to make sure blocks do not conflict;
+    // nor IBM's "error messages when access … does not work" (Connecting to third-party cloud).
+    expect(top('vpc: who is responsible for the cidr?', corpus)).toMatchObject({ task: 'Bring your own CIDR', party: 'shared' });
+    expect(top('hyper protect crypto services: who is responsible for the third-party cloud?', corpus)).toMatchObject({
+      task: 'Connecting to third-party cloud',
+      party: 'shared',
+    });
   });
 
   test('"the provider" names a side, not the means', () => {

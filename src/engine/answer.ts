@@ -147,14 +147,30 @@ function disclaims(text: string | null): boolean {
 }
 
 /**
+ * A cell that is nothing but its side saying what it does not do: one sentence that opens with
+ * the side and its "never" / "does not" ("IBM never touches your master key"), or "None".
+ * Not "IBM does not have access … but provides the ability to …", nor a duty that mentions a
+ * negation ("ensure the CIDR blocks do not conflict").
+ */
+function onlyDisclaims(text: string | null): boolean {
+  const t = (text ?? '').trim();
+  if (/^(?:none|n\/a|not applicable)\.?$/i.test(t)) return true;
+  return (
+    /^(?:IBM|you|the customer|customers?|clients?|the client|[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,4}) (?:never|does not|doesn't|do not|don't|will not|won't|cannot|can't)\b[^.;:\n•]*\.?$/.test(
+      t,
+    ) && !/\bbut\b/i.test(t)
+  );
+}
+
+/**
  * Who does the task of an entry: its party, except that a cell which only says what its side does
  * not do ("IBM never touches your master key") leaves the task to the other side. Both cells are
  * still shown.
  */
 function soleDoer(e: Indexed): Party | null {
   if (e.party !== 'shared') return e.party;
-  const ibmOnlyDisclaims = disclaims(e.provider);
-  const youOnlyDisclaim = disclaims(e.customer);
+  const ibmOnlyDisclaims = onlyDisclaims(e.provider);
+  const youOnlyDisclaim = onlyDisclaims(e.customer);
   if (ibmOnlyDisclaims && !youOnlyDisclaim) return 'customer';
   if (youOnlyDisclaim && !ibmOnlyDisclaims) return 'provider';
   return 'shared';
