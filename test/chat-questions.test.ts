@@ -688,6 +688,12 @@ describe('words of the trade', () => {
     const q = readQuestion('who sets retention.ms on our topics?', seed.index);
     expect(q.units.filter((u) => !u.covered).map((u) => u.word)).toEqual([]);
     expect(top('who sets retention.ms on our topics?')).toMatchObject({ answered: true, task: 'Manage and configure', party: 'customer' });
+    // A name of known words with an unknown part names a setting, not what its known word names alone.
+    expect(top('who manages security.protocol in our clients?')).toMatchObject({
+      answered: true,
+      task: 'Client configuration, deployment, and lifecycle',
+      party: 'customer',
+    });
   });
 
   test('obligations are responsibilities', () => {

@@ -327,14 +327,21 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   // typos are corrected before services are looked for ("eevnt streams").
   let stripped = lower;
   for (const re of STOP_PHRASES) stripped = stripped.replace(re, (m) => m.replace(/[^\s]+/g, 'the'));
-  // A dotted setting name ("retention.ms", "min.insync.replicas") is one name: the parts the
-  // documents do not know ("ms") are part of it, not unknown topics.
-  stripped = stripped.replace(DOTTED, (m) =>
-    m
+  // A dotted setting name ("retention.ms", "security.protocol") is one name, and names a setting:
+  // the parts the documents do not know ("ms") are not unknown topics, and the first of them
+  // reads as "config", so that a name of known words alone ("security") does not pass for them.
+  stripped = stripped.replace(DOTTED, (m) => {
+    let first = true;
+    return m
       .split('.')
-      .map((p) => (index.knownStems.has(stem(p)) ? p : 'the'))
-      .join('.'),
-  );
+      .map((p) => {
+        if (index.knownStems.has(stem(p))) return p;
+        const w = first ? 'config' : 'the';
+        first = false;
+        return w;
+      })
+      .join('.');
+  });
   const ws1 = words(stripped);
   // Where a stop phrase stood: each of its words became "the", one for one, so positions still match ws0.
   const inStopPhrase = new Set<number>();
