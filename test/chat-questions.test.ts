@@ -696,6 +696,14 @@ describe('words of the trade', () => {
     });
   });
 
+  test('retiring and decommissioning are part of a lifecycle', () => {
+    expect(top('rolling out and decommissioning our kafka clients, is that on us?')).toMatchObject({
+      answered: true,
+      task: 'Client configuration, deployment, and lifecycle',
+      party: 'customer',
+    });
+  });
+
   test('obligations are responsibilities', () => {
     expect(top('what are our obligations for disaster recovery?')).toMatchObject({ answered: true, intent: 'section', party: 'customer' });
     expect(top('mirroring section, only our obligations')).toMatchObject({ answered: true, intent: 'section', party: 'customer' });
