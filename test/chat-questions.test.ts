@@ -282,6 +282,22 @@ describe('service names', () => {
 });
 
 describe('what the documents do not cover is declined, with what they do cover', () => {
+  test('who pays is a question of billing', () => {
+    const a = seed.answer('who pays for the extra partitions?');
+    expect(a.answered).toBe(false);
+    expect(a.note).toContain('billing');
+  });
+
+  test('a self-managed Kafka named (Strimzi) is not the managed service', () => {
+    const a = seed.answer('who patches the brokers in strimzi?');
+    expect(a.answered).toBe(false);
+    expect(a.note).toContain('strimzi');
+  });
+
+  test('"how do we and IBM divide …" still asks who, and so does "how do we …, do we have to …?"', () => {
+    expect(top('how do we get mirroring switched on, do we have to request it?')).toMatchObject({ answered: true, task: 'Enablement and monitoring' });
+  });
+
   test.each([
     "what's the max message size on our ES instance?",
     'which kafka version is the cluster on?',
@@ -292,6 +308,9 @@ describe('what the documents do not cover is declined, with what they do cover',
     'which port does the bootstrap endpoint listen on?',
     'max number of topics one instance can hold?',
     "what's the retention period for messages on the standard plan",
+    'which regions offer event streams?',
+    'how can i see consumer lag for a topic?',
+    'how do I reset a consumer group to the earliest offset?',
   ])('a fact or a procedure, not who does it: %s', (q) => {
     const a = seed.answer(q);
     expect(a.answered).toBe(false);

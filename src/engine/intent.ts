@@ -60,7 +60,11 @@ export function asksFact(lower: string, whole: string = lower): boolean {
     (/^(what|what's|whats|which)\b/.test(lower) && FACT_WORD.test(lower)) ||
     // "syntax for … with the cli", "how do I … in the console?": a procedure, which the documents do not give.
     TOOL_WORD.test(lower) ||
-    /^how (do|can|should|would) (i|we|you)\b.*\b(api call|console|script)\b/.test(lower)
+    /^how (do|can|should|would) (i|we|you)\b.*\b(api call|console|script)\b/.test(lower) ||
+    // "which regions is Event Streams available in?": where a service is offered.
+    /^(?:which|what) (?:ibm cloud )?(?:regions?|locations?|zones?|geos?|data ?cent(?:er|re)s?)\b/.test(lower) ||
+    // "how do I reset a consumer group's offsets?": a procedure, unless a side is asked about too.
+    (HOW_TO.test(lower) && !/\b(?:ibm|provider)\b/.test(whole))
   );
 }
 
@@ -72,11 +76,17 @@ export function asksFact(lower: string, whole: string = lower): boolean {
  * caller checks (`known`).
  */
 const MONEY_WORD =
-  /\b(billing|billed|bill|bills|invoice|invoices|invoiced|fee|fees|cost|costs|price|prices|pricing|priced|rate card|chargeback|charges?(?= for| per| on (?:the|our|my) (?:bill|invoice))|charged(?= for| per| by the)|(?<=(?:egress|data|transfer|usage|extra|hidden|overage|network|storage) )charges?)\b/g;
+  /\b(billing|billed|bill|bills|invoice|invoices|invoiced|fee|fees|cost|costs|price|prices|pricing|priced|pay|pays|paying|paid|rate card|chargeback|charges?(?= for| per| on (?:the|our|my) (?:bill|invoice))|charged(?= for| per| by the)|(?<=(?:egress|data|transfer|usage|extra|hidden|overage|network|storage) )charges?)\b/g;
 export function asksMoney(lower: string, known: (word: string) => boolean): boolean {
   for (const m of lower.matchAll(MONEY_WORD)) if (!known(m[1]!)) return true;
   return false;
 }
+
+/**
+ * "how do I …", "how can you …", "how to …": how to do something, not who does it. "How do we …"
+ * asks what falls to the team ("how do we set up mirroring?"), and is read as a who-question.
+ */
+const HOW_TO = /^how (?:(?:do|can|should|would) (?:i|you)|to)\b(?! know\b| tell\b| find out\b| figure out\b| use (?:this|you|u|the bot|respbot)\b)/;
 
 /** A command line or a tool's syntax: asked about, it is a procedure whoever runs it. */
 const TOOL_WORD = /\b(cli|ibmcloud|command|commands|syntax|flags?|sdk|terraform|kubectl|curl)\b/;
