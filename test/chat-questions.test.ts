@@ -434,6 +434,9 @@ describe('intents in more wordings', () => {
     ['can someone pull up the full list of IBM-side duties', 'party', 'provider'],
     ['our-side tasks, all of them', 'party', 'customer'],
     ['Please enumerate all responsibilities that fall to IBM for this service.', 'party', 'provider'],
+    ['recap of the mirroring table pls', 'section', null],
+    ["ibm's half of the app orchestration table", 'section', 'provider'],
+    ['how should I phrase my questions?', 'help', null],
   ])('%s → %s', (q, intent, party) => {
     const a = seed.answer(q);
     expect(a.intent).toBe(intent);
@@ -703,6 +706,10 @@ describe('context is read, but does not name the task', () => {
 });
 
 describe('words of the trade', () => {
+  test('regs are regulations', () => {
+    expect(top('who keeps up with the regs for event streams?')).toMatchObject({ answered: true, task: 'Compliance controls', party: 'customer' });
+  });
+
   test('a dotted setting name is one name: its parts the documents do not know are not unknown topics', () => {
     const q = readQuestion('who sets retention.ms on our topics?', seed.index);
     expect(q.units.filter((u) => !u.covered).map((u) => u.word)).toEqual([]);

@@ -92,6 +92,8 @@ const CHAT_WORDS: Record<string, string> = {
   vulns: 'vulnerabilities',
   upgr: 'upgrade',
   mgmt: 'management',
+  regs: 'regulations',
+  reqs: 'requirements',
   os: 'operating system',
   authn: 'authentication',
   authz: 'authorization',

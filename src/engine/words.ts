@@ -31,7 +31,7 @@ export const STOPWORDS = new Set(
   looking after really actually please pls tell know want wants like also just any all some every each other another
   give gives giving gave get gets getting got make makes making made keep keeps keeping kept go goes going
   happen happens happening thing things stuff someone somebody anyone anybody person party side guy guys team
-  section sections part chapter area show display summarize summarise summary overview tell explain describe outline recap walk through everything list me enumerate itemize itemise
+  section sections table tables half part chapter area show display summarize summarise summary overview tell explain describe outline recap walk through everything list me enumerate itemize itemise
   rundown breakdown gist digest highlights details detail plate split
   ibm provider customer customers client's cloud service services shared share jointly
   item items overall whole entire total full complete doc document documents matrix bot`.split(/\s+/),
