@@ -706,6 +706,15 @@ describe('context is read, but does not name the task', () => {
 });
 
 describe('words of the trade', () => {
+  test('a noisy neighbour is a matter of capacity; read-only access and leavers are access', () => {
+    expect(top('noisy neighbour teams on our shared cluster, who sorts that out?')).toMatchObject({
+      answered: true,
+      task: 'Cluster management',
+      party: 'customer',
+    });
+    for (const w of ['read-only', 'leavers']) expect(readQuestion(`who handles ${w}?`, seed.index).units.every((u) => u.covered)).toBe(true);
+  });
+
   test('regs are regulations', () => {
     expect(top('who keeps up with the regs for event streams?')).toMatchObject({ answered: true, task: 'Compliance controls', party: 'customer' });
   });
