@@ -282,6 +282,21 @@ describe('service names', () => {
 });
 
 describe('what the documents do not cover is declined, with what they do cover', () => {
+  test('a figure asked for anywhere in the message is a fact ("… guarantee - 99.9%?")', () => {
+    expect(corpus.answer('cloud databases uptime guarantee - 99.9%?').answered).toBe(false);
+  });
+
+  test('another cloud\'s product named like a loaded service is the other cloud\'s ("google cloud secrets manager")', () => {
+    const a = corpus.answer('google cloud secrets manager: who backs up the secrets?');
+    expect(a.answered).toBe(false);
+    expect(a.note).toMatch(/not google cloud/i);
+    expect(corpus.answer('secrets manager: who backs up the secrets?').answered).toBe(true);
+  });
+
+  test('Instaclustr is another managed Kafka', () => {
+    expect(seed.answer('instaclustr: who patches the brokers?').answered).toBe(false);
+  });
+
   test('who pays is a question of billing', () => {
     const a = seed.answer('who pays for the extra partitions?');
     expect(a.answered).toBe(false);
@@ -311,6 +326,7 @@ describe('what the documents do not cover is declined, with what they do cover',
     'which regions offer event streams?',
     'how can i see consumer lag for a topic?',
     'how do I reset a consumer group to the earliest offset?',
+    'topic limit per instance for event streams?',
   ])('a fact or a procedure, not who does it: %s', (q) => {
     const a = seed.answer(q);
     expect(a.answered).toBe(false);

@@ -61,6 +61,10 @@ export function asksFact(lower: string, whole: string = lower): boolean {
     // "syntax for … with the cli", "how do I … in the console?": a procedure, which the documents do not give.
     TOOL_WORD.test(lower) ||
     /^how (do|can|should|would) (i|we|you)\b.*\b(api call|console|script)\b/.test(lower) ||
+    // A figure asked for: "99.9 or 99.99%?", "RPO in minutes", "queue manager limit per instance".
+    /\d\s*%|\bin (?:minutes|hours|seconds|days|milliseconds|ms|mb|gb|tb)\b|\b(?:limits?|quotas?|count|maximum|max) (?:per|for each) (?:instance|account|project|cluster|region|plan|namespace|topic)\b/.test(
+      whole,
+    ) ||
     // "which regions is Event Streams available in?": where a service is offered.
     /^(?:which|what) (?:ibm cloud )?(?:regions?|locations?|zones?|geos?|data ?cent(?:er|re)s?)\b/.test(lower) ||
     // "how do I reset a consumer group's offsets?": a procedure, unless a side is asked about too.

@@ -387,8 +387,15 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     while (i > 0 && !opens(i) && /^(ibm|cloud|the|our|my)$/.test(ws0[i - 1]!)) i--; // "IBM Cloud Container Registry: …"
     return opens(i) || SERVICE_SLOT.has(ws0[at[0]! - 1] ?? '');
   };
+  // Or right before a loaded service's name: "AWS Secrets Manager" is AWS's, not IBM's Secrets Manager.
+  const serviceStarts = services.length ? new Set(findNames(ws0, index.serviceNames).map((h) => h.at[0]!)) : new Set<number>();
   const foreign = findNames(ws0, index.foreignNames)
-    .filter((h) => (!services.length || h.at.some(inFocus)) && (!h.item.short || upperInText(text, h.item.name)) && (!h.item.mentioned || asSubject(h.at)))
+    .filter(
+      (h) =>
+        (!services.length || h.at.some(inFocus) || serviceStarts.has(h.at.at(-1)! + 1)) &&
+        (!h.item.short || upperInText(text, h.item.name)) &&
+        (!h.item.mentioned || asSubject(h.at)),
+    )
     .map((h) => asTyped(text, h.item.name));
   const subjectIsService = /^(does|do|will|is|can)\b/.test(focus) && serviceHits.some((h) => h.at.includes(1));
   const party = partyOf(focus, services, subjectIsService) ?? partyOf(lower, services, false);
