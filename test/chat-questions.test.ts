@@ -453,6 +453,10 @@ describe('intents in more wordings', () => {
     ['recap of the mirroring table pls', 'section', null],
     ["ibm's half of the app orchestration table", 'section', 'provider'],
     ['how should I phrase my questions?', 'help', null],
+    ["the mirroring part of the doc, IBM's column only", 'section', 'provider'],
+    ['customer duties in disaster recovery, summarised', 'section', 'customer'],
+    ['which duties does ibm carry, across all sections?', 'party', 'provider'],
+    ['first time here - how does this work?', 'help', null],
   ])('%s → %s', (q, intent, party) => {
     const a = seed.answer(q);
     expect(a.intent).toBe(intent);

@@ -76,7 +76,9 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext)
     return done({ ...a, answered: true, intent: 'help', confidence: 1, examples: index.examples, sections: allSections(scope, index) });
   }
   const topicless = !q.units.some((u) => u.focus);
-  if (looksLikeList(q.focus) && (topicless || !bestSection(q, index, scope, 0.5))) {
+  // "which duties does IBM carry, across all sections?" asks for a party's share, not the list of sections.
+  const partyShare = !!q.party && asksPartyShare(q.lower);
+  if (looksLikeList(q.focus) && !partyShare && (topicless || !bestSection(q, index, scope, 0.5))) {
     return done({ ...a, answered: true, intent: 'list', confidence: 1, sections: allSections(scope, index) });
   }
   if (topicless) {

@@ -101,9 +101,9 @@ export const MAX_RELATED = 16;
 /** Being answerable for something, said of a side ("we're on the hook for", "IBM is accountable for"). */
 const ANSWERABLE = '(?:on the hook|responsible|accountable|in charge|liable)';
 const ASKS_CUSTOMER =
-  /\b(?:our|my) (?:part|side|half|job|end|share|responsibilit\w*|duties|obligations|tasks)\b|\bon (?:us|me)\b|\bup to (?:us|me)\b|^(?:do|must|should|are|am|will|would|can) (?:we|i)\b|\b(?:we|i) (?:have|need|must|should) to\b|\bourselves\b/;
+  /\b(?:our|my) (?:part|side|half|column|job|end|share|responsibilit\w*|duties|obligations|tasks)\b|\bon (?:us|me)\b|\bup to (?:us|me)\b|^(?:do|must|should|are|am|will|would|can) (?:we|i)\b|\b(?:we|i) (?:have|need|must|should) to\b|\bourselves\b/;
 const ASKS_PROVIDER =
-  /\bibm'?s? (?:part|side|half|job|end|share|responsibilit\w*|duties|obligations|tasks)\b|\bon ibm\b|\bup to ibm\b|^(?:does|will|would|is|can) ibm\b/;
+  /\bibm'?s? (?:part|side|half|column|job|end|share|responsibilit\w*|duties|obligations|tasks)\b|\bon ibm\b|\bup to ibm\b|^(?:does|will|would|is|can) ibm\b/;
 /** Read in the asking clause only: "we're responsible for our apps. who does failover?" states context. */
 const ANSWERABLE_CUSTOMER = new RegExp(`\\b(?:we're|we are|i'm|im|i am) ${ANSWERABLE}\\b`);
 const ANSWERABLE_PROVIDER = new RegExp(`\\bibm(?:'s| is) ${ANSWERABLE}\\b`);
@@ -149,7 +149,7 @@ function sideInTail(segments: Segment[]): 'provider' | 'customer' | null {
   const last = segments[k]?.text.trim().toLowerCase() ?? '';
   return TAIL_PROVIDER.test(last) ? 'provider' : TAIL_CUSTOMER.test(last) ? 'customer' : null;
 }
-const PART = '(?:part|side|half|share|role|duties|obligations|tasks|bit)';
+const PART = '(?:part|side|half|column|share|role|duties|obligations|tasks|bit)';
 /**
  * One side's part of a task, asked for as such, with `who` the side's words and `whose` its
  * possessive: "what am I responsible for in …", "what's our part in …", "what does IBM handle
