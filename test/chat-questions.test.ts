@@ -655,6 +655,12 @@ describe("which side of a shared row the question's words name", () => {
     }
   });
 
+  test('the contrasted phrase runs to the next clause or place, and its opening words are no topic', () => {
+    const read = (q: string) => readQuestion(q, seed.index).units.map((u) => `${u.word}${u.contrast ? '!' : ''}`);
+    expect(read("who runs mirrormaker instead of IBM's mirroring?")).toEqual(['runs', 'mirrormaker', 'mirroring!']);
+    expect(read('who sets policies beyond the defaults on our cluster?')).toEqual(['sets', 'policies', 'defaults!', 'cluster']);
+  });
+
   test('unless the question asks about the means themselves', () => {
     expect(top('who provides the ability to set key policies in hyper protect crypto services?', corpus)).toMatchObject({
       answered: true,

@@ -281,8 +281,8 @@ function focusOf(
   };
 }
 
-/** A dotted name of a setting or a host: letters, then a dot and letters, at least once. */
-const DOTTED = /\b[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)+\b/g;
+/** A dotted name of a setting: letters, then a dot and letters, at least once; not a host name ("cloud.ibm.com"). */
+const DOTTED = /\b[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)+\b(?<!\.(?:com|org|net|io|dev|cloud|gov|edu|co|uk|de|ibm))/g;
 
 /** "that" after these points at a time or a cause ("after that", "because of that"), not a thing. */
 const NOT_A_THING = /\b(?:after|before|since|than|like|because of|due to) that\b/g;
@@ -536,8 +536,8 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
 
 /** Words that set what follows against the topic: "beyond the defaults", "instead of IBM's mirroring". */
 const CONTRAST = /^(?:beyond|besides|except|instead of|rather than|other than|apart from|aside from)$/;
-/** Where a contrasted phrase ends: the next clause or question word. */
-const CONTRAST_END = new Set(['who', 'whose', 'what', 'which', 'is', 'are', 'do', 'does', 'and', 'or', 'but', 'so', 'that', 'thats', 'we', 'ibm']);
+/** Where a contrasted phrase ends: the next clause or question word (or the next preposition of an adjunct). */
+const CONTRAST_END = new Set(['who', 'whose', 'what', 'which', 'is', 'are', 'do', 'does', 'and', 'or', 'but', 'so', 'that', 'thats', 'we']);
 
 /** Which words stand in a contrasted phrase ("… extra calico policies beyond the defaults"). */
 function contrasted(ws: string[]): boolean[] {
@@ -547,7 +547,7 @@ function contrasted(ws: string[]): boolean[] {
     const two = !one && i + 1 < ws.length && CONTRAST.test(`${ws[i]} ${ws[i + 1]}`);
     if (!one && !two) continue;
     let j = i + (two ? 2 : 1);
-    for (; j < ws.length && !CONTRAST_END.has(ws[j]!); j++) out[j] = true;
+    for (; j < ws.length && !CONTRAST_END.has(ws[j]!) && !(j > i + 2 && ADJUNCT.has(ws[j]!)); j++) out[j] = true;
     i = j - 1;
   }
   return out;

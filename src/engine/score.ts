@@ -19,7 +19,7 @@ export const CONTEXT_WEIGHT = 0.3;
 /** Words of a phrase of place after the topic ("… in our topics") count this much towards the row. */
 export const PLACE_WEIGHT = 0.6;
 /** Words of a clause pointed back at that tells of an event count this much: the pronoun means a thing in it. */
-export const EVENT_WEIGHT = Number(process.env.RW ?? 0.5);
+export const EVENT_WEIGHT = 0.5;
 /**
  * The score: MATCH_SHARE from the question's weight found in the entry, COVERAGE_SHARE from how
  * much of the task the question names, PAIR_SHARE from its neighbouring words found side by side
