@@ -659,6 +659,8 @@ describe("which side of a shared row the question's words name", () => {
     const read = (q: string) => readQuestion(q, seed.index).units.map((u) => `${u.word}${u.contrast ? '!' : ''}`);
     expect(read("who runs mirrormaker instead of IBM's mirroring?")).toEqual(['runs', 'mirrormaker', 'mirroring!']);
     expect(read('who sets policies beyond the defaults on our cluster?')).toEqual(['sets', 'policies', 'defaults!', 'cluster']);
+    // "who should" ends it, though the words of a way of asking are read as no words at all.
+    expect(read('besides the default ALB, who should set up load balancers?')).toEqual(['default!', 'alb!', 'set up', 'load balancers']);
   });
 
   test('unless the question asks about the means themselves', () => {

@@ -409,7 +409,8 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     (w) => isStopword(w) || index.knownStems.has(stem(w)),
   );
   const typoAt = kept.map((t) => t.typo);
-  const contrastAt = contrasted(ws);
+  // Read on the words as typed: a stop phrase ("who should") has become "the the" in `ws`, and still ends a contrast.
+  const contrastAt = contrasted(kept.map((t) => ws0[t.origin]!));
   const referredAt = kept.map((t) => referred(t.origin));
   const eventAt = kept.map((t) => inEvent(t.origin));
   const referredPlace = adjunctsOut(ws, referredAt, (w) => isStopword(w) || index.knownStems.has(stem(w))).place;
