@@ -1,6 +1,7 @@
 // The start-up warm-up: questions from the loaded documents' own rows, asked in slices that let
 // a real request through meanwhile.
 import { loadEngine } from '../src/engine/engine.js';
+import { readQuestion } from '../src/engine/query.js';
 import { warmUp, warmUpQuestions } from '../src/engine/warm-up.js';
 import { SHIPPED_DATA_DIR } from '../src/paths.js';
 import { CORPUS } from './helpers/fs.js';
@@ -13,6 +14,14 @@ test('the warm-up asks about the loaded rows, and the engine answers most of the
   expect(qs).toContain('who handles failback?');
   const answered = qs.filter((q) => seed.answer(q).answered).length;
   expect(answered / qs.length).toBeGreaterThan(0.5);
+});
+
+test('the warm-up takes the question-reading paths real questions take, so they are compiled before them', () => {
+  const units = warmUpQuestions(seed).flatMap((q) => readQuestion(q, seed.index).units);
+  // A pronoun pointing back at a clause that tells of an event, a phrase of place, a contrast.
+  expect(units.some((u) => u.referred && u.inEvent)).toBe(true);
+  expect(units.some((u) => u.place)).toBe(true);
+  expect(units.some((u) => u.contrast)).toBe(true);
 });
 
 test('other work runs between its slices, and it ends', async () => {

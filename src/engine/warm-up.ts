@@ -13,14 +13,15 @@ const SLICE_MS = 4;
 /** Questions as people ask them, about the loaded documents' own rows and sections, typos and chat noise included. */
 export function warmUpQuestions(engine: Engine, max = 240): string[] {
   const entries = engine.index.entries;
-  const step = Math.max(1, Math.floor(entries.length / (max / 6)));
+  const step = Math.max(1, Math.floor(entries.length / (max / 7)));
   const out: string[] = ['help', 'list the sections', 'what are we responsible for?', 'what does IBM do?'];
   for (let i = 0; i < entries.length && out.length < max; i += step) {
     const e = entries[i]!;
     const topic = (e.task ?? e.section.title).toLowerCase();
     const typo = topic.replace(/([a-z])([a-z])(?=[a-z]{2})/, '$2$1');
     // The kinds of question people ask, so that every path the engine takes is compiled: who,
-    // yes-no with noise and a typo, a pointing clause, a section, a side's share, another cloud.
+    // yes-no with noise and a typo, a pointing clause, a section, a side's share, another cloud,
+    // and a pronoun pointing back at an event, with a place and a contrast.
     out.push(
       `who handles ${topic}?`,
       `hey team, is ${typo} on us or on IBM? thx`,
@@ -28,6 +29,7 @@ export function warmUpQuestions(engine: Engine, max = 240): string[] {
       `summarize ${e.section.title}`,
       `what's on us in ${e.section.title.toLowerCase()}?`,
       `who does ${topic} on aws?`,
+      `we lost the ${topic} on our cluster, beyond the defaults. who should have backed it up?`,
     );
   }
   return out.slice(0, max);
