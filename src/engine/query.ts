@@ -388,7 +388,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     return opens(i) || SERVICE_SLOT.has(ws0[at[0]! - 1] ?? '');
   };
   // Or right before a loaded service's name: "AWS Secrets Manager" is AWS's, not IBM's Secrets Manager.
-  const serviceStarts = services.length ? new Set(findNames(ws0, index.serviceNames).map((h) => h.at[0]!)) : new Set<number>();
+  const serviceStarts = new Set(serviceHits.map((h) => all[h.at[0]!]!.origin));
   const foreign = findNames(ws0, index.foreignNames)
     .filter(
       (h) =>

@@ -209,7 +209,7 @@ export function compile(q: Query, t: EntryTerms): CompiledQuery {
   const units = q.units.map((u, k) => {
     // Only what the question asks, or what its pronoun points back at, names the task: "my manager
     // asked: who owns clusters?" does not ask about "cluster management".
-    if (u.focus || u.referred) {
+    if (asksAbout(u)) {
       for (const x of u.terms) {
         const id = t.dict.get(x);
         if (id >= 0) reach.add(id);
