@@ -134,6 +134,11 @@ describe('the words around a question do not change its answer', () => {
     ['failback for mirrored ES - who does what', 'Failback'],
     ['who does what for failover when we use mirroring?', 'Failover'],
     ['how is the failover split between us and IBM?', 'Failover'],
+    // Both sides asked for in words, or one question per side.
+    ['failback with mirroring: both sides please', 'Failback'],
+    ['who reconfigures mirroring after failback and who writes the plan?', 'Failback'],
+    ['does IBM do anything for failover, and what do we have to do?', 'Failover'],
+    ['failover - just us, or both of us?', 'Failover'],
   ])('asked how a task is divided, both sides are the answer: %s', (q, task) => {
     expect(top(q)).toMatchObject({ answered: true, task, party: 'shared' });
   });
@@ -457,6 +462,19 @@ describe('intents in more wordings', () => {
     ['customer duties in disaster recovery, summarised', 'section', 'customer'],
     ['which duties does ibm carry, across all sections?', 'party', 'provider'],
     ['first time here - how does this work?', 'help', null],
+    // Help asked in a clause of its own, when no clause names a topic; not "what can you tell me about X".
+    ['new to this - are you a bot or what? what can you tell me', 'help', null],
+    ['what are my options?', 'help', null],
+    ['what are your capabilities', 'help', null],
+    ['what can you tell me about failback?', 'who', null],
+    ['what are my options for failover?', 'who', null],
+    // Ways of saying whose it is: "sits with", "falls to", "our side of the fence".
+    ['which jobs sit with ibm?', 'party', 'provider'],
+    ['what lands on our side of the fence?', 'party', 'customer'],
+    ['which disaster recovery duties fall to IBM', 'section', 'provider'],
+    ['spell out our disaster recovery obligations', 'section', 'customer'],
+    ["IBM's security and regulation compliance duties", 'section', 'provider'],
+    ['everything the client is expected to take care of', 'party', 'customer'],
   ])('%s → %s', (q, intent, party) => {
     const a = seed.answer(q);
     expect(a.intent).toBe(intent);

@@ -72,7 +72,8 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext)
   const q = own ? weighedIn(read, own) : read;
   const multi = index.services.length > 1;
 
-  if (looksLikeHelp(q.focus)) {
+  // A request for help is read in the clause that asks, or in any clause asked when none names a topic.
+  if (looksLikeHelp(q.focus) || q.topiclessAsks.some(looksLikeHelp)) {
     return done({ ...a, answered: true, intent: 'help', confidence: 1, examples: index.examples, sections: allSections(scope, index) });
   }
   const topicless = !q.units.some((u) => u.focus);

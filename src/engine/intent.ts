@@ -5,13 +5,13 @@ const BOT = '(you|u|this bot|the bot|this thing|respbot|this|it)';
 /** What may follow a one-word request and leave it one: "help pls", "list them please". */
 const POLITE = "(?:[\\s,]+(?:please|me|us|them|thanks|thank you|again|now|bot|respbot|there|all|team|folks|everyone|y'all))*";
 const HELP = new RegExp(
-  `^(help|\\?+|h|hi|hello|hey|hiya|yo|hallo|good (?:morning|afternoon|evening)|start|usage|commands?|menu|examples?)${POLITE}[!.?\\s]*$|\\b(what can (${BOT}|i|we) (do|ask|answer|help( me)? with|tell me)|what do(es)? ${BOT} (do|know|cover|answer)|how (do|can|should) (i|we) (use|ask)|how does ${BOT} work|who are you|what are you|what is respbot|what(?:'s|’s|s| is| are) (?:this bot|the bot|this thing|this app|respbot|you) for(?=\\s*[?!.]*$)|what(?:'s|’s|s| is) this (?:bot|thing|app)(?=\\s*[?!.]*$)|what questions|what (kinds?|sorts?|types?) of (questions|things)|what should i ask|(?:how|what) (?:am i|are we|should i|should we|do i|do we) (?:supposed to )?(?:phrase|word|ask) (?:my |our )?(?:questions?|things)?)\\b`,
+  `^(help|\\?+|h|hi|hello|hey|hiya|yo|hallo|good (?:morning|afternoon|evening)|start|usage|commands?|menu|examples?)${POLITE}[!.?\\s]*$|\\b(what can (${BOT}|i|we) (do|ask|answer|help( me)? with|tell me)(?!\\s+(?:about|on|regarding|re)\\s+\\S)|what do(es)? ${BOT} (do|know|cover|answer)|how (do|can|should) (i|we) (use|ask)|how does ${BOT} work|who are you|what are you|what is respbot|what(?:'s|’s|s| is| are) (?:this bot|the bot|this thing|this app|respbot|you) for(?=\\s*[?!.]*$)|what(?:'s|’s|s| is) this (?:bot|thing|app)(?=\\s*[?!.]*$)|what questions|what (kinds?|sorts?|types?) of (questions|things)|what should i ask|what are (?:my|our|the) options(?=\\s*[?!.]*$)|(?:your|its|the bot'?s|respbot'?s) (?:capabilities|abilities|features|skills)|(?:how|what) (?:am i|are we|should i|should we|do i|do we) (?:supposed to )?(?:phrase|word|ask) (?:my |our )?(?:questions?|things)?)\\b`,
 );
 const LIST = new RegExp(
   `^(list|ls|index|contents|toc|sections|areas|table of contents)${POLITE}[!.?\\s]*$|\\b(sections|areas|categories|chapters|table of contents)\\b|\\bsection (?:headings|titles|names)\\b|^(?:what|which|show|list|give|see)\\b.*\\bheadings\\b|\\b(what|which) (topics|subjects) (are|do|can)\\b|\\bwhat (do you|does it) cover\\b`,
 );
 const SECTION_VERB =
-  /\b(summari[sz](?:e|ed|ing)|summary|sum up|overview|outline|recap|rundown|run-down|breakdown|break down|gist|high[- ]level|cheat ?sheet|show|display|open|view|read|tell me about|walk me through|run me through|explain|describe|details? (of|on|for|about)|section|table|everything (about|in|for|on|regarding)|what'?s in|list)\b/;
+  /\b(summari[sz](?:e|ed|ing)|summary|sum up|spell out|lay out|overview|outline|recap|rundown|run-down|breakdown|break down|gist|high[- ]level|cheat ?sheet|show|display|open|view|read|tell me about|walk me through|run me through|explain|describe|details? (of|on|for|about)|section|table|everything (about|in|for|on|regarding)|what'?s in|list)\b/;
 /** "what am I responsible for in X", "what does IBM do for X", "what's on us in X": a party's share of a topic. */
 const PARTY_SHARE =
   /\b(?:everything|all|anything|whatever) (?:that )?(?:ibm|we|i) (?:does|do|handles?|takes? care|owns?|covers?|manages?|is|are|am|must|should|has to|have to|needs? to)\b|^(?:what|which)(?:'s|’s|s| is| are)? (?:ibm|we|i)(?: are| am)? (?:on the hook|responsible|accountable|in charge|liable)\b|\b(what|which|list)\b.*\b(am i|are we|do i|do we|does ibm|is ibm|does the (customer|client|provider)|is the (customer|client|provider)|must i|must we|should i|should we|are my|are our|are ibm'?s?|is my|is our|on us|on me|on ibm|our part|my part|ibm'?s part|our side|ibm'?s side|our half|ibm'?s half|our column|ibm'?s column|ours|mine|we own|ibm owns|on our plate|on my plate)\b/;
@@ -29,7 +29,7 @@ export function asksForSection(lower: string): boolean {
 export function asksPartyShare(lower: string): boolean {
   return (
     PARTY_SHARE.test(lower) ||
-    /\b(my|our|ibm'?s?|(?:the )?customer'?s?|(?:the )?provider'?s?)(?:[- ]side)? (responsibilities|duties|obligations|tasks|job)\b|\b(responsibilities|duties|obligations|tasks) (?:that )?(?:fall|falls|belong|belongs|go|goes) (?:to|on|with) (?:ibm|us|me|the customer|the provider|(?:our|my|ibm'?s?) side)\b/.test(
+    /\b(my|our|ibm'?s?|(?:the )?customer'?s?|(?:the )?provider'?s?)(?:[- ]side)? (responsibilities|duties|obligations|tasks|job)\b|\b(?:my|our|ibm'?s?|(?:the )?customer'?s|(?:the )?provider'?s) (?:[\w-]+ ){1,4}(?:responsibilities|duties|obligations)\b|\b(responsibilities|duties|obligations|tasks) (?:that )?(?:fall|falls|belong|belongs|go|goes) (?:to|on|with) (?:ibm|us|me|the customer|the provider|(?:our|my|ibm'?s?) side)\b/.test(
       lower,
     )
   );

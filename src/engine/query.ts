@@ -55,6 +55,11 @@ export interface Query {
   lower: string;
   /** The clauses that ask the question, lower case: what intent rules read. */
   focus: string;
+  /**
+   * Each clause asked as a question, lower case, when none of them names a topic the documents
+   * know ("are you a search bot? what can you tell me"); else empty. Intent rules may read them.
+   */
+  topiclessAsks: string[];
   services: ServiceGroup[];
   /** Clouds or services the question asks about that no loaded document covers. */
   foreign: string[];
@@ -107,14 +112,18 @@ const ASKS_PROVIDER =
 /** Read in the asking clause only: "we're responsible for our apps. who does failover?" states context. */
 const ANSWERABLE_CUSTOMER = new RegExp(`\\b(?:we're|we are|i'm|im|i am) ${ANSWERABLE}\\b`);
 const ANSWERABLE_PROVIDER = new RegExp(`\\bibm(?:'s| is) ${ANSWERABLE}\\b`);
-/** How a task is divided, asked as such: both sides are the answer. */
-const ASKS_BOTH = /\bwho(?: does|'s doing| is doing) what\b|\bdivision of (?:labou?r|responsibilit\w*|duties|obligations)\b/;
 /**
- * Dividing words and paired questions ("which parts are ours and which IBM's?"), when both sides
- * are named: "shared between the two clusters" is ordinary wording of the Mirroring rows.
+ * How a task is divided, asked as such ("both sides pls", "who provides it and who sets it up?"):
+ * both sides are the answer. Not "clusters on both sides": the two ends of a mirroring pair.
+ */
+const ASKS_BOTH =
+  /\bwho(?: does|'s doing| is doing) what\b|\bdivision of (?:labou?r|responsibilit\w*|duties|obligations)\b|(?<!\b(?:on|in|at|across|between) )\bboth (?:sides|parties|of us)\b|\beach (?:side|party)\b|\bwho\b[^?.]*\band who\b/;
+/**
+ * Dividing words and paired questions ("which parts are ours and which IBM's?", "does IBM back it
+ * up, and what do we do?"), when both sides are named: "shared between the two clusters" is ordinary wording of the Mirroring rows.
  */
 const DIVIDE =
-  /\b(?:divide[sd]?|dividing|divvy|divvied|split|splits|splitting|carve[sd]?|(?:shared|allocated|distributed) between)\b|\b(?:which|what)\b.*\band (?:which|what)\b/;
+  /\b(?:divide[sd]?|dividing|divvy|divvied|split|splits|splitting|carve[sd]?|(?:shared|allocated|distributed) between)\b|\b(?:which|what)\b.*\band (?:which|what)\b|\b(?:does|do|will|is|are) (?:ibm|we|i)\b[^?]*\band (?:what|which|how|who)\b/;
 const US_WORDS = '\\b(?:we|us|our|ours|i|me|my)\\b';
 const NAMES_US = new RegExp(US_WORDS);
 const NAMES_IBM = /\bibm\b/;
@@ -208,6 +217,8 @@ function focusOf(
   inTag: (wordIndex: number) => boolean;
   referred: (wordIndex: number) => boolean;
   inEvent: (wordIndex: number) => boolean;
+  /** The focus is a clause asked as a question, not a clause next to one that names no topic. */
+  focusAsked: boolean;
 } {
   let at = 0;
   const segs = segments.map((s) => {
@@ -223,6 +234,7 @@ function focusOf(
     return { asked: s.asked, start, words: ws, coreText: s.core, core, knownCount };
   });
   let chosen = segs.filter((s) => s.asked && s.knownCount > 0);
+  const focusAsked = chosen.length > 0;
   if (chosen.length === 0) {
     // A question that only points at its topic asks about a clause next to it, before or after
     // ("hypervisor: is that on us?", "who owns this? backing up the schema registry"), not the
@@ -278,6 +290,7 @@ function focusOf(
     inTag: (i) => tags[i] ?? false,
     referred: (i) => refs[i] ?? false,
     inEvent: (i) => events[i] ?? false,
+    focusAsked,
   };
 }
 
@@ -373,7 +386,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const misspeltKnown = new Set(all.filter((t) => t.typo && !isStopword(t.w) && index.knownStems.has(stem(t.w))).map((t) => ws1[t.origin]!));
   // The clauses, once: the focus is chosen among them, and the side and both-sides readings look at them.
   const segments = segmentsOf(text);
-  const { focus, inFocus, opens, inTag, referred, inEvent } = focusOf(
+  const { focus, inFocus, opens, inTag, referred, inEvent, focusAsked } = focusOf(
     segments,
     (w) => index.knownStems.has(stem(w)) || misspeltKnown.has(w),
     // Words of a stop phrase ("whose call is that") name no topic, so their clause is not the question for them;
@@ -517,6 +530,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     truncated,
     lower,
     focus,
+    topiclessAsks: focusAsked ? [] : segments.filter((s) => s.asked).map((s) => s.core.toLowerCase()),
     services,
     foreign,
     party,
@@ -528,7 +542,8 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
         askedSideOf(askingText.replace(REQUESTER, ''), true) ??
         askedSideOf(focus.replace(REQUESTER, '')) ??
         askedSideOf(lower.replace(REQUESTER, ''))),
-    asksBothSides: asksBothSides(focus) || asksBothSides(askingText),
+    // Both sides asked for in so many words count anywhere ("failback: both sides please").
+    asksBothSides: asksBothSides(focus) || asksBothSides(askingText) || ASKS_BOTH.test(lower),
     partAsked: partAskedIn(askingText),
     units,
     pairs,
