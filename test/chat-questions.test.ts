@@ -587,6 +587,21 @@ describe('ways of asking that name no topic', () => {
     expect(top(q)).toMatchObject({ answered: true, intent: 'party', party });
   });
 
+  test.each([
+    // A count the documents never use is a quantity; handing a task to IBM is a way of asking who does it.
+    ['we need a topic with 12 partitions - do we raise it with IBM or create it ourselves?', ['topic', 'partitions', 'create']],
+    ['who creates the 30 topics we need?', ['creates', 'topics']],
+  ])('no topic in a count or in handing a task over: %s', (q, units) => {
+    expect(readQuestion(q, seed.index).units.map((u) => u.word)).toEqual(units);
+  });
+
+  test.each([
+    'retention on one topic needs to go up. do i open a ticket with IBM or configure it myself with the cli?',
+    "is there a cli command we're expected to run to enable mirroring?",
+  ])('a command line named in a question of who does it is no procedure: %s', (q) => {
+    expect(seed.answer(q)).toMatchObject({ answered: true, intent: 'who' });
+  });
+
   test('"who makes that call" asks who decides the clause before it', () => {
     expect(top('the IP allowlist on our instance - who makes that call?')).toMatchObject({ answered: true, task: 'Deploy', party: 'customer' });
   });

@@ -95,9 +95,12 @@ const HOW_TO = /^how (?:(?:do|can|should|would) (?:i|you)|to)\b(?! know\b| tell\
 /** A command line or a tool's syntax: asked about, it is a procedure whoever runs it. */
 const TOOL_WORD = /\b(cli|ibmcloud|command|commands|syntax|flags?|sdk|terraform|kubectl|curl)\b/;
 
-/** A word of who does it: with one, a question about a fact or a tool is still about a row ("do we have to run the CLI command?"). */
+/**
+ * A word of who does it: with one, a question about a fact or a tool is still about a row ("do we
+ * have to run the CLI command?", "need X changed. do I open a case with IBM or change it myself?").
+ */
 const ASKS_WHO_DOES =
-  /\b(who|whose|responsib\w*|on us|on ibm|on me|our job|my job|ibm'?s job|our side|ibm'?s side|our part|ibm'?s part|us or ibm|ibm or us|ours|on our end|on my end|on their end|up to us|up to me|up to ibm|(?:that'?s|that is|is (?:that|it)) (?:us|ibm|me)|we have to|we need to|i have to|i need to|we must|we should)\b|^(do|does|did|are|is|am|must|should|will|would|can) (we|i|ibm|you)\b/;
+  /\b(who|whose|responsib\w*|on us|on ibm|on me|our job|my job|ibm'?s job|our side|ibm'?s side|our part|ibm'?s part|us or ibm|ibm or us|ours|on our end|on my end|on their end|up to us|up to me|up to ibm|(?:that'?s|that is|is (?:that|it)) (?:us|ibm|me)|we have to|we need to|i have to|i need to|we must|we should|(?:we're|we are|i'm|i am) (?:expected|supposed|required|meant) to)\b|(?:^|[.?!;:,]\s*|\b(?:or|and|so)\s+)(do|does|did|are|is|am|must|should|will|would|can) (we|i|ibm|you)\b/;
 
 /** Words of a measure, a limit or a setting's value: what a fact question asks for. */
 const FACT_WORD =

@@ -491,6 +491,8 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     }
     const w = ws[i]!;
     if (isStopword(w) || w.length < 2) continue;
+    // A count the documents never use ("a topic w/ 12 partitions", "~50 topics") is a quantity, not a topic.
+    if (/^\d+$/.test(w) && !index.knownStems.has(w)) continue;
     addUnit(w, [stems[i]!, ...conceptsAt[i]!], [i]);
   }
   // Concepts that together mean another ("a whole region goes down" is disaster recovery).
