@@ -475,6 +475,18 @@ describe('intents in more wordings', () => {
     ['spell out our disaster recovery obligations', 'section', 'customer'],
     ["IBM's security and regulation compliance duties", 'section', 'provider'],
     ['everything the client is expected to take care of', 'party', 'customer'],
+    // An adjective or adverb the documents do not use names nothing; a verb may ("what does IBM guarantee?").
+    ['which tasks are exclusively ours?', 'party', 'customer'],
+    ["which items are purely IBM's", 'party', 'provider'],
+    ['what does IBM guarantee?', 'unknown', null],
+    ['what do we pay for?', 'unknown', null],
+    ['rundown of every responsibility on our side, for the RACI', 'party', 'customer'],
+    ['compile all the customer-owned tasks', 'party', 'customer'],
+    // Other ways of asking for the list, help or a section.
+    ['how is the doc organised, what are the parts?', 'list', null],
+    ['new here - what sort of stuff should I type?', 'help', null],
+    ['brief me on app orchestration', 'section', null],
+    ['what does the doc say IBM owns for mirroring', 'section', 'provider'],
   ])('%s → %s', (q, intent, party) => {
     const a = seed.answer(q);
     expect(a.intent).toBe(intent);

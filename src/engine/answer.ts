@@ -77,13 +77,18 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext)
     return done({ ...a, answered: true, intent: 'help', confidence: 1, examples: index.examples, sections: allSections(scope, index) });
   }
   const topicless = !q.units.some((u) => u.focus);
+  // Adjectives and adverbs the documents do not use ("which items are purely IBM's?") leave a
+  // request for a party's share or for the list of sections as it is.
+  const nameless = topicless || q.units.every((u) => !u.focus || u.foreignModifier);
   // "which duties does IBM carry, across all sections?" asks for a party's share, not the list of sections.
   const partyShare = !!q.party && asksPartyShare(q.lower);
-  if (looksLikeList(q.focus) && !partyShare && (topicless || !bestSection(q, index, scope, 0.5))) {
+  const listAsked = looksLikeList(q.focus) || q.topiclessAsks.some(looksLikeList);
+  if (listAsked && !partyShare && (nameless || !bestSection(q, index, scope, 0.5))) {
     return done({ ...a, answered: true, intent: 'list', confidence: 1, sections: allSections(scope, index) });
   }
+  // A party's share, asked with no word that names a thing ("which items are purely IBM's?").
+  if (nameless && q.party && (asksPartyShare(q.lower) || asksEverything(q.lower))) return done(partyAnswer(a, q.party, scope, index));
   if (topicless) {
-    if (q.party && (asksPartyShare(q.lower) || asksEverything(q.lower))) return done(partyAnswer(a, q.party, scope, index));
     addNote(a, 'The question names no topic the documents cover.');
     a.suggestions = index.examples.slice(0, 3);
     return done(a);

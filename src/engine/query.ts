@@ -45,6 +45,8 @@ export interface Unit {
   foreignWord: boolean;
   /** Not covered, and a noun only ("laptop"): a thing the documents do not speak of. */
   foreignThing: boolean;
+  /** Not covered, and an adjective or adverb only ("purely"): it says how, and names nothing. */
+  foreignModifier: boolean;
 }
 
 export interface Query {
@@ -469,6 +471,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
       corrected: at.some((k) => typoAt[k]),
       foreignWord: weights.length === 0 && lookedUp && wordNet().lemmas(word).length > 0,
       foreignThing: weights.length === 0 && lookedUp && wordNet().onlyNoun(word),
+      foreignModifier: weights.length === 0 && lookedUp && modifierOnly(word),
     };
     seen.set(key, unit);
     units.push(unit);
@@ -515,6 +518,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
         corrected: false,
         foreignWord: false,
         foreignThing: false,
+        foreignModifier: false,
       });
     }
   }
@@ -550,6 +554,12 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     units,
     pairs,
   };
+}
+
+/** An English adjective or adverb and nothing else ("purely", "overall"). */
+function modifierOnly(word: string): boolean {
+  const l = wordNet().lemmas(word);
+  return l.length > 0 && l.every((x) => x.pos === 'adj' || x.pos === 'adv');
 }
 
 /** Words that set what follows against the topic: "beyond the defaults", "instead of IBM's mirroring". */
