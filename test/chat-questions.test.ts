@@ -628,6 +628,13 @@ describe("which side of a shared row the question's words name", () => {
     });
   });
 
+  test.each([
+    ['key protect: once IBM publishes new interface versions, is there anything my team needs to do?', corpus, 'Applications'],
+    ['IBM sets up mirroring, but what do we have to do?', seed, 'Setup'],
+  ])("asked what one side has to do, that side's part answers, whatever the other side's words: %s", (q, e, task) => {
+    expect(top(q, e)).toMatchObject({ answered: true, task, party: 'customer' });
+  });
+
   test("a word found itself on one side and only by a related word on the other is the first side's", () => {
     // Event Notifications' Encryption row: you "keep credentials secure"; IBM integrates with IAM (credentials' concept).
     expect(top('event notifications: who keeps the credentials secure?', corpus)).toMatchObject({ answered: true, task: 'Encryption', party: 'customer' });
