@@ -786,6 +786,14 @@ describe('context is read, but does not name the task', () => {
 });
 
 describe('words of the trade', () => {
+  test.each([
+    ['who decides when to switch our consumer apps over?', 'Failover'],
+    ['cutting the producers over during an outage, whose call?', 'Failover'],
+    ['switching the producers back once the primary is healthy: whose job?', 'Failback'],
+  ])('a phrasal verb of moving between clusters reads across its object: %s', (q, task) => {
+    expect(top(q)).toMatchObject({ answered: true, task, party: 'customer' });
+  });
+
   test('a noisy neighbour is a matter of capacity; read-only access and leavers are access', () => {
     expect(top('noisy neighbour teams on our shared cluster, who sorts that out?')).toMatchObject({
       answered: true,

@@ -336,10 +336,17 @@ const ANAPHOR = /\b(?:it|that|this|those|these|them)\b/;
  * up to date" are other phrases.
  */
 const SPLIT_PHRASAL = /\b(it|them|those|these|that|this|everything|stuff|things) (up|out|down|off|over)\b(?![\s-]+to\b)/g;
+/**
+ * The same for the verbs of moving between clusters, whose object is often a noun phrase: "fail
+ * our apps over", "switch the producers back" read "fail over our apps", "switch back the producers".
+ * One to three words in between, in one clause.
+ */
+const SPLIT_MOVE =
+  /\b(fail|fails|failed|failing|switch|switches|switched|switching|cut|cuts|cutting|flip|flips|flipped|flipping|move|moves|moved|moving)((?: (?!over\b|back\b)[a-z0-9'’-]+){1,3}) (over|back)\b/g;
 
 export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const { text, asked, truncated } = cleanQuestion(raw);
-  const lower = text.toLowerCase().replace(SPLIT_PHRASAL, '$2 $1');
+  const lower = text.toLowerCase().replace(SPLIT_PHRASAL, '$2 $1').replace(SPLIT_MOVE, '$1 $3$2');
   const ws0 = words(lower);
 
   // Stop phrases ("in charge of") go, word positions kept so that focus flags still line up;
