@@ -284,6 +284,12 @@ describe('service names', () => {
     expect(named('who patches the satellite hosts?')).toEqual(['Satellite']);
     expect(named('key protect: who rotates the root keys?')).toEqual(['Key Protect']);
   });
+
+  test('a member of the Cloud Databases family names that document, and is declined where it is not loaded', () => {
+    expect(top('who runs major version upgrades on Databases for MySQL?', corpus)).toMatchObject({ answered: true, task: 'Version management' });
+    expect(top('Messages for RabbitMQ: who patches the OS?', corpus)).toMatchObject({ answered: true, task: 'Operating System' });
+    expect(seed.answer('who runs major version upgrades on Databases for MySQL?').note).toMatch(/not Databases for MySQL/);
+  });
 });
 
 describe('what the documents do not cover is declined, with what they do cover', () => {
