@@ -293,6 +293,30 @@ describe('service names', () => {
 });
 
 describe('what the documents do not cover is declined, with what they do cover', () => {
+  test('a loaded service named inside a longer name of another service is that other service', () => {
+    expect(corpus.answer('Hyper Protect Virtual Servers: who patches the guest OS?').note).toMatch(/not Hyper Protect Virtual Servers/);
+    expect(top('hyper protect crypto services: who backs up the master key?', corpus)).toMatchObject({ answered: true, task: 'Master key backups' });
+    // One the loaded documents speak of stays theirs.
+    expect(top('file storage for vpc: making sure our connection is encrypted end to end is on us?', corpus)).toMatchObject({ answered: true });
+  });
+
+  test.each([
+    'which event streams plan includes the schema registry?',
+    'which kafka version does event streams run?',
+    'what RTO does IBM commit to after a regional outage?',
+    'what uptime is guaranteed for mirroring?',
+  ])("the offering's terms are facts the documents do not give: %s", (q) => {
+    expect(seed.answer(q)).toMatchObject({ answered: false });
+    expect(seed.answer(q).note).toMatch(/not facts/);
+  });
+
+  test.each(['what DR plan do we need?', 'which client versions are supported and who upgrades them?'])(
+    'a plan or a version asked about as a task is no fact: %s',
+    (q) => {
+      expect(seed.answer(q).answered).toBe(true);
+    },
+  );
+
   test('a figure asked for anywhere in the message is a fact ("… guarantee - 99.9%?")', () => {
     expect(corpus.answer('cloud databases uptime guarantee - 99.9%?').answered).toBe(false);
   });

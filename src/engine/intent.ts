@@ -58,6 +58,12 @@ export function asksFact(lower: string, whole: string = lower): boolean {
     /^(?:the )?(?:max|maximum|min|minimum|default|total) (?:number|size|count|length|amount|retention|limit|duration)\b/.test(lower) ||
     // "what's the max retention?", "which kafka version …?": a question after a measure or a setting's value.
     (/^(what|what's|whats|which)\b/.test(lower) && FACT_WORD.test(lower)) ||
+    // "which event streams plan includes X?", "which kafka version does it run?": the offering's terms.
+    /^(?:which|what) (?:[\w-]+ ){0,3}?(?:plans?|tiers?|editions?) (?:includes?|has|have|comes? with|offers?|supports?)\b|^(?:which|what) (?:[\w-]+ ){0,3}?versions? (?:of|does|do|is|are|runs?)\b/.test(
+      lower,
+    ) ||
+    // "what RTO does IBM commit to?": a commitment's terms, which the documents do not give.
+    /^(?:what|which)\b.*\b(?:commits?|committed) to\b|^(?:what|which)\b.*\b(?:guarantees?|guaranteed|promises?|promised)\b/.test(lower) ||
     // "syntax for … with the cli", "how do I … in the console?": a procedure, which the documents do not give.
     TOOL_WORD.test(lower) ||
     /^how (do|can|should|would) (i|we|you)\b.*\b(api call|console|script)\b/.test(lower) ||

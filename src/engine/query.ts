@@ -388,10 +388,17 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     if (fixed && fixed.length === 1 && fixed[0] === w && frameWordFor(w)) return;
     for (const f of fixed ?? [w]) all.push({ w: f, origin: i, typo: f !== w });
   });
+  // A loaded service's name inside a longer name of another ("Hyper Protect Virtual Servers" holds
+  // "Hyper Protect") names that other service, not the loaded one; unless the loaded documents
+  // speak of the other ("File Storage for VPC" is in the VPC document).
+  const foreignHits = findNames(ws0, index.foreignNames);
   const serviceHits = findNames(
     all.map((t) => t.w),
     index.serviceNames,
-  );
+  ).filter((h) => {
+    const at = h.at.map((k) => all[k]!.origin);
+    return !foreignHits.some((f) => !f.item.mentioned && f.at.length > at.length && at.every((o) => f.at.includes(o)));
+  });
   const services = [...new Set(serviceHits.map((h) => h.item))];
   const consumed = new Set(serviceHits.flatMap((h) => h.at));
   const serviceWord = new Set([...consumed].map((k) => all[k]!.origin));
@@ -415,7 +422,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   };
   // Or right before a loaded service's name: "AWS Secrets Manager" is AWS's, not IBM's Secrets Manager.
   const serviceStarts = new Set(serviceHits.map((h) => all[h.at[0]!]!.origin));
-  const foreign = findNames(ws0, index.foreignNames)
+  const foreign = foreignHits
     .filter(
       (h) =>
         (!services.length || h.at.some(inFocus) || serviceStarts.has(h.at.at(-1)! + 1)) &&
