@@ -816,6 +816,10 @@ describe('context is read, but does not name the task', () => {
 });
 
 describe('words of the trade', () => {
+  test("contractors and interns are users: their access is the customer's to manage", () => {
+    expect(top("who removes the interns' access when they leave?")).toMatchObject({ answered: true, task: 'Manage users and access', party: 'customer' });
+  });
+
   test.each([
     ['who decides when to switch our consumer apps over?', 'Failover'],
     ['cutting the producers over during an outage, whose call?', 'Failover'],
