@@ -283,6 +283,8 @@ describe('service names', () => {
     expect(named('cloud logs: who configures the agent?')).toEqual(['IBM Cloud Logs']);
     expect(named('who patches the satellite hosts?')).toEqual(['Satellite']);
     expect(named('key protect: who rotates the root keys?')).toEqual(['Key Protect']);
+    expect(named('ICL: who keeps the data bucket configured?')).toEqual(['IBM Cloud Logs']);
+    expect(named('mqoc: who restarts the qmgr after a crash?')).toEqual(['IBM MQ on IBM Cloud']);
   });
 
   test('a member of the Cloud Databases family names that document, and is declined where it is not loaded', () => {
@@ -816,6 +818,15 @@ describe('context is read, but does not name the task', () => {
 });
 
 describe('words of the trade', () => {
+  test('a qmgr is a queue manager', () => {
+    expect(readQuestion('mq on cloud: who restarts the qmgr after a crash?', corpus.index).units.map((u) => u.word)).toEqual([
+      'restarts',
+      'queue',
+      'manager',
+      'crash',
+    ]);
+  });
+
   test("contractors and interns are users: their access is the customer's to manage", () => {
     expect(top("who removes the interns' access when they leave?")).toMatchObject({ answered: true, task: 'Manage users and access', party: 'customer' });
   });

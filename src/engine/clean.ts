@@ -93,6 +93,8 @@ const CHAT_WORDS: Record<string, string> = {
   upgr: 'upgrade',
   mgmt: 'management',
   regs: 'regulations',
+  qmgr: 'queue manager',
+  qmgrs: 'queue managers',
   reqs: 'requirements',
   os: 'operating system',
   authn: 'authentication',
