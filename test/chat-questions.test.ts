@@ -139,6 +139,8 @@ describe('the words around a question do not change its answer', () => {
     ['who reconfigures mirroring after failback and who writes the plan?', 'Failback'],
     ['does IBM do anything for failover, and what do we have to do?', 'Failover'],
     ['failover - just us, or both of us?', 'Failover'],
+    ["mirroring setup - what's ours vs what's IBM's?", 'Setup'],
+    ['failback: what do we do versus what does IBM do?', 'Failback'],
   ])('asked how a task is divided, both sides are the answer: %s', (q, task) => {
     expect(top(q)).toMatchObject({ answered: true, task, party: 'shared' });
   });

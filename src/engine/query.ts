@@ -125,7 +125,7 @@ const ASKS_BOTH =
  * up, and what do we do?"), when both sides are named: "shared between the two clusters" is ordinary wording of the Mirroring rows.
  */
 const DIVIDE =
-  /\b(?:divide[sd]?|dividing|divvy|divvied|split|splits|splitting|carve[sd]?|(?:shared|allocated|distributed) between)\b|\b(?:which|what)\b.*\band (?:which|what)\b|\b(?:does|do|will|is|are) (?:ibm|we|i)\b[^?]*\band (?:what|which|how|who)\b/;
+  /\b(?:divide[sd]?|dividing|divvy|divvied|split|splits|splitting|carve[sd]?|(?:shared|allocated|distributed) between)\b|\b(?:which|what)\b.*\b(?:and|vs|versus) (?:which|what)\b|\b(?:does|do|will|is|are) (?:ibm|we|i)\b[^?]*\band (?:what|which|how|who)\b/;
 const US_WORDS = '\\b(?:we|us|our|ours|i|me|my)\\b';
 const NAMES_US = new RegExp(US_WORDS);
 const NAMES_IBM = /\bibm\b/;
