@@ -6,6 +6,7 @@ import { loadEngine } from '../src/engine/engine.js';
 import { cleanQuestion } from '../src/engine/clean.js';
 import { readQuestion } from '../src/engine/query.js';
 import { segmentsOf } from '../src/engine/segments.js';
+import { termsOf } from '../src/engine/text-terms.js';
 import { words } from '../src/engine/words.js';
 import { MAX_CORRECTED } from '../src/engine/spelling.js';
 import { SHIPPED_DATA_DIR } from '../src/paths.js';
@@ -820,6 +821,14 @@ describe('context is read, but does not name the task', () => {
 });
 
 describe('words of the trade', () => {
+  test('"with select partners" selects nothing: after a preposition, a word that can be an adjective is no action', () => {
+    const decide = (text: string) => [...termsOf(text, seed.index.vocabulary)].some((t) => t.startsWith('~decide'));
+    expect(decide('Integrate with select third-party partnership technologies')).toBe(false);
+    expect(decide('Select the region')).toBe(true);
+    expect(decide('responsible for selecting capacity')).toBe(true);
+    expect(top('picking the cluster capacity when we provision, is that ours to choose?')).toMatchObject({ answered: true, task: 'Deploy', party: 'customer' });
+  });
+
   test('a qmgr is a queue manager', () => {
     expect(readQuestion('mq on cloud: who restarts the qmgr after a crash?', corpus.index).units.map((u) => u.word)).toEqual([
       'restarts',

@@ -1,6 +1,7 @@
 // A text's terms, as the index and the questions read them: its stems (stop words out) with the
 // vocabulary's concepts, the pairs of neighbouring words, and per word its stem and concepts.
 import type { Vocabulary } from './vocabulary.js';
+import { wordNet } from './wordnet.js';
 import { isStopword, stem, words } from './words.js';
 
 /** A text's words: `words`, or a copy of it that remembers the texts it has read. */
@@ -19,12 +20,50 @@ export function rememberedWords(): ReadWords {
   };
 }
 
+/** Prepositions after which a plain word is no verb ("integrate with select partners": an adjective). */
+const PREPOSITION = new Set(['with', 'for', 'of', 'from', 'by', 'in', 'on', 'at', 'about', 'into', 'without', 'among', 'between']);
+/** A concept whose head word is a verb and nothing else ("~decide"): an action. */
+const verbOnly = new Map<string, boolean>();
+function isAction(concept: string): boolean {
+  let v = verbOnly.get(concept);
+  if (v === undefined) {
+    const head = concept.slice(1).split('-');
+    const l = head.length === 1 ? wordNet().lemmas(head[0]!) : [];
+    v = l.length > 0 && l.every((x) => x.pos === 'verb');
+    verbOnly.set(concept, v);
+  }
+  return v;
+}
+
+/**
+ * The vocabulary's concepts per word of a document's text, less an action's concept for a word
+ * right after a preposition that can be an adjective: "with select third-party technologies"
+ * selects nothing.
+ * ("for deciding …" still decides: an -ing or -ed form after a preposition is the verb's.)
+ */
+function textConceptsAt(ws: readonly string[], stems: string[], vocab: Vocabulary): string[][] {
+  const at = vocab.conceptsAt(stems);
+  for (let i = 1; i < ws.length; i++) {
+    if (!PREPOSITION.has(ws[i - 1]!) || /(?:ing|ed)$/.test(ws[i]!) || at[i]!.length === 0) continue;
+    // Only a word that can be an adjective ("select"), not a noun of the action ("of configuration data").
+    if (
+      !wordNet()
+        .lemmas(ws[i]!)
+        .some((l) => l.pos === 'adj')
+    )
+      continue;
+    const own = new Set(vocab.conceptsAt([stems[i]!])[0]);
+    at[i] = at[i]!.filter((c) => !(own.has(c) && isAction(c)));
+  }
+  return at;
+}
+
 /** Stems (stopwords out) plus the vocabulary's concept terms. */
 export function termsOf(text: string | null | undefined, vocab: Vocabulary, read: ReadWords = words): Set<string> {
   if (!text) return new Set();
   const ws = read(text);
   const stems = ws.map(stem);
-  const out = new Set<string>(vocab.concepts(stems));
+  const out = new Set<string>(textConceptsAt(ws, stems, vocab).flat());
   ws.forEach((w, i) => {
     if (!isStopword(w) && w.length > 1) out.add(stems[i]!);
   });
@@ -46,6 +85,6 @@ export function pairsOf(text: string | null | undefined, read: ReadWords = words
 export function unitsOf(text: string, vocab: Vocabulary, read: ReadWords = words): string[][] {
   const ws = read(text);
   const stems = ws.map(stem);
-  const at = vocab.conceptsAt(stems);
+  const at = textConceptsAt(ws, stems, vocab);
   return ws.flatMap((w, i) => (isStopword(w) || w.length < 2 ? [] : [[stems[i]!, ...at[i]!]]));
 }
