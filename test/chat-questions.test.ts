@@ -233,6 +233,39 @@ describe('the words around a question do not change its answer', () => {
 
 describe('readings that must not overreach', () => {
   test.each([
+    // Help, the list and both sides only where asked for as such.
+    ['the cluster is down. what can I do?', 'who', 'Disaster recovery', 'customer'],
+    ['what kind of stuff do we need to back up for DR?', 'who', 'Disaster recovery', 'customer'],
+    ['what do I write in the DR plan?', 'who', 'Disaster recovery', 'customer'],
+    ['who turns on its features like mirroring?', 'who', null, null],
+    ['a zone went down. which areas are affected?', 'who', 'High availability', 'provider'],
+    ['how is the DR plan structured and who owns it?', 'who', 'Disaster recovery', 'customer'],
+    ['who provisions the clusters for both sides of the link?', 'who', 'Clusters', 'customer'],
+    ['who configures the endpoints on each side?', 'who', 'Deploy', 'customer'],
+    // A guarantee of a task is the task's; "the client" that must be supported is the Kafka client.
+    ['what does IBM guarantee for high availability?', 'who', 'High availability', 'provider'],
+    ['the client is supposed to be a supported version right? who checks?', 'who', 'Supported client', 'customer'],
+    ['which jobs sit with IBM for mirroring?', 'section', null, 'provider'],
+  ])('%s → %s %s %s', (q, intent, task, party) => {
+    const a = seed.answer(q);
+    expect(a).toMatchObject({ answered: true, intent });
+    if (task) expect(a.matches[0]?.task).toBe(task);
+    if (party) expect(a.party).toBe(party);
+  });
+
+  test.each([
+    // A question to the bot after a fact or a procedure does not make it a question of who does it.
+    'how do I create a topic with the CLI? do you know?',
+    'how many partitions can a topic have, and can we change it?',
+    // Opening a ticket with IBM, with no alternative offered, is a support process.
+    'should I open a ticket with IBM for a broker outage?',
+    // "fails … back" across a subject is no failback.
+    'when an upgrade fails we roll back - who does that?',
+  ])('still declined: %s', (q) => {
+    expect(seed.answer(q).answered).toBe(false);
+  });
+
+  test.each([
     // "up to us", "up to date" are phrases of their own, not a phrasal verb split by a pronoun.
     ['failover: is it up to us?', 'Failover', 'customer'],
     ['failback — is that up to ibm?', 'Failback', 'provider'],

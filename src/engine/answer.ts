@@ -72,17 +72,20 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext)
   const q = own ? weighedIn(read, own) : read;
   const multi = index.services.length > 1;
 
-  // A request for help is read in the clause that asks, or in any clause asked when none names a topic.
-  if (looksLikeHelp(q.focus) || q.topiclessAsks.some(looksLikeHelp)) {
+  const topicless = !q.units.some((u) => u.focus);
+  // A request for help is read in the clause that asks, or in a clause asked when none names a
+  // topic, if it speaks to the bot or nothing else names one ("are you a bot? what can you tell me",
+  // not "the cluster is down. what can I do?").
+  const helpAsked = q.topiclessAsks.some((c) => looksLikeHelp(c) && (topicless || /\b(?:you|u|bot|respbot)\b/.test(c)));
+  if (looksLikeHelp(q.focus) || helpAsked) {
     return done({ ...a, answered: true, intent: 'help', confidence: 1, examples: index.examples, sections: allSections(scope, index) });
   }
-  const topicless = !q.units.some((u) => u.focus);
   // Adjectives and adverbs the documents do not use ("which items are purely IBM's?") leave a
   // request for a party's share or for the list of sections as it is.
   const nameless = topicless || q.units.every((u) => !u.focus || u.foreignModifier);
   // "which duties does IBM carry, across all sections?" asks for a party's share, not the list of sections.
   const partyShare = !!q.party && asksPartyShare(q.lower);
-  const listAsked = looksLikeList(q.focus) || q.topiclessAsks.some(looksLikeList);
+  const listAsked = looksLikeList(q.focus) || (topicless && q.topiclessAsks.some(looksLikeList));
   if (listAsked && !partyShare && (nameless || !bestSection(q, index, scope, 0.5))) {
     return done({ ...a, answered: true, intent: 'list', confidence: 1, sections: allSections(scope, index) });
   }

@@ -5,10 +5,10 @@ const BOT = '(you|u|this bot|the bot|this thing|respbot|this|it)';
 /** What may follow a one-word request and leave it one: "help pls", "list them please". */
 const POLITE = "(?:[\\s,]+(?:please|me|us|them|thanks|thank you|again|now|bot|respbot|there|all|team|folks|everyone|y'all))*";
 const HELP = new RegExp(
-  `^(help|\\?+|h|hi|hello|hey|hiya|yo|hallo|good (?:morning|afternoon|evening)|start|usage|commands?|menu|examples?)${POLITE}[!.?\\s]*$|\\b(what can (${BOT}|i|we) (do|ask|answer|help( me)? with|tell me)(?!\\s+(?:about|on|regarding|re)\\s+\\S)|what do(es)? ${BOT} (do|know|cover|answer)|how (do|can|should) (i|we) (use|ask)|how does ${BOT} work|who are you|what are you|what is respbot|what(?:'s|’s|s| is| are) (?:this bot|the bot|this thing|this app|respbot|you) for(?=\\s*[?!.]*$)|what(?:'s|’s|s| is) this (?:bot|thing|app)(?=\\s*[?!.]*$)|what questions|what (kinds?|sorts?|types?) of (questions|things|stuff)|what (?:should|can|do) i (?:ask|type|say|write)\\b|what are (?:my|our|the) options(?=\\s*[?!.]*$)|(?:your|its|the bot'?s|respbot'?s) (?:capabilities|abilities|features|skills)|(?:how|what) (?:am i|are we|should i|should we|do i|do we) (?:supposed to )?(?:phrase|word|ask) (?:my |our )?(?:questions?|things)?)\\b`,
+  `^(help|\\?+|h|hi|hello|hey|hiya|yo|hallo|good (?:morning|afternoon|evening)|start|usage|commands?|menu|examples?)${POLITE}[!.?\\s]*$|\\b(what can (${BOT}|i|we) (do|ask|answer|help( me)? with|tell me)(?!\\s+(?:about|on|regarding|re)\\s+\\S)|what do(es)? ${BOT} (do|know|cover|answer)|how (do|can|should) (i|we) (use|ask)|how does ${BOT} work|who are you|what are you|what is respbot|what(?:'s|’s|s| is| are) (?:this bot|the bot|this thing|this app|respbot|you) for(?=\\s*[?!.]*$)|what(?:'s|’s|s| is) this (?:bot|thing|app)(?=\\s*[?!.]*$)|what questions|what (kinds?|sorts?|types?) of (questions|things)|what (?:kinds?|sorts?|types?) of stuff (?:(?:can|should|do) (?:i|we) (?:ask|type|say)|(?:can|do) (?:you|u))\\b|what (?:should|can|do) i (?:ask|type|say|write)(?=\\s*(?:here|you|to you|the bot)?\\s*[?!.]*$)|what are (?:my|our|the) options(?=\\s*[?!.]*$)|(?:your|the bot'?s|respbot'?s) (?:capabilities|abilities|features|skills)|(?:how|what) (?:am i|are we|should i|should we|do i|do we) (?:supposed to )?(?:phrase|word|ask) (?:my |our )?(?:questions?|things)?)\\b`,
 );
 const LIST = new RegExp(
-  `^(list|ls|index|contents|toc|sections|areas|table of contents)${POLITE}[!.?\\s]*$|\\b(sections|areas|categories|chapters|table of contents)\\b|\\bsection (?:headings|titles|names)\\b|^(?:what|which|show|list|give|see)\\b.*\\bheadings\\b|\\b(what|which) (topics|subjects) (are|do|can)\\b|\\bhow (?:is|are|'s) (?:the|this|your)\\b.*\\b(?:organi[sz]ed|structured|laid out|arranged)\\b|\\bwhat (do you|does it) cover\\b`,
+  `^(list|ls|index|contents|toc|sections|areas|table of contents)${POLITE}[!.?\\s]*$|\\b(sections|areas|categories|chapters|table of contents)\\b|\\bsection (?:headings|titles|names)\\b|^(?:what|which|show|list|give|see)\\b.*\\bheadings\\b|\\b(what|which) (topics|subjects) (are|do|can)\\b|\\bhow (?:is|are|'s) (?:the|this|your) (?:[\\w-]+ ){0,2}?(?:doc|docs|document|documentation|matrix|bot|content|page|table)(?: \\w+)? (?:organi[sz]ed|structured|laid out|arranged)\\b|\\bwhat (do you|does it) cover\\b`,
 );
 const SECTION_VERB =
   /\b(summari[sz](?:e|ed|ing)|summary|sum up|spell out|lay out|brief me|fill me in|overview|outline|recap|rundown|run-down|breakdown|break down|gist|high[- ]level|cheat ?sheet|show|display|open|view|read|tell me about|walk me through|run me through|explain|describe|details? (of|on|for|about)|section|table|everything (about|in|for|on|regarding)|what'?s in|list)\b/;
@@ -29,7 +29,7 @@ export function asksForSection(lower: string): boolean {
 export function asksPartyShare(lower: string): boolean {
   return (
     PARTY_SHARE.test(lower) ||
-    /\b(my|our|ibm'?s?|(?:the )?customer'?s?|(?:the )?provider'?s?)(?:[- ]side)? (responsibilities|duties|obligations|tasks|job)\b|\b(?:my|our|ibm'?s?|(?:the )?customer'?s|(?:the )?provider'?s) (?:[\w-]+ ){1,4}(?:responsibilities|duties|obligations)\b|\b(responsibilities|duties|obligations|tasks) (?:that )?(?:fall|falls|belong|belongs|go|goes) (?:to|on|with) (?:ibm|us|me|the customer|the provider|(?:our|my|ibm'?s?) side)\b/.test(
+    /\b(my|our|ibm'?s?|(?:the )?customer'?s?|(?:the )?provider'?s?)(?:[- ]side)? (responsibilities|duties|obligations|tasks|job)\b|\b(?:my|our|ibm'?s?|(?:the )?customer'?s|(?:the )?provider'?s) (?:[\w-]+ ){1,4}(?:responsibilities|duties|obligations)\b|\b(responsibilities|duties|obligations|tasks|jobs|items) (?:that )?(?:fall|falls|belong|belongs|go|goes|sit|sits|rest|rests|lie|lies|land|lands) (?:to|on|with) (?:ibm|us|me|the customer|the provider|(?:our|my|ibm'?s?) side)\b/.test(
       lower,
     )
   );
@@ -63,7 +63,9 @@ export function asksFact(lower: string, whole: string = lower): boolean {
       lower,
     ) ||
     // "what RTO does IBM commit to?": a commitment's terms, which the documents do not give.
-    /^(?:what|which)\b.*\b(?:commits?|committed) to\b|^(?:what|which)\b.*\b(?:guarantees?|guaranteed|promises?|promised)\b/.test(lower) ||
+    /^(?:what|which) (?:[\w-]+ ){0,2}?(?:rto|rpo|uptime|sla|slo|availability|percentage|response time|recovery time|latency|throughput)\b.*\b(?:commit|commits|committed|guarantee|guarantees|guaranteed|promise|promises|promised)\b/.test(
+      lower,
+    ) ||
     // "syntax for … with the cli", "how do I … in the console?": a procedure, which the documents do not give.
     TOOL_WORD.test(lower) ||
     /^how (do|can|should|would) (i|we|you)\b.*\b(api call|console|script)\b/.test(lower) ||
@@ -106,7 +108,7 @@ const TOOL_WORD = /\b(cli|ibmcloud|command|commands|syntax|flags?|sdk|terraform|
  * have to run the CLI command?", "need X changed. do I open a case with IBM or change it myself?").
  */
 const ASKS_WHO_DOES =
-  /\b(who|whose|responsib\w*|on us|on ibm|on me|our job|my job|ibm'?s job|our side|ibm'?s side|our part|ibm'?s part|us or ibm|ibm or us|ours|on our end|on my end|on their end|up to us|up to me|up to ibm|(?:that'?s|that is|is (?:that|it)) (?:us|ibm|me)|we have to|we need to|i have to|i need to|we must|we should|(?:we're|we are|i'm|i am) (?:expected|supposed|required|meant) to)\b|(?:^|[.?!;:,]\s*|\b(?:or|and|so)\s+)(do|does|did|are|is|am|must|should|will|would|can) (we|i|ibm|you)\b/;
+  /\b(who|whose|responsib\w*|on us|on ibm|on me|our job|my job|ibm'?s job|our side|ibm'?s side|our part|ibm'?s part|us or ibm|ibm or us|ours|on our end|on my end|on their end|up to us|up to me|up to ibm|(?:that'?s|that is|is (?:that|it)) (?:us|ibm|me)|we have to|we need to|i have to|i need to|we must|we should|(?:we're|we are|i'm|i am) (?:expected|supposed|required|meant) to)\b|^(do|does|did|are|is|am|must|should|will|would|can) (we|i|ibm|you)\b|(?:[.?!;:,]\s*|\b(?:or|and|so)\s+)(?:do|does|did|are|is|am|must|should|will|would) (?:we|i|ibm)\b/;
 
 /** Words of a measure, a limit or a setting's value: what a fact question asks for. */
 const FACT_WORD =

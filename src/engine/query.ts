@@ -119,13 +119,13 @@ const ANSWERABLE_PROVIDER = new RegExp(`\\bibm(?:'s| is) ${ANSWERABLE}\\b`);
  * both sides are the answer. Not "clusters on both sides": the two ends of a mirroring pair.
  */
 const ASKS_BOTH =
-  /\bwho(?: does|'s doing| is doing) what\b|\bdivision of (?:labou?r|responsibilit\w*|duties|obligations)\b|(?<!\b(?:on|in|at|across|between) )\bboth (?:sides|parties|of us)\b|\beach (?:side|party)\b|\bwho\b[^?.]*\band who\b/;
+  /\bwho(?: does|'s doing| is doing) what\b|\bdivision of (?:labou?r|responsibilit\w*|duties|obligations)\b|(?<!\b(?:on|in|at|across|between|for|of|to) )\bboth (?:sides|parties|of us)\b(?! of\b)|\beach (?:side|party)(?:'s)? (?:does|do|part|share|role|responsib\w*)\b|\bwhat does each (?:side|party)\b|\bwho\b[^?.]*\band who\b/;
 /**
  * Dividing words and paired questions ("which parts are ours and which IBM's?", "does IBM back it
  * up, and what do we do?"), when both sides are named: "shared between the two clusters" is ordinary wording of the Mirroring rows.
  */
 const DIVIDE =
-  /\b(?:divide[sd]?|dividing|divvy|divvied|split|splits|splitting|carve[sd]?|(?:shared|allocated|distributed) between)\b|\b(?:which|what)\b.*\b(?:and|vs|versus) (?:which|what)\b|\b(?:does|do|will|is|are) (?:ibm|we|i)\b[^?]*\band (?:what|which|how|who)\b/;
+  /\b(?:divide[sd]?|dividing|divvy|divvied|split|splits|splitting|carve[sd]?|(?:shared|allocated|distributed) between)\b|\b(?:which|what)\b.*\b(?:and|vs|versus) (?:which|what)\b|\b(?:does|do|will|is|are) ibm\b[^?]*\band (?:what|which|how|who)\b[^?]*\b(?:we|us|our|i)\b|\b(?:do|are|must|should) (?:we|i)\b[^?]*\band (?:what|which|how|who)\b[^?]*\bibm\b/;
 const US_WORDS = '\\b(?:we|us|our|ours|i|me|my)\\b';
 const NAMES_US = new RegExp(US_WORDS);
 const NAMES_IBM = /\bibm\b/;
@@ -342,7 +342,7 @@ const SPLIT_PHRASAL = /\b(it|them|those|these|that|this|everything|stuff|things)
  * One to three words in between, in one clause.
  */
 const SPLIT_MOVE =
-  /\b(fail|fails|failed|failing|switch|switches|switched|switching|cut|cuts|cutting|flip|flips|flipped|flipping|move|moves|moved|moving)((?: (?!over\b|back\b)[a-z0-9'’-]+){1,3}) (over|back)\b/g;
+  /\b(fail|fails|failed|failing|switch|switches|switched|switching|cut|cuts|cutting|flip|flips|flipped|flipping|move|moves|moved|moving)((?: (?!(?:over|back|we|i|you|they|it|and|but|so|then|to|if|when|or)\b)[a-z0-9'’-]+){1,3}) (over|back)\b/g;
 
 export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const { text, asked, truncated } = cleanQuestion(raw);
