@@ -553,6 +553,9 @@ describe('intents in more wordings', () => {
     // Other ways of asking for the list, help or a section.
     ['how is the doc organised, what are the parts?', 'list', null],
     ['new here - what sort of stuff should I type?', 'help', null],
+    ['so how does it work, do I just type a question?', 'help', null],
+    ['index of topics in this doc?', 'list', null],
+    ['who keeps an index of topics for restore?', 'who', null],
     ['brief me on app orchestration', 'section', null],
     ['what does the doc say IBM owns for mirroring', 'section', 'provider'],
   ])('%s → %s', (q, intent, party) => {
@@ -671,6 +674,7 @@ describe('ways of asking that name no topic', () => {
     // A count the documents never use is a quantity; handing a task to IBM is a way of asking who does it.
     ['we need a topic with 12 partitions - do we raise it with IBM or create it ourselves?', ['topic', 'partitions', 'create']],
     ['who creates the 30 topics we need?', ['creates', 'topics']],
+    ['who sets the number of partitions?', ['sets', 'partitions']],
   ])('no topic in a count or in handing a task over: %s', (q, units) => {
     expect(readQuestion(q, seed.index).units.map((u) => u.word)).toEqual(units);
   });
