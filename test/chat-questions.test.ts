@@ -331,6 +331,12 @@ describe('service names', () => {
 });
 
 describe('what the documents do not cover is declined, with what they do cover', () => {
+  test('a sign-off names no topic; a measure with words between is still a measure', () => {
+    expect(seed.answer('ok thanks all, signing off').answered).toBe(false);
+    expect(corpus.answer('Databases for Redis: max memory size per member?').note).toMatch(/not facts/);
+    expect(top("that's all for now - who patches the cluster?")).toMatchObject({ answered: true, party: 'provider' });
+  });
+
   test('a loaded service named inside a longer name of another service is that other service', () => {
     expect(corpus.answer('Hyper Protect Virtual Servers: who patches the guest OS?').note).toMatch(/not Hyper Protect Virtual Servers/);
     expect(top('hyper protect crypto services: who backs up the master key?', corpus)).toMatchObject({ answered: true, task: 'Master key backups' });
@@ -555,6 +561,7 @@ describe('intents in more wordings', () => {
     ['new here - what sort of stuff should I type?', 'help', null],
     ['so how does it work, do I just type a question?', 'help', null],
     ['index of topics in this doc?', 'list', null],
+    ["IBM's full set of duties, every area", 'party', 'provider'],
     ['who keeps an index of topics for restore?', 'who', null],
     ['brief me on app orchestration', 'section', null],
     ['what does the doc say IBM owns for mirroring', 'section', 'provider'],

@@ -55,7 +55,7 @@ export function asksFact(lower: string, whole: string = lower): boolean {
       lower,
     ) ||
     // "max number of secrets an instance can hold?", "default retention for topics?": a measure, asked by its name.
-    /^(?:the )?(?:max|maximum|min|minimum|default|total) (?:number|size|count|length|amount|retention|limit|duration)\b/.test(lower) ||
+    /^(?:the )?(?:max|maximum|min|minimum|default|total) (?:[\w-]+ ){0,2}?(?:number|size|count|length|amount|retention|limit|duration)\b/.test(lower) ||
     // "what's the max retention?", "which kafka version …?": a question after a measure or a setting's value.
     (/^(what|what's|whats|which)\b/.test(lower) && FACT_WORD.test(lower)) ||
     // "which event streams plan includes X?", "which kafka version does it run?": the offering's terms.
