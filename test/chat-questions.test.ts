@@ -689,8 +689,14 @@ describe('ways of asking that name no topic', () => {
   test.each([
     'retention on one topic needs to go up. do i open a ticket with IBM or configure it myself with the cli?',
     "is there a cli command we're expected to run to enable mirroring?",
+    'compacting a topic with cleanup.policy: we do that via the cli, right?',
   ])('a command line named in a question of who does it is no procedure: %s', (q) => {
     expect(seed.answer(q)).toMatchObject({ answered: true, intent: 'who' });
+  });
+
+  test('paying said of a thing in passing is no question about money', () => {
+    expect(seed.answer('who splits the cluster resources we pay for between our teams?')).toMatchObject({ answered: true, intent: 'who' });
+    expect(seed.answer('do we pay for mirroring?').answered).toBe(false);
   });
 
   test('"who makes that call" asks who decides the clause before it', () => {

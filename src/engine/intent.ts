@@ -90,9 +90,12 @@ export function asksFact(lower: string, whole: string = lower): boolean {
 const MONEY_WORD =
   /\b(billing|billed|bill|bills|invoice|invoices|invoiced|fee|fees|cost|costs|price|prices|pricing|priced|pay|pays|paying|paid|rate card|chargeback|charges?(?= for| per| on (?:the|our|my) (?:bill|invoice))|charged(?= for| per| by the)|(?<=(?:egress|data|transfer|usage|extra|hidden|overage|network|storage) )charges?)\b/g;
 export function asksMoney(lower: string, known: (word: string) => boolean): boolean {
-  for (const m of lower.matchAll(MONEY_WORD)) if (!known(m[1]!)) return true;
+  for (const m of lower.matchAll(MONEY_WORD)) if (!known(m[1]!) && !PAID_FOR_THING.test(lower.slice(0, m.index + m[1]!.length))) return true;
   return false;
 }
+/** "the cluster resources we pay for": paying, said of a thing in passing, not asked about. */
+const PAID_FOR_THING =
+  /\b(?!(?:do|did|does|will|would|should|must|can|could|what|who|why|how|if|and|or|so|then|much|many)\b)[a-z]+ (?:that |which )?(?:we|i|you) (?:pay|paid)$/;
 
 /**
  * "how do I …", "how can you …", "how to …": how to do something, not who does it. "How do we …"
@@ -108,7 +111,7 @@ const TOOL_WORD = /\b(cli|ibmcloud|command|commands|syntax|flags?|sdk|terraform|
  * have to run the CLI command?", "need X changed. do I open a case with IBM or change it myself?").
  */
 const ASKS_WHO_DOES =
-  /\b(who|whose|responsib\w*|on us|on ibm|on me|our job|my job|ibm'?s job|our side|ibm'?s side|our part|ibm'?s part|us or ibm|ibm or us|ours|on our end|on my end|on their end|up to us|up to me|up to ibm|(?:that'?s|that is|is (?:that|it)) (?:us|ibm|me)|we have to|we need to|i have to|i need to|we must|we should|(?:we're|we are|i'm|i am) (?:expected|supposed|required|meant) to)\b|^(do|does|did|are|is|am|must|should|will|would|can) (we|i|ibm|you)\b|(?:[.?!;:,]\s*|\b(?:or|and|so)\s+)(?:do|does|did|are|is|am|must|should|will|would) (?:we|i|ibm)\b/;
+  /\b(who|whose|responsib\w*|on us|on ibm|on me|our job|my job|ibm'?s job|our side|ibm'?s side|our part|ibm'?s part|us or ibm|ibm or us|ours|on our end|on my end|on their end|up to us|up to me|up to ibm|(?:that'?s|that is|is (?:that|it)) (?:us|ibm|me)|we have to|we need to|i have to|i need to|we must|we should|(?:we're|we are|i'm|i am) (?:expected|supposed|required|meant) to|(?:we|i) do (?:that|this|it)(?: ourselves| myself)?)\b|^(do|does|did|are|is|am|must|should|will|would|can) (we|i|ibm|you)\b|(?:[.?!;:,]\s*|\b(?:or|and|so)\s+)(?:do|does|did|are|is|am|must|should|will|would) (?:we|i|ibm)\b/;
 
 /** Words of a measure, a limit or a setting's value: what a fact question asks for. */
 const FACT_WORD =
