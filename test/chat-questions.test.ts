@@ -565,6 +565,14 @@ describe('intents in more wordings', () => {
     ['who keeps an index of topics for restore?', 'who', null],
     ['brief me on app orchestration', 'section', null],
     ['what does the doc say IBM owns for mirroring', 'section', 'provider'],
+    // A share named as such: a request verb or the form it is wanted in names no topic; a thing the documents lack does.
+    ["export all of IBM's duties", 'party', 'provider'],
+    ['a spreadsheet of customer obligations, please', 'party', 'customer'],
+    ['tabulate every customer-side item', 'party', 'customer'],
+    ["what are IBM's duties for kerberos?", 'unknown', null],
+    ["IBM's duties for the spreadsheet", 'unknown', null],
+    ['doc headings pls', 'list', null],
+    ['what should we use the bot for?', 'help', null],
   ])('%s → %s', (q, intent, party) => {
     const a = seed.answer(q);
     expect(a.intent).toBe(intent);
