@@ -573,6 +573,10 @@ describe('intents in more wordings', () => {
     ["IBM's duties for the spreadsheet", 'unknown', null],
     ['doc headings pls', 'list', null],
     ['what should we use the bot for?', 'help', null],
+    // A side's part said as "the things / the tasks / the stuff" a side does.
+    ['the mirroring section, only the things IBM covers', 'section', 'provider'],
+    ['disaster recovery: the tasks we handle', 'section', 'customer'],
+    ['summarise app orchestration, just the stuff we own', 'section', 'customer'],
   ])('%s → %s', (q, intent, party) => {
     const a = seed.answer(q);
     expect(a.intent).toBe(intent);

@@ -173,7 +173,7 @@ function partAsked(who: string, whose: string): RegExp {
       `^(?:what|which)\\b.*\\b${whose} ${PART}\\b`,
       `\\b${whose} ${PART} (?:in|of|for|when)\\b`,
       `^(?:what|which)(?: \\w+)? (?:do|does) (?:${who}) (?:do|handle|take care of|own|cover|manage|look after|have to do|need to do)\\b`,
-      `\\b(?:everything|all|anything) (?:that )?(?:${who}) (?:does|do|handles?|takes? care of|owns?|covers?|manages?|needs? to do|has to do|have to do|must do)\\b`,
+      `\\b(?:everything|all|anything|the (?:things|stuff|items|bits|tasks|duties|jobs)) (?:that )?(?:${who}) (?:does|do|handles?|takes? care of|owns?|covers?|manages?|needs? to do|has to do|have to do|must do)\\b`,
       // "when IBM ships new versions, do we have to do anything?", "is there anything our team needs to do?"
       `\\b(?:do|does|must|should|will) (?:${who}) (?:have|has|need|needs) to do anything\\b`,
       `\\banything (?:${who}|${whose} team) (?:needs?|has|have|must|should) to do\\b`,
