@@ -577,6 +577,11 @@ describe('intents in more wordings', () => {
     ['the mirroring section, only the things IBM covers', 'section', 'provider'],
     ['disaster recovery: the tasks we handle', 'section', 'customer'],
     ['summarise app orchestration, just the stuff we own', 'section', 'customer'],
+    // Help asked as example questions or how to talk to the bot; whether the service is offered in a region is a fact.
+    ['got some sample questions for me?', 'help', null],
+    ['how can we chat with the bot?', 'help', null],
+    ['is event streams generally available in the madrid region?', 'unknown', null],
+    ['who keeps the cluster available in the dallas region?', 'who', null],
   ])('%s → %s', (q, intent, party) => {
     const a = seed.answer(q);
     expect(a.intent).toBe(intent);
