@@ -321,6 +321,8 @@ describe('service names', () => {
     expect(named('key protect: who rotates the root keys?')).toEqual(['Key Protect']);
     expect(named('ICL: who keeps the data bucket configured?')).toEqual(['IBM Cloud Logs']);
     expect(named('mqoc: who restarts the qmgr after a crash?')).toEqual(['IBM MQ on IBM Cloud']);
+    expect(named('SM: who rotates the secrets?')).toEqual(['Secrets Manager']);
+    expect(named('secrets mgr: who rotates the secrets?')).toEqual(['Secrets Manager']);
   });
 
   test('a member of the Cloud Databases family names that document, and is declined where it is not loaded', () => {

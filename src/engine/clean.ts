@@ -92,6 +92,8 @@ const CHAT_WORDS: Record<string, string> = {
   vulns: 'vulnerabilities',
   upgr: 'upgrade',
   mgmt: 'management',
+  mgr: 'manager',
+  mgrs: 'managers',
   regs: 'regulations',
   qmgr: 'queue manager',
   qmgrs: 'queue managers',
