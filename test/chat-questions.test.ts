@@ -323,6 +323,9 @@ describe('service names', () => {
     expect(named('mqoc: who restarts the qmgr after a crash?')).toEqual(['IBM MQ on IBM Cloud']);
     expect(named('SM: who rotates the secrets?')).toEqual(['Secrets Manager']);
     expect(named('secrets mgr: who rotates the secrets?')).toEqual(['Secrets Manager']);
+    expect(named('vmware aas: who restores the VMs?')).toEqual(['VCF as a Service']);
+    expect(named('VMaaS: who restores the VMs?')).toEqual(['VCF as a Service']);
+    expect(named('vcf classic: who updates the firmware?')).toEqual(['VMware Solutions (automated instances, Day 2)']);
   });
 
   test('a member of the Cloud Databases family names that document, and is declined where it is not loaded', () => {
