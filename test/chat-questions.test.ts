@@ -602,6 +602,12 @@ describe('intents in more wordings', () => {
     expect(renderTeams(a)[0]!.text).toMatch(/^Shared responsibilities: \d+/);
   });
 
+  test('who upgrades a client library is the Supported client row (yours), not the prose section that names nobody', () => {
+    expect(top('who upgrades the kafka client library in my app?')).toMatchObject({ answered: true, task: 'Supported client', party: 'customer' });
+    const a = seed.answer('who upgrades the kafka client library in my app?');
+    expect(a.matches[1]!.task).toBeNull(); // the prose section, beside it
+  });
+
   test('networking is the Deploy row (endpoints, allowlisting)', () => {
     expect(top('who configures networking?')).toMatchObject({ answered: true, task: 'Deploy', party: 'customer' });
   });

@@ -16,7 +16,8 @@ import {
 import { readQuestion, weighedIn, type Query } from './query.js';
 import { claimsWho } from './segments.js';
 import { rank, type Ranking } from './ranking.js';
-import { sideOf, type Scored } from './score.js';
+import { asksAbout, sideOf, strength, type Scored } from './score.js';
+import { SECTION_TITLE, TASK } from './postings.js';
 import { allSections, partyAnswer } from './lists.js';
 import { addNote, emptyAnswer, joinNotes, round, sectionRef, toMatch } from './matches.js';
 import type { Indexed, KnowledgeIndex, ServiceGroup } from './search-index.js';
@@ -33,6 +34,8 @@ export const SERVICE_TIE = 0.9;
 export const ROW_TIE = 0.05;
 /** A row this close to a prose section at the top answers a who-question in its place (the prose names no party), the prose beside it. */
 export const PROSE_YIELDS = 0.85;
+/** …or this close, when a word of the question names both the row's task and the prose section ("client library" / "Supported client"). */
+export const PROSE_YIELDS_SAME_TOPIC = 0.75;
 
 export interface AnswerContext {
   /** Answer from this service (name, alias or document id) unless the question names another. */
@@ -209,8 +212,15 @@ function whoAnswer(a: Answer, q: Query, ranked: Ranking, index: KnowledgeIndex, 
   // A prose section names nobody; a row of the same document about as close, whose task the
   // question names, does: it answers who, and the section is shown beside it.
   const row = head[1];
+  const prose = head[0]!;
   const proseYields =
-    !head[0]!.item.entry && !!row?.item.entry && row.item.doc === head[0]!.item.doc && row.score >= PROSE_YIELDS * head[0]!.score && row.fit.taskCoverage > 0;
+    !prose.item.entry &&
+    !!row?.item.entry &&
+    row.item.doc === prose.item.doc &&
+    row.fit.taskCoverage > 0 &&
+    (row.score >= PROSE_YIELDS * prose.score ||
+      (row.score >= PROSE_YIELDS_SAME_TOPIC * prose.score &&
+        q.units.some((u) => asksAbout(u) && strength(u, index, row.item, TASK) > 0 && strength(u, index, prose.item, SECTION_TITLE) > 0)));
   if (proseYields) [head[0], head[1]] = [head[1]!, head[0]!];
   const top = head[0]!;
   // The side the question's words point at; else, on a row where both sides have a part, the one it asks about.

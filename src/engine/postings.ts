@@ -15,6 +15,8 @@ export const IN_CUSTOMER = 4;
 export const TASK = 0;
 export const PROVIDER = 1;
 export const CUSTOMER = 2;
+/** The slot of the entry's section title, after its three fields (for `fieldSlice`, not `fieldAt`). */
+export const SECTION_TITLE = 3;
 
 export interface EntryTerms {
   /** Terms (stems and concepts) by id. */
