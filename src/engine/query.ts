@@ -126,6 +126,8 @@ const ASKS_BOTH =
  */
 const DIVIDE =
   /\b(?:divide[sd]?|dividing|divvy|divvied|split|splits|splitting|carve[sd]?|(?:shared|allocated|distributed) between)\b|\b(?:which|what)\b.*\b(?:and|vs|versus) (?:which|what)\b|\b(?:does|do|will|is|are) ibm\b[^?]*\band (?:what|which|how|who)\b[^?]*\b(?:we|us|our|i)\b|\b(?:do|are|must|should) (?:we|i)\b[^?]*\band (?:what|which|how|who)\b[^?]*\bibm\b/;
+/** The words of dividing alone, with their particle. */
+const DIVIDING = /\b(?:divide[sd]?|dividing|divvy|divvied|split|splits|splitting|carve[sd]?)(?: up)?\b/g;
 const US_WORDS = '\\b(?:we|us|our|ours|i|me|my)\\b';
 const NAMES_US = new RegExp(US_WORDS);
 const NAMES_IBM = /\bibm\b/;
@@ -353,6 +355,8 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   // typos are corrected before services are looked for ("eevnt streams").
   let stripped = lower;
   for (const re of STOP_PHRASES) stripped = stripped.replace(re, (m) => m.replace(/[^\s]+/g, 'the'));
+  // With both sides named, a word of dividing asks how the task is shared ("how do we and IBM divide up monitoring?"): no topic.
+  if (NAMES_IBM.test(lower) && NAMES_US.test(lower)) stripped = stripped.replace(DIVIDING, (m) => m.replace(/[^\s]+/g, 'the'));
   // A dotted setting name ("retention.ms", "security.protocol") is one name, and names a setting:
   // the parts the documents do not know ("ms") are not unknown topics, and the first of them
   // reads as "config", so that a name of known words alone ("security") does not pass for them.
