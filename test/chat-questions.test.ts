@@ -328,6 +328,11 @@ describe('service names', () => {
     expect(named('vcf classic: who updates the firmware?')).toEqual(['VMware Solutions (automated instances, Day 2)']);
   });
 
+  test("the verb of a side's share is no topic: 'the stuff we manage in VPC' is our part of VPC, not the Change management section", () => {
+    for (const q of ['the stuff we manage in vpc', 'everything we manage in vpc'])
+      expect(corpus.answer(q)).toMatchObject({ intent: 'party', party: 'customer' });
+  });
+
   test('a member of the Cloud Databases family names that document, and is declined where it is not loaded', () => {
     expect(top('who runs major version upgrades on Databases for MySQL?', corpus)).toMatchObject({ answered: true, task: 'Version management' });
     expect(top('Messages for RabbitMQ: who patches the OS?', corpus)).toMatchObject({ answered: true, task: 'Operating System' });
@@ -578,6 +583,17 @@ describe('intents in more wordings', () => {
     ["IBM's duties for the spreadsheet", 'unknown', null],
     ['doc headings pls', 'list', null],
     ['what should we use the bot for?', 'help', null],
+    // …but a word after the share names a topic: "for refunds", "for this sprint" (a to-do list is no duty of the documents).
+    ["what are IBM's responsibilities for refunds", 'unknown', null],
+    ['what are my tasks for this sprint?', 'unknown', null],
+    ["what are IBM's duties for the helm chart", 'unknown', null],
+    // "it" and "this" may be the service; example questions inside a question do not ask for help.
+    ['what can we use it for when a region fails', 'who', 'customer'],
+    ['how do we talk to it over private endpoints?', 'unknown', null],
+    ['e.g. who patches the brokers? (example question)', 'who', 'provider'],
+    // Whether something stays available in a region (the same, the DR one) is no question of where the service is offered.
+    ['are my topics available in the dr region after a failover?', 'who', null],
+    ["the doc's headings look off", 'unknown', null],
     // A side's part said as "the things / the tasks / the stuff" a side does.
     ['the mirroring section, only the things IBM covers', 'section', 'provider'],
     ['disaster recovery: the tasks we handle', 'section', 'customer'],

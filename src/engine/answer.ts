@@ -8,10 +8,9 @@ import {
   asksForSection,
   asksPartyShare,
   asksWho,
-  formOfShare,
   looksLikeHelp,
   looksLikeList,
-  namesPartyShare,
+  saysHowShareIsWanted,
 } from './intent.js';
 import { readQuestion, weighedIn, type Query } from './query.js';
 import { claimsWho } from './segments.js';
@@ -97,11 +96,8 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext)
   }
   // Adjectives and adverbs the documents do not use ("which items are purely IBM's?") leave a
   // request for a party's share or for the list of sections as it is.
-  // A share named as such ("dump all of IBM's duties", "a checklist of customer obligations"):
-  // English words the documents lack, other than names of things, say how to give it, not what about.
-  const shareNamed = namesPartyShare(q.lower);
-  const nameless =
-    topicless || q.units.every((u) => !u.focus || u.foreignModifier || (shareNamed && u.foreignWord && (!u.foreignThing || formOfShare(u.word, q.lower))));
+  // So do English words before a share named as such ("dump all of IBM's duties", "a checklist of customer obligations").
+  const nameless = topicless || q.units.every((u) => !u.focus || u.foreignModifier || (u.foreignWord && saysHowShareIsWanted(u.word, u.foreignThing, q.lower)));
   // "which duties does IBM carry, across all sections?" asks for a party's share, not the list of sections.
   const shareAsked = asksPartyShare(q.lower);
   const partyShare = !!q.party && shareAsked;

@@ -2,13 +2,15 @@
 // summary, everything one party does, or (the default) who does a thing.
 
 const BOT = '(you|u|this bot|the bot|this thing|respbot|this|it)';
+/** The bot itself, not a pronoun that may mean the service ("how do we talk to it from java?"). */
+const TO_BOT = '(?:you|u|this bot|the bot|respbot)';
 /** What may follow a one-word request and leave it one: "help pls", "list them please". */
 const POLITE = "(?:[\\s,]+(?:please|me|us|them|thanks|thank you|again|now|bot|respbot|there|all|team|folks|everyone|y'all))*";
 const HELP = new RegExp(
-  `^(help|\\?+|h|hi|hello|hey|hiya|yo|hallo|good (?:morning|afternoon|evening)|start|usage|commands?|menu|examples?)${POLITE}[!.?\\s]*$|\\b(what can (${BOT}|i|we) (do|ask|answer|help( me)? with|tell me)(?!\\s+(?:about|on|regarding|re)\\s+\\S)|what do(es)? ${BOT} (do|know|cover|answer)|how (do|can|should) (i|we) (use|ask)|how does ${BOT} work|how (?:do|can|should) (?:i|we) (?:talk|speak|chat) (?:to|with) ${BOT}|\\b(?:example|sample) questions?\\b|what (?:do|can|should|would) (?:i|we) use ${BOT} for\\b|who are you|what are you|what is respbot|what(?:'s|’s|s| is| are) (?:this bot|the bot|this thing|this app|respbot|you) for(?=\\s*[?!.]*$)|what(?:'s|’s|s| is) this (?:bot|thing|app)(?=\\s*[?!.]*$)|what questions|what (kinds?|sorts?|types?) of (questions|things)|what (?:kinds?|sorts?|types?) of stuff (?:(?:can|should|do) (?:i|we) (?:ask|type|say)|(?:can|do) (?:you|u))\\b|\\bdo (?:i|we) just (?:type|ask|write)\\b|what (?:should|can|do) i (?:ask|type|say|write)(?=\\s*(?:here|you|to you|the bot)?\\s*[?!.]*$)|what are (?:my|our|the) options(?=\\s*[?!.]*$)|(?:your|the bot'?s|respbot'?s) (?:capabilities|abilities|features|skills)|(?:how|what) (?:am i|are we|should i|should we|do i|do we) (?:supposed to )?(?:phrase|word|ask) (?:my |our )?(?:questions?|things)?)\\b`,
+  `^(help|\\?+|h|hi|hello|hey|hiya|yo|hallo|good (?:morning|afternoon|evening)|start|usage|commands?|menu|examples?)${POLITE}[!.?\\s]*$|\\b(what can (${BOT}|i|we) (do|ask|answer|help( me)? with|tell me)(?!\\s+(?:about|on|regarding|re)\\s+\\S)|what do(es)? ${BOT} (do|know|cover|answer)|how (do|can|should) (i|we) (use|ask)|how does ${BOT} work|how (?:do|can|should) (?:i|we) (?:talk|speak|chat) (?:to|with) ${TO_BOT}|(?:^|\\b(?:any|some|a few) )(?:example|sample) questions?(?: (?:i|we) (?:can|could|should|might) (?:ask|try|use))?(?=(?: for (?:me|us))?\\s*[?!.]*$)|what (?:do|can|should|would) (?:i|we) use ${TO_BOT} for\\b|who are you|what are you|what is respbot|what(?:'s|’s|s| is| are) (?:this bot|the bot|this thing|this app|respbot|you) for(?=\\s*[?!.]*$)|what(?:'s|’s|s| is) this (?:bot|thing|app)(?=\\s*[?!.]*$)|what questions|what (kinds?|sorts?|types?) of (questions|things)|what (?:kinds?|sorts?|types?) of stuff (?:(?:can|should|do) (?:i|we) (?:ask|type|say)|(?:can|do) (?:you|u))\\b|\\bdo (?:i|we) just (?:type|ask|write)\\b|what (?:should|can|do) i (?:ask|type|say|write)(?=\\s*(?:here|you|to you|the bot)?\\s*[?!.]*$)|what are (?:my|our|the) options(?=\\s*[?!.]*$)|(?:your|the bot'?s|respbot'?s) (?:capabilities|abilities|features|skills)|(?:how|what) (?:am i|are we|should i|should we|do i|do we) (?:supposed to )?(?:phrase|word|ask) (?:my |our )?(?:questions?|things)?)\\b`,
 );
 const LIST = new RegExp(
-  `^(list|ls|index|contents|toc|sections|areas|table of contents)${POLITE}[!.?\\s]*$|\\b(sections|areas|categories|chapters|table of contents)\\b|\\bsection (?:headings|titles|names)\\b|^(?:what|which|show|list|give|see)\\b.*\\bheadings\\b|\\b(?:doc|docs|document|page|matrix)'?s? headings\\b|\\bheadings (?:of|in|from) (?:the |this |that |your )?(?:doc|docs|document|documentation|matrix|page)\\b|\\b(what|which) (topics|subjects) (are|do|can)\\b|^(?:an? |the )?index of (?:the )?(?:topics|subjects|contents|areas)\\b|\\bhow (?:is|are|'s) (?:the|this|your) (?:[\\w-]+ ){0,2}?(?:doc|docs|document|documentation|matrix|bot|content|page|table)(?: \\w+)? (?:organi[sz]ed|structured|laid out|arranged)\\b|\\bwhat (do you|does it) cover\\b`,
+  `^(list|ls|index|contents|toc|sections|areas|table of contents)${POLITE}[!.?\\s]*$|\\b(sections|areas|categories|chapters|table of contents)\\b|\\bsection (?:headings|titles|names)\\b|^(?:what|which|show|list|give|see)\\b.*\\bheadings\\b|\\b(?:doc|docs|document)'?s? headings\\b(?! (?:look|looks|are|is|seem|seems|break|broke))|\\bheadings (?:of|in|from) (?:the |this |that |your )?(?:doc|docs|document|documentation|matrix|page)\\b|\\b(what|which) (topics|subjects) (are|do|can)\\b|^(?:an? |the )?index of (?:the )?(?:topics|subjects|contents|areas)\\b|\\bhow (?:is|are|'s) (?:the|this|your) (?:[\\w-]+ ){0,2}?(?:doc|docs|document|documentation|matrix|bot|content|page|table)(?: \\w+)? (?:organi[sz]ed|structured|laid out|arranged)\\b|\\bwhat (do you|does it) cover\\b`,
 );
 const SECTION_VERB =
   /\b(summari[sz](?:e|ed|ing)|summary|sum up|spell out|lay out|brief me|fill me in|overview|outline|recap|rundown|run-down|breakdown|break down|gist|high[- ]level|cheat ?sheet|show|display|open|view|read|tell me about|walk me through|run me through|explain|describe|details? (of|on|for|about)|section|table|everything (about|in|for|on|regarding)|what'?s in|list)\b/;
@@ -37,12 +39,18 @@ export function asksPartyShare(lower: string): boolean {
 /** A side's share named as the thing asked for: "IBM's duties", "customer obligations", "every customer-side item". */
 const SHARE_NOUN = String.raw`(?:my|our|ibm'?s?|(?:the )?customer'?s?|(?:the )?provider'?s?|(?:the )?client'?s?)(?:[- ]side)? (?:responsibilities|duties|obligations|tasks|items?|jobs)\b`;
 const NAMES_SHARE = new RegExp(`\\b${SHARE_NOUN}`);
-export function namesPartyShare(lower: string): boolean {
-  return NAMES_SHARE.test(lower);
-}
-/** "a checklist of customer obligations", "a table of IBM's duties": the word is the form the share is wanted in. */
-export function formOfShare(word: string, lower: string): boolean {
-  return new RegExp(`\\b${word.replace(/[^\w]/g, '\\$&')} of (?:all |every )?(?:the |our |my )?${SHARE_NOUN}`).test(lower);
+const escaped = (word: string) => word.replace(/[^\w\s]/g, '\\$&');
+/**
+ * Whether a word the documents lack says how a side's share, named as such, is wanted rather than
+ * what about: it comes before the share ("dump all of IBM's duties"), and a name of a thing only as
+ * the form ("a checklist of customer obligations"). After it, a word names a topic ("IBM's duties
+ * for refunds", "my tasks for this sprint").
+ */
+export function saysHowShareIsWanted(word: string, thing: boolean, lower: string): boolean {
+  const share = NAMES_SHARE.exec(lower);
+  const at = share ? new RegExp(`\\b${escaped(word)}\\b`).exec(lower) : null;
+  if (!share || !at || at.index >= share.index) return false;
+  return !thing || new RegExp(`\\b${escaped(word)} of (?:all |every )?(?:the |our |my )?${SHARE_NOUN}`).test(lower);
 }
 export function asksEverything(lower: string): boolean {
   return PARTY_ALL.test(lower);
@@ -85,8 +93,11 @@ export function asksFact(lower: string, whole: string = lower): boolean {
     ) ||
     // "which regions is Event Streams available in?": where a service is offered.
     /^(?:which|what) (?:ibm cloud )?(?:regions?|locations?|zones?|geos?|data ?cent(?:er|re)s?)\b/.test(lower) ||
-    // "is it available in the sao paulo region yet?": whether a service is offered there.
-    /\b(?:available|offered|launched|generally available|ga) in (?:the )?(?:[\w-]+ ){1,2}(?:region|regions|mzr|location|geo)\b/.test(lower) ||
+    // "is it available in the sao paulo region yet?": whether a service is offered in a region named;
+    // not whether it stays up in one ("still available in the same / DR region").
+    /\b(?<!still )(?:available|offered|launched|generally available|ga) in (?:the )?(?!(?:same|other|another|primary|secondary|dr|backup|new|second|target|source|original|failover|standby|recovery|home|local|my|our|your|each|every|any|all|both|a|one|that|this|the)\b)(?:[\w-]+ ){1,2}(?:region|regions|mzr|location|geo)\b/.test(
+      lower,
+    ) ||
     // "how do I reset a consumer group's offsets?": a procedure, unless a side is asked about too.
     (HOW_TO.test(lower) && !/\b(?:ibm|provider)\b/.test(whole))
   );
