@@ -601,6 +601,8 @@ describe('intents in more wordings', () => {
     // Help asked as example questions or how to talk to the bot; whether the service is offered in a region is a fact.
     // With both sides named, a word of dividing asks how the task is shared, and names no topic.
     ['how do we and IBM divvy up failback?', 'who', 'shared'],
+    ['failover: a joint effort with ibm?', 'who', 'shared'],
+    ['who handles provisioning a fresh instance - is that a joint thing?', 'who', 'shared'],
     ['got some sample questions for me?', 'help', null],
     ['how can we chat with the bot?', 'help', null],
     ['is event streams generally available in the madrid region?', 'unknown', null],
