@@ -602,6 +602,7 @@ describe('intents in more wordings', () => {
     // With both sides named, a word of dividing asks how the task is shared, and names no topic.
     ['how do we and IBM divvy up failback?', 'who', 'shared'],
     ['failover: a joint effort with ibm?', 'who', 'shared'],
+    ["mirroring setup: what's expected from us vs from IBM?", 'who', 'shared'],
     ['who handles provisioning a fresh instance - is that a joint thing?', 'who', 'shared'],
     ['got some sample questions for me?', 'help', null],
     ['how can we chat with the bot?', 'help', null],
