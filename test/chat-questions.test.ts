@@ -603,6 +603,17 @@ describe('intents in more wordings', () => {
     ['how do we and IBM divvy up failback?', 'who', 'shared'],
     ['failover: a joint effort with ibm?', 'who', 'shared'],
     ["mirroring setup: what's expected from us vs from IBM?", 'who', 'shared'],
+    // …but not work done jointly with someone else, nor the choice a who-question offers.
+    ["what's our part in failback? we do it jointly with the app team", 'who', 'customer'],
+    ['who monitors the mirroring link we set up jointly with the other team?', 'who', 'provider'],
+    ['is the joint responsibility matrix up to date?', 'unknown', null],
+    ['who writes the failback plan, me vs IBM?', 'who', 'customer'],
+    ['is failback a joint effort between us and IBM?', 'who', 'shared'],
+    // Staying available in a region is high availability, not where the service is offered.
+    ['is ES available in the multi-zone region?', 'who', 'provider'],
+    ['is the topic available in the mirrored region?', 'who', 'provider'],
+    ['example questions pls', 'help', null],
+    ["the docs headings don't match the console", 'unknown', null],
     ['who handles provisioning a fresh instance - is that a joint thing?', 'who', 'shared'],
     ['got some sample questions for me?', 'help', null],
     ['how can we chat with the bot?', 'help', null],
@@ -612,6 +623,10 @@ describe('intents in more wordings', () => {
     const a = seed.answer(q);
     expect(a.intent).toBe(intent);
     if (party) expect(a.party).toBe(party);
+  });
+
+  test("both sides asked of a section ('the stuff IBM handles vs the stuff we handle') give the whole section, not one side's part", () => {
+    expect(seed.answer('the stuff IBM handles vs the stuff we handle for DR?')).toMatchObject({ intent: 'section', party: null, side: null });
   });
 
   test('the shared rows are titled and summed up as shared, on every surface', () => {

@@ -150,7 +150,7 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext)
     const partyShare = shareAsked && !who;
     const asked = asksForSection(q.lower) && !who;
     // A section asked for with a side ("the mirroring section, just our side") is that side's part of it.
-    if (bare || asked || partyShare) return done(sectionAnswer(a, sec, partyShare ? q.party : q.asksBothSides ? null : q.askedSide, scope, index));
+    if (bare || asked || partyShare) return done(sectionAnswer(a, sec, q.asksBothSides ? null : partyShare ? q.party : q.askedSide, scope, index));
   }
 
   return { a, q, ranked, multi, unscopedMulti: scope.length > 1 && !q.services.length && !context.service };

@@ -8,7 +8,7 @@ import { americanSpelling, correct, frameWordFor } from './spelling.js';
 import type { KnowledgeIndex, Rarity, ServiceGroup } from './search-index.js';
 import { findNames } from './names.js';
 import { segmentsOf, type Segment } from './segments.js';
-import { FILLER, isStopword, STOP_PHRASES, stem, words } from './words.js';
+import { FILLER, isStopword, JOINT_ASKED, STOP_PHRASES, stem, words } from './words.js';
 import { wordNet } from './wordnet.js';
 
 export interface Unit {
@@ -119,20 +119,30 @@ const ANSWERABLE_PROVIDER = new RegExp(`\\bibm(?:'s| is) ${ANSWERABLE}\\b`);
  * both sides are the answer. Not "clusters on both sides": the two ends of a mirroring pair.
  */
 const ASKS_BOTH =
-  /\bwho(?: does|'s doing| is doing) what\b|\bdivision of (?:labou?r|responsibilit\w*|duties|obligations)\b|(?<!\b(?:on|in|at|across|between|for|of|to) )\bboth (?:sides|parties|of us)\b(?! of\b)|\beach (?:side|party)(?:'s)? (?:does|do|part|share|role|responsib\w*)\b|\bwhat does each (?:side|party)\b|\b(?:a )?joint (?:thing|effort|job|task|responsibility|duty)\b|\bjointly\b|\bwho\b[^?.]*\band who\b/;
+  /\bwho(?: does|'s doing| is doing) what\b|\bdivision of (?:labou?r|responsibilit\w*|duties|obligations)\b|(?<!\b(?:on|in|at|across|between|for|of|to) )\bboth (?:sides|parties|of us)\b(?! of\b)|\beach (?:side|party)(?:'s)? (?:does|do|part|share|role|responsib\w*)\b|\bwhat does each (?:side|party)\b|\bwho\b[^?.]*\band who\b/;
 /**
  * Dividing words and paired questions ("which parts are ours and which IBM's?", "does IBM back it
  * up, and what do we do?"), when both sides are named: "shared between the two clusters" is ordinary wording of the Mirroring rows.
  */
 const DIVIDE =
-  /\b(?:divide[sd]?|dividing|divvy|divvied|split|splits|splitting|carve[sd]?|(?:shared|allocated|distributed) between)\b|\b(?:which|what)\b.*\b(?:and|vs|versus) (?:which|what)\b|\b(?:us|we|ours|me|mine)(?:'s)? (?:vs\.?|versus) (?:from |for |by )?ibm\b|\bibm(?:'s)? (?:vs\.?|versus) (?:from |for |by )?(?:us|ours|me|mine)\b|\b(?:does|do|will|is|are) ibm\b[^?]*\band (?:what|which|how|who)\b[^?]*\b(?:we|us|our|i)\b|\b(?:do|are|must|should) (?:we|i)\b[^?]*\band (?:what|which|how|who)\b[^?]*\bibm\b/;
+  /\b(?:divide[sd]?|dividing|divvy|divvied|split|splits|splitting|carve[sd]?|(?:shared|allocated|distributed) between)\b|\b(?:which|what)\b.*\b(?:and|vs|versus) (?:which|what)\b|\b(?:does|do|will|is|are) ibm\b[^?]*\band (?:what|which|how|who)\b[^?]*\b(?:we|us|our|i)\b|\b(?:do|are|must|should) (?:we|i)\b[^?]*\band (?:what|which|how|who)\b[^?]*\bibm\b/;
 /** The words of dividing alone, with their particle. */
-const DIVIDING = /\b(?:divide[sd]?|dividing|divvy|divvied|split|splits|splitting|carve[sd]?)(?: up)?\b/g;
+/** The words of dividing as a way of asking: "divide up", "split between", "how do we and IBM split …", not "who divides the VPC into subnets". */
+const DIVIDING =
+  /\b(?:divide[sd]?|dividing|divvy|divvied|split|splits|splitting|carve[sd]?)(?: up\b| (?=between\b))|(?<=\b(?:we|us) and ibm |\bibm and (?:we|us) )(?:divide|split|divvy|carve)(?: up)?\b/g;
 const US_WORDS = '\\b(?:we|us|our|ours|i|me|my)\\b';
 const NAMES_US = new RegExp(US_WORDS);
 const NAMES_IBM = /\bibm\b/;
+const JOINT = new RegExp(JOINT_ASKED);
+/** "us vs IBM" asks for both sides, except as the choice a who-question offers ("who writes it, me vs IBM?", as "me or IBM"). */
+const SIDES_VS =
+  /\bthe (?:things|stuff|tasks|bits|parts) (?:ibm|we|i) \w+ (?:vs\.?|versus) (?:the (?:things|stuff|tasks|bits|parts) )?(?:we|i|ibm)\b|\b(?:us|we|ours|me|mine)(?:'s)? (?:vs\.?|versus) (?:from |for |by )?ibm\b|\bibm(?:'s)? (?:vs\.?|versus) (?:from |for |by )?(?:us|ours|me|mine)\b/;
 function asksBothSides(text: string): boolean {
-  return ASKS_BOTH.test(text) || (NAMES_IBM.test(text) && NAMES_US.test(text) && DIVIDE.test(text));
+  return (
+    ASKS_BOTH.test(text) ||
+    JOINT.test(text) ||
+    (NAMES_IBM.test(text) && NAMES_US.test(text) && (DIVIDE.test(text) || (SIDES_VS.test(text) && !/^(?:who|whose|who's)\b/.test(text))))
+  );
 }
 const US = new RegExp(US_WORDS, 'g');
 const IBM = /\bibm\b/g;

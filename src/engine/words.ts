@@ -68,6 +68,13 @@ export const FILLER = new Set(
   bit bits piece pieces couple bunch lot lots handful several many kinda sorta`.split(/\s+/),
 );
 
+/**
+ * Whether a task is shared, asked of the task itself: "is failback a joint effort?", "… or a joint
+ * thing w/ IBM?", "joint effort or purely IBM?"; not "the joint task definitions", nor work done
+ * "jointly with the app team".
+ */
+export const JOINT_ASKED = String.raw`\b(?:(?:is|was|be|it'?s|that'?s) (?:(?:that|it|this|[\w-]+)(?: [\w-]+)? )?|\bor (?:is it )?)a joint (?:thing|effort|job|task|responsibility|duty)\b|\ba joint (?:thing|effort|job|task) (?:with|between) (?:ibm|us and ibm|ibm and us)\b|\bjoint (?:thing|effort|job) or\b`;
+
 /** Phrases removed before matching ("who is in charge of" adds nothing to the topic). */
 export const STOP_PHRASES: RegExp[] = [
   // A request to the bot, at the start: "break down the DR section" asks for a section, and its words name no topic.
@@ -80,7 +87,7 @@ export const STOP_PHRASES: RegExp[] = [
   // and requests to set something out ("spell out IBM's compliance duties").
   /\b(whose (?:call|problem|decision|headache|responsibility|area)(?: (?:is|was|would be) (?:it|that|this))?(?: to)?|(?:our|my|ibm'?s?|their) (?:call|problem|decision|headache|responsibility)(?=\s*(?:[?.!,;:]|$)|\s+(?:or|right|yeah|correct|isn'?t)\b)|(?:make|makes|making) sure(?: that)?|can (?:we|i) (?:rely|count) on (?:ibm|them|the provider) to|end to end|(?:pull|dig|bring) up|on (?:our|my|their|ibm'?s?) end|(?:where|with whom) does (?:the )?responsibility (?:lie|rest|sit)(?: for| with)?|(?:bears?|carry|carries) (?:the )?responsibility(?: for)?|(?:sits?|sitting|falls?|falling|rests?|resting|lies?|lying|belongs?|belonging|lands?|landing) (?:with|to|on)(?= (?:ibm|us|me|you|them|the (?:customer|client|provider)|(?:our|my|ibm'?s?|their|your) (?:side|team|end|plate)))|(?<=\bside )of the (?:fence|house|equation|ledger)|(?:spell|lay) out|(?:the )?(?:full|complete|whole|entire) (?:set|list|range) of|(?:the )?(?:number|amount|count) of|(?:what|how) does (?:the|this|your) (?:doc|document|matrix|page|table) say|(?:raise|file|log|open|escalate|submit|lodge|put in)(?: (?:it|that|this|one|an? (?:support )?(?:ticket|case|request)))? (?:with|to)(?= (?:ibm|ibm support|support)\b[^?]*\bor\b)|responsibilit(?:y|ies) (?:that )?(?:lies?|rests?|sits?|falls?|belongs?) (?:with|to|on))\b/g,
   // "is that a joint effort?" asks whether both sides take part: no topic.
-  /\b(?:a )?joint (?:thing|effort|job|task|responsibility|duty)\b|\bjointly\b/g,
+  /\ba joint (?:thing|effort|job|task|responsibility|duty)\b|\bjoint (?:thing|effort|job)(?= or\b)/g,
   // The verb of a side's share asked for ("everything we manage", "the things IBM covers") asks whose, and names no topic.
   /(?<=\b(?:everything|all|anything|whatever|the (?:things|stuff|items|bits|tasks|duties|jobs)) (?:that )?(?:ibm|we|i) )(?:does|do|handles?|takes? care of|owns?|covers?|manages?)\b/g,
   // Hedges of scope and the asker's role: "what does IBM take care of, across the board?", "… as a user of the service",
