@@ -1,5 +1,6 @@
 // What kind of question it is, from its wording: help, list of sections, a section
 // summary, everything one party does, or (the default) who does a thing.
+import { SHARE_THINGS } from './words.js';
 
 const BOT = '(you|u|this bot|the bot|this thing|respbot|this|it)';
 /** The bot itself, not a pronoun that may mean the service ("how do we talk to it from java?"). */
@@ -15,8 +16,9 @@ const LIST = new RegExp(
 const SECTION_VERB =
   /\b(summari[sz](?:e|ed|ing)|summary|sum up|spell out|lay out|brief me|fill me in|overview|outline|recap|rundown|run-down|breakdown|break down|gist|high[- ]level|cheat ?sheet|show|display|open|view|read|tell me about|walk me through|run me through|explain|describe|details? (of|on|for|about)|section|table|everything (about|in|for|on|regarding)|what'?s in|list)\b/;
 /** "what am I responsible for in X", "what does IBM do for X", "what's on us in X": a party's share of a topic. */
-const PARTY_SHARE =
-  /\b(?:everything|all|anything|whatever|the (?:things|stuff|items|bits|tasks|duties|jobs)) (?:that )?(?:ibm|we|i) (?:does|do|handles?|takes? care|owns?|covers?|manages?|is|are|am|must|should|has to|have to|needs? to)\b|^(?:what|which)(?:'s|’s|s| is| are)? (?:ibm|we|i)(?: are| am)? (?:on the hook|responsible|accountable|in charge|liable)\b|\b(?:what|which)\b.*\b(?:will|would|do|does|are|is|am) (?:we|i|ibm|our team|my team) (?:be )?(?:on the hook|responsible|accountable|in charge|liable)\b|\b(what|which|list)\b.*\b(am i|are we|do i|do we|does ibm|is ibm|does the (customer|client|provider)|is the (customer|client|provider)|must i|must we|should i|should we|are my|are our|are ibm'?s?|is my|is our|on us|on me|on ibm|our part|my part|ibm'?s part|our side|ibm'?s side|our half|ibm'?s half|our column|ibm'?s column|ours|mine|we own|ibm owns|on our plate|on my plate)\b/;
+const PARTY_SHARE = new RegExp(
+  `\\b(?:everything|all|anything|whatever|${SHARE_THINGS}) (?:that )?(?:ibm|we|i) (?:does|do|handles?|takes? care|owns?|covers?|manages?|is|are|am|must|should|has to|have to|needs? to)\\b|^(?:what|which)(?:'s|’s|s| is| are)? (?:ibm|we|i)(?: are| am)? (?:on the hook|responsible|accountable|in charge|liable)\\b|\\b(?:what|which)\\b.*\\b(?:will|would|do|does|are|is|am) (?:we|i|ibm|our team|my team) (?:be )?(?:on the hook|responsible|accountable|in charge|liable)\\b|\\b(what|which|list)\\b.*\\b(am i|are we|do i|do we|does ibm|is ibm|does the (customer|client|provider)|is the (customer|client|provider)|must i|must we|should i|should we|are my|are our|are ibm'?s?|is my|is our|on us|on me|on ibm|our part|my part|ibm'?s part|our side|ibm'?s side|our half|ibm'?s half|our column|ibm'?s column|ours|mine|we own|ibm owns|on our plate|on my plate)\\b`,
+);
 const PARTY_ALL = /\b(all|every|everything|full list|complete list|list|enumerate|itemi[sz]e|end to end)\b|^(what|which)\b/;
 
 export function looksLikeHelp(lower: string): boolean {

@@ -8,7 +8,7 @@ import { americanSpelling, correct, frameWordFor } from './spelling.js';
 import type { KnowledgeIndex, Rarity, ServiceGroup } from './search-index.js';
 import { findNames } from './names.js';
 import { segmentsOf, type Segment } from './segments.js';
-import { FILLER, isStopword, JOINT_ASKED, STOP_PHRASES, stem, words } from './words.js';
+import { FILLER, isStopword, JOINT_ASKED, SHARE_THINGS, STOP_PHRASES, stem, words } from './words.js';
 import { wordNet } from './wordnet.js';
 
 export interface Unit {
@@ -126,7 +126,6 @@ const ASKS_BOTH =
  */
 const DIVIDE =
   /\b(?:divide[sd]?|dividing|divvy|divvied|split|splits|splitting|carve[sd]?|(?:shared|allocated|distributed) between)\b|\b(?:which|what)\b.*\b(?:and|vs|versus) (?:which|what)\b|\b(?:does|do|will|is|are) ibm\b[^?]*\band (?:what|which|how|who)\b[^?]*\b(?:we|us|our|i)\b|\b(?:do|are|must|should) (?:we|i)\b[^?]*\band (?:what|which|how|who)\b[^?]*\bibm\b/;
-/** The words of dividing alone, with their particle. */
 /** The words of dividing as a way of asking: "divide up", "split between", "how do we and IBM split …", not "who divides the VPC into subnets". */
 const DIVIDING =
   /\b(?:divide[sd]?|dividing|divvy|divvied|split|splits|splitting|carve[sd]?)(?: up\b| (?=between\b))|(?<=\b(?:we|us) and ibm |\bibm and (?:we|us) )(?:divide|split|divvy|carve)(?: up)?\b/g;
@@ -185,7 +184,7 @@ function partAsked(who: string, whose: string): RegExp {
       `^(?:what|which)\\b.*\\b${whose} ${PART}\\b`,
       `\\b${whose} ${PART} (?:in|of|for|when)\\b`,
       `^(?:what|which)(?: \\w+)? (?:do|does) (?:${who}) (?:do|handle|take care of|own|cover|manage|look after|have to do|need to do)\\b`,
-      `\\b(?:everything|all|anything|the (?:things|stuff|items|bits|tasks|duties|jobs)) (?:that )?(?:${who}) (?:does|do|handles?|takes? care of|owns?|covers?|manages?|needs? to do|has to do|have to do|must do)\\b`,
+      `\\b(?:everything|all|anything|${SHARE_THINGS}) (?:that )?(?:${who}) (?:does|do|handles?|takes? care of|owns?|covers?|manages?|needs? to do|has to do|have to do|must do)\\b`,
       // "when IBM ships new versions, do we have to do anything?", "is there anything our team needs to do?"
       `\\b(?:do|does|must|should|will) (?:${who}) (?:have|has|need|needs) to do anything\\b`,
       `\\banything (?:${who}|${whose} team) (?:needs?|has|have|must|should) to do\\b`,

@@ -68,6 +68,9 @@ export const FILLER = new Set(
   bit bits piece pieces couple bunch lot lots handful several many kinda sorta`.split(/\s+/),
 );
 
+/** "the things / the stuff … IBM covers": a side's part said of its tasks, as "everything IBM covers" is. */
+export const SHARE_THINGS = 'the (?:things|stuff|items|bits|tasks|duties|jobs)';
+
 /**
  * Whether a task is shared, asked of the task itself: "is failback a joint effort?", "… or a joint
  * thing w/ IBM?", "joint effort or purely IBM?"; not "the joint task definitions", nor work done
@@ -89,7 +92,10 @@ export const STOP_PHRASES: RegExp[] = [
   // "is that a joint effort?" asks whether both sides take part: no topic.
   /\ba joint (?:thing|effort|job|task|responsibility|duty)\b|\bjoint (?:thing|effort|job)(?= or\b)/g,
   // The verb of a side's share asked for ("everything we manage", "the things IBM covers") asks whose, and names no topic.
-  /(?<=\b(?:everything|all|anything|whatever|the (?:things|stuff|items|bits|tasks|duties|jobs)) (?:that )?(?:ibm|we|i) )(?:does|do|handles?|takes? care of|owns?|covers?|manages?)\b/g,
+  new RegExp(
+    `(?<=\\b(?:everything|all|anything|whatever|${SHARE_THINGS}) (?:that )?(?:ibm|we|i) )(?:does|do|handles?|takes? care of|owns?|covers?|manages?)\\b`,
+    'g',
+  ),
   // Hedges of scope and the asker's role: "what does IBM take care of, across the board?", "… as a user of the service",
   // and the vague ends of a list: "ops monitoring, code updates, that kind of thing", "… and so on".
   /\b(signing off|logging off|heading (?:out|off)|got(?:ta| to) go|ttyl|brb|catch you later|see ya|that'?s all(?: for now)?|across the board|in general|generally speaking|all in all|by and large|big picture|at a high level|(?:that|this) (?:kind|sort|type) of (?:thing|stuff)|(?:and|or) (?:stuff|things) like that|and so (?:on|forth)|or something(?: like that)?|and (?:all )?that|etc|(?<!\bwell )as (?:(?:a|an|the) )?(?:users?|customers?|clients?|consumers?|tenants?)(?: of (?:the|this|that) (?:service|product|platform|offering))?(?=\s*(?:[?.!,;:]|$)))\b/g,
