@@ -598,10 +598,10 @@ describe('intents in more wordings', () => {
     ['the mirroring section, only the things IBM covers', 'section', 'provider'],
     ['disaster recovery: the tasks we handle', 'section', 'customer'],
     ['summarise app orchestration, just the stuff we own', 'section', 'customer'],
-    // Help asked as example questions or how to talk to the bot; whether the service is offered in a region is a fact.
-    // With both sides named, a word of dividing asks how the task is shared, and names no topic.
+    // Both sides asked: dividing words with both sides named (no topic), "a joint effort", "us vs IBM".
     ['how do we and IBM divvy up failback?', 'who', 'shared'],
     ['failover: a joint effort with ibm?', 'who', 'shared'],
+    ['who handles provisioning a fresh instance - is that a joint thing?', 'who', 'shared'],
     ["mirroring setup: what's expected from us vs from IBM?", 'who', 'shared'],
     // …but not work done jointly with someone else, nor the choice a who-question offers.
     ["what's our part in failback? we do it jointly with the app team", 'who', 'customer'],
@@ -614,7 +614,7 @@ describe('intents in more wordings', () => {
     ['is the topic available in the mirrored region?', 'who', 'provider'],
     ['example questions pls', 'help', null],
     ["the docs headings don't match the console", 'unknown', null],
-    ['who handles provisioning a fresh instance - is that a joint thing?', 'who', 'shared'],
+    // Help asked as example questions or how to talk to the bot; whether the service is offered in a region is a fact.
     ['got some sample questions for me?', 'help', null],
     ['how can we chat with the bot?', 'help', null],
     ['is event streams generally available in the madrid region?', 'unknown', null],
