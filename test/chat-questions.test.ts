@@ -595,6 +595,8 @@ describe('intents in more wordings', () => {
     ['are my topics available in the dr region after a failover?', 'who', null],
     ["the doc's headings look off", 'unknown', null],
     // A side's part said as "the things / the tasks / the stuff" a side does.
+    ['disaster recovery section, customer side only', 'section', 'customer'],
+    ['mirroring table - provider side only', 'section', 'provider'],
     ['the mirroring section, only the things IBM covers', 'section', 'provider'],
     ['disaster recovery: the tasks we handle', 'section', 'customer'],
     ['summarise app orchestration, just the stuff we own', 'section', 'customer'],
