@@ -462,6 +462,8 @@ describe('what the documents do not cover is declined, with what they do cover',
     'how do we set up mirroring?',
     'do we have to run the CLI command that enables mirroring?',
     'running the cli command that enables mirroring: is that on us?',
+    'enabling mirroring — do we run the cli command ourselves?',
+    'topic creation via the cli – do we do that?',
   ])('with a word of who does it, it is asked as such: %s', (q) => {
     expect(seed.answer(q).note ?? '').not.toMatch(/not facts/);
   });
