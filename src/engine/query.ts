@@ -8,7 +8,7 @@ import { americanSpelling, correct, frameWordFor } from './spelling.js';
 import type { KnowledgeIndex, Rarity, ServiceGroup } from './search-index.js';
 import { findNames } from './names.js';
 import { segmentsOf, type Segment } from './segments.js';
-import { FILLER, isStopword, JOINT_ASKED, SHARE_THINGS, STOP_PHRASES, stem, words } from './words.js';
+import { FILLER, isStopword, SHARE_THINGS, STOP_PHRASES, stem, words } from './words.js';
 import { wordNet } from './wordnet.js';
 
 export interface Unit {
@@ -132,7 +132,13 @@ const DIVIDING =
 const US_WORDS = '\\b(?:we|us|our|ours|i|me|my)\\b';
 const NAMES_US = new RegExp(US_WORDS);
 const NAMES_IBM = /\bibm\b/;
-const JOINT = new RegExp(JOINT_ASKED);
+/**
+ * Whether a task is shared, asked of the task itself: "is failback a joint effort?", "… or a joint
+ * thing w/ IBM?", "joint effort or purely IBM?"; not "the joint task definitions", nor work done
+ * "jointly with the app team".
+ */
+const JOINT =
+  /\b(?:(?:is|was|be|it'?s|that'?s) (?:(?:that|it|this|[\w-]+)(?: [\w-]+)? )?|\bor (?:is it )?)a joint (?:thing|effort|job|task|responsibility|duty)\b|\ba joint (?:thing|effort|job|task) (?:with|between) (?:ibm|us and ibm|ibm and us)\b|\bjoint (?:thing|effort|job) or\b/;
 /** "us vs IBM" asks for both sides, except as the choice a who-question offers ("who writes it, me vs IBM?", as "me or IBM"). */
 const SIDES_VS =
   /\bthe (?:things|stuff|tasks|bits|parts) (?:ibm|we|i) \w+ (?:vs\.?|versus) (?:the (?:things|stuff|tasks|bits|parts) )?(?:we|i|ibm)\b|\b(?:us|we|ours|me|mine)(?:'s)? (?:vs\.?|versus) (?:from |for |by )?ibm\b|\bibm(?:'s)? (?:vs\.?|versus) (?:from |for |by )?(?:us|ours|me|mine)\b/;

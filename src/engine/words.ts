@@ -71,13 +71,6 @@ export const FILLER = new Set(
 /** "the things / the stuff … IBM covers": a side's part said of its tasks, as "everything IBM covers" is. */
 export const SHARE_THINGS = 'the (?:things|stuff|items|bits|tasks|duties|jobs)';
 
-/**
- * Whether a task is shared, asked of the task itself: "is failback a joint effort?", "… or a joint
- * thing w/ IBM?", "joint effort or purely IBM?"; not "the joint task definitions", nor work done
- * "jointly with the app team".
- */
-export const JOINT_ASKED = String.raw`\b(?:(?:is|was|be|it'?s|that'?s) (?:(?:that|it|this|[\w-]+)(?: [\w-]+)? )?|\bor (?:is it )?)a joint (?:thing|effort|job|task|responsibility|duty)\b|\ba joint (?:thing|effort|job|task) (?:with|between) (?:ibm|us and ibm|ibm and us)\b|\bjoint (?:thing|effort|job) or\b`;
-
 /** Phrases removed before matching ("who is in charge of" adds nothing to the topic). */
 export const STOP_PHRASES: RegExp[] = [
   // A request to the bot, at the start: "break down the DR section" asks for a section, and its words name no topic.
