@@ -1001,6 +1001,16 @@ describe('words of the trade', () => {
     });
   });
 
+  test("what is internal to the company is organizational: the customer's own controls, not the service's certified ones", () => {
+    for (const q of ['who keeps our in-house controls up to date?', 'our company-wide controls for event streams, ibm or us?'])
+      expect(top(q)).toMatchObject({ answered: true, task: 'Compliance controls', party: 'customer' });
+    expect(top('who keeps the controls behind the certifications of event streams?')).toMatchObject({
+      answered: true,
+      task: 'Maintain controls',
+      party: 'provider',
+    });
+  });
+
   test('obligations are responsibilities', () => {
     expect(top('what are our obligations for disaster recovery?')).toMatchObject({ answered: true, intent: 'section', party: 'customer' });
     expect(top('mirroring section, only our obligations')).toMatchObject({ answered: true, intent: 'section', party: 'customer' });
