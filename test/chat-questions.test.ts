@@ -1027,6 +1027,15 @@ describe('words of the trade', () => {
     expect(top('who handles the move back once the primary region recovers?')).toMatchObject({ answered: true, task: 'Failback' });
   });
 
+  test('going back to the primary or original region is failing back', () => {
+    expect(top('who plans the return to the original region?')).toMatchObject({ answered: true, task: 'Failback', party: 'customer' });
+    expect(top('heading home to the primary after a DR event - is that a joint effort?')).toMatchObject({ answered: true, task: 'Failback', party: 'shared' });
+  });
+
+  test('s2s is service to service', () => {
+    expect(readQuestion('who sets up the s2s binding?', seed.index).units.map((u) => u.word)).toEqual(['sets up', 'service binding']);
+  });
+
   test('locking down is restricting', () => {
     expect(top('vpc: who locks down ssh access to our virtual server instances?', corpus)).toMatchObject({
       answered: true,

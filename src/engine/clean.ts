@@ -98,6 +98,7 @@ const CHAT_WORDS: Record<string, string> = {
   qmgr: 'queue manager',
   qmgrs: 'queue managers',
   reqs: 'requirements',
+  s2s: 'service to service',
   os: 'operating system',
   authn: 'authentication',
   authz: 'authorization',
