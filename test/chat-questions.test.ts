@@ -272,7 +272,7 @@ describe('readings that must not overreach', () => {
     ['who keeps it up to date, the kafka client?', 'Supported client', 'customer'],
     // The topic after a question that points at it.
     ['audit came back on monday. who owns this? backing up the schema registry', 'Schema Registry', 'customer'],
-    ['heads up from the security team. whose job is this: reconfiguring mirroring after failback', 'Failback', 'customer'],
+    ['heads up from the security team. whose job is this: reconfiguring mirroring after failback', 'Failback', 'provider'],
     // Being responsible, said in context, is not the side asked about.
     ["we're responsible for our apps. who does failover?", 'Failover', 'shared'],
     ['IBM is responsible for the infrastructure, so who handles failover?', 'Failover', 'shared'],
@@ -779,6 +779,13 @@ describe("which side of a shared row the question's words name", () => {
       task: 'Service and key policies',
       party: 'customer',
     });
+  });
+
+  test('what the customer coordinates with IBM to have done is IBM\'s doing: Failback\'s "Coordinating with IBM to reconfigure mirroring"', () => {
+    expect(top('who reconfigures mirroring after failback?')).toMatchObject({ answered: true, task: 'Failback', party: 'provider' });
+    expect(top('failback: does ibm re-establish the mirroring?')).toMatchObject({ answered: true, task: 'Failback', party: 'provider' });
+    // The coordinating itself is the customer's.
+    expect(top('who coordinates the mirroring reconfiguration with ibm after failback?')).toMatchObject({ task: 'Failback', party: 'customer' });
   });
 
   test.each([

@@ -112,14 +112,36 @@ function onlyEnabled(u: Unit, e: Indexed, index: KnowledgeIndex): boolean {
 }
 
 /**
+ * The customer's text splits the same way: what the customer asks IBM to do ("Coordinating with IBM
+ * to reconfigure mirroring") is IBM's doing; the customer's part is the asking.
+ */
+const ASKING_IBM = /\b(?:coordinat\w*|work\w*|liais\w*|engag\w*) with (?:ibm|the provider)(?: support)? to\b([^.;\n]*)/gi;
+const customerParts = new WeakMap<Indexed, { does: Set<string>; asks: Set<string> }>();
+function onlyAskedOfIbm(u: Unit, e: Indexed, index: KnowledgeIndex): boolean {
+  let parts = customerParts.get(e);
+  if (!parts) {
+    const text = e.customer ?? '';
+    const asked = [...text.matchAll(ASKING_IBM)].map((m) => m[1]!).join(' . ');
+    parts = { does: termsOf(text.replace(ASKING_IBM, ' '), index.vocabulary), asks: termsOf(asked, index.vocabulary) };
+    customerParts.set(e, parts);
+  }
+  if (parts.asks.size === 0) return false;
+  if (u.stem && (parts.asks.has(u.stem) || parts.does.has(u.stem))) return !parts.does.has(u.stem);
+  const terms = [...u.terms, ...u.related.keys()];
+  return terms.some((t) => parts.asks.has(t)) && !terms.some((t) => parts.does.has(t));
+}
+
+/**
  * How strongly IBM's text and the customer's hold the unit. What IBM's text gives the customer the
  * means to do ("provides you with the ability to set key policies") is the customer's doing, unless
- * the question asks about the means themselves (`means`).
+ * the question asks about the means themselves (`means`); what the customer's text asks IBM to do is IBM's.
  */
 function sidesOf(u: Unit, index: KnowledgeIndex, e: Indexed, means: boolean): [number, number] {
   const inP = strength(u, index, e, PROVIDER);
   const inC = strength(u, index, e, CUSTOMER);
-  return inP > 0 && !means && onlyEnabled(u, e, index) ? [0, Math.max(inC, inP)] : [inP, inC];
+  if (inP > 0 && !means && onlyEnabled(u, e, index)) return [0, Math.max(inC, inP)];
+  if (inC > 0 && onlyAskedOfIbm(u, e, index)) return [Math.max(inC, inP), 0];
+  return [inP, inC];
 }
 
 /** Whether the entry's field has a form of the unit's word: a term that begins with its stem, or that its stem begins with. */
