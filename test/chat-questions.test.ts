@@ -553,6 +553,18 @@ describe('intents in more wordings', () => {
     ['what are my options?', 'help', null],
     ['what are your capabilities', 'help', null],
     ['what can you tell me about failback?', 'who', null],
+    // Help asked in other words: "what kinda stuff", "what we can ask you", "how to word questions", "your scope".
+    ['what kinda questions do you take?', 'help', null],
+    ['remind me what we can ask you', 'help', null],
+    ['how to word questions for the bot?', 'help', null],
+    ["what's the bot's scope?", 'help', null],
+    ['what can we ask you about failback?', 'who', null],
+    // The list asked for as a section list, the document's outline or its topics; Kafka topics are not the document's.
+    ['section list pls', 'list', null],
+    ['headings only', 'list', null],
+    ["what's the outline of this document", 'list', null],
+    ['which topics does the responsibilities document cover?', 'list', null],
+    ['which topics does ibm back up?', 'who', null],
     ['what are my options for failover?', 'who', null],
     // Ways of saying whose it is: "sits with", "falls to", "our side of the fence".
     ['which jobs sit with ibm?', 'party', 'provider'],
