@@ -553,6 +553,9 @@ describe('intents in more wordings', () => {
     ['what are my options?', 'help', null],
     ['what are your capabilities', 'help', null],
     ['what can you tell me about failback?', 'who', null],
+    // The document the answer is for names no topic ("onboarding" is otherwise access); a side's items are its share, whatever the areas.
+    ['everything we own, for the onboarding deck', 'party', 'customer'],
+    ['every IBM-side item, all areas', 'party', 'provider'],
     // Help asked in other words: "what kinda stuff", "what we can ask you", "how to word questions", "your scope".
     ['what kinda questions do you take?', 'help', null],
     ['remind me what we can ask you', 'help', null],
@@ -594,7 +597,8 @@ describe('intents in more wordings', () => {
     ['a spreadsheet of customer obligations, please', 'party', 'customer'],
     ['tabulate every customer-side item', 'party', 'customer'],
     ["what are IBM's duties for kerberos?", 'unknown', null],
-    ["IBM's duties for the spreadsheet", 'unknown', null],
+    // The document it is for, at the end, is the form too ("for the onboarding deck").
+    ["IBM's duties for the spreadsheet", 'party', 'provider'],
     ['doc headings pls', 'list', null],
     ['what should we use the bot for?', 'help', null],
     // …but a word after the share names a topic: "for refunds", "for this sprint" (a to-do list is no duty of the documents).

@@ -33,6 +33,7 @@ export function asksForSection(lower: string): boolean {
 export function asksPartyShare(lower: string): boolean {
   return (
     PARTY_SHARE.test(lower) ||
+    NAMES_SHARE.test(lower) ||
     /\b(my|our|ibm'?s?|(?:the )?customer'?s?|(?:the )?provider'?s?)(?:[- ]side)? (responsibilities|duties|obligations|tasks|job)\b|\b(?:my|our|ibm'?s?|(?:the )?customer'?s|(?:the )?provider'?s) (?:[\w-]+ ){1,4}(?:responsibilities|duties|obligations)\b|\b(responsibilities|duties|obligations|tasks|jobs|items) (?:that )?(?:fall|falls|belong|belongs|go|goes|sit|sits|rest|rests|lie|lies|land|lands) (?:to|on|with) (?:ibm|us|me|the customer|the provider|(?:our|my|ibm'?s?) side)\b/.test(
       lower,
     )
