@@ -556,6 +556,11 @@ describe('intents in more wordings', () => {
     // The document the answer is for names no topic ("onboarding" is otherwise access); a side's items are its share, whatever the areas.
     ['everything we own, for the onboarding deck', 'party', 'customer'],
     ['every IBM-side item, all areas', 'party', 'provider'],
+    // A side asked for in a section's words: "just what we handle", "the rows that land on the customer", "what IBM handles", "on our plate".
+    ['the mirroring section, just what we handle', 'section', 'customer'],
+    ['disaster recovery table: only the rows that land on the customer', 'section', 'customer'],
+    ['what ibm handles in app orchestration - that section', 'section', 'provider'],
+    ["the app orchestration table, only what's on our plate", 'section', 'customer'],
     // Help asked in other words: "what kinda stuff", "what we can ask you", "how to word questions", "your scope".
     ['what kinda questions do you take?', 'help', null],
     ['remind me what we can ask you', 'help', null],

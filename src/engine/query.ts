@@ -108,9 +108,9 @@ export const MAX_RELATED = 16;
 /** Being answerable for something, said of a side ("we're on the hook for", "IBM is accountable for"). */
 const ANSWERABLE = '(?:on the hook|responsible|accountable|in charge|liable)';
 const ASKS_CUSTOMER =
-  /\b(?:our|my) (?:part|side|half|column|job|end|share|responsibilit\w*|duties|obligations|tasks)\b|\bcustomer(?:'s)?[- ](?:side|part|half|column|share)\b|\bon (?:us|me)\b|\bup to (?:us|me)\b|^(?:do|must|should|are|am|will|would|can) (?:we|i)\b|\b(?:we|i) (?:have|need|must|should) to\b|\bourselves\b/;
+  /\b(?:our|my) (?:part|side|half|column|job|end|share|responsibilit\w*|duties|obligations|tasks)\b|\bcustomer(?:'s)?[- ](?:side|part|half|column|share|rows?|items?)\b|\b(?:just|only) (?:what|the (?:stuff|things|bits|rows|items|parts?)(?: that)?) (?:we|i|our team|my team) (?:do|handle|own|cover|manage|take care of|look after)\b|\bleft for (?:us|me) to do\b|\bon (?:our|my) plate\b|\b(?:lands?|falls?|sits?) (?:on|with|to) (?:us|me|the customer)\b|\bon (?:us|me)\b|\bup to (?:us|me)\b|^(?:do|must|should|are|am|will|would|can) (?:we|i)\b|\b(?:we|i) (?:have|need|must|should) to\b|\bourselves\b/;
 const ASKS_PROVIDER =
-  /\bibm'?s? (?:part|side|half|column|job|end|share|responsibilit\w*|duties|obligations|tasks)\b|\bprovider(?:'s)?[- ](?:side|part|half|column|share)\b|\bon ibm\b|\bup to ibm\b|^(?:does|will|would|is|can) ibm\b/;
+  /\bibm'?s? (?:part|side|half|column|job|end|share|responsibilit\w*|duties|obligations|tasks)\b|\bprovider(?:'s)?[- ](?:side|part|half|column|share|rows?|items?)\b|\b(?:just|only) (?:what|the (?:stuff|things|bits|rows|items|parts?)(?: that)?) ibm (?:does|handles|owns|covers|manages|takes care of|looks after)\b|^(?:what|which)(?: \w+)? ibm (?:does|handles|owns|covers|manages|takes care of|looks after)\b|\b(?:lands?|falls?|sits?) (?:on|with|to) (?:ibm|the provider)\b|\bon ibm\b|\bup to ibm\b|^(?:does|will|would|is|can) ibm\b/;
 /** Read in the asking clause only: "we're responsible for our apps. who does failover?" states context. */
 const ANSWERABLE_CUSTOMER = new RegExp(`\\b(?:we're|we are|i'm|im|i am) ${ANSWERABLE}\\b`);
 const ANSWERABLE_PROVIDER = new RegExp(`\\bibm(?:'s| is) ${ANSWERABLE}\\b`);
