@@ -416,6 +416,8 @@ describe('what the documents do not cover is declined, with what they do cover',
     'how can i see consumer lag for a topic?',
     'how do I reset a consumer group to the earliest offset?',
     'topic limit per instance for event streams?',
+    'is there a cap on how many partitions we can create?',
+    'partition quota on the standard plan?',
   ])('a fact or a procedure, not who does it: %s', (q) => {
     const a = seed.answer(q);
     expect(a.answered).toBe(false);

@@ -94,6 +94,10 @@ export function asksFact(lower: string, whole: string = lower): boolean {
     /\d\s*%|\bin (?:minutes|hours|seconds|days|milliseconds|ms|mb|gb|tb)\b|\b(?:limits?|quotas?|count|maximum|max) (?:per|for each) (?:instance|account|project|cluster|region|plan|namespace|topic)\b/.test(
       whole,
     ) ||
+    // "is there a cap on retention.ms?", "topic limit on the lite plan?": a limit asked for by its name.
+    /^is there (?:a|any) (?:hard |upper |size )?(?:cap|limit|maximum|max|ceiling|quota)\b|^(?:[\w.-]+ ){0,2}(?:cap|limit|ceiling|quota)s? (?:on|for|in|per)\b/.test(
+      lower,
+    ) ||
     // "which regions is Event Streams available in?": where a service is offered.
     /^(?:which|what) (?:ibm cloud )?(?:regions?|locations?|zones?|geos?|data ?cent(?:er|re)s?)\b/.test(lower) ||
     // "is it available in the sao paulo region yet?", "is mirroring offered in the eu-de region?": where
