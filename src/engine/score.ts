@@ -113,16 +113,20 @@ function onlyEnabled(u: Unit, e: Indexed, index: KnowledgeIndex): boolean {
 
 /**
  * The customer's text splits the same way: what the customer asks IBM to do ("Coordinating with IBM
- * to reconfigure mirroring") is IBM's doing; the customer's part is the asking.
+ * to reconfigure mirroring") is IBM's doing; the customer's part is the asking, which stays theirs.
  */
 const ASKING_IBM = /\b(?:coordinat\w*|work\w*|liais\w*|engag\w*) with (?:ibm|the provider)(?: support)? to\b([^.;\n]*)/gi;
+/** A question about getting IBM to do something ("who asks IBM to reconfigure it?") asks about the asking. */
+const ASKS_OF_IBM =
+  /\bwith (?:ibm|the provider)\b|\b(?:ask|asks|asking|asked|tell|tells|telling|contact\w*|get|gets|getting|remind\w*|ping\w*|request\w*|(?:reach\w*|reach\w* out|talk\w*|speak\w*|escalat\w*|go|goes|going) to) (?:ibm|the provider)\b/;
 const customerParts = new WeakMap<Indexed, { does: Set<string>; asks: Set<string> }>();
 function onlyAskedOfIbm(u: Unit, e: Indexed, index: KnowledgeIndex): boolean {
   let parts = customerParts.get(e);
   if (!parts) {
     const text = e.customer ?? '';
     const asked = [...text.matchAll(ASKING_IBM)].map((m) => m[1]!).join(' . ');
-    parts = { does: termsOf(text.replace(ASKING_IBM, ' '), index.vocabulary), asks: termsOf(asked, index.vocabulary) };
+    const own = text.replace(ASKING_IBM, (m, what: string) => m.slice(0, m.length - what.length));
+    parts = { does: termsOf(own, index.vocabulary), asks: termsOf(asked, index.vocabulary) };
     customerParts.set(e, parts);
   }
   if (parts.asks.size === 0) return false;
@@ -136,11 +140,11 @@ function onlyAskedOfIbm(u: Unit, e: Indexed, index: KnowledgeIndex): boolean {
  * means to do ("provides you with the ability to set key policies") is the customer's doing, unless
  * the question asks about the means themselves (`means`); what the customer's text asks IBM to do is IBM's.
  */
-function sidesOf(u: Unit, index: KnowledgeIndex, e: Indexed, means: boolean): [number, number] {
+function sidesOf(u: Unit, index: KnowledgeIndex, e: Indexed, means: boolean, asksOfIbm: boolean): [number, number] {
   const inP = strength(u, index, e, PROVIDER);
   const inC = strength(u, index, e, CUSTOMER);
   if (inP > 0 && !means && onlyEnabled(u, e, index)) return [0, Math.max(inC, inP)];
-  if (inC > 0 && onlyAskedOfIbm(u, e, index)) return [Math.max(inC, inP), 0];
+  if (inC > 0 && !asksOfIbm && onlyAskedOfIbm(u, e, index)) return [Math.max(inC, inP), 0];
   return [inP, inC];
 }
 
@@ -176,12 +180,13 @@ export function sideOf(q: Query, e: Indexed, index: KnowledgeIndex): 'provider' 
   let beyondTask = false;
   // Unless the question asks about the means themselves ("who provides an interface to assign access?").
   const means = ASKS_FOR_MEANS.test(q.lower);
+  const asksOfIbm = ASKS_OF_IBM.test(q.lower);
   for (const u of q.units) {
     if (!u.focus || u.contrast) continue;
     units++;
     const lead = first;
     first = false;
-    let [inP, inC] = sidesOf(u, index, e, means);
+    let [inP, inC] = sidesOf(u, index, e, means, asksOfIbm);
     // The word itself on one side and only a related word on the other: the word's side. Not when
     // the other side has a form of the same word ("apps" / "application", "IPs" / "IP").
     if (inP === 1 && inC > 0 && inC < 1 && !sameFamilyIn(u, index, e, CUSTOMER)) inC = 0;
@@ -200,7 +205,7 @@ export function sideOf(q: Query, e: Indexed, index: KnowledgeIndex): 'provider' 
     // words around it may ("our database ran out of disk and went down"), the task's excepted.
     for (const u of q.units) {
       if (u.focus || u.contrast) continue;
-      const [inP, inC] = sidesOf(u, index, e, means);
+      const [inP, inC] = sidesOf(u, index, e, means, asksOfIbm);
       if (inP > 0 === inC > 0 || strength(u, index, e, TASK) > 0) continue;
       const w = Math.max(...u.terms.map((t) => index.idf.get(t) ?? 0), 0);
       p += w * inP;
