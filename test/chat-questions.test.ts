@@ -1100,6 +1100,10 @@ describe('words of the trade', () => {
     expect(readQuestion('who sets up the s2s binding?', seed.index).units.map((u) => u.word)).toEqual(['sets up', 'service binding']);
   });
 
+  test('"we\'re setting up" is no setting up again', () => {
+    expect(readQuestion("we're setting up mirroring", seed.index).units.flatMap((u) => u.terms)).not.toContain('~reconfigure');
+  });
+
   test('locking down is restricting', () => {
     expect(top('vpc: who locks down ssh access to our virtual server instances?', corpus)).toMatchObject({
       answered: true,
