@@ -1100,6 +1100,11 @@ describe('words of the trade', () => {
     expect(readQuestion('who sets up the s2s binding?', seed.index).units.map((u) => u.word)).toEqual(['sets up', 'service binding']);
   });
 
+  test("wiring apps into other services is integrating them; health checks are the application's monitoring", () => {
+    for (const q of ['who wires up our apps to other IBM services?', 'health checks on our producer microservices - us or ibm?'])
+      expect(top(q)).toMatchObject({ answered: true, task: 'Manage, integrate, and monitor', party: 'customer' });
+  });
+
   test('"we\'re setting up" is no setting up again', () => {
     expect(readQuestion("we're setting up mirroring", seed.index).units.flatMap((u) => u.terms)).not.toContain('~reconfigure');
   });
