@@ -1109,6 +1109,13 @@ describe('words of the trade', () => {
     expect(readQuestion("we're setting up mirroring", seed.index).units.flatMap((u) => u.terms)).not.toContain('~reconfigure');
   });
 
+  test("business units and departments are the organization's user base: sharing capacity among them is Cluster management", () => {
+    for (const q of ['our business units share one instance - who splits the capacity between them?', 'who divides the capacity between our departments?'])
+      expect(top(q)).toMatchObject({ answered: true, task: 'Cluster management', party: 'customer' });
+    // Their access is still access.
+    expect(top('who grants our departments access to the instance?')).toMatchObject({ task: 'Manage users and access', party: 'customer' });
+  });
+
   test('locking down is restricting', () => {
     expect(top('vpc: who locks down ssh access to our virtual server instances?', corpus)).toMatchObject({
       answered: true,
