@@ -346,6 +346,32 @@ describe('readings of this round that must not overreach', () => {
   });
 });
 
+describe('readings of the second review that must not overreach', () => {
+  test.each([
+    // A limit asked about with a side named is a row question, not a fact.
+    ['capacity limits in our cluster, managed by ibm or by us?', 'Cluster management', seed],
+    ['mq on cloud: connection limit on the queue manager, managed by ibm?', 'Queue manager', corpus],
+    // The documents' own tool name stays the customer's row.
+    ['who owns availability monitoring?', 'Manage, integrate, and monitor', seed],
+    // Restoring to the original instance is no failback; context "with ibm" asks nothing of IBM.
+    ['who restores back to the original instance for cloud databases?', 'Backups and restore', corpus],
+  ])('%s → %s', (q, task, e) => {
+    expect(top(q, e)).toMatchObject({ answered: true, task });
+  });
+
+  test('"with ibm" as context does not move the reconfiguring back to the customer', () => {
+    expect(top("we're on event streams with ibm - who reconfigures mirroring after failback?")).toMatchObject({ task: 'Failback', party: 'provider' });
+  });
+
+  test('"what kinds of things does IBM handle?" asks for IBM\'s share', () => {
+    expect(top('what kinds of things does ibm handle?')).toMatchObject({ answered: true, intent: 'party', party: 'provider' });
+  });
+
+  test('"we\'re establishing" is no re-establishing', () => {
+    expect(readQuestion("we're establishing service to service binding", seed.index).units.flatMap((u) => u.terms)).not.toContain('~reconfigure');
+  });
+});
+
 describe('service names', () => {
   test('a name that is one ordinary word once "IBM Cloud" is taken off ("logs") does not name the service', () => {
     const named = (q: string) => readQuestion(q, corpus.index).services.map((g) => g.service);

@@ -61,6 +61,10 @@ const CHAT_WORDS: Record<string, string> = {
   info: 'information',
   im: "i'm",
   whos: "who's",
+  // Spelt out, so that "we're" does not leave a word 're' to read as a prefix ('re-establish').
+  "we're": 'we are',
+  "they're": 'they are',
+  "you're": 'you are',
   'who’s': "who's",
   dont: "don't",
   // Engineers' short forms of words the documents spell out.

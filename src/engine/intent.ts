@@ -17,7 +17,7 @@ const SECTION_VERB =
   /\b(summari[sz](?:e|ed|ing)|summary|sum up|spell out|lay out|brief me|fill me in|overview|outline|recap|rundown|run-down|breakdown|break down|gist|high[- ]level|cheat ?sheet|show|display|open|view|read|tell me about|walk me through|run me through|explain|describe|details? (of|on|for|about)|section|table|everything (about|in|for|on|regarding)|what'?s in|list)\b/;
 /** "what am I responsible for in X", "what does IBM do for X", "what's on us in X": a party's share of a topic. */
 const PARTY_SHARE = new RegExp(
-  `\\b(?:everything|all|anything|whatever|${SHARE_THINGS}) (?:that )?(?:ibm|we|i) (?:does|do|handles?|takes? care|owns?|covers?|manages?|is|are|am|must|should|has to|have to|needs? to)\\b|^(?:what|which)(?:'s|’s|s| is| are)? (?:ibm|we|i)(?: are| am)? (?:on the hook|responsible|accountable|in charge|liable)\\b|\\b(?:what|which)\\b.*\\b(?:will|would|do|does|are|is|am) (?:we|i|ibm|our team|my team) (?:be )?(?:on the hook|responsible|accountable|in charge|liable)\\b|\\b(what|which|list)\\b.*\\b(am i|are we|do i|do we|does ibm|is ibm|does the (customer|client|provider)|is the (customer|client|provider)|must i|must we|should i|should we|are my|are our|are ibm'?s?|is my|is our|on us|on me|on ibm|our part|my part|ibm'?s part|our side|ibm'?s side|our half|ibm'?s half|our column|ibm'?s column|ours|mine|we own|ibm owns|on our plate|on my plate)\\b`,
+  `\\bwhat (?:(?:kinds?|sorts?|types?) of|kinda|sorta) (?:things|stuff|tasks|work|duties) (?:does|do|is|are|should|must) (?:ibm|we|i|the customer|the provider)\\b|\\b(?:everything|all|anything|whatever|${SHARE_THINGS}) (?:that )?(?:ibm|we|i) (?:does|do|handles?|takes? care|owns?|covers?|manages?|is|are|am|must|should|has to|have to|needs? to)\\b|^(?:what|which)(?:'s|’s|s| is| are)? (?:ibm|we|i)(?: are| am)? (?:on the hook|responsible|accountable|in charge|liable)\\b|\\b(?:what|which)\\b.*\\b(?:will|would|do|does|are|is|am) (?:we|i|ibm|our team|my team) (?:be )?(?:on the hook|responsible|accountable|in charge|liable)\\b|\\b(what|which|list)\\b.*\\b(am i|are we|do i|do we|does ibm|is ibm|does the (customer|client|provider)|is the (customer|client|provider)|must i|must we|should i|should we|are my|are our|are ibm'?s?|is my|is our|on us|on me|on ibm|our part|my part|ibm'?s part|our side|ibm'?s side|our half|ibm'?s half|our column|ibm'?s column|ours|mine|we own|ibm owns|on our plate|on my plate)\\b`,
 );
 const PARTY_ALL = /\b(all|every|everything|full list|complete list|list|enumerate|itemi[sz]e|end to end)\b|^(what|which)\b/;
 
@@ -95,10 +95,13 @@ export function asksFact(lower: string, whole: string = lower): boolean {
     /\d\s*%|\bin (?:minutes|hours|seconds|days|milliseconds|ms|mb|gb|tb)\b|\b(?:limits?|quotas?|count|maximum|max) (?:per|for each) (?:instance|account|project|cluster|region|plan|namespace|topic)\b/.test(
       whole,
     ) ||
-    // "is there a cap on retention.ms?", "topic limit on the lite plan?": a limit asked for by its name.
-    /^is there (?:a|any) (?:hard |upper |size )?(?:cap|limit|maximum|max|ceiling|quota)\b|^(?:[\w.-]+ ){0,2}(?:cap|limit|ceiling|quota)s? (?:on|for|in|per)\b/.test(
+    // "is there a cap on retention.ms?", "topic limit on the lite plan?": a limit asked for by its name,
+    // when no side is named ("limits in IAM, we set those?", "connection limit - ibm or customer?").
+    (/^is there (?:a|any) (?:hard |upper |size )?(?:cap|limit|maximum|max|ceiling|quota)\b|^(?:[\w.-]+ ){0,2}(?:cap|limit|ceiling|quota)s? (?:on|for|in|per)\b/.test(
       lower,
-    ) ||
+    ) &&
+      // ("… on how many partitions we can create?" names no side: the measure's own clause is left out).
+      !/\b(?:ibm'?s?|provider|customer|we|us|our|ours|i|me|my)\b/.test(whole.replace(/\bhow (?:many|much|long|big)\b[^,;.?!]*/g, ''))) ||
     // "which regions is Event Streams available in?": where a service is offered.
     /^(?:which|what) (?:ibm cloud )?(?:regions?|locations?|zones?|geos?|data ?cent(?:er|re)s?)\b/.test(lower) ||
     // "is it available in the sao paulo region yet?", "is mirroring offered in the eu-de region?": where

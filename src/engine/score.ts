@@ -118,7 +118,7 @@ function onlyEnabled(u: Unit, e: Indexed, index: KnowledgeIndex): boolean {
 const ASKING_IBM = /\b(?:coordinat\w*|work\w*|liais\w*|engag\w*) with (?:ibm|the provider)(?: support)? to\b([^.;\n]*)/gi;
 /** A question about getting IBM to do something ("who asks IBM to reconfigure it?") asks about the asking. */
 const ASKS_OF_IBM =
-  /\bwith (?:ibm|the provider)\b|\b(?:ask|asks|asking|asked|tell|tells|telling|contact\w*|get|gets|getting|remind\w*|ping\w*|request\w*|(?:reach\w*|reach\w* out|talk\w*|speak\w*|escalat\w*|go|goes|going) to) (?:ibm|the provider)\b/;
+  /\b(?:coordinat\w*|work\w*|liais\w*|engag\w*|sync\w*|check\w*|schedul\w*|arrang\w*) (?:[\w-]+ ){0,3}?with (?:ibm|the provider)\b|\b(?:ask|asks|asking|asked|tell|tells|telling|contact\w*|get|gets|getting|remind\w*|ping\w*|request\w*|(?:reach\w*|reach\w* out|talk\w*|speak\w*|escalat\w*) to) (?:ibm|the provider)\b/;
 const customerParts = new WeakMap<Indexed, { does: Set<string>; asks: Set<string> }>();
 function onlyAskedOfIbm(u: Unit, e: Indexed, index: KnowledgeIndex): boolean {
   let parts = customerParts.get(e);
