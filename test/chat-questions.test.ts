@@ -1142,6 +1142,11 @@ describe('words of the trade', () => {
     expect(top('who grants our departments access to the instance?')).toMatchObject({ task: 'Manage users and access', party: 'customer' });
   });
 
+  test("pulling the trigger on a failover, declaring it, is deciding it: the customer's part", () => {
+    for (const q of ['who pulls the trigger on a failover?', 'who declares a failover for our mirrored instance?'])
+      expect(top(q)).toMatchObject({ answered: true, task: 'Failover', party: 'customer' });
+  });
+
   test('locking down is restricting', () => {
     expect(top('vpc: who locks down ssh access to our virtual server instances?', corpus)).toMatchObject({
       answered: true,
