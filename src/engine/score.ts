@@ -95,22 +95,6 @@ export function strength(u: Unit, index: KnowledgeIndex, e: Indexed, slot: numbe
  */
 const ENABLING = /\b(?:ability|abilities|capability|capabilities|tools?|interfaces?|means) (?:to|for)\b([^.;\n]*)/gi;
 const ASKS_FOR_MEANS = /\b(?:provid(?!ers?\b)\w*|abilit(?:y|ies)|capabilit(?:y|ies)|tools?|interfaces?|means)\b/;
-const providerParts = new WeakMap<Indexed, { does: Set<string>; enables: Set<string> }>();
-function onlyEnabled(u: Unit, e: Indexed, index: KnowledgeIndex): boolean {
-  let parts = providerParts.get(e);
-  if (!parts) {
-    const text = e.provider ?? '';
-    const enabled = [...text.matchAll(ENABLING)].map((m) => m[1]!).join(' . ');
-    parts = { does: termsOf(text.replace(ENABLING, ' '), index.vocabulary), enables: termsOf(enabled, index.vocabulary) };
-    providerParts.set(e, parts);
-  }
-  // The word itself decides where it stands ("create and delete locations" after "an interface to",
-  // whatever "fully managed" shares with it by concept); a word found only by its concepts, they do.
-  if (u.stem && (parts.enables.has(u.stem) || parts.does.has(u.stem))) return !parts.does.has(u.stem);
-  const terms = [...u.terms, ...u.related.keys()];
-  return terms.some((t) => parts.enables.has(t)) && !terms.some((t) => parts.does.has(t));
-}
-
 /**
  * The customer's text splits the same way: what the customer asks IBM to do ("Coordinating with IBM
  * to reconfigure mirroring") is IBM's doing; the customer's part is the asking, which stays theirs.
@@ -119,20 +103,45 @@ const ASKING_IBM = /\b(?:coordinat\w*|work\w*|liais\w*|engag\w*) with (?:ibm|the
 /** A question about getting IBM to do something ("who asks IBM to reconfigure it?") asks about the asking. */
 const ASKS_OF_IBM =
   /\b(?:coordinat\w*|work\w*|liais\w*|engag\w*|sync\w*|check\w*|schedul\w*|arrang\w*) (?:[\w-]+ ){0,3}?with (?:ibm|the provider)\b|\b(?:ask|asks|asking|asked|tell|tells|telling|contact\w*|get|gets|getting|remind\w*|ping\w*|request\w*|(?:reach\w*|reach\w* out|talk\w*|speak\w*|escalat\w*) to) (?:ibm|the provider)\b/;
-const customerParts = new WeakMap<Indexed, { does: Set<string>; asks: Set<string> }>();
+
+/** A cell's terms in two parts: what its own side does, and what a clause of it (`re`'s group 1) hands to the other side. */
+interface CellParts {
+  own: Set<string>;
+  other: Set<string>;
+}
+function cellParts(text: string, re: RegExp, keepLead: boolean, index: KnowledgeIndex): CellParts {
+  const other = [...text.matchAll(re)].map((m) => m[1]!).join(' . ');
+  // The lead of the clause ("Coordinating with IBM") stays its side's when `keepLead`; "the ability to" names nobody's doing.
+  const own = text.replace(re, (m, what: string) => (keepLead ? m.slice(0, m.length - what.length) : ' '));
+  return { own: termsOf(own, index.vocabulary), other: termsOf(other, index.vocabulary) };
+}
+/**
+ * Whether the unit is only in the part handed to the other side. The word itself decides where it
+ * stands ("create and delete locations" after "an interface to", whatever "fully managed" shares with
+ * it by concept); a word found only by its concepts, they do.
+ */
+function onlyInOther(u: Unit, parts: CellParts): boolean {
+  if (u.stem && (parts.other.has(u.stem) || parts.own.has(u.stem))) return !parts.own.has(u.stem);
+  const terms = [...u.terms, ...u.related.keys()];
+  return terms.some((t) => parts.other.has(t)) && !terms.some((t) => parts.own.has(t));
+}
+const providerParts = new WeakMap<Indexed, CellParts>();
+const customerParts = new WeakMap<Indexed, CellParts>();
+function onlyEnabled(u: Unit, e: Indexed, index: KnowledgeIndex): boolean {
+  let parts = providerParts.get(e);
+  if (!parts) {
+    parts = cellParts(e.provider ?? '', ENABLING, false, index);
+    providerParts.set(e, parts);
+  }
+  return onlyInOther(u, parts);
+}
 function onlyAskedOfIbm(u: Unit, e: Indexed, index: KnowledgeIndex): boolean {
   let parts = customerParts.get(e);
   if (!parts) {
-    const text = e.customer ?? '';
-    const asked = [...text.matchAll(ASKING_IBM)].map((m) => m[1]!).join(' . ');
-    const own = text.replace(ASKING_IBM, (m, what: string) => m.slice(0, m.length - what.length));
-    parts = { does: termsOf(own, index.vocabulary), asks: termsOf(asked, index.vocabulary) };
+    parts = cellParts(e.customer ?? '', ASKING_IBM, true, index);
     customerParts.set(e, parts);
   }
-  if (parts.asks.size === 0) return false;
-  if (u.stem && (parts.asks.has(u.stem) || parts.does.has(u.stem))) return !parts.does.has(u.stem);
-  const terms = [...u.terms, ...u.related.keys()];
-  return terms.some((t) => parts.asks.has(t)) && !terms.some((t) => parts.does.has(t));
+  return onlyInOther(u, parts);
 }
 
 /**
