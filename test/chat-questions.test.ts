@@ -372,6 +372,28 @@ describe('readings of the second review that must not overreach', () => {
   });
 });
 
+describe('readings of the third review that must not overreach', () => {
+  test('a limit of "IBM Event Streams" or "us-east" names no side: still a fact', () => {
+    for (const q of ['is there a cap on partitions for IBM Event Streams?', 'topic limit in us-east?']) expect(seed.answer(q).answered).toBe(false);
+  });
+
+  test("IBM's own squads are not the customer's user base; the documents' 'user base' stays Cluster management", () => {
+    expect(top('which squad at ibm monitors the brokers?').party).not.toBe('customer');
+    expect(top('who manages the user base?')).toMatchObject({ answered: true, task: 'Cluster management' });
+  });
+
+  test.each(['who goes to IBM to get mirroring reconfigured?', 'who opens a case with IBM to reconfigure mirroring after failback?'])(
+    "going to IBM, opening a case with IBM, is the asker's part: %s",
+    (q) => {
+      expect(top(q).party).not.toBe('provider');
+    },
+  );
+
+  test('declaring an incident is no deciding of a failover', () => {
+    expect(top('who declares an incident when event streams goes down?').task).not.toBe('Failover');
+  });
+});
+
 describe('service names', () => {
   test('a name that is one ordinary word once "IBM Cloud" is taken off ("logs") does not name the service', () => {
     const named = (q: string) => readQuestion(q, corpus.index).services.map((g) => g.service);
@@ -1142,8 +1164,8 @@ describe('words of the trade', () => {
     expect(top('who grants our departments access to the instance?')).toMatchObject({ task: 'Manage users and access', party: 'customer' });
   });
 
-  test("pulling the trigger on a failover, declaring it, is deciding it: the customer's part", () => {
-    for (const q of ['who pulls the trigger on a failover?', 'who declares a failover for our mirrored instance?'])
+  test("pulling the trigger on a failover is deciding it: the customer's part", () => {
+    for (const q of ['who pulls the trigger on a failover?', 'who pulls the trigger on failing over to the mirrored instance?'])
       expect(top(q)).toMatchObject({ answered: true, task: 'Failover', party: 'customer' });
   });
 

@@ -101,7 +101,10 @@ export function asksFact(lower: string, whole: string = lower): boolean {
       lower,
     ) &&
       // ("… on how many partitions we can create?" names no side: the measure's own clause is left out).
-      !/\b(?:ibm'?s?|provider|customer|we|us|our|ours|i|me|my)\b/.test(whole.replace(/\bhow (?:many|much|long|big)\b[^,;.?!]*/g, ''))) ||
+      // A side, not "IBM Cloud …", "IBM Event Streams", "us-south", "tell me" or "my topics".
+      !/\b(?:provider|customer|we|ours)\b|\bus\b(?!-)|(?<![\w-])ibm(?:'?s)?\b(?! (?:cloud|event streams|mq|key protect|secrets manager|hyper protect|cloudant|db2|power|code engine)\b)/.test(
+        whole.replace(/\bhow (?:many|much|long|big)\b[^,;.?!]*/g, ''),
+      )) ||
     // "which regions is Event Streams available in?": where a service is offered.
     /^(?:which|what) (?:ibm cloud )?(?:regions?|locations?|zones?|geos?|data ?cent(?:er|re)s?)\b/.test(lower) ||
     // "is it available in the sao paulo region yet?", "is mirroring offered in the eu-de region?": where

@@ -102,7 +102,7 @@ const ASKS_FOR_MEANS = /\b(?:provid(?!ers?\b)\w*|abilit(?:y|ies)|capabilit(?:y|i
 const ASKING_IBM = /\b(?:coordinat\w*|work\w*|liais\w*|engag\w*) with (?:ibm|the provider)(?: support)? to\b([^.;\n]*)/gi;
 /** A question about getting IBM to do something ("who asks IBM to reconfigure it?") asks about the asking. */
 const ASKS_OF_IBM =
-  /\b(?:coordinat\w*|work\w*|liais\w*|engag\w*|sync\w*|check\w*|schedul\w*|arrang\w*) (?:[\w-]+ ){0,3}?with (?:ibm|the provider)\b|\b(?:ask|asks|asking|asked|tell|tells|telling|contact\w*|get|gets|getting|remind\w*|ping\w*|request\w*|(?:reach\w*|reach\w* out|talk\w*|speak\w*|escalat\w*) to) (?:ibm|the provider)\b/;
+  /\b(?:coordinat\w*|work\w*|liais\w*|engag\w*|sync\w*|check\w*|schedul\w*|arrang\w*|rais\w*|open\w*|fil(?:e|es|ed|ing)|follow\w* up|call\w*|team\w* up) (?:[\w-]+ ){0,3}?with (?:ibm|the provider)\b|\b(?:ask|asks|asking|asked|tell|tells|telling|contact\w*|get|gets|getting|remind\w*|ping\w*|request\w*|(?:go|goes|going|reach\w*|reach\w* out|talk\w*|speak\w*|escalat\w*) to) (?:ibm|the provider)\b/;
 
 /** A cell's terms in two parts: what its own side does, and what a clause of it (`re`'s group 1) hands to the other side. */
 interface CellParts {
