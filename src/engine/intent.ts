@@ -100,8 +100,8 @@ export function asksFact(lower: string, whole: string = lower): boolean {
     (/^is there (?:a|any) (?:hard |upper |size )?(?:cap|limit|maximum|max|ceiling|quota)\b|^(?:[\w.-]+ ){0,2}(?:cap|limit|ceiling|quota)s? (?:on|for|in|per)\b/.test(
       lower,
     ) &&
-      // ("… on how many partitions we can create?" names no side: the measure's own clause is left out).
-      // A side, not "IBM Cloud …", "IBM Event Streams", "us-south", "tell me" or "my topics".
+      // A side, not "IBM Cloud …", "IBM Event Streams", "us-south", "tell me" or "my topics"; and not in
+      // the measure's own clause ("… on how many partitions we can create?").
       !/\b(?:provider|customer|we|ours)\b|\bus\b(?!-)|(?<![\w-])ibm(?:'?s)?\b(?! (?:cloud|event streams|mq|key protect|secrets manager|hyper protect|cloudant|db2|power|code engine)\b)/.test(
         whole.replace(/\bhow (?:many|much|long|big)\b[^,;.?!]*/g, ''),
       )) ||
