@@ -127,21 +127,26 @@ function onlyInOther(u: Unit, parts: CellParts): boolean {
 }
 const providerParts = new WeakMap<Indexed, CellParts>();
 const customerParts = new WeakMap<Indexed, CellParts>();
-function onlyEnabled(u: Unit, e: Indexed, index: KnowledgeIndex): boolean {
-  let parts = providerParts.get(e);
+/** An entry's cell parts, split once per entry. */
+function partsOnce(memo: WeakMap<Indexed, CellParts>, e: Indexed, split: () => CellParts): CellParts {
+  let parts = memo.get(e);
   if (!parts) {
-    parts = cellParts(e.provider ?? '', ENABLING, false, index);
-    providerParts.set(e, parts);
+    parts = split();
+    memo.set(e, parts);
   }
-  return onlyInOther(u, parts);
+  return parts;
+}
+function onlyEnabled(u: Unit, e: Indexed, index: KnowledgeIndex): boolean {
+  return onlyInOther(
+    u,
+    partsOnce(providerParts, e, () => cellParts(e.provider ?? '', ENABLING, false, index)),
+  );
 }
 function onlyAskedOfIbm(u: Unit, e: Indexed, index: KnowledgeIndex): boolean {
-  let parts = customerParts.get(e);
-  if (!parts) {
-    parts = cellParts(e.customer ?? '', ASKING_IBM, true, index);
-    customerParts.set(e, parts);
-  }
-  return onlyInOther(u, parts);
+  return onlyInOther(
+    u,
+    partsOnce(customerParts, e, () => cellParts(e.customer ?? '', ASKING_IBM, true, index)),
+  );
 }
 
 /**
