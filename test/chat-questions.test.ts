@@ -709,6 +709,9 @@ describe('intents in more wordings', () => {
     ['summarise app orchestration, just the stuff we own', 'section', 'customer'],
     // Both sides asked: dividing words with both sides named (no topic), "a joint effort", "us vs IBM".
     ['how do we and IBM divvy up failback?', 'who', 'shared'],
+    // "joint effort?" on its own after the task; a joint responsibility asked of the whole document.
+    ['failback with mirroring: joint effort?', 'who', 'shared'],
+    ["is there anything that's a joint responsibility of us and ibm?", 'party', 'shared'],
     ['failover: a joint effort with ibm?', 'who', 'shared'],
     ['who handles provisioning a fresh instance - is that a joint thing?', 'who', 'shared'],
     ["mirroring setup: what's expected from us vs from IBM?", 'who', 'shared'],

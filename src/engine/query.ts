@@ -89,7 +89,7 @@ const CUSTOMER_WORDS =
 const PROVIDER_WORDS = /\b(ibm|ibm's|provider|the provider|vendor|the vendor|the service provider|you guys|the platform)\b/;
 /** Prepositions that put a service in the slot of the one asked about ("who patches it in AWS?"). */
 const SERVICE_SLOT = new Set(['in', 'on', 'for', 'at', 'inside', 'within']);
-const SHARED_WORDS = /\b(shared|share|jointly|(?:split|divided|allocated|distributed) (?:up )?between)\b/;
+const SHARED_WORDS = /\b(shared|share|jointly|joint (?:responsibilit(?:y|ies)|duties|tasks)|(?:split|divided|allocated|distributed) (?:up )?between)\b/;
 /** The asker asking the bot ("show me", "give me"), not a party to the question. */
 const REQUESTER = /\b(show|give|tell|send|get|find|fetch|remind|let|help|walk|run|pull up) me\b/g;
 
@@ -134,11 +134,11 @@ const NAMES_US = new RegExp(US_WORDS);
 const NAMES_IBM = /\bibm\b/;
 /**
  * Whether a task is shared, asked of the task itself: "is failback a joint effort?", "… or a joint
- * thing w/ IBM?", "joint effort or purely IBM?"; not "the joint task definitions", nor work done
+ * thing w/ IBM?", "joint effort or purely IBM?", "failover: joint effort?"; not "the joint task definitions", nor work done
  * "jointly with the app team".
  */
 const JOINT =
-  /\b(?:(?:is|was|be|it'?s|that'?s) (?:(?:that|it|this|[\w-]+)(?: [\w-]+)? )?|\bor (?:is it )?)a joint (?:thing|effort|job|task|responsibility|duty)\b|\ba joint (?:thing|effort|job|task) (?:with|between) (?:ibm|us and ibm|ibm and us)\b|\bjoint (?:thing|effort|job) or\b/;
+  /\b(?:(?:is|was|be|it'?s|that'?s) (?:(?:that|it|this|[\w-]+)(?: [\w-]+)? )?|\bor (?:is it )?)a joint (?:thing|effort|job|task|responsibility|duty)\b|\ba joint (?:thing|effort|job|task) (?:with|between) (?:ibm|us and ibm|ibm and us)\b|\bjoint (?:thing|effort|job) or\b|(?:^|[:,;—–-]\s*)joint (?:thing|effort|job|task)\s*\?*\s*$/;
 /** "us vs IBM" asks for both sides, except as the choice a who-question offers ("who writes it, me vs IBM?", as "me or IBM"). */
 const SIDES_VS =
   /\bthe (?:things|stuff|tasks|bits|parts) (?:ibm|we|i) \w+ (?:vs\.?|versus) (?:the (?:things|stuff|tasks|bits|parts) )?(?:we|i|ibm)\b|\b(?:us|we|ours|me|mine)(?:'s)? (?:vs\.?|versus) (?:from |for |by )?ibm\b|\bibm(?:'s)? (?:vs\.?|versus) (?:from |for |by )?(?:us|ours|me|mine)\b/;
