@@ -655,6 +655,11 @@ describe('intents in more wordings', () => {
     ['section list pls', 'list', null],
     ['headings only', 'list', null],
     ["what's the outline of this document", 'list', null],
+    ['outline of the event streams responsibilities doc pls', 'list', null],
+    // "thru" is through; "our team's job" is our job.
+    ['walk me thru the mirroring responsibilities', 'section', null],
+    ["list everything that's our team's job", 'party', 'customer'],
+    ['anything in disaster recovery that falls to my team?', 'section', 'customer'],
     ['which topics does the responsibilities document cover?', 'list', null],
     ['which topics does ibm back up?', 'who', null],
     ['what are my options for failover?', 'who', null],

@@ -47,6 +47,7 @@ const CHAT_WORDS: Record<string, string> = {
   gimme: 'give me',
   dunno: "don't know",
   abt: 'about',
+  thru: 'through',
   wrt: 'about',
   re: 'about',
   smth: 'something',
