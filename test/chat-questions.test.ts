@@ -717,6 +717,9 @@ describe('intents in more wordings', () => {
     // "joint effort?" on its own after the task; a joint responsibility asked of the whole document.
     ['failback with mirroring: joint effort?', 'who', 'shared'],
     ["is there anything that's a joint responsibility of us and ibm?", 'party', 'shared'],
+    // …but "anything" alone asks for no share.
+    ['can i ask you anything?', 'unknown', null],
+    ['is there anything ibm needs from us?', 'unknown', null],
     ['failover: a joint effort with ibm?', 'who', 'shared'],
     ['who handles provisioning a fresh instance - is that a joint thing?', 'who', 'shared'],
     ["mirroring setup: what's expected from us vs from IBM?", 'who', 'shared'],

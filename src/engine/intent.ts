@@ -19,7 +19,8 @@ const SECTION_VERB =
 const PARTY_SHARE = new RegExp(
   `\\bwhat (?:(?:kinds?|sorts?|types?) of|kinda|sorta) (?:things|stuff|tasks|work|duties) (?:does|do|is|are|should|must) (?:ibm|we|i|the customer|the provider)\\b|\\b(?:everything|all|anything|whatever|${SHARE_THINGS}) (?:that )?(?:ibm|we|i) (?:does|do|handles?|takes? care|owns?|covers?|manages?|is|are|am|must|should|has to|have to|needs? to)\\b|^(?:what|which)(?:'s|’s|s| is| are)? (?:ibm|we|i)(?: are| am)? (?:on the hook|responsible|accountable|in charge|liable)\\b|\\b(?:what|which)\\b.*\\b(?:will|would|do|does|are|is|am) (?:we|i|ibm|our team|my team) (?:be )?(?:on the hook|responsible|accountable|in charge|liable)\\b|\\b(what|which|list)\\b.*\\b(am i|are we|do i|do we|does ibm|is ibm|does the (customer|client|provider)|is the (customer|client|provider)|must i|must we|should i|should we|are my|are our|are ibm'?s?|is my|is our|on us|on me|on ibm|our part|my part|ibm'?s part|our side|ibm'?s side|our half|ibm'?s half|our column|ibm'?s column|ours|mine|we own|ibm owns|on our plate|on my plate)\\b`,
 );
-const PARTY_ALL = /\b(all|every|everything|anything|full list|complete list|list|enumerate|itemi[sz]e|end to end)\b|^(what|which)\b/;
+const PARTY_ALL =
+  /\b(all|every|everything|full list|complete list|list|enumerate|itemi[sz]e|end to end)\b|\banything (?:[\w-]+ ){0,3}?(?:that'?s|that is|that are|which is|which are)\b|^(what|which)\b/;
 
 export function looksLikeHelp(lower: string): boolean {
   return HELP.test(lower);
