@@ -1168,6 +1168,10 @@ describe('words of the trade', () => {
     expect(readQuestion("we're setting up mirroring", seed.index).units.flatMap((u) => u.terms)).not.toContain('~reconfigure');
   });
 
+  test('a chat spelling typed with a typographic apostrophe is the same spelling ("we’re establishing" is no re-establishing)', () => {
+    expect(readQuestion('we’re establishing service to service binding', seed.index).units.flatMap((u) => u.terms)).not.toContain('~reconfigure');
+  });
+
   test("business units and departments are the organization's user base: sharing capacity among them is Cluster management", () => {
     for (const q of ['our business units share one instance - who splits the capacity between them?', 'who divides the capacity between our departments?'])
       expect(top(q)).toMatchObject({ answered: true, task: 'Cluster management', party: 'customer' });

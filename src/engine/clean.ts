@@ -126,13 +126,16 @@ const CHAT_WORDS: Record<string, string> = {
 const CHAT_TOKEN = new RegExp(
   `(^|\\s)(${Object.keys(CHAT_WORDS)
     .sort((a, b) => b.length - a.length)
+    .map((k) => k.replace(/'/g, "['’]"))
     .join('|')})(?=[\\s,.!?:;]|$)`,
   'giu',
 );
 
+/** A spelling typed with a typographic apostrophe ("we’re", as phones and Macs type it) is the same spelling. */
 function chatSpelling(s: string): string {
   return s.replace(CHAT_TOKEN, (m, pre: string, tok: string) => {
-    const to = CHAT_WORDS[tok.toLowerCase()];
+    const lower = tok.toLowerCase();
+    const to = CHAT_WORDS[lower] ?? CHAT_WORDS[lower.replace(/’/g, "'")];
     return to === undefined ? m : pre + to;
   });
 }
