@@ -1,15 +1,23 @@
 // npm run eval -- FILE [--data DIR] [--json] [--misses]: scores a question file for respbot
 // and, in the same run, for the two baselines.
 // npm run eval -- --generated [--misses] [--json]: the questions generated from the corpus, fold by fold.
+// npm run eval -- --phrasebook [--json]: the phrasebook with each writer's questions left out in turn.
 import { parseArgs } from 'node:util';
 import { coreSettings } from '../src/config/settings.js';
 import { loadEngine } from '../src/engine/engine.js';
 import { fuseBaseline, miniSearchBaseline } from './baselines.js';
 import { pct, readQuestions, score, type Score } from './evalset.js';
 import { formatReport, generatedReport } from './generated/report.js';
+import { formatPhrasebookReport, phrasebookReport } from './phrasebook-cv.js';
 
 const { values, positionals } = parseArgs({
-  options: { data: { type: 'string' }, json: { type: 'boolean' }, misses: { type: 'boolean' }, generated: { type: 'boolean' } },
+  options: {
+    data: { type: 'string' },
+    json: { type: 'boolean' },
+    misses: { type: 'boolean' },
+    generated: { type: 'boolean' },
+    phrasebook: { type: 'boolean' },
+  },
   allowPositionals: true,
 });
 if (values.generated) {
@@ -17,9 +25,16 @@ if (values.generated) {
   process.stdout.write(values.json ? JSON.stringify(r) + '\n' : formatReport(r, values.misses));
   process.exit(0);
 }
+if (values.phrasebook) {
+  const r = phrasebookReport();
+  process.stdout.write(values.json ? JSON.stringify(r) + '\n' : formatPhrasebookReport(r));
+  process.exit(0);
+}
 const file = positionals[0];
 if (!file) {
-  process.stderr.write('usage: npm run eval -- QUESTIONS.jsonl [--data DIR] [--misses] [--json]\n       npm run eval -- --generated [--json]\n');
+  process.stderr.write(
+    'usage: npm run eval -- QUESTIONS.jsonl [--data DIR] [--misses] [--json]\n       npm run eval -- --generated [--json]\n       npm run eval -- --phrasebook [--json]\n',
+  );
   process.exit(2);
 }
 const questions = readQuestions(file);

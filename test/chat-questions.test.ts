@@ -700,8 +700,9 @@ describe('intents in more wordings', () => {
     ['what are my tasks for this sprint?', 'unknown', null],
     ["what are IBM's duties for the helm chart", 'unknown', null],
     // "it" and "this" may be the service; example questions inside a question do not ask for help.
+    // (Private endpoints are chosen at deploy time: people asking so were asking about the Deploy row.)
     ['what can we use it for when a region fails', 'who', 'customer'],
-    ['how do we talk to it over private endpoints?', 'unknown', null],
+    ['how do we talk to it over private endpoints?', 'who', 'customer'],
     ['e.g. who patches the brokers? (example question)', 'who', 'provider'],
     // Whether something stays available in a region (the same, the DR one) is no question of where the service is offered.
     ['are my topics available in the dr region after a failover?', 'who', null],
@@ -807,12 +808,13 @@ describe('honest under doubt, on every surface', () => {
   });
 
   test('confidence is a probability', () => {
-    for (const q of ['who patches the cluster?', 'who is on the hook for the HA setup?', 'who handles security incidents?']) {
+    const roundabout = 'who deals with the setup of high availability stuff?';
+    for (const q of ['who patches the cluster?', roundabout, 'who handles security incidents?']) {
       const c = seed.answer(q).confidence;
       expect(c).toBeGreaterThanOrEqual(0);
       expect(c).toBeLessThanOrEqual(1);
     }
-    expect(seed.answer('who patches the cluster?').confidence).toBeGreaterThan(seed.answer('who is on the hook for the HA setup?').confidence);
+    expect(seed.answer('who patches the cluster?').confidence).toBeGreaterThan(seed.answer(roundabout).confidence);
   });
 });
 

@@ -16,6 +16,7 @@ import { readQuestion, weighedIn, type Query } from './query.js';
 import { claimsWho } from './segments.js';
 import { rank, type Ranking } from './ranking.js';
 import { asksAbout, sideOf, strength, type Scored } from './score.js';
+import { phraseVerdict } from './phrasebook-answer.js';
 import { SECTION_TITLE, TASK } from './postings.js';
 import { allSections, partyAnswer } from './lists.js';
 import { addNote, emptyAnswer, joinNotes, round, sectionRef, toMatch } from './matches.js';
@@ -42,7 +43,7 @@ export interface AnswerContext {
 }
 
 /** A question routed: answered by a rule (help, list, a section, …), or a "who" question for the model to judge. */
-type Routed = { done: Answer } | { a: Answer; q: Query; ranked: Ranking; unscopedMulti: boolean; multi: boolean };
+type Routed = { done: Answer } | { a: Answer; q: Query; ranked: Ranking; unscopedMulti: boolean; multi: boolean; scope: ServiceGroup[] };
 
 export function answer(index: KnowledgeIndex, model: ConfidenceModel, question: unknown, context: AnswerContext = {}): Answer {
   const r = route(index, question, context);
@@ -50,7 +51,11 @@ export function answer(index: KnowledgeIndex, model: ConfidenceModel, question: 
   const { a, q, ranked, multi } = r;
   const features = ranked.at(0) ? featuresOf(q, ranked, index.rowTerms) : null;
   const confidence = features ? probability(model.right, features) : 0;
-  if (!features || probability(model.scope, features) < model.threshold) {
+  const inScope = features ? probability(model.scope, features) : 0;
+  // Questions people asked before, labelled with their rows, may pick the row or decline.
+  const said = phraseVerdict(index, q, ranked, r.scope, inScope);
+  if (said && 'lead' in said) return whoAnswer(a, q, ranked, index, Math.max(confidence, said.p), r.unscopedMulti, said.lead);
+  if (!features || inScope < model.threshold || said?.decline) {
     a.confidence = round(confidence);
     addNote(a, 'No entry matches the question well enough.');
     a.suggestions = suggestionsFrom(ranked, multi);
@@ -153,7 +158,7 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext)
     if (bare || asked || partyShare) return done(sectionAnswer(a, sec, q.asksBothSides ? null : partyShare ? q.party : q.askedSide, scope, index));
   }
 
-  return { a, q, ranked, multi, unscopedMulti: scope.length > 1 && !q.services.length && !context.service };
+  return { a, q, ranked, multi, scope, unscopedMulti: scope.length > 1 && !q.services.length && !context.service };
 }
 
 function scopeOf(q: Query, index: KnowledgeIndex, context: AnswerContext): ServiceGroup[] {
@@ -203,13 +208,24 @@ function soleDoer(e: Indexed): Party | null {
   return 'shared';
 }
 
-function whoAnswer(a: Answer, q: Query, ranked: Ranking, index: KnowledgeIndex, confidence: number, unscopedMulti: boolean): Answer {
+function whoAnswer(
+  a: Answer,
+  q: Query,
+  ranked: Ranking,
+  index: KnowledgeIndex,
+  confidence: number,
+  unscopedMulti: boolean,
+  lead: Scored | null = null,
+): Answer {
   const head = ranked.take(5);
+  // The row the phrasebook picks goes first.
+  if (lead) head.splice(0, head.length, lead, ...head.filter((r) => r.item !== lead.item).slice(0, 4));
   // A prose section names nobody; a row of the same document about as close, whose task the
   // question names, does: it answers who, and the section is shown beside it.
   const row = head[1];
   const prose = head[0]!;
   const proseYields =
+    !lead &&
     !prose.item.entry &&
     !!row?.item.entry &&
     row.item.doc === prose.item.doc &&
@@ -228,7 +244,7 @@ function whoAnswer(a: Answer, q: Query, ranked: Ranking, index: KnowledgeIndex, 
   let matches = head.map((r) => toMatch(r.item, r.score));
   let services: string[] = [];
   let note = a.note;
-  if (unscopedMulti) {
+  if (unscopedMulti && !lead) {
     // Best entry per service: if another service answers about as well, say so instead of picking one silently.
     // Ranked best first, so the services close to the top come first, and five are all that is shown.
     const seen = new Set<string>();

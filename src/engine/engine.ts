@@ -14,6 +14,8 @@ import { buildIndex, type KnowledgeIndex } from './search-index.js';
 import type { Answer } from './types.js';
 import { buildVocabulary, readSynonyms } from './vocabulary.js';
 import { log } from '../log.js';
+import { readPhrasebook } from '../load/phrasebook-file.js';
+import type { LabelledQuestion } from './phrasebook.js';
 
 export interface Engine {
   kb: KnowledgeBase;
@@ -35,12 +37,20 @@ export interface EngineOptions {
   dataDirs?: string[];
   /** A confidence model to use instead of the data folder's (the evaluation fits one per fold). */
   model?: ConfidenceModel;
+  /** Labelled questions to use instead of the data folder's phrasebook.jsonl (an evaluation leaves one set out). */
+  labelled?: LabelledQuestion[];
 }
 
 export function engineFor(kb: KnowledgeBase, opts: EngineOptions = {}): Engine {
   const dirs = opts.dataDirs ?? [];
   const vocab = buildVocabulary(readSynonyms(dataFile('synonyms.yaml', dirs)));
-  const index = buildIndex(kb, vocab, readServices(dataFile('services.yaml', dirs)), readOtherServices(dataFile('other-services.yaml', dirs)));
+  const index = buildIndex(
+    kb,
+    vocab,
+    readServices(dataFile('services.yaml', dirs)),
+    readOtherServices(dataFile('other-services.yaml', dirs)),
+    opts.labelled ?? readPhrasebook(dataFile('phrasebook.jsonl', dirs)),
+  );
   const model = opts.model ?? readModel(dataFile('confidence.json', dirs));
   const owners = ownerBookFor(kb, dirs);
   return {

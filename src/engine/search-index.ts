@@ -8,6 +8,7 @@ import type { ServiceInfo } from '../load/folder.js';
 import { stem, STOPWORDS, words } from './words.js';
 import type { Vocabulary } from './vocabulary.js';
 import { examplesFor } from './examples.js';
+import { buildPhrasebook, type LabelledQuestion, type Phrasebook } from './phrasebook.js';
 import { fuzzyNames, type FuzzyNames } from './fuzzy.js';
 import { nameTable, type NameTable } from './names.js';
 import { documentFrequencies, EntryTermsBuilder, type EntryTerms } from './postings.js';
@@ -92,6 +93,8 @@ export interface KnowledgeIndex {
   vocabulary: Vocabulary;
   /** Example questions for help, made once from the first document. */
   examples: string[];
+  /** What questions people asked of these documents say about a new one; null when none apply. */
+  phrasebook: Phrasebook | null;
 }
 
 function aliasesFor(doc: ResponsibilityDocument, info: ServiceInfo | undefined): string[][] {
@@ -226,6 +229,7 @@ export function buildIndex(
   vocab: Vocabulary,
   serviceInfo: Record<string, ServiceInfo> = {},
   otherServices: string[][] = [],
+  labelled: LabelledQuestion[] = [],
 ): KnowledgeIndex {
   const services: ServiceGroup[] = newestDocuments(kb).map((doc) => ({
     service: doc.service,
@@ -338,5 +342,11 @@ export function buildIndex(
     deletions,
     vocabulary: vocab,
     examples: examplesFor(services[0]?.doc),
+    phrasebook: labelled.length
+      ? buildPhrasebook(
+          labelled,
+          entries.map((e) => ({ doc: e.doc, section: e.section.title, task: e.task ?? e.section.title })),
+        )
+      : null,
   };
 }

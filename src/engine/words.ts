@@ -41,7 +41,7 @@ export const STOPWORDS = new Set(
  * The standard English stop list (NLTK's), less "down", which names a failure ("the region is down").
  * Function words: they never name a topic, in a question or in a document.
  */
-const ENGLISH_STOPWORDS = `i me my myself we our ours ourselves you you're you've you'll you'd your yours yourself yourselves he him his
+export const ENGLISH_STOPWORDS = `i me my myself we our ours ourselves you you're you've you'll you'd your yours yourself yourselves he him his
   himself she she's her hers herself it it's its itself they them their theirs themselves what which who whom this that that'll these
   those am is are was were be been being have has had having do does did doing a an the and but if or because as until while of at by
   for with about against between into through during before after above below to from up in out on off over under again further

@@ -1,0 +1,54 @@
+// What the phrasebook says of a question the rules left to the ranking: the row to answer with,
+// a decline, or nothing (the engine's own judgement stands). Its weights were chosen by leaving
+// each writer's questions out in turn (`npm run eval -- --phrasebook`).
+import type { Ranking } from './ranking.js';
+import type { KnowledgeIndex, ServiceGroup } from './search-index.js';
+import type { Query } from './query.js';
+import { NO_FIT, type Scored } from './score.js';
+import { OUT_OF_SCOPE } from './phrasebook.js';
+
+/** The phrasebook answers with a row it gives at least this posterior probability. */
+export const PHRASEBOOK_ANSWERS = 0.9;
+/** It declines a question it judges out of scope with this probability… */
+export const PHRASEBOOK_DECLINES = 0.9;
+/** …unless the engine's own scope model is this sure that the question is in scope. */
+export const ENGINE_KEEPS = 0.6;
+/**
+ * How much the engine's score (relative to its best) weighs against the phrasebook's log
+ * posterior, divided by √(1 + labelled questions per row of the row's document): where few
+ * questions were labelled, the engine's word matching counts for more.
+ */
+export const ENGINE_WEIGHT = 80;
+/** The engine's best rows the phrasebook may reorder (its own favourite is added when not among them). */
+const HEAD = 10;
+/** A row the phrasebook has no word for: far below any posterior it gives. */
+const UNHEARD = Math.log(1e-6);
+
+export type PhraseVerdict =
+  /** Answer with `lead` first (null: the engine's own first row, which the phrasebook agrees with); `p` its posterior. */
+  { lead: Scored | null; p: number } | { decline: true };
+
+export function phraseVerdict(index: KnowledgeIndex, q: Query, ranked: Ranking, scope: ServiceGroup[], inScope: number): PhraseVerdict | null {
+  const book = index.phrasebook;
+  const top = ranked.at(0);
+  if (!book || !top) return null;
+  const docs = scope === index.services ? null : new Set(scope.map((g) => g.doc.id));
+  const guess = book.guess(q.lower, docs && ((e) => docs.has(index.entries[e]!.doc.id)), q.focus);
+  if (!guess) return null;
+  if (guess.entry === OUT_OF_SCOPE) return guess.p >= PHRASEBOOK_DECLINES && inScope < ENGINE_KEEPS ? { decline: true } : null;
+  const head = ranked.take(HEAD);
+  const candidates: Scored[] = head.some((r) => r.item.at === guess.entry) ? head : [...head, { item: index.entries[guess.entry]!, score: 0, fit: NO_FIT }];
+  let best: Scored | null = null;
+  let bestValue = -Infinity;
+  for (const r of candidates) {
+    const weight = ENGINE_WEIGHT / Math.sqrt(1 + book.density(r.item.doc.id));
+    const value = (guess.logp.get(r.item.at) ?? UNHEARD) + weight * (r.score / top.score);
+    if (value > bestValue) [best, bestValue] = [r, value];
+  }
+  const p = Math.exp(guess.logp.get(best!.item.at) ?? UNHEARD);
+  if (p < PHRASEBOOK_ANSWERS) return null;
+  // A row of the same name in another section is the engine's to tell apart (by the side the question names).
+  const named = (r: Scored) => r.item.task ?? r.item.section.title;
+  const same = best!.item.doc === top.item.doc && named(best!) === named(top);
+  return { lead: same ? null : best, p };
+}

@@ -1,0 +1,163 @@
+// Questions people asked, each labelled with the row that answers it (or as out of scope): a
+// naive Bayes classifier over their words, built when the index is. It reads a question the way
+// those people worded it ("racks", "the go/no-go call"), which the documents' own words never do;
+// the engine's word matching stays the judge of rows nobody has asked about yet.
+import type { ResponsibilityDocument } from '../model.js';
+import { ENGLISH_STOPWORDS, stem, words } from './words.js';
+
+/** One labelled question: the row (document id and task) that answers it, or `task: null` for a question none of `docs` answers. */
+export interface LabelledQuestion {
+  q: string;
+  doc?: string;
+  /** The row's section title: a document may name rows alike in two sections. */
+  section?: string;
+  task?: string | null;
+  /** For an out-of-scope question: the documents that were loaded when it was judged out of scope. */
+  docs?: string[];
+}
+
+/** Additive smoothing: a word never seen with a row counts as this fraction of one sighting. */
+const ALPHA = 0.1;
+/**
+ * A word outside the clauses that ask ("see — link — who owns mirroring?") counts for this much of
+ * one inside them: the words around a question say something of its row, less than the question.
+ */
+const OUTSIDE_FOCUS = 0.7;
+/** The class of questions none of the loaded documents answers. */
+export const OUT_OF_SCOPE = -1;
+
+export interface PhraseGuess {
+  /** The entry's index in the knowledge index, or OUT_OF_SCOPE. */
+  entry: number;
+  /** Posterior probability among the classes in scope. */
+  p: number;
+  /** How many of the question's words the labelled questions have used at all. */
+  known: number;
+  /** How many labelled questions the class has. */
+  examples: number;
+  /** Log posterior of every class in scope (OUT_OF_SCOPE included when it applies). */
+  logp: Map<number, number>;
+}
+
+export interface Phrasebook {
+  /** Labelled questions that matched a loaded row (or applied as out of scope). */
+  size: number;
+  /** Labelled questions per row of a document (0 when none of its rows has any). */
+  density(docId: string): number;
+  /**
+   * The likeliest class for a question among `allowed` entries (null: all), or null when the
+   * phrasebook knows none of its words. Words of `focus` (the clauses that ask) weigh in full.
+   */
+  guess(text: string, allowed: ((entry: number) => boolean) | null, focus?: string): PhraseGuess | null;
+}
+
+const NO_WORDS = new Set(ENGLISH_STOPWORDS);
+
+/** The distinct stems a question is compared by: its words less function words. */
+export function phraseTerms(text: string): string[] {
+  const out = new Set<string>();
+  for (const w of words(text)) if (!NO_WORDS.has(w) && w.length > 1) out.add(stem(w));
+  return [...out];
+}
+
+export interface PhraseEntry {
+  doc: ResponsibilityDocument;
+  section: string;
+  task: string | null;
+}
+
+/**
+ * The classifier over the labelled questions whose row is loaded (matched by document id and task,
+ * case and spacing aside), plus the out-of-scope ones judged with every loaded document present.
+ */
+export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEntry[], read: (q: string) => string[] = phraseTerms): Phrasebook {
+  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  const key = (doc: string, section: string, task: string) => `${doc}\u0000${norm(section)}\u0000${norm(task)}`;
+  const byKey = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    if (!e.task) return;
+    const k = key(e.doc.id, e.section, e.task);
+    const list = byKey.get(k);
+    if (list) list.push(i);
+    else byKey.set(k, [i]);
+  });
+  const loaded = new Set(entries.map((e) => e.doc.id));
+  // Per class: how many questions, and per term in how many of them.
+  const counts = new Map<number, { n: number; terms: Map<string, number> }>();
+  const add = (cls: number, terms: string[]) => {
+    const c = counts.get(cls) ?? { n: 0, terms: new Map<string, number>() };
+    counts.set(cls, c);
+    c.n++;
+    for (const t of terms) c.terms.set(t, (c.terms.get(t) ?? 0) + 1);
+  };
+  let size = 0;
+  for (const l of labelled) {
+    if (l.task) {
+      // A row repeated in two loaded copies of a document is learned by the first.
+      const e = l.doc && l.section ? byKey.get(key(l.doc, l.section, l.task))?.[0] : undefined;
+      if (e === undefined) continue;
+      add(e, read(l.q));
+    } else if (l.task === null && l.docs && [...loaded].every((d) => l.docs!.includes(d))) {
+      add(OUT_OF_SCOPE, read(l.q));
+    } else continue;
+    size++;
+  }
+  const vocabulary = new Set<string>();
+  for (const c of counts.values()) for (const t of c.terms.keys()) vocabulary.add(t);
+  const V = vocabulary.size;
+  // Postings: per term, the classes that used it and log((count + α) / α).
+  const postings = new Map<string, Array<[number, number]>>();
+  const classes = [...counts.entries()].map(([cls, c]) => {
+    for (const [t, k] of c.terms) {
+      const list = postings.get(t) ?? [];
+      list.push([cls, Math.log((k + ALPHA) / ALPHA)]);
+      postings.set(t, list);
+    }
+    // Bernoulli-free multinomial over distinct words: the per-word denominator of this class.
+    return { cls, n: c.n, prior: Math.log(c.n), miss: Math.log(ALPHA / (sumOf(c.terms) + ALPHA * V)) };
+  });
+
+  const perDoc = new Map<string, number>();
+  const rowsOf = new Map<string, number>();
+  for (const e of entries) rowsOf.set(e.doc.id, (rowsOf.get(e.doc.id) ?? 0) + 1);
+  for (const [cls, c] of counts) if (cls !== OUT_OF_SCOPE) perDoc.set(entries[cls]!.doc.id, (perDoc.get(entries[cls]!.doc.id) ?? 0) + c.n);
+  return {
+    size,
+    density: (doc) => (perDoc.get(doc) ?? 0) / (rowsOf.get(doc) ?? 1),
+    guess(text, allowed, focus) {
+      const terms = read(text).filter((t) => vocabulary.has(t));
+      if (terms.length === 0 || classes.length === 0) return null;
+      const inFocus = focus === undefined ? null : new Set(read(focus));
+      const weightOf = (t: string) => (!inFocus || inFocus.has(t) ? 1 : OUTSIDE_FOCUS);
+      let mass = 0;
+      for (const t of terms) mass += weightOf(t);
+      const score = new Map<number, number>();
+      for (const c of classes) {
+        if (c.cls !== OUT_OF_SCOPE && allowed && !allowed(c.cls)) continue;
+        score.set(c.cls, c.prior + mass * c.miss);
+      }
+      for (const t of terms) {
+        const w = weightOf(t);
+        for (const [cls, bonus] of postings.get(t)!) {
+          const s = score.get(cls);
+          if (s !== undefined) score.set(cls, s + w * bonus);
+        }
+      }
+      let best = OUT_OF_SCOPE;
+      let top = -Infinity;
+      for (const [cls, s] of score) if (s > top) [best, top] = [cls, s];
+      if (top === -Infinity) return null;
+      let z = 0;
+      for (const s of score.values()) z += Math.exp(s - top);
+      const lz = top + Math.log(z);
+      for (const [cls, s] of score) score.set(cls, s - lz);
+      return { entry: best, p: 1 / z, known: terms.length, examples: counts.get(best)!.n, logp: score };
+    },
+  };
+}
+
+function sumOf(m: Map<string, number>): number {
+  let s = 0;
+  for (const v of m.values()) s += v;
+  return s;
+}

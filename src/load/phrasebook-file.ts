@@ -1,0 +1,48 @@
+// Reads phrasebook.jsonl: one labelled question a line, {"q", "doc", "section", "task"} for a question a row
+// answers, {"q", "task": null, "docs"} for one none of `docs` answers. A bad line is a ConfigError
+// naming the file and the line.
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { ConfigError } from '../config/error.js';
+import type { LabelledQuestion } from '../engine/phrasebook.js';
+
+const LINE = z.union([
+  z.object({
+    q: z.string().min(1),
+    doc: z.string().min(1),
+    section: z.string().min(1),
+    task: z.string().min(1),
+    party: z.string().optional(),
+    set: z.string().optional(),
+  }),
+  z.object({ q: z.string().min(1), task: z.null(), docs: z.array(z.string().min(1)).min(1), set: z.string().optional() }),
+]);
+
+export interface LabelledLine extends LabelledQuestion {
+  /** Where the question came from (a writer's set), for evaluations that leave one set out. */
+  set?: string;
+  /** The side the question asks about, as its writer labelled it (for those evaluations). */
+  party?: string;
+}
+
+export function readPhrasebook(file: string): LabelledLine[] {
+  if (!existsSync(file)) return [];
+  const out: LabelledLine[] = [];
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((text, i) => {
+      if (!text.trim()) return;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (e) {
+        throw new ConfigError({ file, line: i + 1, setting: '', problem: `not valid JSON: ${(e as Error).message}` });
+      }
+      const r = LINE.safeParse(value);
+      if (!r.success) {
+        throw new ConfigError({ file, line: i + 1, setting: '', problem: 'must be {"q", "doc", "section", "task"} or {"q", "task": null, "docs": [...]}' });
+      }
+      out.push(r.data);
+    });
+  return out;
+}

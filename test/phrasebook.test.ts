@@ -1,0 +1,141 @@
+// The phrasebook: questions people asked, labelled with their rows, read as a naive Bayes classifier
+// beside the engine's word matching.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError } from '../src/config/error.js';
+import { engineFor, loadEngine } from '../src/engine/engine.js';
+import { buildPhrasebook, OUT_OF_SCOPE, type LabelledQuestion } from '../src/engine/phrasebook.js';
+import { loadKnowledgeBase } from '../src/load/folder.js';
+import { readPhrasebook } from '../src/load/phrasebook-file.js';
+import { SHIPPED_DATA_DIR } from '../src/paths.js';
+import { folderWith } from './helpers/fs.js';
+
+const kb = loadKnowledgeBase([SHIPPED_DATA_DIR]);
+const ES = 'event-streams';
+const INFRA = 'IBM Cloud infrastructure and managing the environment';
+const INCIDENT = 'Incident, operations, and cluster management';
+const row = (q: string, section: string, task: string): LabelledQuestion => ({ q, doc: ES, section, task });
+const oos = (q: string, docs = [ES]): LabelledQuestion => ({ q, task: null, docs });
+
+const LABELLED: LabelledQuestion[] = [
+  row('who decided how partition replicas are spread over the racks', INCIDENT, 'Deploy Event Streams environment'),
+  row('replica placement across zones and racks: set up by ibm?', INCIDENT, 'Deploy Event Streams environment'),
+  row('racks and zones the brokers sit in, who picked those', INCIDENT, 'Deploy Event Streams environment'),
+  row('who gets paged when a broker node dies at night', INCIDENT, 'Monitor and repair'),
+  row('dead broker node overnight, is ibm paged?', INCIDENT, 'Monitor and repair'),
+  oos('if event streams misses its SLA, how do we claim the service credit?'),
+  oos('who decides the SLA credit after an availability breach'),
+  oos('SLA breach: what credit do we get back'),
+];
+
+function engineWith(labelled: LabelledQuestion[]) {
+  return engineFor(kb, { dataDirs: [SHIPPED_DATA_DIR], labelled });
+}
+
+describe('the classifier', () => {
+  const engine = engineWith([]);
+  const entries = engine.index.entries.map((e) => ({ doc: e.doc, section: e.section.title, task: e.task ?? e.section.title }));
+  const book = buildPhrasebook(LABELLED, entries);
+  const taskOf = (e: number) => (e === OUT_OF_SCOPE ? 'out of scope' : engine.index.entries[e]!.task);
+
+  test('picks the row whose labelled questions share the words, and knows only their words', () => {
+    const g = book.guess('the racks our replicas sit on, who chose them?', null)!;
+    expect(taskOf(g.entry)).toBe('Deploy Event Streams environment');
+    expect(g.p).toBeGreaterThan(0.9);
+    expect(g.known).toBe(3); // rack, replica, sit: "chose" and "them" are no words of theirs
+    expect(book.guess('lorem ipsum dolor', null)).toBeNull();
+  });
+
+  test('a label names its row by document, section and task; one that matches no loaded row is left out', () => {
+    const wrongSection = buildPhrasebook([row('who decided the racks', INFRA, 'Deploy Event Streams environment')], entries);
+    expect(wrongSection.size).toBe(0);
+    const otherDoc = buildPhrasebook(
+      [{ q: 'who decided the racks', doc: 'key-protect', section: INCIDENT, task: 'Deploy Event Streams environment' }],
+      entries,
+    );
+    expect(otherDoc.size).toBe(0);
+    expect(buildPhrasebook([row('who decided the racks', INCIDENT, '  deploy event  streams environment ')], entries).size).toBe(1);
+  });
+
+  test('an out-of-scope question counts only where every loaded document was loaded when it was judged', () => {
+    expect(buildPhrasebook([oos('SLA credit?', [ES, 'key-protect'])], entries).size).toBe(1);
+    expect(buildPhrasebook([oos('SLA credit?', ['key-protect'])], entries).size).toBe(0);
+    expect(taskOf(book.guess('how do we get SLA credit', null)!.entry)).toBe('out of scope');
+  });
+
+  test('only the entries allowed are guessed among', () => {
+    const deploy = engine.index.entries.findIndex((e) => e.task === 'Deploy Event Streams environment');
+    expect(book.guess('racks and replicas, who picked them', null)?.entry).toBe(deploy);
+    expect(book.guess('racks and replicas, who picked them', (e) => e !== deploy)?.entry).not.toBe(deploy);
+  });
+});
+
+describe('answers', () => {
+  test('a question in the words people used is answered with their row, where the engine alone declines', () => {
+    const q = 'who arranged the partition replica placement across racks on our instance';
+    expect(engineWith([]).answer(q).answered).toBe(false);
+    const a = engineWith(LABELLED).answer(q);
+    expect(a.answered).toBe(true);
+    expect(a.matches[0]?.task).toBe('Deploy Event Streams environment');
+    expect(a.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  test('the labelled row wins over the engine’s first by as much as the labelled questions are many', () => {
+    const q = 'who sets cluster configuration parameters at deployment?';
+    const labels = (n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        row(`${['who sets', 'setting', 'who changes'][i % 3]} cluster configuration parameters`, INFRA, 'Manage and configure'),
+      );
+    const engine = engineWith([]).answer(q).matches[0]?.task;
+    expect(engine).not.toBe('Manage and configure');
+    // Three questions of one row, in a document of thirty: the engine's word matching counts for more.
+    expect(engineWith(labels(3)).answer(q).matches[0]?.task).toBe(engine);
+    expect(engineWith(labels(600)).answer(q).matches[0]?.task).toBe('Manage and configure');
+  });
+
+  test('a question like those judged out of scope is declined, where the engine alone answers', () => {
+    const q = 'who decides how much service credit we get if event streams breaches its SLA?';
+    expect(engineWith([]).answer(q).answered).toBe(true);
+    const a = engineWith(LABELLED).answer(q);
+    expect(a.answered).toBe(false);
+    expect(a.note).toMatch(/No entry matches/);
+  });
+
+  test('an engine sure enough that the question is in scope keeps it from being declined', () => {
+    // Judged out of scope by the phrasebook as surely as the one above, but the engine's scope model is above ENGINE_KEEPS here.
+    const q = 'if event streams breaches the SLA, who decides the credit?';
+    const book = engineWith(LABELLED);
+    expect(book.index.phrasebook!.guess(q.toLowerCase(), null)?.entry).toBe(OUT_OF_SCOPE);
+    expect(book.answer(q)).toEqual(engineWith([]).answer(q));
+  });
+
+  test('with no labelled question for the loaded documents, answers are the engine’s own', () => {
+    const corpus = loadKnowledgeBase([join(SHIPPED_DATA_DIR, '../../shared/corpus/ibm-cloud')]);
+    const bare = engineFor(corpus, { dataDirs: [SHIPPED_DATA_DIR], labelled: [] });
+    const esOnly = engineFor(corpus, { dataDirs: [SHIPPED_DATA_DIR], labelled: LABELLED });
+    expect(esOnly.index.phrasebook?.size ?? 0).toBe(0);
+    for (const q of ['who patches the database in cloud databases?', 'key protect: who rotates root keys?']) {
+      expect(esOnly.answer(q)).toEqual(bare.answer(q));
+    }
+  });
+
+  test('the shipped phrasebook loads with the shipped document', () => {
+    expect(loadEngine([SHIPPED_DATA_DIR]).index.phrasebook?.size).toBeGreaterThan(1000);
+  });
+});
+
+describe('phrasebook.jsonl', () => {
+  test('a line that is not JSON, or not a labelled question, is an error naming the file and line', () => {
+    const dir = folderWith({});
+    const file = join(dir, 'phrasebook.jsonl');
+    writeFileSync(file, `${JSON.stringify(LABELLED[0])}\n\n{"q": "who patches"\n`);
+    expect(() => readPhrasebook(file)).toThrow(ConfigError);
+    expect(() => readPhrasebook(file)).toThrow(/phrasebook\.jsonl:3: not valid JSON/);
+    writeFileSync(file, `${JSON.stringify({ q: 'who patches', doc: ES, task: 'Deploy' })}\n`);
+    expect(() => readPhrasebook(file)).toThrow(/phrasebook\.jsonl:1: must be/);
+  });
+
+  test('no file is no labelled question', () => {
+    expect(readPhrasebook(join(folderWith({}), 'phrasebook.jsonl'))).toEqual([]);
+  });
+});
