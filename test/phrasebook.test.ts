@@ -101,6 +101,18 @@ describe('answers', () => {
     expect(a.note).toMatch(/No entry matches/);
   });
 
+  test('a word of the question that neither the documents nor anyone asking about their rows used keeps a decline a decline', () => {
+    const versions = [
+      row('who keeps our kafka client libraries on a supported version', 'Support of client-side libraries', 'Support of client-side libraries'),
+      row('supported client version for our apps: ours to keep current?', 'Support of client-side libraries', 'Support of client-side libraries'),
+      row('keeping the client library on a supported version, us?', 'Support of client-side libraries', 'Support of client-side libraries'),
+    ];
+    const engine = engineWith([...LABELLED, ...versions]);
+    expect(engineWith([]).answer('who keeps the printer drivers on a supported version?').answered).toBe(false);
+    expect(engine.answer('who keeps the printer drivers on a supported version?').answered).toBe(false);
+    expect(engine.answer('who keeps our client libraries on a supported version?').answered).toBe(true);
+  });
+
   test('an engine sure enough that the question is in scope keeps it from being declined', () => {
     // Judged out of scope by the phrasebook as surely as the one above, but the engine's scope model is above ENGINE_KEEPS here.
     const q = 'if event streams breaches the SLA, who decides the credit?';

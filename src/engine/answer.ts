@@ -53,7 +53,7 @@ export function answer(index: KnowledgeIndex, model: ConfidenceModel, question: 
   const confidence = features ? probability(model.right, features) : 0;
   const inScope = features ? probability(model.scope, features) : 0;
   // Questions people asked before, labelled with their rows, may pick the row or decline.
-  const said = phraseVerdict(index, q, ranked, r.scope, inScope);
+  const said = phraseVerdict(index, q, ranked, r.scope, inScope, inScope >= model.threshold);
   if (said && 'lead' in said) return whoAnswer(a, q, ranked, index, Math.max(confidence, said.p), r.unscopedMulti, said.lead);
   if (!features || inScope < model.threshold || said?.decline) {
     a.confidence = round(confidence);
@@ -208,6 +208,7 @@ function soleDoer(e: Indexed): Party | null {
   return 'shared';
 }
 
+/** `lead`: the row the phrasebook puts first, if any. */
 function whoAnswer(
   a: Answer,
   q: Query,

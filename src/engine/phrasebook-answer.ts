@@ -6,6 +6,7 @@ import type { KnowledgeIndex, ServiceGroup } from './search-index.js';
 import type { Query } from './query.js';
 import { NO_FIT, type Scored } from './score.js';
 import { OUT_OF_SCOPE } from './phrasebook.js';
+import { stem } from './words.js';
 
 /** The phrasebook answers with a row it gives at least this posterior probability. */
 export const PHRASEBOOK_ANSWERS = 0.9;
@@ -28,7 +29,14 @@ export type PhraseVerdict =
   /** Answer with `lead` first (null: the engine's own first row, which the phrasebook agrees with); `p` its posterior. */
   { lead: Scored | null; p: number } | { decline: true };
 
-export function phraseVerdict(index: KnowledgeIndex, q: Query, ranked: Ranking, scope: ServiceGroup[], inScope: number): PhraseVerdict | null {
+export function phraseVerdict(
+  index: KnowledgeIndex,
+  q: Query,
+  ranked: Ranking,
+  scope: ServiceGroup[],
+  inScope: number,
+  engineAnswers: boolean,
+): PhraseVerdict | null {
   const book = index.phrasebook;
   const top = ranked.at(0);
   if (!book || !top) return null;
@@ -47,6 +55,11 @@ export function phraseVerdict(index: KnowledgeIndex, q: Query, ranked: Ranking, 
   }
   const p = Math.exp(guess.logp.get(best!.item.at) ?? UNHEARD);
   if (p < PHRASEBOOK_ANSWERS) return null;
+  // Where the engine alone would decline: a thing named in the asking clause (a noun, or a name
+  // English does not know) that neither the documents nor anyone asking about their rows ever
+  // used ("who keeps the printer drivers on a supported version?") is something else; the
+  // phrasebook does not overrule the decline.
+  if (!engineAnswers && q.units.some((u) => u.focus && !u.covered && (u.foreignThing || !u.foreignWord) && !book.heard(stem(u.word)))) return null;
   // A row of the same name in another section is the engine's to tell apart (by the side the question names).
   const named = (r: Scored) => r.item.task ?? r.item.section.title;
   const same = best!.item.doc === top.item.doc && named(best!) === named(top);

@@ -33,8 +33,6 @@ export interface PhraseGuess {
   p: number;
   /** How many of the question's words the labelled questions have used at all. */
   known: number;
-  /** How many labelled questions the class has. */
-  examples: number;
   /** Log posterior of every class in scope (OUT_OF_SCOPE included when it applies). */
   logp: Map<number, number>;
 }
@@ -49,6 +47,8 @@ export interface Phrasebook {
    * phrasebook knows none of its words. Words of `focus` (the clauses that ask) weigh in full.
    */
   guess(text: string, allowed: ((entry: number) => boolean) | null, focus?: string): PhraseGuess | null;
+  /** Whether a labelled question of some row ever used the term (a word's stem). */
+  heard(term: string): boolean;
 }
 
 const NO_WORDS = new Set(ENGLISH_STOPWORDS);
@@ -102,11 +102,15 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
     } else continue;
     size++;
   }
+  const rowTerms = new Set<string>();
+  for (const [cls, c] of counts) if (cls !== OUT_OF_SCOPE) for (const t of c.terms.keys()) rowTerms.add(t);
   const vocabulary = new Set<string>();
   for (const c of counts.values()) for (const t of c.terms.keys()) vocabulary.add(t);
   const V = vocabulary.size;
   // Postings: per term, the classes that used it and log((count + α) / α).
   const postings = new Map<string, Array<[number, number]>>();
+  const rowSizes = [...counts].filter(([cls]) => cls !== OUT_OF_SCOPE).map(([, c]) => c.n);
+  const meanRow = rowSizes.length ? rowSizes.reduce((a, b) => a + b, 0) / rowSizes.length : 1;
   const classes = [...counts.entries()].map(([cls, c]) => {
     for (const [t, k] of c.terms) {
       const list = postings.get(t) ?? [];
@@ -114,7 +118,10 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
       postings.set(t, list);
     }
     // Bernoulli-free multinomial over distinct words: the per-word denominator of this class.
-    return { cls, n: c.n, prior: Math.log(c.n), miss: Math.log(ALPHA / (sumOf(c.terms) + ALPHA * V)) };
+    // Rows are equally likely before the words are read (a row asked about often is not likelier to
+    // be asked about now); the out-of-scope class by its size against an average row's.
+    const prior = cls === OUT_OF_SCOPE ? Math.log(c.n / meanRow) : 0;
+    return { cls, prior, miss: Math.log(ALPHA / (sumOf(c.terms) + ALPHA * V)) };
   });
 
   const perDoc = new Map<string, number>();
@@ -124,6 +131,7 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
   return {
     size,
     density: (doc) => (perDoc.get(doc) ?? 0) / (rowsOf.get(doc) ?? 1),
+    heard: (term) => rowTerms.has(term),
     guess(text, allowed, focus) {
       const terms = read(text).filter((t) => vocabulary.has(t));
       if (terms.length === 0 || classes.length === 0) return null;
@@ -151,7 +159,7 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
       for (const s of score.values()) z += Math.exp(s - top);
       const lz = top + Math.log(z);
       for (const [cls, s] of score) score.set(cls, s - lz);
-      return { entry: best, p: 1 / z, known: terms.length, examples: counts.get(best)!.n, logp: score };
+      return { entry: best, p: 1 / z, known: terms.length, logp: score };
     },
   };
 }

@@ -21,7 +21,7 @@ const LINE = z.union([
 export interface LabelledLine extends LabelledQuestion {
   /** Where the question came from (a writer's set), for evaluations that leave one set out. */
   set?: string;
-  /** The side the question asks about, as its writer labelled it (for those evaluations). */
+  /** The side the question asks about, as its writer judged it (for those evaluations). */
   party?: string;
 }
 
