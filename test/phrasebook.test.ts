@@ -90,7 +90,11 @@ describe('answers', () => {
     expect(engine).not.toBe('Manage and configure');
     // Three questions of one row, in a document of thirty: the engine's word matching counts for more.
     expect(engineWith(labels(3)).answer(q).matches[0]?.task).toBe(engine);
-    expect(engineWith(labels(600)).answer(q).matches[0]?.task).toBe('Manage and configure');
+    const picked = engineWith(labels(600)).answer(q);
+    expect(picked.matches[0]?.task).toBe('Manage and configure');
+    // Picked, not a tie: no "two entries fit equally" beside it, though the engine's words rank another row above it.
+    expect(picked.runnerUp).toBeNull();
+    expect(picked.note ?? '').not.toMatch(/about equally/);
   });
 
   test('a question like those judged out of scope is declined, where the engine alone answers', () => {

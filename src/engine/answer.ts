@@ -266,9 +266,12 @@ function whoAnswer(
   }
   let runnerUp: Match | null = null;
   if (services.length === 0) {
-    // Two rows the question does not tell apart: both are shown, the closer one first.
+    // Two rows the question does not tell apart: both are shown, the closer one first. Not when the
+    // phrasebook picked one (its pick may score below the next row by words alone), except that a
+    // prose section next to it is still shown beside it, as beside a row that yields it the top.
     const second = head[1];
-    if (second && second.item.doc === top.item.doc && (proseYields || top.score - second.score <= ROW_TIE * top.score)) {
+    const proseBeside = !!lead && !!second && !second.item.entry;
+    if (second && second.item.doc === top.item.doc && (proseYields || proseBeside || (!lead && top.score - second.score <= ROW_TIE * top.score))) {
       const same = top.item.task === second.item.task;
       const label = (r: Scored) => `"${r.item.task ?? r.item.section.title}"${same ? ` (${r.item.section.title})` : ''}`;
       note = joinNotes(note, `Two entries fit this question about equally: ${label(top)} and ${label(second)}; both are shown.`);

@@ -5,7 +5,7 @@
 import type { ResponsibilityDocument } from '../model.js';
 import { ENGLISH_STOPWORDS, stem, words } from './words.js';
 
-/** One labelled question: the row (document id and task) that answers it, or `task: null` for a question none of `docs` answers. */
+/** One labelled question: the row (document id, section and task) that answers it, or `task: null` for a question none of `docs` answers. */
 export interface LabelledQuestion {
   q: string;
   doc?: string;
@@ -67,8 +67,8 @@ export interface PhraseEntry {
 }
 
 /**
- * The classifier over the labelled questions whose row is loaded (matched by document id and task,
- * case and spacing aside), plus the out-of-scope ones judged with every loaded document present.
+ * The classifier over the labelled questions whose row is loaded (matched by document id, section
+ * and task, case and spacing aside), plus the out-of-scope ones judged with every loaded document present.
  */
 export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEntry[], read: (q: string) => string[] = phraseTerms): Phrasebook {
   const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -117,8 +117,8 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
       list.push([cls, Math.log((k + ALPHA) / ALPHA)]);
       postings.set(t, list);
     }
-    // Bernoulli-free multinomial over distinct words: the per-word denominator of this class.
-    // Rows are equally likely before the words are read (a row asked about often is not likelier to
+    // A multinomial over each question's distinct words: `miss` is the log probability of a word
+    // this class never used. Rows are equally likely before the words are read (a row asked about often is not likelier to
     // be asked about now); the out-of-scope class by its size against an average row's.
     const prior = cls === OUT_OF_SCOPE ? Math.log(c.n / meanRow) : 0;
     return { cls, prior, miss: Math.log(ALPHA / (sumOf(c.terms) + ALPHA * V)) };
