@@ -138,6 +138,20 @@ describe('answers', () => {
   test('the shipped phrasebook loads with the shipped document', () => {
     expect(loadEngine([SHIPPED_DATA_DIR]).index.phrasebook?.size).toBeGreaterThan(1000);
   });
+
+  test('a question naming only what the document speaks of is not declined for reading like out-of-scope ones', () => {
+    // "capacity" is in more out-of-scope labelled questions (capacity units' prices) than in-scope ones.
+    const a = loadEngine([SHIPPED_DATA_DIR]).answer('who handles capacity planning?');
+    expect(a.answered).toBe(true);
+    expect(a.matches[0]?.task).toBe('Cluster management');
+  });
+
+  test('words around the question count for less than the question', () => {
+    // Context of four words typical of the High availability row, before a question about another.
+    const a = loadEngine([SHIPPED_DATA_DIR]).answer('Context: high availability, multi-zone region, data center loss, SLA. Who backs up message payloads?');
+    expect(a.matches[0]?.task).toBe('Message payload data backup');
+    expect(a.party).toBe('customer');
+  });
 });
 
 describe('phrasebook.jsonl', () => {

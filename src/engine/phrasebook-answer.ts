@@ -43,7 +43,12 @@ export function phraseVerdict(
   const docs = scope === index.services ? null : new Set(scope.map((g) => g.doc.id));
   const guess = book.guess(q.lower, docs && ((e) => docs.has(index.entries[e]!.doc.id)), q.focus);
   if (!guess) return null;
-  if (guess.entry === OUT_OF_SCOPE) return guess.p >= PHRASEBOOK_DECLINES && inScope < ENGINE_KEEPS ? { decline: true } : null;
+  if (guess.entry === OUT_OF_SCOPE) {
+    // A question whose asking clause names only what the documents speak of ("who handles capacity
+    // planning?") is theirs, however like the out-of-scope ones it reads.
+    const strange = q.units.some((u) => u.focus && !u.covered);
+    return guess.p >= PHRASEBOOK_DECLINES && inScope < ENGINE_KEEPS && strange ? { decline: true } : null;
+  }
   const head = ranked.take(HEAD);
   const candidates: Scored[] = head.some((r) => r.item.at === guess.entry) ? head : [...head, { item: index.entries[guess.entry]!, score: 0, fit: NO_FIT }];
   let best: Scored | null = null;
