@@ -20,7 +20,12 @@ export interface CvScore {
   inScopeN: number;
   oos: number;
   oosN: number;
+  /** Who-answers by the confidence they reported: how many, and how many were right. */
+  calibration: Array<{ from: number; answers: number; right: number }>;
 }
+
+/** Lower bounds of the confidence bands the calibration is read in. */
+const BANDS = [0, 0.5, 0.7, 0.8, 0.9, 0.95];
 
 function right(l: LabelledLine, a: Answer): boolean {
   if (l.task === null) return !a.answered;
@@ -37,14 +42,20 @@ function right(l: LabelledLine, a: Answer): boolean {
 }
 
 function scoreOf(folder: string, engine: Engine, lines: LabelledLine[], book: (out: string) => void): CvScore {
-  const s: CvScore = { folder, sets: 0, inScope: 0, inScopeN: 0, oos: 0, oosN: 0 };
+  const s: CvScore = { folder, sets: 0, inScope: 0, inScopeN: 0, oos: 0, oosN: 0, calibration: BANDS.map((from) => ({ from, answers: 0, right: 0 })) };
   const sets = [...new Set(lines.map((l) => l.set ?? ''))];
   for (const set of sets) {
     book(set);
     s.sets++;
     for (const l of lines) {
       if ((l.set ?? '') !== set) continue;
-      const ok = right(l, engine.answer(l.q));
+      const a = engine.answer(l.q);
+      const ok = right(l, a);
+      if (a.answered && a.intent === 'who') {
+        const band = [...s.calibration].reverse().find((b) => a.confidence >= b.from)!;
+        band.answers++;
+        if (l.task !== null && ok) band.right++;
+      }
       if (l.task === null) [s.oos, s.oosN] = [s.oos + +ok, s.oosN + 1];
       else [s.inScope, s.inScopeN] = [s.inScope + +ok, s.inScopeN + 1];
     }
@@ -82,7 +93,16 @@ export function phrasebookReport(file = join(SHIPPED_DATA_DIR, 'phrasebook.jsonl
 export function formatPhrasebookReport(r: ReturnType<typeof phrasebookReport>): string {
   const line = (s: CvScore) =>
     `in-scope ${s.inScope}/${s.inScopeN} (${pct(s.inScope, s.inScopeN).toFixed(1)}%)  out-of-scope declined ${s.oos}/${s.oosN} (${pct(s.oos, s.oosN).toFixed(1)}%)`;
+  const calibration = (s: CvScore) =>
+    s.calibration
+      .filter((b) => b.answers)
+      .map((b) => `≥${b.from}: ${b.right}/${b.answers} right (${pct(b.right, b.answers).toFixed(0)}%)`)
+      .join(', ');
   return r.with
-    .map((w, i) => `${w.folder}: ${w.sets} sets, each left out in turn\n  with the phrasebook  ${line(w)}\n  without              ${line(r.without[i]!)}\n`)
+    .map(
+      (w, i) =>
+        `${w.folder}: ${w.sets} sets, each left out in turn\n  with the phrasebook  ${line(w)}\n  without              ${line(r.without[i]!)}\n` +
+        `  who-answers by confidence, with: ${calibration(w)}\n`,
+    )
     .join('');
 }

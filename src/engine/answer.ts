@@ -16,7 +16,7 @@ import { readQuestion, weighedIn, type Query } from './query.js';
 import { claimsWho } from './segments.js';
 import { rank, type Ranking } from './ranking.js';
 import { asksAbout, sideOf, strength, type Scored } from './score.js';
-import { phraseVerdict } from './phrasebook-answer.js';
+import { earned, phraseVerdict } from './phrasebook-answer.js';
 import { SECTION_TITLE, TASK } from './postings.js';
 import { allSections, partyAnswer } from './lists.js';
 import { addNote, emptyAnswer, joinNotes, round, sectionRef, toMatch } from './matches.js';
@@ -54,7 +54,7 @@ export function answer(index: KnowledgeIndex, model: ConfidenceModel, question: 
   const inScope = features ? probability(model.scope, features) : 0;
   // Questions people asked before, labelled with their rows, may pick the row or decline.
   const said = phraseVerdict(index, q, ranked, r.scope, inScope, inScope >= model.threshold);
-  if (said && 'lead' in said) return whoAnswer(a, q, ranked, index, Math.max(confidence, said.p), r.unscopedMulti, said.lead);
+  if (said && 'lead' in said) return whoAnswer(a, q, ranked, index, Math.max(confidence, earned(said.p)), r.unscopedMulti, said.lead);
   if (!features || inScope < model.threshold || said?.decline) {
     a.confidence = round(confidence);
     addNote(a, 'No entry matches the question well enough.');

@@ -20,6 +20,25 @@ export const ENGINE_KEEPS = 0.6;
  * questions were labelled, the engine's word matching counts for more.
  */
 export const ENGINE_WEIGHT = 80;
+/**
+ * What an answer the phrasebook led was worth at its posterior: the share right among left-out
+ * questions it led at that posterior or more (each writer left out in turn, 4,100 answers,
+ * 2026-11-30). Naive Bayes posteriors sit near 1; these are what `confidence` reports, and
+ * `npm run eval -- --phrasebook` prints the check.
+ */
+const RIGHT_AT: ReadonlyArray<readonly [posterior: number, right: number]> = [
+  [0.999, 0.95],
+  [0.99, 0.91],
+  [0.95, 0.9],
+  [0.9, 0.79],
+];
+
+/** The confidence an answer at this posterior has earned. */
+export function earned(p: number): number {
+  for (const [at, right] of RIGHT_AT) if (p >= at) return right;
+  return p;
+}
+
 /** The engine's best rows the phrasebook may reorder (its own favourite is added when not among them). */
 const HEAD = 10;
 /** A row the phrasebook has no word for: far below any posterior it gives. */
