@@ -22,7 +22,7 @@ export const ENGINE_KEEPS = 0.6;
 export const ENGINE_WEIGHT = 80;
 /**
  * What an answer the phrasebook led was worth at its posterior: the share right among left-out
- * questions it led at that posterior or more (each writer left out in turn, 4,100 answers,
+ * questions it led at that posterior or more (each writer left out in turn, 3,935 answers,
  * 2026-11-30). Naive Bayes posteriors sit near 1; these are what `confidence` reports, and
  * `npm run eval -- --phrasebook` prints the check.
  */
