@@ -30,9 +30,31 @@ for (let i = 0; i < args.length; i++) {
       kept++;
       continue;
     }
-    if (q.kind !== 'entry' || !q.task?.length) continue;
+    if (q.kind !== 'entry') continue;
     // The services the question names narrow the rows; else every loaded one.
     const named = new Set(readQuestion(q.q, index).services.map((g) => g.doc.id));
+    const inScope = index.services.filter((g) => named.size === 0 || named.has(g.doc.id));
+    // A prose section accepted as the answer ("section": "client-side libraries") is the label,
+    // unless a row is accepted too: then the writer allowed either, and it teaches neither.
+    const prose = q.section
+      ? inScope.flatMap((g) =>
+          g.doc.sections
+            .filter((s) => s.entries.length === 0 && new RegExp(q.section!, 'i').test(s.title))
+            .map((s) => ({ doc: g.doc.id, section: s.title, task: s.title })),
+        )
+      : [];
+    const rowNamed = (q.task ?? []).some((p) => inScope.some((g) => g.doc.sections.some((s) => s.entries.some((e) => new RegExp(p, 'i').test(e.task ?? '')))));
+    if (prose.length === 1) {
+      if (!rowNamed) {
+        console.log(JSON.stringify({ q: q.q, ...prose[0]!, set }));
+        kept++;
+      } else {
+        skipped++;
+        console.error(`left out, a row or a prose section (${set}): ${q.q}`);
+      }
+      continue;
+    }
+    if (!q.task?.length) continue;
     const rows = index.services
       .filter((g) => named.size === 0 || named.has(g.doc.id))
       .flatMap((g) =>
