@@ -1,7 +1,8 @@
 // Builds data/phrasebook.jsonl from labelled question files (the shared/eval format), resolving
 // each question's task patterns to one row of the documents it was written against.
 //   npx tsx bench/phrasebook.ts [--data DIR] FILE... [--data DIR FILE...] > data/phrasebook.jsonl
-// A question whose patterns match no row, or rows of two documents, is left out (reported on stderr).
+// A question whose patterns match no row, or rows of two documents, or that accepts a row or a
+// prose section alike, is left out (reported on stderr).
 import { basename, dirname } from 'node:path';
 import { loadEngine } from '../src/engine/engine.js';
 import { readQuestion } from '../src/engine/query.js';
@@ -55,13 +56,11 @@ for (let i = 0; i < args.length; i++) {
       continue;
     }
     if (!q.task?.length) continue;
-    const rows = index.services
-      .filter((g) => named.size === 0 || named.has(g.doc.id))
-      .flatMap((g) =>
-        g.doc.sections.flatMap((s) =>
-          (s.entries.length ? s.entries.map((e) => e.task ?? s.title) : [s.title]).map((task) => ({ doc: g.doc.id, section: s.title, task })),
-        ),
-      );
+    const rows = inScope.flatMap((g) =>
+      g.doc.sections.flatMap((s) =>
+        (s.entries.length ? s.entries.map((e) => e.task ?? s.title) : [s.title]).map((task) => ({ doc: g.doc.id, section: s.title, task })),
+      ),
+    );
     let label: { doc: string; section: string; task: string } | null = null;
     for (const p of q.task) {
       const re = new RegExp(p, 'i');
