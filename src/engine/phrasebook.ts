@@ -61,6 +61,16 @@ export function phraseTerms(text: string): string[] {
   return [...out];
 }
 
+/** The terms of labelled questions, by question: the same lines are read by every index built from one file. */
+const termsOfLine = new WeakMap<LabelledQuestion, string[]>();
+
+function termsOf(l: LabelledQuestion, read: (q: string) => string[]): string[] {
+  if (read !== phraseTerms) return read(l.q);
+  const terms = termsOfLine.get(l) ?? phraseTerms(l.q);
+  termsOfLine.set(l, terms);
+  return terms;
+}
+
 export interface PhraseEntry {
   doc: ResponsibilityDocument;
   section: string;
@@ -97,9 +107,9 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
       // A row repeated in two loaded copies of a document is learned by the first.
       const e = l.doc && l.section ? byKey.get(key(l.doc, l.section, l.task))?.[0] : undefined;
       if (e === undefined) continue;
-      add(e, read(l.q));
+      add(e, termsOf(l, read));
     } else if (l.task === null && l.docs && [...loaded].every((d) => l.docs!.includes(d))) {
-      add(OUT_OF_SCOPE, read(l.q));
+      add(OUT_OF_SCOPE, termsOf(l, read));
     } else continue;
     size++;
   }

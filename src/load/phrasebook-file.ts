@@ -1,7 +1,7 @@
 // Reads phrasebook.jsonl: one labelled question a line, {"q", "doc", "section", "task"} for a question a row
 // answers, {"q", "task": null, "docs"} for one none of `docs` answers. A bad line is a ConfigError
 // naming the file and the line.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError } from '../config/error.js';
 import type { LabelledQuestion } from '../engine/phrasebook.js';
@@ -25,8 +25,15 @@ export interface LabelledLine extends LabelledQuestion {
   party?: string;
 }
 
+/** Files read, by path, with the modification time and size they were read at: every engine built reads the same 1 MB file. */
+const read = new Map<string, { stamp: string; lines: LabelledLine[] }>();
+
 export function readPhrasebook(file: string): LabelledLine[] {
   if (!existsSync(file)) return [];
+  const st = statSync(file);
+  const stamp = `${st.mtimeMs}:${st.size}`;
+  const seen = read.get(file);
+  if (seen?.stamp === stamp) return seen.lines;
   const out: LabelledLine[] = [];
   readFileSync(file, 'utf8')
     .split('\n')
@@ -44,5 +51,6 @@ export function readPhrasebook(file: string): LabelledLine[] {
       }
       out.push(r.data);
     });
+  read.set(file, { stamp, lines: out });
   return out;
 }
