@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../src/config/error.js';
 import { engineFor, loadEngine } from '../src/engine/engine.js';
 import { buildPhrasebook, OUT_OF_SCOPE, type LabelledQuestion } from '../src/engine/phrasebook.js';
-import { earned } from '../src/engine/phrasebook-answer.js';
+import { earned, PHRASEBOOK_SIDES } from '../src/engine/phrasebook-answer.js';
 import { loadKnowledgeBase } from '../src/load/folder.js';
 import { readPhrasebook } from '../src/load/phrasebook-file.js';
 import { SHIPPED_DATA_DIR } from '../src/paths.js';
@@ -156,6 +156,46 @@ describe('answers', () => {
     const a = loadEngine([SHIPPED_DATA_DIR]).answer('Context: high availability, multi-zone region, data center loss, SLA. Who backs up message payloads?');
     expect(a.matches[0]?.task).toBe('Message payload data backup');
     expect(a.party).toBe('customer');
+  });
+});
+
+describe('sides', () => {
+  // The Mirroring section's Clusters row: IBM checks the pair is viable, you provision both clusters.
+  const asked = (q: string, party: 'provider' | 'customer' | 'shared'): LabelledQuestion => ({ ...row(q, 'Mirroring', 'Clusters'), party });
+  const buyers = (n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      asked(`${['who buys', 'we buy', 'buying'][i % 3]} the ${['two', 'pair of', 'both'][i % 3]} clusters for mirroring ${i}`, 'customer'),
+    );
+  const checkers = Array.from({ length: 10 }, (_, i) => asked(`who checks the mirroring pair is viable ${i}`, 'provider'));
+  const q = 'who buys the two clusters for mirroring';
+
+  test('on a row both sides have a part in, the side its labelled questions asked of, where enough did', () => {
+    const bare = engineWith([]).answer(q);
+    expect(bare.matches[0]?.task).toBe('Clusters');
+    expect(bare.party).toBe('provider');
+    const a = engineWith([...buyers(10), ...checkers]).answer(q);
+    expect(a.matches[0]?.task).toBe('Clusters');
+    expect([a.party, a.side]).toEqual(['customer', 'customer']);
+    // Nine questions asked of that side are too few to say it.
+    expect(engineWith([...buyers(9), ...checkers]).answer(q).party).toBe('provider');
+    // The other side's words get the other side.
+    expect(engineWith([...buyers(10), ...checkers]).answer('who checks that the mirroring clusters are a viable pair?').party).toBe('provider');
+  });
+
+  test('a question that asks how the row is divided still gets both sides', () => {
+    const a = engineWith([...buyers(10), ...checkers]).answer('mirroring clusters: who buys them and who checks the pair?');
+    expect([a.party, a.side]).toEqual(['shared', null]);
+  });
+
+  test('the side model speaks of a row only as its labels did, and explain() reads the engine alone', () => {
+    const engine = engineWith([...buyers(10), ...checkers]);
+    const clusters = engine.index.entries.findIndex((e) => e.section.title === 'Mirroring' && e.task === 'Clusters');
+    const side = engine.index.phrasebook!.side(clusters, q)!;
+    expect(side.party).toBe('customer');
+    expect(side.p).toBeGreaterThanOrEqual(PHRASEBOOK_SIDES);
+    const failover = engine.index.entries.findIndex((e) => e.section.title === 'Mirroring' && e.task === 'Failover');
+    expect(engine.index.phrasebook!.side(failover, q)).toBeNull();
+    expect(engine.explain(q).answer.party).toBe('provider');
   });
 });
 

@@ -16,7 +16,7 @@ import { readQuestion, weighedIn, type Query } from './query.js';
 import { claimsWho } from './segments.js';
 import { rank, type Ranking } from './ranking.js';
 import { asksAbout, sideOf, strength, type Scored } from './score.js';
-import { earned, phraseVerdict } from './phrasebook-answer.js';
+import { earned, phraseVerdict, PHRASEBOOK_SIDES } from './phrasebook-answer.js';
 import { SECTION_TITLE, TASK } from './postings.js';
 import { allSections, partyAnswer } from './lists.js';
 import { addNote, emptyAnswer, joinNotes, round, sectionRef, toMatch } from './matches.js';
@@ -54,7 +54,7 @@ export function answer(index: KnowledgeIndex, model: ConfidenceModel, question: 
   const inScope = features ? probability(model.scope, features) : 0;
   // Questions people asked before, labelled with their rows, may pick the row or decline.
   const said = phraseVerdict(index, q, ranked, r.scope, inScope, inScope >= model.threshold);
-  if (said && 'lead' in said) return whoAnswer(a, q, ranked, index, Math.max(confidence, earned(said.p)), r.unscopedMulti, said.lead);
+  if (said && 'lead' in said) return whoAnswer(a, q, ranked, index, Math.max(confidence, earned(said.p)), r.unscopedMulti, said.lead, true);
   if (!features || inScope < model.threshold || said?.decline) {
     a.confidence = round(confidence);
     addNote(a, 'No entry matches the question well enough.');
@@ -62,7 +62,7 @@ export function answer(index: KnowledgeIndex, model: ConfidenceModel, question: 
     if (a.suggestions.length === 0) a.suggestions = fuzzySuggestions(q, index, multi);
     return a;
   }
-  return whoAnswer(a, q, ranked, index, confidence, r.unscopedMulti);
+  return whoAnswer(a, q, ranked, index, confidence, r.unscopedMulti, null, true);
 }
 
 /**
@@ -208,7 +208,18 @@ function soleDoer(e: Indexed): Party | null {
   return 'shared';
 }
 
-/** `lead`: the row the phrasebook puts first, if any. */
+/**
+ * The side the phrasebook says a question about a shared row asks of, when it is PHRASEBOOK_SIDES
+ * sure: null for both sides, or the one side of a row whose other side only says what it does
+ * not do (that side is the row's whole answer, as without the phrasebook).
+ */
+function sideMeant(index: KnowledgeIndex, e: Indexed, text: string): { side: 'provider' | 'customer' | null } | null {
+  const said = index.phrasebook?.side(e.at, text);
+  if (!said || said.p < PHRASEBOOK_SIDES) return null;
+  return { side: said.party === 'shared' || said.party === soleDoer(e) ? null : said.party };
+}
+
+/** `lead`: the row the phrasebook puts first, if any; `heard`: whether the phrasebook may say which side is asked of. */
 function whoAnswer(
   a: Answer,
   q: Query,
@@ -217,6 +228,7 @@ function whoAnswer(
   confidence: number,
   unscopedMulti: boolean,
   lead: Scored | null = null,
+  heard = false,
 ): Answer {
   const head = ranked.take(5);
   // The row the phrasebook picks goes first.
@@ -241,7 +253,9 @@ function whoAnswer(
   const shared = top.item.party === 'shared';
   // A side's part asked for as such is that side's part, unless its cell only says what it does not do.
   const part = shared && q.partAsked && !disclaims(q.partAsked === 'provider' ? top.item.provider : top.item.customer) ? q.partAsked : null;
-  const side = q.asksBothSides ? null : (part ?? sideOf(q, top.item, index) ?? (shared ? q.askedSide : null));
+  // People who asked this row's question in like words, where enough did, know better which side they meant.
+  const meant = heard && shared && !q.asksBothSides ? sideMeant(index, top.item, q.lower) : null;
+  const side = q.asksBothSides ? null : meant ? meant.side : (part ?? sideOf(q, top.item, index) ?? (shared ? q.askedSide : null));
   let matches = head.map((r) => toMatch(r.item, r.score));
   let services: string[] = [];
   let note = a.note;

@@ -2,7 +2,7 @@
 // naive Bayes classifier over their words, built when the index is. It reads a question the way
 // those people worded it ("racks", "the go/no-go call"), which the documents' own words never do;
 // the engine's word matching stays the judge of rows nobody has asked about yet.
-import type { ResponsibilityDocument } from '../model.js';
+import type { Party, ResponsibilityDocument } from '../model.js';
 import { ENGLISH_STOPWORDS, stem, words } from './words.js';
 
 /** One labelled question: the row (document id, section and task) that answers it, or `task: null` for a question none of `docs` answers. */
@@ -14,6 +14,8 @@ export interface LabelledQuestion {
   task?: string | null;
   /** For an out-of-scope question: the documents that were loaded when it was judged out of scope. */
   docs?: string[];
+  /** The side the question asks about, as its writer judged it: on a row both sides have a part in, what it asks of. */
+  party?: Party;
 }
 
 /** Additive smoothing: a word never seen with a row counts as this fraction of one sighting. */
@@ -24,6 +26,10 @@ const ALPHA = 0.1;
  * (context of three or four words typical of another row outvoted the question at 0.7).
  */
 const OUTSIDE_FOCUS = 0.5;
+/** Smoothing of the per-row side models: they have few questions, and a word unseen with a side is common. */
+const SIDE_ALPHA = 1;
+/** A side is said only where at least this many labelled questions of the row asked of it. */
+const SIDE_SAYS_FROM = 10;
 /** The class of questions none of the loaded documents answers. */
 export const OUT_OF_SCOPE = -1;
 
@@ -50,6 +56,11 @@ export interface Phrasebook {
   guess(text: string, allowed: ((entry: number) => boolean) | null, focus?: string): PhraseGuess | null;
   /** Whether a labelled question of some row ever used the term (a word's stem). */
   heard(term: string): boolean;
+  /**
+   * The side a question about this entry asks of, as those who asked it in like words meant it,
+   * with its posterior; null when fewer than SIDE_SAYS_FROM of them asked of that side.
+   */
+  side(entry: number, text: string): { party: Party; p: number } | null;
 }
 
 const NO_WORDS = new Set(ENGLISH_STOPWORDS);
@@ -101,6 +112,20 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
     c.n++;
     for (const t of terms) c.terms.set(t, (c.terms.get(t) ?? 0) + 1);
   };
+  // Per row, per side asked of: how many questions, and how often each term (a side model per row).
+  const sides = new Map<number, { vocabulary: Set<string>; of: Map<Party, { n: number; all: number; terms: Map<string, number> }> }>();
+  const addSide = (e: number, party: Party, terms: string[]) => {
+    const row = sides.get(e) ?? { vocabulary: new Set<string>(), of: new Map() };
+    sides.set(e, row);
+    const c = row.of.get(party) ?? { n: 0, all: 0, terms: new Map<string, number>() };
+    row.of.set(party, c);
+    c.n++;
+    c.all += terms.length;
+    for (const t of terms) {
+      c.terms.set(t, (c.terms.get(t) ?? 0) + 1);
+      row.vocabulary.add(t);
+    }
+  };
   let size = 0;
   for (const l of labelled) {
     if (l.task) {
@@ -108,6 +133,7 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
       const e = l.doc && l.section ? byKey.get(key(l.doc, l.section, l.task))?.[0] : undefined;
       if (e === undefined) continue;
       add(e, termsOf(l, read));
+      if (l.party) addSide(e, l.party, termsOf(l, read));
     } else if (l.task === null && l.docs && [...loaded].every((d) => l.docs!.includes(d))) {
       add(OUT_OF_SCOPE, termsOf(l, read));
     } else continue;
@@ -139,12 +165,39 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
   const rowsOf = new Map<string, number>();
   for (const e of entries) rowsOf.set(e.doc.id, (rowsOf.get(e.doc.id) ?? 0) + 1);
   for (const [cls, c] of counts) if (cls !== OUT_OF_SCOPE) perDoc.set(entries[cls]!.doc.id, (perDoc.get(entries[cls]!.doc.id) ?? 0) + c.n);
+  // A question's terms, kept for the side asked of, which reads the same question next.
+  let last = { text: '', terms: [] as string[] };
+  const termsOfText = (text: string) => {
+    if (last.text !== text) last = { text, terms: read(text) };
+    return last.terms;
+  };
   return {
     size,
     density: (doc) => (perDoc.get(doc) ?? 0) / (rowsOf.get(doc) ?? 1),
     heard: (term) => rowTerms.has(term),
+    side(entry, text) {
+      const row = sides.get(entry);
+      if (!row) return null;
+      // Sides are as likely as they were asked of; a multinomial over the question's distinct words.
+      let total = 0;
+      for (const c of row.of.values()) total += c.n;
+      const terms = termsOfText(text).filter((t) => row.vocabulary.has(t));
+      const V = row.vocabulary.size;
+      const scored: Array<[Party, number, number]> = [];
+      for (const [party, c] of row.of) {
+        let s = Math.log(c.n / total);
+        for (const t of terms) s += Math.log(((c.terms.get(t) ?? 0) + SIDE_ALPHA) / (c.all + SIDE_ALPHA * V));
+        scored.push([party, s, c.n]);
+      }
+      scored.sort((a, b) => b[1] - a[1]);
+      const [party, top, n] = scored[0]!;
+      if (n < SIDE_SAYS_FROM) return null;
+      let z = 0;
+      for (const [, s] of scored) z += Math.exp(s - top);
+      return { party, p: 1 / z };
+    },
     guess(text, allowed, focus) {
-      const terms = read(text).filter((t) => vocabulary.has(t));
+      const terms = termsOfText(text).filter((t) => vocabulary.has(t));
       if (terms.length === 0 || classes.length === 0) return null;
       const inFocus = focus === undefined ? null : new Set(read(focus));
       const weightOf = (t: string) => (!inFocus || inFocus.has(t) ? 1 : OUTSIDE_FOCUS);

@@ -12,7 +12,7 @@ const LINE = z.union([
     doc: z.string().min(1),
     section: z.string().min(1),
     task: z.string().min(1),
-    party: z.string().optional(),
+    party: z.enum(['provider', 'customer', 'shared']).optional(),
     set: z.string().optional(),
   }),
   z.object({ q: z.string().min(1), task: z.null(), docs: z.array(z.string().min(1)).min(1), set: z.string().optional() }),
@@ -21,8 +21,6 @@ const LINE = z.union([
 export interface LabelledLine extends LabelledQuestion {
   /** Where the question came from (a writer's set), for evaluations that leave one set out. */
   set?: string;
-  /** The side the question asks about, as its writer judged it (for those evaluations). */
-  party?: string;
 }
 
 /** Files read, by path, with the modification time and size they were read at: every engine built reads the same 1 MB file. */
