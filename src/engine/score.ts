@@ -104,6 +104,15 @@ const ASKING_IBM = /\b(?:coordinat\w*|work\w*|liais\w*|engag\w*) with (?:ibm|the
 const ASKS_OF_IBM =
   /\b(?:coordinat\w*|work\w*|liais\w*|engag\w*|sync\w*|check\w*|schedul\w*|arrang\w*|rais\w*|open\w*|fil(?:e|es|ed|ing)|follow\w* up|call\w*|team\w* up) (?:[\w-]+ ){0,3}?with (?:ibm|the provider)\b|\b(?:ask|asks|asking|asked|tell|tells|telling|contact\w*|get|gets|getting|remind\w*|ping\w*|request\w*|(?:go|goes|going|reach\w*|reach\w* out|talk\w*|speak\w*|escalat\w*) to) (?:ibm|the provider)\b/;
 
+/**
+ * Whether a question says in so many words whose act it asks about: the means to do a task ("who
+ * provides the ability to …?", the provider's), or going to IBM about it ("who asks IBM to …?",
+ * the asker's). sideOf reads these; nothing learned from other questions overrules them.
+ */
+export function namesWhoActs(lower: string): boolean {
+  return ASKS_FOR_MEANS.test(lower) || ASKS_OF_IBM.test(lower);
+}
+
 /** A cell's terms in two parts: what its own side does, and what a clause of it (`re`'s group 1) hands to the other side. */
 interface CellParts {
   own: Set<string>;
