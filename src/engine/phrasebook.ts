@@ -195,14 +195,14 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
     side(entry, text) {
       const row = sides.get(entry);
       if (!row) return null;
-      // Sides are as likely as they were asked of; a multinomial over the question's distinct words.
-      let total = 0;
-      for (const c of row.of.values()) total += c.n;
+      // Sides start equally likely, as rows do: the side most asked of is not likelier to be asked
+      // of now ("who sets up the public ALB?" is IBM's, however often the row's other side was
+      // asked about). A multinomial over the question's distinct terms.
       const terms = termsOfText(text).filter((t) => row.vocabulary.has(t));
       const V = row.vocabulary.size;
       const scored: Array<[Party, number, number]> = [];
       for (const [party, c] of row.of) {
-        let s = Math.log(c.n / total);
+        let s = 0;
         for (const t of terms) s += Math.log(((c.terms.get(t) ?? 0) + SIDE_ALPHA) / (c.all + SIDE_ALPHA * V));
         scored.push([party, s, c.n]);
       }
