@@ -20,6 +20,9 @@ export interface CvScore {
   inScopeN: number;
   oos: number;
   oosN: number;
+  /** Requests that name no row (help, the list of sections, one side's duties): answered as asked. */
+  requests: number;
+  requestsN: number;
   /** Who-answers by the confidence they reported: how many, and how many were right. */
   calibration: Array<{ from: number; answers: number; right: number }>;
 }
@@ -28,6 +31,7 @@ export interface CvScore {
 const BANDS = [0, 0.5, 0.7, 0.8, 0.9, 0.95];
 
 function right(l: LabelledLine, a: Answer): boolean {
+  if (l.intent) return a.answered && a.intent === l.intent && (l.intent !== 'party' || a.party === l.party);
   if (l.task === null) return !a.answered;
   const top = a.matches[0];
   return (
@@ -42,7 +46,17 @@ function right(l: LabelledLine, a: Answer): boolean {
 }
 
 function scoreOf(folder: string, engine: Engine, lines: LabelledLine[], book: (out: string) => void): CvScore {
-  const s: CvScore = { folder, sets: 0, inScope: 0, inScopeN: 0, oos: 0, oosN: 0, calibration: BANDS.map((from) => ({ from, answers: 0, right: 0 })) };
+  const s: CvScore = {
+    folder,
+    sets: 0,
+    inScope: 0,
+    inScopeN: 0,
+    oos: 0,
+    oosN: 0,
+    requests: 0,
+    requestsN: 0,
+    calibration: BANDS.map((from) => ({ from, answers: 0, right: 0 })),
+  };
   const sets = [...new Set(lines.map((l) => l.set ?? ''))];
   for (const set of sets) {
     book(set);
@@ -54,9 +68,10 @@ function scoreOf(folder: string, engine: Engine, lines: LabelledLine[], book: (o
       if (a.answered && a.intent === 'who') {
         const band = [...s.calibration].reverse().find((b) => a.confidence >= b.from)!;
         band.answers++;
-        if (l.task !== null && ok) band.right++;
+        if (l.task && ok) band.right++;
       }
-      if (l.task === null) [s.oos, s.oosN] = [s.oos + +ok, s.oosN + 1];
+      if (l.intent) [s.requests, s.requestsN] = [s.requests + +ok, s.requestsN + 1];
+      else if (l.task === null) [s.oos, s.oosN] = [s.oos + +ok, s.oosN + 1];
       else [s.inScope, s.inScopeN] = [s.inScope + +ok, s.inScopeN + 1];
     }
   }
@@ -71,7 +86,8 @@ export function phrasebookReport(file = join(SHIPPED_DATA_DIR, 'phrasebook.jsonl
     const engine = engineFor(kb, { dataDirs: [folder], labelled: [] });
     // Out-of-scope questions count where they were judged: with exactly these documents loaded.
     const docs = new Set(engine.index.services.map((g) => g.doc.id));
-    const mine = all.filter((l) => (l.task === null ? l.docs!.length === docs.size && l.docs!.every((d) => docs.has(d)) : docs.has(l.doc!)));
+    const judgedHere = (l: LabelledLine) => !!l.docs && l.docs.length === docs.size && l.docs.every((d) => docs.has(d));
+    const mine = all.filter((l) => (l.intent || l.task === null ? judgedHere(l) : docs.has(l.doc!)));
     const entries = engine.index.entries.map((e) => ({ doc: e.doc, section: e.section.title, task: e.task ?? e.section.title }));
     out.with.push(
       scoreOf(
@@ -92,7 +108,8 @@ export function phrasebookReport(file = join(SHIPPED_DATA_DIR, 'phrasebook.jsonl
 
 export function formatPhrasebookReport(r: ReturnType<typeof phrasebookReport>): string {
   const line = (s: CvScore) =>
-    `in-scope ${s.inScope}/${s.inScopeN} (${pct(s.inScope, s.inScopeN).toFixed(1)}%)  out-of-scope declined ${s.oos}/${s.oosN} (${pct(s.oos, s.oosN).toFixed(1)}%)`;
+    `in-scope ${s.inScope}/${s.inScopeN} (${pct(s.inScope, s.inScopeN).toFixed(1)}%)  out-of-scope declined ${s.oos}/${s.oosN} (${pct(s.oos, s.oosN).toFixed(1)}%)  ` +
+    `help, list, a side's duties ${s.requests}/${s.requestsN} (${pct(s.requests, s.requestsN).toFixed(1)}%)`;
   const calibration = (s: CvScore) =>
     s.calibration
       .filter((b) => b.answers)

@@ -31,6 +31,12 @@ for (let i = 0; i < args.length; i++) {
       kept++;
       continue;
     }
+    // Requests that name no row: help, the list of sections, one side's duties everywhere.
+    if (q.kind === 'help' || q.kind === 'list' || (q.kind === 'party' && q.party)) {
+      console.log(JSON.stringify({ q: q.q, intent: q.kind, ...(q.kind === 'party' ? { party: q.party } : {}), docs, set }));
+      kept++;
+      continue;
+    }
     if (q.kind !== 'entry') continue;
     // The services the question names narrow the rows; else every loaded one.
     const named = new Set(readQuestion(q.q, index).services.map((g) => g.doc.id));

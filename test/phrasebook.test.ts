@@ -210,6 +210,49 @@ describe('sides', () => {
   });
 });
 
+describe('requests that name no row', () => {
+  const ask = (q: string, intent: 'help' | 'list' | 'party', party?: 'provider' | 'customer'): LabelledQuestion => ({ q, intent, ...(party ? { party } : {}) });
+  const REQUESTS: LabelledQuestion[] = [
+    ask('gimme the chapter headings of this matrix', 'list'),
+    ask('what chapters does the matrix have', 'list'),
+    ask('chapter list pls', 'list'),
+    ask('first time here, what is your deal', 'help'),
+    ask('what is your deal, bot', 'help'),
+    ask('so what is your deal exactly', 'help'),
+    ask('tally every duty that lands on our side', 'party', 'customer'),
+    ask('tally every duty that lands on ibm', 'party', 'provider'),
+    ask('tally up the duties, everything', 'party', 'customer'),
+  ];
+
+  test('asked in words the rules do not know, as people asked before', () => {
+    const bare = engineWith([]);
+    const heard = engineWith([...LABELLED, ...REQUESTS]);
+    for (const [q, intent] of [
+      ['gimme the chapter list of the matrix', 'list'],
+      ['so what is your deal, bot?', 'help'],
+    ] as const) {
+      expect(bare.answer(q).intent).not.toBe(intent);
+      const a = heard.answer(q);
+      expect(a).toMatchObject({ answered: true, intent });
+      expect(a.confidence).toBeLessThan(1);
+    }
+  });
+
+  test("one side's duties only for the side the question names, and not when it names a row's topic", () => {
+    const heard = engineWith([...LABELLED, ...REQUESTS]);
+    expect(heard.answer('tally every duty that lands on our team')).toMatchObject({ answered: true, intent: 'party', party: 'customer' });
+    expect(heard.answer('tally every duty that lands on IBM')).toMatchObject({ answered: true, intent: 'party', party: 'provider' });
+    // No side named: nothing to list.
+    expect(heard.answer('tally every duty').intent).not.toBe('party');
+    // A topic the rows speak of: a question of that row, however like the requests it reads.
+    expect(heard.answer('tally every duty that lands on IBM for disaster recovery').intent).not.toBe('party');
+  });
+
+  test('explain() reads the rules alone', () => {
+    expect(engineWith([...LABELLED, ...REQUESTS]).explain('gimme the chapter list of the matrix').answer.intent).not.toBe('list');
+  });
+});
+
 describe('phrasebook.jsonl', () => {
   test('a line that is not JSON, or not a labelled question, is an error naming the file and line', () => {
     const dir = folderWith({});
@@ -219,6 +262,9 @@ describe('phrasebook.jsonl', () => {
     expect(() => readPhrasebook(file)).toThrow(/phrasebook\.jsonl:3: not valid JSON/);
     writeFileSync(file, `${JSON.stringify({ q: 'who patches', doc: ES, task: 'Deploy' })}\n`);
     expect(() => readPhrasebook(file)).toThrow(/phrasebook\.jsonl:1: must be/);
+    // A request for one side's duties names the side.
+    writeFileSync(file, `${JSON.stringify({ q: 'list our duties', intent: 'help' })}\n${JSON.stringify({ q: 'all our duties', intent: 'party' })}\n`);
+    expect(() => readPhrasebook(file)).toThrow(/phrasebook\.jsonl:2: must be/);
   });
 
   test('no file is no labelled question', () => {

@@ -16,7 +16,7 @@ import { readQuestion, weighedIn, type Query } from './query.js';
 import { claimsWho } from './segments.js';
 import { rank, type Ranking } from './ranking.js';
 import { asksAbout, namesWhoActs, sideOf, strength, type Scored } from './score.js';
-import { earned, phraseVerdict, PHRASEBOOK_SIDES } from './phrasebook-answer.js';
+import { earned, phraseRequest, phraseVerdict, PHRASEBOOK_SIDES, type PhraseRequest } from './phrasebook-answer.js';
 import { SECTION_TITLE, TASK } from './postings.js';
 import { allSections, partyAnswer } from './lists.js';
 import { addNote, emptyAnswer, joinNotes, round, sectionRef, toMatch } from './matches.js';
@@ -46,7 +46,7 @@ export interface AnswerContext {
 type Routed = { done: Answer } | { a: Answer; q: Query; ranked: Ranking; unscopedMulti: boolean; multi: boolean; scope: ServiceGroup[] };
 
 export function answer(index: KnowledgeIndex, model: ConfidenceModel, question: unknown, context: AnswerContext = {}): Answer {
-  const r = route(index, question, context);
+  const r = route(index, question, context, true);
   if ('done' in r) return r.done;
   const { a, q, ranked, multi } = r;
   const features = ranked.at(0) ? featuresOf(q, ranked, index.rowTerms) : null;
@@ -54,8 +54,9 @@ export function answer(index: KnowledgeIndex, model: ConfidenceModel, question: 
   const inScope = features ? probability(model.scope, features) : 0;
   // Questions people asked before, labelled with their rows, may pick the row or decline.
   const said = phraseVerdict(index, q, ranked, r.scope, inScope, inScope >= model.threshold);
+  if (said && 'request' in said) return requested(a, said, r.scope, index);
   if (said && 'lead' in said) return whoAnswer(a, q, ranked, index, Math.max(confidence, earned(said.p)), r.unscopedMulti, said.lead, true);
-  if (!features || inScope < model.threshold || said?.decline) {
+  if (!features || inScope < model.threshold || (said && 'decline' in said)) {
     a.confidence = round(confidence);
     addNote(a, 'No entry matches the question well enough.');
     a.suggestions = suggestionsFrom(ranked, multi);
@@ -76,7 +77,16 @@ export function explain(index: KnowledgeIndex, question: unknown, context: Answe
   return { answer: whoAnswer(r.a, r.q, r.ranked, index, 0, r.unscopedMulti), features: featuresOf(r.q, r.ranked, index.rowTerms) };
 }
 
-function route(index: KnowledgeIndex, question: unknown, context: AnswerContext): Routed {
+/** A request that names no row, as the phrasebook heard it, answered as the rules answer it, with the confidence its posterior earned. */
+function requested(a: Answer, r: PhraseRequest, scope: ServiceGroup[], index: KnowledgeIndex): Answer {
+  const confidence = round(earned(r.p));
+  if (r.request === 'party') return { ...partyAnswer(a, r.party, scope, index), confidence };
+  if (r.request === 'help') return { ...a, answered: true, intent: 'help', confidence, examples: index.examples, sections: allSections(scope, index) };
+  return { ...a, answered: true, intent: 'list', confidence, sections: allSections(scope, index) };
+}
+
+/** `heard`: whether the phrasebook may hear a request the rules did not (not for explain()). */
+function route(index: KnowledgeIndex, question: unknown, context: AnswerContext, heard = false): Routed {
   const done = (a: Answer) => ({ done: a });
   const read = readQuestion(question, index);
   const a = emptyAnswer(read, read.asked);
@@ -112,6 +122,9 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext)
   }
   // A party's share, asked with no word that names a thing ("which items are purely IBM's?").
   if (nameless && q.party && (shareAsked || asksEverything(q.lower))) return done(partyAnswer(a, q.party, scope, index));
+  // A request in words the rules do not know ("gimme the chapter list", "what's your deal"), as people asked it before.
+  const request = heard && (topicless || asksFact(q.focus, q.lower) || asksDefinition(q.focus, q.lower)) ? phraseRequest(index, q) : null;
+  if (request) return done(requested(a, request, scope, index));
   if (topicless) {
     addNote(a, 'The question names no topic the documents cover.');
     a.suggestions = index.examples.slice(0, 3);

@@ -12,11 +12,16 @@ export interface LabelledQuestion {
   /** The row's section title: a document may name rows alike in two sections. */
   section?: string;
   task?: string | null;
-  /** For an out-of-scope question: the documents that were loaded when it was judged out of scope. */
+  /** The documents that were loaded when it was judged: out of scope of them, or (a request) asked of them. */
   docs?: string[];
   /** The side the question asks about, as its writer judged it: on a row both sides have a part in, what it asks of. */
   party?: Party;
+  /** A request that names no row: for help, the list of sections, or one side's duties (`party`) across the documents. */
+  intent?: AskedIntent;
 }
+
+/** What a question asks for when it asks for no row. */
+export type AskedIntent = 'help' | 'list' | 'party';
 
 /** Additive smoothing: a word never seen with a row counts as this fraction of one sighting. */
 const ALPHA = 0.1;
@@ -39,6 +44,16 @@ const SIDE_SAYS_FROM = 10;
 const PAIR_WEIGHT = 0.3;
 /** The class of questions none of the loaded documents answers. */
 export const OUT_OF_SCOPE = -1;
+/** The classes of requests that name no row; a class below zero is no entry. */
+export const ASKS_HELP = -2;
+export const ASKS_LIST = -3;
+/** One side's duties across the documents: which side, the question's own words say (as the rules read them). */
+export const ASKS_SHARE = -4;
+
+/** The request a class below OUT_OF_SCOPE stands for. */
+export function requestOf(cls: number): AskedIntent | null {
+  return cls === ASKS_HELP ? 'help' : cls === ASKS_LIST ? 'list' : cls === ASKS_SHARE ? 'party' : null;
+}
 
 export interface PhraseGuess {
   /** The entry's index in the knowledge index, or OUT_OF_SCOPE. */
@@ -63,6 +78,8 @@ export interface Phrasebook {
   guess(text: string, allowed: ((entry: number) => boolean) | null, focus?: string): PhraseGuess | null;
   /** Whether a labelled question of some row ever used the term (a word's stem). */
   heard(term: string): boolean;
+  /** Whether a labelled question of the class (a row, or a request such as ASKS_LIST) ever used the term. */
+  heardIn(cls: number, term: string): boolean;
   /**
    * The side a question about this entry asks of, as those who asked it in like words meant it,
    * with its posterior; null when fewer than SIDE_SAYS_FROM of them asked of that side.
@@ -153,17 +170,20 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
       if (l.party) addSide(e, l.party, termsOf(l, read));
     } else if (l.task === null && l.docs && [...loaded].every((d) => l.docs!.includes(d))) {
       add(OUT_OF_SCOPE, termsOf(l, read));
+    } else if (l.intent) {
+      // Help, the list of sections and a side's duties are asked alike whatever documents are loaded.
+      add(l.intent === 'help' ? ASKS_HELP : l.intent === 'list' ? ASKS_LIST : ASKS_SHARE, termsOf(l, read));
     } else continue;
     size++;
   }
   const rowTerms = new Set<string>();
-  for (const [cls, c] of counts) if (cls !== OUT_OF_SCOPE) for (const t of c.terms.keys()) rowTerms.add(t);
+  for (const [cls, c] of counts) if (cls >= 0) for (const t of c.terms.keys()) rowTerms.add(t);
   const vocabulary = new Set<string>();
   for (const c of counts.values()) for (const t of c.terms.keys()) vocabulary.add(t);
   const V = vocabulary.size;
   // Postings: per term, the classes that used it and log((count + α) / α).
   const postings = new Map<string, Array<[number, number]>>();
-  const rowSizes = [...counts].filter(([cls]) => cls !== OUT_OF_SCOPE).map(([, c]) => c.n);
+  const rowSizes = [...counts].filter(([cls]) => cls >= 0).map(([, c]) => c.n);
   const meanRow = rowSizes.length ? rowSizes.reduce((a, b) => a + b, 0) / rowSizes.length : 1;
   const classes = [...counts.entries()].map(([cls, c]) => {
     for (const [t, k] of c.terms) {
@@ -173,15 +193,15 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
     }
     // A multinomial over each question's distinct words: `miss` is the log probability of a word
     // this class never used. Rows are equally likely before the words are read (a row asked about often is not likelier to
-    // be asked about now); the out-of-scope class by its size against an average row's.
-    const prior = cls === OUT_OF_SCOPE ? Math.log(c.n / meanRow) : 0;
+    // be asked about now); the out-of-scope class and the requests that name no row by their size against an average row's.
+    const prior = cls < 0 ? Math.log(c.n / meanRow) : 0;
     return { cls, prior, miss: Math.log(ALPHA / (sumOf(c.terms) + ALPHA * V)) };
   });
 
   const perDoc = new Map<string, number>();
   const rowsOf = new Map<string, number>();
   for (const e of entries) rowsOf.set(e.doc.id, (rowsOf.get(e.doc.id) ?? 0) + 1);
-  for (const [cls, c] of counts) if (cls !== OUT_OF_SCOPE) perDoc.set(entries[cls]!.doc.id, (perDoc.get(entries[cls]!.doc.id) ?? 0) + c.n);
+  for (const [cls, c] of counts) if (cls >= 0) perDoc.set(entries[cls]!.doc.id, (perDoc.get(entries[cls]!.doc.id) ?? 0) + c.n);
   // A question's terms, kept for the side asked of, which reads the same question next.
   let last = { text: '', terms: [] as string[] };
   const termsOfText = (text: string) => {
@@ -192,6 +212,7 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
     size,
     density: (doc) => (perDoc.get(doc) ?? 0) / (rowsOf.get(doc) ?? 1),
     heard: (term) => rowTerms.has(term),
+    heardIn: (cls, term) => counts.get(cls)?.terms.has(term) ?? false,
     side(entry, text) {
       const row = sides.get(entry);
       if (!row) return null;
@@ -222,7 +243,7 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
       for (const t of terms) mass += weightOf(t);
       const score = new Map<number, number>();
       for (const c of classes) {
-        if (c.cls !== OUT_OF_SCOPE && allowed && !allowed(c.cls)) continue;
+        if (c.cls >= 0 && allowed && !allowed(c.cls)) continue;
         score.set(c.cls, c.prior + mass * c.miss);
       }
       for (const t of terms) {

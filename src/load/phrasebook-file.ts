@@ -1,11 +1,13 @@
 // Reads phrasebook.jsonl: one labelled question a line, {"q", "doc", "section", "task"} for a question a row
-// answers, {"q", "task": null, "docs"} for one none of `docs` answers. A bad line is a ConfigError
+// answers, {"q", "task": null, "docs"} for one none of `docs` answers, {"q", "intent"} for a request
+// for help, the list of sections or (with "party") one side's duties. A bad line is a ConfigError
 // naming the file and the line.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError } from '../config/error.js';
 import type { LabelledQuestion } from '../engine/phrasebook.js';
 
+const DOCS = z.array(z.string().min(1)).min(1);
 const LINE = z.union([
   z.object({
     q: z.string().min(1),
@@ -15,7 +17,17 @@ const LINE = z.union([
     party: z.enum(['provider', 'customer', 'shared']).optional(),
     set: z.string().optional(),
   }),
-  z.object({ q: z.string().min(1), task: z.null(), docs: z.array(z.string().min(1)).min(1), set: z.string().optional() }),
+  z.object({ q: z.string().min(1), task: z.null(), docs: DOCS, set: z.string().optional() }),
+  z.union([
+    z.object({ q: z.string().min(1), intent: z.enum(['help', 'list']), docs: DOCS.optional(), set: z.string().optional() }),
+    z.object({
+      q: z.string().min(1),
+      intent: z.literal('party'),
+      party: z.enum(['provider', 'customer', 'shared']),
+      docs: DOCS.optional(),
+      set: z.string().optional(),
+    }),
+  ]),
 ]);
 
 export interface LabelledLine extends LabelledQuestion {
@@ -45,7 +57,12 @@ export function readPhrasebook(file: string): LabelledLine[] {
       }
       const r = LINE.safeParse(value);
       if (!r.success) {
-        throw new ConfigError({ file, line: i + 1, setting: '', problem: 'must be {"q", "doc", "section", "task"} or {"q", "task": null, "docs": [...]}' });
+        throw new ConfigError({
+          file,
+          line: i + 1,
+          setting: '',
+          problem: 'must be {"q", "doc", "section", "task"}, {"q", "task": null, "docs": [...]} or {"q", "intent"}',
+        });
       }
       out.push(r.data);
     });
