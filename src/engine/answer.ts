@@ -123,7 +123,9 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
   // A party's share, asked with no word that names a thing ("which items are purely IBM's?").
   if (nameless && q.party && (shareAsked || asksEverything(q.lower))) return done(partyAnswer(a, q.party, scope, index));
   // A request in words the rules do not know ("gimme the chapter list", "what's your deal"), as people asked it before.
-  const request = heard && (topicless || asksFact(q.focus, q.lower) || asksDefinition(q.focus, q.lower)) ? phraseRequest(index, q) : null;
+  const fact = !topicless && asksFact(q.focus, q.lower);
+  const definition = !topicless && asksDefinition(q.focus, q.lower);
+  const request = heard && (topicless || fact || definition) ? phraseRequest(index, q) : null;
   if (request) return done(requested(a, request, scope, index));
   if (topicless) {
     addNote(a, 'The question names no topic the documents cover.');
@@ -141,9 +143,8 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
     if (a.suggestions.length === 0) a.suggestions = index.examples.slice(0, 3);
     return done(a);
   }
-  const fact = asksFact(q.focus, q.lower);
   const money = asksMoney(q.focus, (w) => index.rowTerms.has(stem(w)));
-  if (asksDefinition(q.focus, q.lower) || fact || money) {
+  if (definition || fact || money) {
     addNote(
       a,
       money
