@@ -219,6 +219,9 @@ describe('requests that name no row', () => {
     ask('first time here, what is your deal', 'help'),
     ask('what is your deal, bot', 'help'),
     ask('so what is your deal exactly', 'help'),
+    ask('examples of what i can ask', 'help'),
+    ask('give me examples of questions i can ask', 'help'),
+    ask('some examples i can ask pls', 'help'),
     ask('tally every duty that lands on our side', 'party', 'customer'),
     ask('tally every duty that lands on ibm', 'party', 'provider'),
     ask('tally up the duties, everything', 'party', 'customer'),
@@ -230,6 +233,8 @@ describe('requests that name no row', () => {
     for (const [q, intent] of [
       ['gimme the chapter list of the matrix', 'list'],
       ['so what is your deal, bot?', 'help'],
+      // "example" is also a word of a row's cell ("for example, replication factor"): the request's words decide.
+      ['examples of stuff i can ask', 'help'],
     ] as const) {
       expect(bare.answer(q).intent).not.toBe(intent);
       const a = heard.answer(q);
