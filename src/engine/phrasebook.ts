@@ -139,26 +139,21 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
   });
   const loaded = new Set(entries.map((e) => e.doc.id));
   // Per class: how many questions, and per term in how many of them.
-  const counts = new Map<number, { n: number; terms: Map<string, number> }>();
+  const counts = new Map<number, Tally>();
   const add = (cls: number, terms: string[]) => {
-    const c = counts.get(cls) ?? { n: 0, terms: new Map<string, number>() };
+    const c = counts.get(cls) ?? newTally();
     counts.set(cls, c);
-    c.n++;
-    for (const t of terms) c.terms.set(t, (c.terms.get(t) ?? 0) + 1);
+    tally(c, terms);
   };
-  // Per row, per side asked of: how many questions, and how often each term (a side model per row).
-  const sides = new Map<number, { vocabulary: Set<string>; of: Map<Party, { n: number; all: number; terms: Map<string, number> }> }>();
+  // Per row, per side asked of, the same (a side model per row), and the terms any side used.
+  const sides = new Map<number, { vocabulary: Set<string>; of: Map<Party, Tally> }>();
   const addSide = (e: number, party: Party, terms: string[]) => {
     const row = sides.get(e) ?? { vocabulary: new Set<string>(), of: new Map() };
     sides.set(e, row);
-    const c = row.of.get(party) ?? { n: 0, all: 0, terms: new Map<string, number>() };
+    const c = row.of.get(party) ?? newTally();
     row.of.set(party, c);
-    c.n++;
-    c.all += terms.length;
-    for (const t of terms) {
-      c.terms.set(t, (c.terms.get(t) ?? 0) + 1);
-      row.vocabulary.add(t);
-    }
+    tally(c, terms);
+    for (const t of terms) row.vocabulary.add(t);
   };
   let size = 0;
   for (const l of labelled) {
@@ -166,8 +161,9 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
       // A row repeated in two loaded copies of a document is learned by the first.
       const e = l.doc && l.section ? byKey.get(key(l.doc, l.section, l.task))?.[0] : undefined;
       if (e === undefined) continue;
-      add(e, termsOf(l, read));
-      if (l.party) addSide(e, l.party, termsOf(l, read));
+      const terms = termsOf(l, read);
+      add(e, terms);
+      if (l.party) addSide(e, l.party, terms);
     } else if (l.task === null && l.docs && [...loaded].every((d) => l.docs!.includes(d))) {
       add(OUT_OF_SCOPE, termsOf(l, read));
     } else if (l.intent) {
@@ -195,7 +191,7 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
     // this class never used. Rows are equally likely before the words are read (a row asked about often is not likelier to
     // be asked about now); the out-of-scope class and the requests that name no row by their size against an average row's.
     const prior = cls < 0 ? Math.log(c.n / meanRow) : 0;
-    return { cls, prior, miss: Math.log(ALPHA / (sumOf(c.terms) + ALPHA * V)) };
+    return { cls, prior, miss: Math.log(ALPHA / (c.all + ALPHA * V)) };
   });
 
   const perDoc = new Map<string, number>();
@@ -266,8 +262,19 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
   };
 }
 
-function sumOf(m: Map<string, number>): number {
-  let s = 0;
-  for (const v of m.values()) s += v;
-  return s;
+/** Questions counted for a class: how many, how many terms in all, and per term in how many of them. */
+interface Tally {
+  n: number;
+  all: number;
+  terms: Map<string, number>;
+}
+
+function newTally(): Tally {
+  return { n: 0, all: 0, terms: new Map<string, number>() };
+}
+
+function tally(c: Tally, terms: string[]): void {
+  c.n++;
+  c.all += terms.length;
+  for (const t of terms) c.terms.set(t, (c.terms.get(t) ?? 0) + 1);
 }
