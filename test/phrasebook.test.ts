@@ -111,6 +111,24 @@ describe('answers', () => {
     expect(picked.note ?? '').not.toMatch(/about equally/);
   });
 
+  test('a prose section the phrasebook picks keeps the top, with the row that came as close beside it', () => {
+    const prose = 'Support of client-side libraries';
+    const bugs = [
+      'found a bug in the kafka client library we use, will ibm fix it',
+      'bug in a third-party client lib: does ibm ship the fix?',
+      'client library bug, is ibm on the hook to fix it',
+    ];
+    const q = 'we hit a nasty bug in librdkafka. will IBM fix it for us?';
+    // The engine alone ranks the prose first and gives the top to a row about as close, which names a party.
+    const alone = engineWith([]).answer(q);
+    expect(alone.matches.map((m) => m.task ?? m.section).slice(0, 2)).toEqual(['Monitor and repair', prose]);
+    const a = engineWith(bugs.map((b) => row(b, prose, prose))).answer(q);
+    expect(a.matches[0]?.task).toBeNull();
+    expect(a.matches[0]?.section).toBe(prose);
+    expect(a.party).toBeNull();
+    expect(a.runnerUp?.task).toBe('Monitor and repair');
+  });
+
   test('a question like those judged out of scope is declined, where the engine alone answers', () => {
     const q = 'who decides how much service credit we get if event streams breaches its SLA?';
     expect(engineWith([]).answer(q).answered).toBe(true);

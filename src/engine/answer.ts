@@ -55,7 +55,7 @@ export function answer(index: KnowledgeIndex, model: ConfidenceModel, question: 
   // Questions people asked before, labelled with their rows, may pick the row or decline.
   const said = phraseVerdict(index, q, ranked, r.scope, inScope, inScope >= model.threshold);
   if (said && 'request' in said) return requested(a, said, r.scope, index);
-  if (said && 'lead' in said) return whoAnswer(a, q, ranked, index, Math.max(confidence, earned(said.p)), r.unscopedMulti, said.lead, true);
+  if (said && 'lead' in said) return whoAnswer(a, q, ranked, index, Math.max(confidence, earned(said.p)), r.unscopedMulti, said.lead, true, true);
   if (!features || inScope < model.threshold || (said && 'decline' in said)) {
     a.confidence = round(confidence);
     addNote(a, 'No entry matches the question well enough.');
@@ -233,7 +233,10 @@ function sideMeant(index: KnowledgeIndex, e: Indexed, text: string): { side: 'pr
   return { side: said.party === 'shared' || said.party === soleDoer(e) ? null : said.party };
 }
 
-/** `lead`: the row the phrasebook puts first, if any; `heard`: whether the phrasebook may say which side is asked of. */
+/**
+ * `lead`: the row the phrasebook puts first, if any; `heard`: whether the phrasebook may say which side is
+ * asked of; `led`: whether the phrasebook chose the first row (`lead`) or agreed with the engine's.
+ */
 function whoAnswer(
   a: Answer,
   q: Query,
@@ -243,6 +246,7 @@ function whoAnswer(
   unscopedMulti: boolean,
   lead: Scored | null = null,
   heard = false,
+  led = false,
 ): Answer {
   const head = ranked.take(5);
   // The row the phrasebook picks goes first.
@@ -251,8 +255,7 @@ function whoAnswer(
   // question names, does: it answers who, and the section is shown beside it.
   const row = head[1];
   const prose = head[0]!;
-  const proseYields =
-    !lead &&
+  const rowAsClose =
     !prose.item.entry &&
     !!row?.item.entry &&
     row.item.doc === prose.item.doc &&
@@ -260,6 +263,8 @@ function whoAnswer(
     (row.score >= PROSE_YIELDS * prose.score ||
       (row.score >= PROSE_YIELDS_SAME_TOPIC * prose.score &&
         q.units.some((u) => asksAbout(u) && strength(u, index, row.item, TASK) > 0 && strength(u, index, prose.item, SECTION_TITLE) > 0)));
+  // Unless the phrasebook, too, picked the prose: then the row is shown beside it.
+  const proseYields = rowAsClose && !led;
   if (proseYields) [head[0], head[1]] = [head[1]!, head[0]!];
   const top = head[0]!;
   // The side the question's words point at; else, on a row where both sides have a part, the one it asks about.
@@ -299,7 +304,7 @@ function whoAnswer(
     // prose section next to it is still shown beside it, as beside a row that yields it the top.
     const second = head[1];
     const proseBeside = !!lead && !!second && !second.item.entry;
-    if (second && second.item.doc === top.item.doc && (proseYields || proseBeside || (!lead && top.score - second.score <= ROW_TIE * top.score))) {
+    if (second && second.item.doc === top.item.doc && (rowAsClose || proseBeside || (!lead && top.score - second.score <= ROW_TIE * top.score))) {
       const same = top.item.task === second.item.task;
       const label = (r: Scored) => `"${r.item.task ?? r.item.section.title}"${same ? ` (${r.item.section.title})` : ''}`;
       note = joinNotes(note, `Two entries fit this question about equally: ${label(top)} and ${label(second)}; both are shown.`);
