@@ -552,6 +552,8 @@ describe('what the documents do not cover is declined, with what they do cover',
     'running the cli command that enables mirroring: is that on us?',
     'enabling mirroring — do we run the cli command ourselves?',
     'topic creation via the cli – do we do that?',
+    'adding partitions to a topic is something we do ourselves with the cli, no?',
+    'the java sdk we build on fell out of support: our problem or ibm’s?',
   ])('with a word of who does it, it is asked as such: %s', (q) => {
     expect(seed.answer(q).note ?? '').not.toMatch(/not facts/);
   });
