@@ -271,6 +271,13 @@ describe('requests that name no row', () => {
     expect(heard.answer('tally every duty that lands on IBM for disaster recovery').intent).not.toBe('party');
   });
 
+  test('chat filler around a request is no topic the requests never used', () => {
+    const heard = engineWith([...LABELLED, ...REQUESTS]);
+    for (const q of ['tmrw pls, literally tally every duty that lands on our team', 'tally every duty that lands on our team today, seriously']) {
+      expect(heard.answer(q)).toMatchObject({ answered: true, intent: 'party', party: 'customer' });
+    }
+  });
+
   test('explain() reads the rules alone', () => {
     expect(engineWith([...LABELLED, ...REQUESTS]).explain('gimme the chapter list of the matrix').answer.intent).not.toBe('list');
   });

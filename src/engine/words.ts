@@ -65,6 +65,7 @@ export const FILLER = new Set(
   hmm hm um uh oh ah folks everyone everybody guys mate quick question q wondering curious dumb maybe honestly basically anyway
   pretty assume think guess believe confirm wonder ask asking asked clarify clarity appreciated appreciate advance rush yes yeah
   yep nope ty tia idk nvm ofc ngl rn cc fyi actual exact exactly specifically particular particularly precisely
+  literally seriously totally definitely probably obviously today tonight tomorrow tmrw tmr yesterday
   bit bits piece pieces couple bunch lot lots handful several many kinda sorta kind kinds sort sorts`.split(/\s+/),
 );
 
