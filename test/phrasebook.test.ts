@@ -295,6 +295,20 @@ describe('phrasebook.jsonl', () => {
     // A request for one side's duties names the side.
     writeFileSync(file, `${JSON.stringify({ q: 'list our duties', intent: 'help' })}\n${JSON.stringify({ q: 'all our duties', intent: 'party' })}\n`);
     expect(() => readPhrasebook(file)).toThrow(/phrasebook\.jsonl:2: must be/);
+    // Each shape checked in full: an unknown party, an empty list of documents, a question that is not text.
+    for (const bad of [
+      { q: 'who patches', doc: ES, section: INFRA, task: 'Deploy', party: 'ibm' },
+      { q: 'who pays', task: null, docs: [] },
+      { q: 42, intent: 'list' },
+      { q: 'help', intent: 'help', docs: 'event-streams' },
+      ['who patches'],
+    ]) {
+      writeFileSync(file, `${JSON.stringify(bad)}\n`);
+      expect(() => readPhrasebook(file)).toThrow(/phrasebook\.jsonl:1: must be/);
+    }
+    // What a line holds beyond its shape is left out.
+    writeFileSync(file, `${JSON.stringify({ q: 'who pays', task: null, docs: [ES], set: 'r1', note: 'x' })}\n`);
+    expect(readPhrasebook(file)).toEqual([{ q: 'who pays', task: null, docs: [ES], set: 'r1' }]);
   });
 
   test('no file is no labelled question', () => {
