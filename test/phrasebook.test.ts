@@ -129,6 +129,25 @@ describe('answers', () => {
     expect(a.runnerUp?.task).toBe('Monitor and repair');
   });
 
+  test('another IBM Cloud service named in passing declines by rule, unless the phrasebook is sure of a loaded row; another cloud always', () => {
+    const binding = (q: string) => row(q, 'App orchestration', 'Provide service binding to other IBM services');
+    const labels = [
+      binding('who lets our other ibm cloud apps bind to the ES instance'),
+      binding('binding event streams credentials into another ibm service: provided by ibm?'),
+      binding('does ibm offer binding ES to other services in the catalog'),
+    ];
+    const ibm = 'can our code engine app get its ES credentials through a binding? who offers that';
+    const aws = 'can our AWS lambda get its ES credentials through a binding? who offers that';
+    expect(engineWith([]).answer(ibm)).toMatchObject({ answered: false, note: expect.stringMatching(/not code engine/) });
+    const heard = engineWith(labels);
+    expect(heard.answer(ibm)).toMatchObject({ answered: true, party: 'provider' });
+    expect(heard.answer(ibm).matches[0]?.task).toBe('Provide service binding to other IBM services');
+    expect(heard.answer(ibm).note ?? '').not.toMatch(/not code engine/);
+    expect(heard.answer(aws)).toMatchObject({ answered: false, note: expect.stringMatching(/not AWS lambda/) });
+    // explain() reads the rules alone.
+    expect(heard.explain(ibm).answer.answered).toBe(false);
+  });
+
   test('a question like those judged out of scope is declined, where the engine alone answers', () => {
     const q = 'who decides how much service credit we get if event streams breaches its SLA?';
     expect(engineWith([]).answer(q).answered).toBe(true);

@@ -16,7 +16,7 @@ import { readQuestion, weighedIn, type Query } from './query.js';
 import { claimsWho } from './segments.js';
 import { rank, type Ranking } from './ranking.js';
 import { asksAbout, namesWhoActs, sideOf, strength, type Scored } from './score.js';
-import { earned, phraseRequest, phraseVerdict, PHRASEBOOK_SIDES, type PhraseRequest } from './phrasebook-answer.js';
+import { earned, phraseRequest, phraseVerdict, PHRASEBOOK_OVER_NAMES, PHRASEBOOK_SIDES, type PhraseRequest } from './phrasebook-answer.js';
 import { SECTION_TITLE, TASK } from './postings.js';
 import { allSections, partyAnswer } from './lists.js';
 import { addNote, emptyAnswer, joinNotes, round, sectionRef, toMatch } from './matches.js';
@@ -43,7 +43,18 @@ export interface AnswerContext {
 }
 
 /** A question routed: answered by a rule (help, list, a section, …), or a "who" question for the model to judge. */
-type Routed = { done: Answer } | { a: Answer; q: Query; ranked: Ranking; unscopedMulti: boolean; multi: boolean; scope: ServiceGroup[] };
+type Routed =
+  | { done: Answer }
+  | {
+      a: Answer;
+      q: Query;
+      ranked: Ranking;
+      unscopedMulti: boolean;
+      multi: boolean;
+      scope: ServiceGroup[];
+      /** The rules' decline, unless the phrasebook is PHRASEBOOK_OVER_NAMES sure of a row (another IBM Cloud service named). */
+      declined?: Answer;
+    };
 
 export function answer(index: KnowledgeIndex, model: ConfidenceModel, question: unknown, context: AnswerContext = {}): Answer {
   const r = route(index, question, context, true);
@@ -54,6 +65,10 @@ export function answer(index: KnowledgeIndex, model: ConfidenceModel, question: 
   const inScope = features ? probability(model.scope, features) : 0;
   // Questions people asked before, labelled with their rows, may pick the row or decline.
   const said = phraseVerdict(index, q, ranked, r.scope, inScope, inScope >= model.threshold);
+  if (r.declined) {
+    const led = said && 'lead' in said && said.p >= PHRASEBOOK_OVER_NAMES;
+    return led ? whoAnswer(a, q, ranked, index, Math.max(confidence, earned(said.p)), r.unscopedMulti, said.lead, true, true) : r.declined;
+  }
   if (said && 'request' in said) return requested(a, said, r.scope, index);
   if (said && 'lead' in said) return whoAnswer(a, q, ranked, index, Math.max(confidence, earned(said.p)), r.unscopedMulti, said.lead, true, true);
   if (!features || inScope < model.threshold || (said && 'decline' in said)) {
@@ -137,11 +152,16 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
       index.services.length <= 3
         ? index.services.map((g) => g.service).join(', ')
         : `${index.services.length} IBM Cloud services (ask "list the sections" to see them)`;
-    addNote(a, `The documents here cover ${covered}, not ${q.foreign.join(', ')}.`);
+    const declined = { ...a, suggestions: [...a.suggestions] };
+    addNote(declined, `The documents here cover ${covered}, not ${q.foreign.join(', ')}.`);
     // What the documents say about the same thing, for the service they do cover.
-    a.suggestions = suggestionsFrom(rank(q, index, scope), multi);
-    if (a.suggestions.length === 0) a.suggestions = index.examples.slice(0, 3);
-    return done(a);
+    const ranked = rank(q, index, scope);
+    declined.suggestions = suggestionsFrom(ranked, multi);
+    if (declined.suggestions.length === 0) declined.suggestions = index.examples.slice(0, 3);
+    // Another IBM Cloud service named in passing ("bind ES to our Code Engine app") may still be a
+    // question of a loaded row, as people asked it before; another cloud's is not.
+    if (!heard || q.otherCloud) return done(declined);
+    return { a, q, ranked, multi, scope, unscopedMulti: scope.length > 1 && !q.services.length && !context.service, declined };
   }
   const money = asksMoney(q.focus, (w) => index.rowTerms.has(stem(w)));
   if (definition || fact || money) {

@@ -65,6 +65,8 @@ export interface Query {
   services: ServiceGroup[];
   /** Clouds or services the question asks about that no loaded document covers. */
   foreign: string[];
+  /** One of them is another cloud or its product ("AWS", "Confluent"), not only IBM Cloud services. */
+  otherCloud: boolean;
   party: Party | null;
   /**
    * The one side the question asks about as such ("what's our part in …", "do we have to …",
@@ -441,14 +443,13 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   };
   // Or right before a loaded service's name: "AWS Secrets Manager" is AWS's, not IBM's Secrets Manager.
   const serviceStarts = new Set(serviceHits.map((h) => all[h.at[0]!]!.origin));
-  const foreign = foreignHits
-    .filter(
-      (h) =>
-        (!services.length || h.at.some(inFocus) || serviceStarts.has(h.at.at(-1)! + 1)) &&
-        (!h.item.short || upperInText(text, h.item.name)) &&
-        (!h.item.mentioned || asSubject(h.at)),
-    )
-    .map((h) => asTyped(text, h.item.name));
+  const foreignAsked = foreignHits.filter(
+    (h) =>
+      (!services.length || h.at.some(inFocus) || serviceStarts.has(h.at.at(-1)! + 1)) &&
+      (!h.item.short || upperInText(text, h.item.name)) &&
+      (!h.item.mentioned || asSubject(h.at)),
+  );
+  const foreign = foreignAsked.map((h) => asTyped(text, h.item.name));
   const subjectIsService = /^(does|do|will|is|can)\b/.test(focus) && serviceHits.some((h) => h.at.includes(1));
   const party = partyOf(focus, services, subjectIsService) ?? partyOf(lower, services, false);
 
@@ -576,6 +577,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     topiclessAsks: focusAsked ? [] : segments.filter((s) => s.asked).map((s) => s.core.toLowerCase()),
     services,
     foreign,
+    otherCloud: foreignAsked.some((h) => h.item.cloud),
     party,
     // Read where the question asks: its focus, and the clauses that ask, with or without a topic
     // of their own ("failback - are we responsible?", "X - who does what?").

@@ -4,7 +4,7 @@
 // correction, the task names for "did you mean" (fuzzy.ts), and the names people use for each
 // service.
 import type { Entry, KnowledgeBase, Party, ResponsibilityDocument, Section } from '../model.js';
-import type { ServiceInfo } from '../load/folder.js';
+import type { OtherServices, ServiceInfo } from '../load/folder.js';
 import { stem, STOPWORDS, words } from './words.js';
 import type { Vocabulary } from './vocabulary.js';
 import { examplesFor } from './examples.js';
@@ -47,6 +47,8 @@ export interface ForeignName {
    * only where a question puts it as the one asked about ("Activity Tracker: who …", "in Activity Tracker").
    */
   mentioned: boolean;
+  /** Another cloud or a product of one ("AWS", "Confluent"), not an IBM Cloud service whose document is not loaded. */
+  cloud: boolean;
 }
 
 /** Inverse document frequencies over a set of entries, and the one given to a term none of them uses. */
@@ -176,7 +178,7 @@ function mentionedIn(docs: ResponsibilityDocument[], names: string[][], read: Re
 function foreignNamesFor(
   services: ServiceGroup[],
   serviceInfo: Record<string, ServiceInfo>,
-  others: string[][],
+  others: OtherServices,
   kb: KnowledgeBase,
   read: ReadWords,
 ): Array<{ item: ForeignName; words: string[] }> {
@@ -187,13 +189,17 @@ function foreignNamesFor(
   const own = new Set(services.flatMap((g) => g.aliases.map((a) => a.join(' '))));
   const out: Array<{ item: Omit<ForeignName, 'mentioned'>; words: string[] }> = [];
   const seen = new Set<string>();
-  const names = [...others.flat().map((n) => ({ n, curated: true })), ...unloaded.map((n) => ({ n, curated: false }))];
-  for (const { n, curated } of names) {
+  const names = [
+    ...others.clouds.flat().map((n) => ({ n, curated: true, cloud: true })),
+    ...others.services.flat().map((n) => ({ n, curated: true, cloud: false })),
+    ...unloaded.map((n) => ({ n, curated: false, cloud: false })),
+  ];
+  for (const { n, curated, cloud } of names) {
     const ws = words(n);
     const key = ws.join(' ');
     if (ws.length === 0 || key.length < 2 || seen.has(key) || own.has(key)) continue;
     seen.add(key);
-    out.push({ item: { name: key, short: !curated && key.length <= 3 }, words: ws });
+    out.push({ item: { name: key, short: !curated && key.length <= 3, cloud }, words: ws });
   }
   const searched = new Set(services.map((g) => g.doc));
   const mentioned = mentionedIn(
@@ -228,7 +234,7 @@ export function buildIndex(
   kb: KnowledgeBase,
   vocab: Vocabulary,
   serviceInfo: Record<string, ServiceInfo> = {},
-  otherServices: string[][] = [],
+  otherServices: OtherServices = { clouds: [], services: [] },
   labelled: LabelledQuestion[] = [],
 ): KnowledgeIndex {
   const services: ServiceGroup[] = newestDocuments(kb).map((doc) => ({

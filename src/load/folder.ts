@@ -28,11 +28,16 @@ export function readServices(file: string): Record<string, ServiceInfo> {
   return existsSync(file) ? readDataFile(file, SERVICES_FILE).services : {};
 }
 
-/** Names of clouds and services (other-services.yaml): one list of names per cloud or service. */
-export function readOtherServices(file: string): string[][] {
-  if (!existsSync(file)) return [];
+/** Names of other clouds and other IBM Cloud services (other-services.yaml): one list of names per cloud or service. */
+export interface OtherServices {
+  clouds: string[][];
+  services: string[][];
+}
+
+export function readOtherServices(file: string): OtherServices {
+  if (!existsSync(file)) return { clouds: [], services: [] };
   const { clouds, services } = readDataFile(file, OTHER_SERVICES_FILE);
-  return [...clouds, ...services];
+  return { clouds, services };
 }
 
 const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
