@@ -554,6 +554,7 @@ describe('what the documents do not cover is declined, with what they do cover',
     'topic creation via the cli – do we do that?',
     'adding partitions to a topic is something we do ourselves with the cli, no?',
     'the java sdk we build on fell out of support: our problem or ibm’s?',
+    'bumping partitions on a topic: us with the CLI, or a ticket to IBM?',
   ])('with a word of who does it, it is asked as such: %s', (q) => {
     expect(seed.answer(q).note ?? '').not.toMatch(/not facts/);
   });

@@ -138,8 +138,9 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
   // A party's share, asked with no word that names a thing ("which items are purely IBM's?").
   if (nameless && q.party && (shareAsked || asksEverything(q.lower))) return done(partyAnswer(a, q.party, scope, index));
   // A request in words the rules do not know ("gimme the chapter list", "what's your deal"), as people asked it before.
-  const fact = !topicless && asksFact(q.focus, q.lower);
-  const definition = !topicless && asksDefinition(q.focus, q.lower);
+  // Both sides offered as the choice ("us via the CLI, or a ticket with IBM?") ask who, whatever else they name.
+  const fact = !topicless && !q.offersEither && asksFact(q.focus, q.lower);
+  const definition = !topicless && !q.offersEither && asksDefinition(q.focus, q.lower);
   const request = heard && (topicless || fact || definition) ? phraseRequest(index, q) : null;
   if (request) return done(requested(a, request, scope, index));
   if (topicless) {

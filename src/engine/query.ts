@@ -67,6 +67,8 @@ export interface Query {
   foreign: string[];
   /** One of them is another cloud or its product ("AWS", "Confluent"), not only IBM Cloud services. */
   otherCloud: boolean;
+  /** Both sides offered as alternatives in one sentence ("us via the CLI, or a ticket with IBM?"). */
+  offersEither: boolean;
   party: Party | null;
   /**
    * The one side the question asks about as such ("what's our part in …", "do we have to …",
@@ -581,6 +583,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     party,
     // Read where the question asks: its focus, and the clauses that ask, with or without a topic
     // of their own ("failback - are we responsible?", "X - who does what?").
+    offersEither: offersEitherSide(lower),
     askedSide: offersEitherSide(lower)
       ? null
       : (sideInTail(segments) ??
