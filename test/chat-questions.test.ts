@@ -429,6 +429,10 @@ describe('service names', () => {
 describe('what the documents do not cover is declined, with what they do cover', () => {
   test('a sign-off names no topic; a measure with words between is still a measure', () => {
     expect(seed.answer('ok thanks all, signing off').answered).toBe(false);
+    // Thanks for the help is no question about support.
+    for (const q of ['thanks for the help!', 'cheers for all your help, logging off', 'appreciate the support, ttyl'])
+      expect(seed.answer(q).answered).toBe(false);
+    expect(top('thx for your help earlier. who patches the cluster?')).toMatchObject({ answered: true, party: 'provider' });
     expect(corpus.answer('Databases for Redis: max memory size per member?').note).toMatch(/not facts/);
     expect(top("that's all for now - who patches the cluster?")).toMatchObject({ answered: true, party: 'provider' });
   });
