@@ -453,6 +453,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   );
   const foreign = foreignAsked.map((h) => asTyped(text, h.item.name));
   const subjectIsService = /^(does|do|will|is|can)\b/.test(focus) && serviceHits.some((h) => h.at.includes(1));
+  const offersEither = offersEitherSide(lower);
   const party = partyOf(focus, services, subjectIsService) ?? partyOf(lower, services, false);
 
   // A tag ("…, right?") asks whether the claim holds; its words are no topic, known or not.
@@ -583,8 +584,8 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     party,
     // Read where the question asks: its focus, and the clauses that ask, with or without a topic
     // of their own ("failback - are we responsible?", "X - who does what?").
-    offersEither: offersEitherSide(lower),
-    askedSide: offersEitherSide(lower)
+    offersEither,
+    askedSide: offersEither
       ? null
       : (sideInTail(segments) ??
         askedSideOf(askingText.replace(REQUESTER, ''), true) ??
