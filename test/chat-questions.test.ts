@@ -557,6 +557,8 @@ describe('what the documents do not cover is declined, with what they do cover',
     'enabling mirroring — do we run the cli command ourselves?',
     'topic creation via the cli – do we do that?',
     'adding partitions to a topic is something we do ourselves with the cli, no?',
+    'we manage topic config ourselves through the cli, right?',
+    'we deploy the instance ourselves with terraform, right?',
     'the java sdk we build on fell out of support: our problem or ibm’s?',
     'bumping partitions on a topic: us with the CLI, or a ticket to IBM?',
   ])('with a word of who does it, it is asked as such: %s', (q) => {

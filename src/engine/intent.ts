@@ -149,7 +149,7 @@ const TOOL_WORD = /\b(cli|ibmcloud|command|commands|syntax|flags?|sdk|terraform|
  * have to run the CLI command?", "need X changed. do I open a case with IBM or change it myself?").
  */
 const ASKS_WHO_DOES =
-  /\b(who|whose|responsib\w*|on us|on ibm|on me|our job|my job|ibm'?s job|our side|ibm'?s side|our part|ibm'?s part|us or ibm|ibm or us|ours|on our end|on my end|on their end|up to us|up to me|up to ibm|(?:that'?s|that is|is (?:that|it)) (?:us|ibm|me)|we have to|we need to|i have to|i need to|we must|we should|(?:we're|we are|i'm|i am) (?:expected|supposed|required|meant) to|(?:we|i) do (?:that|this|it)(?: ourselves| myself)?|do (?:\w+ )?(?:ourselves|myself)|(?:our|my|ibm'?s|their) problem)\b|^(do|does|did|are|is|am|must|should|will|would|can) (we|i|ibm|you)\b|(?:[.?!;:,—–]\s*|\s-\s+|\b(?:or|and|so)\s+)(?:do|does|did|are|is|am|must|should|will|would) (?:we|i|ibm)\b/;
+  /\b(who|whose|responsib\w*|on us|on ibm|on me|our job|my job|ibm'?s job|our side|ibm'?s side|our part|ibm'?s part|us or ibm|ibm or us|ours|on our end|on my end|on their end|up to us|up to me|up to ibm|(?:that'?s|that is|is (?:that|it)) (?:us|ibm|me)|we have to|we need to|i have to|i need to|we must|we should|(?:we're|we are|i'm|i am) (?:expected|supposed|required|meant) to|(?:we|i) do (?:that|this|it)(?: ourselves| myself)?|ourselves|do (?:\w+ )?myself|(?:our|my|ibm'?s|their) problem)\b|^(do|does|did|are|is|am|must|should|will|would|can) (we|i|ibm|you)\b|(?:[.?!;:,—–]\s*|\s-\s+|\b(?:or|and|so)\s+)(?:do|does|did|are|is|am|must|should|will|would) (?:we|i|ibm)\b/;
 
 /** Words of a measure, a limit or a setting's value: what a fact question asks for. */
 const FACT_WORD =
