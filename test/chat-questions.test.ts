@@ -511,7 +511,18 @@ describe('what the documents do not cover is declined, with what they do cover',
   ])('a fact or a procedure, not who does it: %s', (q) => {
     const a = seed.answer(q);
     expect(a.answered).toBe(false);
-    expect(a.note).toMatch(/not facts such as versions, sizes or dates/);
+    expect(a.note).toMatch(/not facts such as versions, sizes or dates|not how to do it/);
+  });
+
+  test('the note tells a procedure from a fact', () => {
+    for (const q of [
+      'how do I turn on mirroring with the CLI?',
+      'syntax for creating a topic with the ibmcloud cli pls',
+      'how do I reset a consumer group to the earliest offset?',
+    ])
+      expect(seed.answer(q).note).toMatch(/not how to do it \(steps, commands or settings\)/);
+    for (const q of ['which kafka version is the cluster on?', "what's the max message size on our ES instance?", 'partition quota on the standard plan?'])
+      expect(seed.answer(q).note).toMatch(/not facts such as versions, sizes or dates/);
   });
 
   test.each([

@@ -6,6 +6,7 @@ import {
   asksFact,
   asksMoney,
   asksForSection,
+  asksProcedure,
   asksPartyShare,
   asksWho,
   looksLikeHelp,
@@ -170,9 +171,11 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
       a,
       money
         ? 'I tell who is responsible for what, not prices, charges or billing.'
-        : fact
-          ? 'I tell who is responsible for what, not facts such as versions, sizes or dates.'
-          : 'I tell who is responsible for what; I do not define terms.',
+        : fact && asksProcedure(q.focus, q.lower)
+          ? 'I tell who is responsible for what, not how to do it (steps, commands or settings).'
+          : fact
+            ? 'I tell who is responsible for what, not facts such as versions, sizes or dates.'
+            : 'I tell who is responsible for what; I do not define terms.',
     );
     a.suggestions = suggestionsFrom(rank(q, index, scope), multi);
     return done(a);

@@ -118,6 +118,16 @@ export function asksFact(lower: string, whole: string = lower): boolean {
   );
 }
 
+/** Of the facts, a procedure: "how do I reset offsets?", "syntax for creating a topic with the CLI" (the note says so). */
+export function asksProcedure(lower: string, whole: string = lower): boolean {
+  if (ASKS_WHO_DOES.test(whole)) return false;
+  return (
+    TOOL_WORD.test(lower) ||
+    /^how (do|can|should|would) (i|we|you)\b.*\b(api call|console|script)\b/.test(lower) ||
+    (HOW_TO.test(lower) && !/\b(?:ibm|provider)\b/.test(whole))
+  );
+}
+
 /**
  * Money: prices, fees, billing, and charges as money ("egress charges", "charged per GB", not
  * "takes charge of" or "in charge"); "who pays for the hardware" is about the hardware. One of
