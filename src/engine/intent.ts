@@ -89,9 +89,8 @@ export function asksFact(lower: string, whole: string = lower): boolean {
     /^(?:what|which) (?:[\w-]+ ){0,2}?(?:rto|rpo|uptime|sla|slo|availability|percentage|response time|recovery time|latency|throughput)\b.*\b(?:commit|commits|committed|guarantee|guarantees|guaranteed|promise|promises|promised)\b/.test(
       lower,
     ) ||
-    // "syntax for … with the cli", "how do I … in the console?": a procedure, which the documents do not give.
-    TOOL_WORD.test(lower) ||
-    /^how (do|can|should|would) (i|we|you)\b.*\b(api call|console|script)\b/.test(lower) ||
+    // "syntax for … with the cli", "how do I reset offsets?": a procedure, which the documents do not give.
+    asksProcedure(lower, whole) ||
     // A figure asked for: "99.9 or 99.99%?", "RPO in minutes", "queue manager limit per instance".
     /\d\s*%|\bin (?:minutes|hours|seconds|days|milliseconds|ms|mb|gb|tb)\b|\b(?:limits?|quotas?|count|maximum|max) (?:per|for each) (?:instance|account|project|cluster|region|plan|namespace|topic)\b/.test(
       whole,
@@ -112,9 +111,7 @@ export function asksFact(lower: string, whole: string = lower): boolean {
     // the service is offered, asked as such; not whether it stays up in one ("available in the DR region").
     /\b(?:(?:available|offered|launched|generally available|ga) in (?:the )?(?:[\w-]+ ){1,2}(?:region|regions|mzr|location|geo)\b.*\byet\b|(?:offered|launched|generally available|rolled out) in (?:the )?(?:[\w-]+ ){1,2}(?:region|regions|mzr|location|geo)\b)/.test(
       lower,
-    ) ||
-    // "how do I reset a consumer group's offsets?": a procedure, unless a side is asked about too.
-    (HOW_TO.test(lower) && !/\b(?:ibm|provider)\b/.test(whole))
+    )
   );
 }
 
@@ -124,6 +121,7 @@ export function asksProcedure(lower: string, whole: string = lower): boolean {
   return (
     TOOL_WORD.test(lower) ||
     /^how (do|can|should|would) (i|we|you)\b.*\b(api call|console|script)\b/.test(lower) ||
+    // "how do I reset a consumer group's offsets?", unless a side is asked about too.
     (HOW_TO.test(lower) && !/\b(?:ibm|provider)\b/.test(whole))
   );
 }
