@@ -50,9 +50,14 @@ export const ASKS_LIST = -3;
 /** One side's duties across the documents: which side, the question's own words say (as the rules read them). */
 export const ASKS_SHARE = -4;
 
+/** The class of each request that names no row. */
+const REQUEST_CLASS: Record<AskedIntent, number> = { help: ASKS_HELP, list: ASKS_LIST, party: ASKS_SHARE };
+
+const INTENT_OF = new Map((Object.entries(REQUEST_CLASS) as Array<[AskedIntent, number]>).map(([intent, cls]) => [cls, intent]));
+
 /** The request a class below OUT_OF_SCOPE stands for. */
 export function requestOf(cls: number): AskedIntent | null {
-  return cls === ASKS_HELP ? 'help' : cls === ASKS_LIST ? 'list' : cls === ASKS_SHARE ? 'party' : null;
+  return INTENT_OF.get(cls) ?? null;
 }
 
 export interface PhraseGuess {
@@ -168,7 +173,7 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
       add(OUT_OF_SCOPE, termsOf(l, read));
     } else if (l.intent) {
       // Help, the list of sections and a side's duties are asked alike whatever documents are loaded.
-      add(l.intent === 'help' ? ASKS_HELP : l.intent === 'list' ? ASKS_LIST : ASKS_SHARE, termsOf(l, read));
+      add(REQUEST_CLASS[l.intent], termsOf(l, read));
     } else continue;
     size++;
   }
