@@ -61,6 +61,10 @@ describe('the words around a question do not change its answer', () => {
 
   test("the answer echoes the question in the asker's own words, markup off, chat spellings kept", () => {
     expect(seed.answer('<@U024BE7LH> who patches the cluster 4 us? thx').question).toBe('who patches the cluster 4 us? thx');
+    // "cc" goes with the addresses it hands the message to; "cc billing" is words.
+    expect(seed.answer('who patches the cluster? cc <@U1>, <@U2>').question).toBe('who patches the cluster?');
+    expect(seed.answer('/cc @sre fyi: <!here> who patches the cluster?').question).toBe('who patches the cluster?');
+    expect(cleanQuestion('who pays the cc billing?').asked).toBe('who pays the cc billing?');
   });
 
   test('chat spellings are read as the words they stand for', () => {
@@ -839,6 +843,40 @@ describe('honest under doubt, on every surface', () => {
       expect(c).toBeLessThanOrEqual(1);
     }
     expect(seed.answer('who patches the cluster?').confidence).toBeGreaterThan(seed.answer(roundabout).confidence);
+  });
+});
+
+describe('thanks, acknowledgements and sign-offs', () => {
+  test.each([
+    ['thx, that helps', 'thanks'],
+    ['thanks so much, exactly what I needed 🙏', 'thanks'],
+    ['<@U024BE7LH> ty!! :pray:', 'thanks'],
+    ['ok cool 👍', 'ack'],
+    ['got it, makes sense', 'ack'],
+    ['cheers for the help, logging off', 'bye'],
+    ['bye', 'bye'],
+  ])('%s → a pleasantry (%s), not a row or "I don\'t know"', (q, kind) => {
+    const a = seed.answer(q);
+    expect(a).toMatchObject({ answered: false, intent: 'unknown', social: kind, matches: [], suggestions: [] });
+    expect(formatAnswer(a)).not.toMatch(/I don't know|Did you mean/);
+    // One line back, on every surface, and nothing to vote on.
+    const slack = JSON.stringify(renderSlack(a));
+    const teams = JSON.stringify(renderTeams(a));
+    for (const out of [formatAnswer(a), slack, teams]) expect(out).toMatch(/welcome|Glad|Bye/);
+    expect(slack).not.toMatch(/feedback|👍 Helpful/);
+    expect(teams).not.toMatch(/Helpful/);
+  });
+
+  test.each(['thanks! who patches the cluster?', 'ok, who backs up the messages?', 'got it, so who handles DR?'])(
+    '%s: a question after the pleasantry is answered',
+    (q) => {
+      expect(seed.answer(q)).toMatchObject({ answered: true, intent: expect.stringMatching(/who|section/) });
+      expect(seed.answer(q).social).toBeUndefined();
+    },
+  );
+
+  test('a greeting alone still gets the help', () => {
+    expect(seed.answer('hi').intent).toBe('help');
   });
 });
 

@@ -70,10 +70,13 @@ test('inspect --json prints the seed model', () => {
   expect(j.warnings).toEqual([]);
 });
 
-test('npm start with piped input answers each line and exits at end of input', () => {
-  const r = run('bin/start.js', [], 'who patches the cluster?\nwhat am I responsible for in DR?\n');
+test('npm start with piped input answers each line and exits at end of input, or at "exit"', () => {
+  const r = run('bin/start.js', [], 'who patches the cluster?\nwhat am I responsible for in DR?\nthx, that helps!\nexit\nwho patches the cluster?\n');
   expect(r.code).toBe(0);
-  expect(r.out).toMatch(/IBM — Security and vulnerability patch updates to cluster/);
+  // Thanks get a pleasantry, not a row ("helps" is not support); nothing after "exit" is read.
+  expect(r.out).toMatch(/You're welcome\./);
+  expect(r.out).not.toMatch(/Support of client-side libraries/);
+  expect(r.out.match(/IBM — Security and vulnerability patch updates to cluster/g)).toHaveLength(1);
   // The section summary, what you do in it, with its counts.
   expect(r.out).toMatch(/Disaster recovery — Event Streams — what you do\n[\s\S]*IBM 0 · You 5 · Shared 0/);
 });

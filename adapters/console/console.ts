@@ -29,7 +29,8 @@ export async function runConsole(engine: Engine, { input, output }: ConsoleOptio
   }
   for await (const line of rl) {
     const text = line.trim();
-    if (QUIT.test(text) && interactive) break;
+    // "quit" ends the chat, typed or piped: a script's last line is not a question.
+    if (QUIT.test(text)) break;
     if (text) {
       const out = await router({ text, where: { platform: 'console', channel: 'terminal', team: null, user: 'you' } });
       const cards = [...out.cards, ...(out.later ? await out.later() : [])];

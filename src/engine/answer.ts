@@ -23,6 +23,7 @@ import { allSections, partyAnswer } from './lists.js';
 import { addNote, emptyAnswer, joinNotes, round, sectionRef, toMatch } from './matches.js';
 import type { Indexed, KnowledgeIndex, ServiceGroup } from './search-index.js';
 import { sectionAnswer } from './section-answers.js';
+import { socialOnly } from './social.js';
 import { bestSection as bestTitle, type SectionHit } from './sections.js';
 import { fuzzySuggestions, suggestionsFrom } from './suggestions.js';
 import type { Answer, Match } from './types.js';
@@ -117,6 +118,8 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
   const q = own ? weighedIn(read, own) : read;
   const multi = index.services.length > 1;
 
+  const social = socialOnly(q.lower);
+  if (social) return done({ ...a, social });
   const topicless = !q.units.some((u) => u.focus);
   // A request for help is read in the clause that asks, or in a clause asked when none names a
   // topic, if it speaks to the bot or nothing else names one ("are you a bot? what can you tell me",

@@ -24,6 +24,9 @@ function stripSlackMarkup(s: string): string {
   });
 }
 
+/** "cc <@U1> <@U2>", "fyi: @sre": the word that hands a message to the addresses after it goes with them. */
+const CC_ADDRESSES = /(^|[\s,;.!?(])(?:\/?cc|fyi)\s*:?\s*(?:(?:<[@!#][^<>]*>|@[\w.-]+)[\s,&]*(?:and\s+)?)+(?=[\s,;.!?)]|$)/gi;
+
 /** Chat spellings, word for word. Only whole tokens, and only where the token has no other reading here. */
 const CHAT_WORDS: Record<string, string> = {
   u: 'you',
@@ -153,7 +156,7 @@ export function cleanQuestion(raw: unknown): Cleaned {
   let s = typeof raw === 'string' ? raw : String(raw ?? '');
   const overlong = s.length > MAX_RAW_CHARS;
   s = s.slice(0, MAX_RAW_CHARS).normalize('NFKC').replace(ANSI, ' ').replace(CONTROL, ' ');
-  s = stripSlackMarkup(s)
+  s = stripSlackMarkup(s.replace(CC_ADDRESSES, '$1 '))
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')

@@ -2,6 +2,7 @@
 // Its JSON form is the contract in shared/eval/README.md; extra fields are additive.
 import type { Party } from '../model.js';
 import type { Owner } from '../owners/book.js';
+import type { Social } from './social.js';
 
 export type Intent = 'who' | 'section' | 'party' | 'list' | 'help' | 'unknown';
 
@@ -57,4 +58,6 @@ export interface Answer {
   note: string | null;
   /** For a question about an owner: whose rows these are (null: the rows nobody owns). */
   ownedBy?: { owner: Owner | null };
+  /** The message only thanks, acknowledges or signs off: answered with a pleasantry, not a row. */
+  social?: Social;
 }

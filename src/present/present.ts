@@ -15,6 +15,7 @@ import {
   PARTY_LABEL,
   partyTitle,
   S,
+  SOCIAL_REPLY,
   SIDE,
   typeHelp,
   WHAT_PARTY_DOES,
@@ -60,7 +61,7 @@ export function summaryLine(a: Answer): string {
     case 'help':
       return 'How to ask respbot';
     default:
-      return S.unknown;
+      return a.social ? SOCIAL_REPLY[a.social] : S.unknown;
   }
 }
 
@@ -129,6 +130,8 @@ function whoCards(a: Answer, o: PresentOptions, mentioned: Mentioned): Card[] {
 }
 
 function unknownCards(a: Answer, o: PresentOptions): Card[] {
+  // A pleasantry gets one back: no "I don't know", no suggestions, nothing to vote on.
+  if (a.social) return [{ summary: summaryLine(a), blocks: [{ kind: 'text', line: [SOCIAL_REPLY[a.social]] }] }];
   const blocks: Block[] = [{ kind: 'text', line: [a.note ? `${S.unknown} ${a.note}` : S.unknown] }];
   if (a.suggestions.length) blocks.push({ kind: 'text', line: [{ bold: S.didYouMean }] }, { kind: 'actions', actions: a.suggestions.slice(0, 3).map(ask) });
   else blocks.push({ kind: 'context', lines: [typeHelp(o.voice)] });

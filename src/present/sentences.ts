@@ -1,6 +1,7 @@
 // What respbot says, in one place. Surfaces differ only in how a command is typed
 // ("/responsibility list" on Slack, "list" in Teams and the terminal): that comes from the
 // surface's Voice. Changing a sentence here changes it everywhere.
+import type { Social } from '../engine/social.js';
 import type { Party } from '../model.js';
 import type { Line } from './card.js';
 
@@ -52,6 +53,13 @@ export const S = {
   storeDown: 'Sorry, the schedule store is not working, so nothing was scheduled or changed. Try again later, or tell whoever runs respbot.',
   noStore: 'Scheduling is not available: this respbot runs without a store.',
 } as const;
+
+/** The reply to a message that only thanks, acknowledges or signs off. */
+export const SOCIAL_REPLY: Record<Social, string> = {
+  thanks: "You're welcome. Ask me again any time.",
+  ack: 'Glad that helped. Ask me anything else about who does what.',
+  bye: 'Bye for now. Ask me again any time.',
+};
 
 export const typeHelp = (v: Voice): Line => ['Type ', { code: v.command('help') }, ' for what I can answer.'];
 export const tryOtherWords = (v: Voice): Line => [`${S.noOtherMatches} Try other words, or `, { code: v.command('list') }, '.'];

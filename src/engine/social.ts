@@ -1,0 +1,44 @@
+// A message that only thanks, acknowledges or signs off ("thx, that helps", "ok cool 👍",
+// "logging off, cheers") asks nothing: it gets a short reply, not a row. Read before any rule that
+// looks for a topic, so "helps" is not taken for support and "ok cool" is not a question the
+// documents fail to cover.
+
+export type Social = 'thanks' | 'ack' | 'bye';
+
+/** Words that make a message social, by what they say; the first kind found in this order wins. */
+const MARKERS: Array<[Social, RegExp]> = [
+  ['bye', /\b(?:bye|byee+|goodbye|cya|ttyl|later|goodnight|logging off|signing off|heading (?:out|off)|have to go|gotta go|that'?s all)\b/],
+  ['thanks', /\b(?:thanks|thank|thankyou|tysm|tyvm|cheers|appreciated?|kudos|ta)\b|🙏/u],
+  [
+    'ack',
+    /\b(?:ok|okay|okey|kk?|cool|great|perfect|awesome|nice|sweet|gotcha|got it|noted|understood|roger|makes sense|sounds good|all good|fair enough|will do|lgtm)\b|[👍👌✅🙌🎉]/u,
+  ],
+];
+
+/**
+ * Every other word a social message may hold: who is thanked, how much, what for, and the
+ * pleasantries around it. A word outside this list (a topic, a question word) makes it a question.
+ */
+const AROUND = new Set(
+  `a all also and answer answers bot clear did do does exactly for good guys folks have helped helpful helps i it its
+  just lot man mate mates much needed now oh really respbot same see so super team that thats that's the then this too very
+  was what will works worked looking to you your yours you're youre everyone everybody y'all day weekend evening night one
+  again hi hey yeah yep yes lol haha hehe thanks thank thankyou cheers great perfect awesome cool sweet nice got noted
+  understood makes sense sounds bye byee later goodbye goodnight cya ttyl logging signing off heading out go gotta
+  appreciated appreciate kudos ta tysm tyvm ok okay okey k kk gotcha roger fair enough lgtm`.split(/\s+/),
+);
+
+/** "thanks for the help": help received, not help asked for ("ok help" asks for it). */
+const HELP_RECEIVED = /\b(?:the|your|ur|all|for) (?:help|info|information|answer|answers)\b/g;
+
+/** What the message says socially, or null when it holds a word of a question. */
+export function socialOnly(lower: string): Social | null {
+  const kind = MARKERS.find(([, re]) => re.test(lower))?.[0];
+  if (!kind) return null;
+  const words = lower
+    .replace(HELP_RECEIVED, ' ')
+    .replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f/gu, ' ')
+    .split(/[^a-z0-9'’]+/)
+    .filter(Boolean);
+  return words.every((w) => AROUND.has(w.replace(/’/g, "'"))) ? kind : null;
+}
