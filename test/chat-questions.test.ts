@@ -72,6 +72,7 @@ describe('the words around a question do not change its answer', () => {
     expect(top('u gotta patch the cluster or IBM does?')).toMatchObject({ answered: true, task: 'Security and vulnerability patch updates to cluster' });
     expect(cleanQuestion('gimme the mirroring section, dunno where it is').text).toBe("give me the mirroring section, don't know where it is");
     expect(cleanQuestion('who upgrades the client libs in our db svc').text).toBe('who upgrades the client libraries in our database service');
+    expect(cleanQuestion("list em, and 'em too").text).toBe('list them, and them too');
     // A preposition NLTK's list lacks is no topic: the question reads as without it.
     expect(readQuestion('who upgrades the client libraries inside our apps?', seed.index).units.map((u) => u.word)).toEqual(
       readQuestion('who upgrades the client libraries in our apps?', seed.index).units.map((u) => u.word),
@@ -474,6 +475,13 @@ describe('what the documents do not cover is declined, with what they do cover',
     expect(a.answered).toBe(false);
     expect(a.note).toMatch(/not google cloud/i);
     expect(corpus.answer('secrets manager: who backs up the secrets?').answered).toBe(true);
+  });
+
+  test('Google, named alone, is Google\'s cloud ("google\'s managed kafka"), as Amazon is', () => {
+    const a = seed.answer("on google's managed kafka offering, who patches the brokers?");
+    expect(a.answered).toBe(false);
+    expect(a.note).toMatch(/not google/i);
+    expect(seed.answer('on our managed kafka, who patches the brokers?').answered).toBe(true);
   });
 
   test('Instaclustr is another managed Kafka', () => {

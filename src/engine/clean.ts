@@ -117,6 +117,8 @@ const CHAT_WORDS: Record<string, string> = {
   doesnt: "doesn't",
   isnt: "isn't",
   ya: 'you',
+  em: 'them',
+  "'em": 'them',
   yall: 'you all',
   "y'all": 'you all',
 };
