@@ -961,6 +961,19 @@ describe('ways of asking that name no topic', () => {
 });
 
 describe("which side of a shared row the question's words name", () => {
+  test.each(["failback: IBM's part vs ours?", 'failback - our bit versus IBM?', "failback, how's that split?"])(
+    '%s asks how a shared row is divided: both sides',
+    (q) => {
+      const a = seed.answer(q);
+      expect(a).toMatchObject({ answered: true, intent: 'who', party: 'shared', side: null });
+      expect(a.matches[0]!.task).toBe('Failback');
+    },
+  );
+
+  test('"how are the partitions split?" is not how a task is divided', () => {
+    expect(readQuestion('how are the partitions split across brokers, who decides?', seed.index).asksBothSides).toBe(false);
+  });
+
   test('what IBM gives the customer the means to do is the customer\'s side: IBM "provides you with the ability to set service and key policies"', () => {
     expect(top('who sets the key policies in hyper protect crypto services?', corpus)).toMatchObject({
       answered: true,

@@ -123,7 +123,7 @@ const ANSWERABLE_PROVIDER = new RegExp(`\\bibm(?:'s| is) ${ANSWERABLE}\\b`);
  * both sides are the answer. Not "clusters on both sides": the two ends of a mirroring pair.
  */
 const ASKS_BOTH =
-  /\bwho(?: does|'s doing| is doing) what\b|\bdivision of (?:labou?r|responsibilit\w*|duties|obligations)\b|(?<!\b(?:on|in|at|across|between|for|of|to) )\bboth (?:sides|parties|of us)\b(?! of\b)|\beach (?:side|party)(?:'s)? (?:does|do|part|share|role|responsib\w*)\b|\bwhat does each (?:side|party)\b|\bwho\b[^?.]*\band who\b/;
+  /\bwho(?: does|'s doing| is doing) what\b|\bdivision of (?:labou?r|responsibilit\w*|duties|obligations)\b|(?<!\b(?:on|in|at|across|between|for|of|to) )\bboth (?:sides|parties|of us)\b(?! of\b)|\beach (?:side|party)(?:'s)? (?:does|do|part|share|role|responsib\w*)\b|\bwhat does each (?:side|party)\b|\bwho\b[^?.]*\band who\b|\bhow(?:'s| is| are| does| do)? (?:that|it|this|the (?:work|job|responsibility|ownership)) (?:split|divided|shared)(?: up)?\b/;
 /**
  * Dividing words and paired questions ("which parts are ours and which IBM's?", "does IBM back it
  * up, and what do we do?"), when both sides are named: "shared between the two clusters" is ordinary wording of the Mirroring rows.
@@ -143,9 +143,12 @@ const NAMES_IBM = /\bibm\b/;
  */
 const JOINT =
   /\b(?:(?:is|was|be|it'?s|that'?s) (?:(?:that|it|this|[\w-]+)(?: [\w-]+)? )?|\bor (?:is it )?)a joint (?:thing|effort|job|task|responsibility|duty)\b|\ba joint (?:thing|effort|job|task) (?:with|between) (?:ibm|us and ibm|ibm and us)\b|\bjoint (?:thing|effort|job) or\b|(?:^|[:,;—–-]\s*)joint (?:thing|effort|job|task)\s*\?*\s*$/;
+/** A side's share named as such: "IBM's part", "our bit". */
+const SIDE_PART = ' (?:part|parts|side|bit|bits|share|job|jobs|duties|tasks|stuff|responsibilit(?:y|ies))';
 /** "us vs IBM" asks for both sides, except as the choice a who-question offers ("who writes it, me vs IBM?", as "me or IBM"). */
-const SIDES_VS =
-  /\bthe (?:things|stuff|tasks|bits|parts) (?:ibm|we|i) \w+ (?:vs\.?|versus) (?:the (?:things|stuff|tasks|bits|parts) )?(?:we|i|ibm)\b|\b(?:us|we|ours|me|mine)(?:'s)? (?:vs\.?|versus) (?:from |for |by )?ibm\b|\bibm(?:'s)? (?:vs\.?|versus) (?:from |for |by )?(?:us|ours|me|mine)\b/;
+const SIDES_VS = new RegExp(
+  String.raw`\bthe (?:things|stuff|tasks|bits|parts) (?:ibm|we|i) \w+ (?:vs\.?|versus) (?:the (?:things|stuff|tasks|bits|parts) )?(?:we|i|ibm)\b|\b(?:us|we|ours|me|mine|(?:our|my)${SIDE_PART})(?:'s)? (?:vs\.?|versus) (?:from |for |by )?ibm\b|\bibm(?:'s)?(?:${SIDE_PART})? (?:vs\.?|versus) (?:from |for |by )?(?:us|ours|me|mine|our|my)\b`,
+);
 function asksBothSides(text: string): boolean {
   return (
     ASKS_BOTH.test(text) ||
