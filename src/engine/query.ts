@@ -258,10 +258,14 @@ function focusOf(
     const core = s.core === s.text ? ws : words(s.core);
     // Topic words the documents know, counted once.
     let knownCount = 0;
+    // …and any topic words, known or not: what a pronoun may point back at ("office wifi keeps dropping, who repairs that?").
+    let topicCount = 0;
     core.forEach((w, i) => {
-      if (!isStopword(w) && w.length > 1 && !skip(start + i) && known(w)) knownCount++;
+      if (isStopword(w) || w.length <= 1 || skip(start + i) || FILLER.has(w)) return;
+      topicCount++;
+      if (known(w)) knownCount++;
     });
-    return { asked: s.asked, start, words: ws, coreText: s.core, core, knownCount };
+    return { asked: s.asked, start, words: ws, coreText: s.core, core, knownCount, topicCount };
   });
   let chosen = segs.filter((s) => s.asked && s.knownCount > 0);
   const focusAsked = chosen.length > 0;
@@ -291,7 +295,7 @@ function focusOf(
     const end = s.core.slice(-3).join(' ').replace(NOT_A_THING, ' ');
     if (!ANAPHOR.test(end)) continue;
     for (let j = segs.indexOf(s) - 1; j >= 0; j--)
-      if (segs[j]!.knownCount > 0) {
+      if (segs[j]!.topicCount > 0) {
         if (!chosen.includes(segs[j]!)) antecedents.add(segs[j]!);
         break;
       }
@@ -367,6 +371,29 @@ const SPLIT_PHRASAL = /\b(it|them|those|these|that|this|everything|stuff|things)
  */
 const SPLIT_MOVE =
   /\b(fail|fails|failed|failing|switch|switches|switched|switching|cut|cuts|cutting|flip|flips|flipped|flipping|move|moves|moved|moving)((?: (?!(?:over|back|we|i|you|they|it|and|but|so|then|to|if|when|or)\b)[a-z0-9'’-]+){1,3}) (over|back)\b/g;
+
+/**
+ * The thing a pronoun of the question points back at, when the documents never name it: the head
+ * of the noun phrase the clause pointed at opens with ("our laptops keep crashing. who patches
+ * them?", "the office printer is jammed, who fixes it?"). It is what the question asks about. Not
+ * other things of that clause ("our database ran out of memory last week. who should have scaled
+ * it?" points at the database).
+ */
+export function strangeReferents(units: readonly Unit[]): Unit[] {
+  let head: Unit | null = null;
+  for (const u of units) {
+    if (!u.referred || u.focus || /\d/.test(u.word)) continue;
+    const lemmas = wordNet().lemmas(u.word);
+    // A word English knows as a verb ends the noun phrase ("crashing", "kept", "floor").
+    if (lemmas.some((l) => l.pos === 'verb')) {
+      if (head) break;
+      continue;
+    }
+    if (lemmas.length === 0 || lemmas.some((l) => l.pos === 'noun')) head = u;
+    else if (head) break;
+  }
+  return head && !head.covered ? [head] : [];
+}
 
 export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const { text, asked, truncated } = cleanQuestion(raw);
