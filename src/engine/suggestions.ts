@@ -6,9 +6,11 @@ import type { Indexed, KnowledgeIndex } from './search-index.js';
 
 const SUGGESTION_FLOOR = 0.2;
 
+/** A question to suggest or offer as an example, one way everywhere: names as the document spells them. */
+export const whoQuestion = (topic: string, service?: string): string => `Who is responsible for "${topic}"${service ? ` in ${service}` : ''}?`;
+
 function suggestionFor(e: Indexed, multi: boolean): string {
-  const topic = e.task ?? e.section.title;
-  return `Who is responsible for "${topic}"${multi ? ` in ${e.doc.service}` : ''}?`;
+  return whoQuestion(e.task ?? e.section.title, multi ? e.doc.service : undefined);
 }
 
 export function suggestionsFrom(ranked: Ranking, multi: boolean): string[] {
@@ -34,7 +36,7 @@ export function fuzzySuggestions(q: Query, index: KnowledgeIndex, multi: boolean
   if (!pattern) return out;
   for (const at of fuzzySearch(index.fuzzy, pattern, 3)) {
     const e = index.entries[at]!;
-    out.push(`Who is responsible for "${e.task ?? e.section.title}"${multi ? ` in ${e.doc.service}` : ''}?`);
+    out.push(suggestionFor(e, multi));
   }
   return out;
 }

@@ -65,7 +65,8 @@ export const typeHelp = (v: Voice): Line => ['Type ', { code: v.command('help') 
 export const tryOtherWords = (v: Voice): Line => [`${S.noOtherMatches} Try other words, or `, { code: v.command('list') }, '.'];
 export const noTaskHere = (party: Party): string =>
   `${party === 'customer' ? 'You have' : party === 'provider' ? 'IBM has' : 'There is'} no ${party === 'shared' ? 'shared task' : 'task'} in this section.`;
-export const whoQuestion = (topic: string, service?: string): string => `Who is responsible for "${topic}"${service ? ` in ${service}` : ''}?`;
+/** The same question the engine suggests: one wording everywhere. */
+export { whoQuestion } from '../engine/suggestions.js';
 export const partsNote = (i: number, n: number): string => (n > 1 ? ` (part ${i + 1} of ${n})` : '');
 /** Before an owner's name on a row: who on the customer's side does it. */
 export const OWNER_ARROW = 'You → ';
