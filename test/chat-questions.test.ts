@@ -290,7 +290,10 @@ describe('readings that must not overreach', () => {
     // A document word one edit away wins over a word of the ways of asking; a typo of a function word is no topic.
     ['who creates the service acount?', 'Manage users and access', 'customer'],
     ['is the kafka client we use suppoted?', 'Supported client', 'customer'],
-    ['failback after a regional outage - is taht on us or on IBM?', 'Failback', 'customer'],
+    // Asked of the whole row, both of whose sides have a part (you run the plan, IBM reconfigures
+    // mirroring): shared, as the eval contract reads it. Read as the customer's before round 43's
+    // failback questions joined the phrasebook; the typo is what this line is about.
+    ['failback after a regional outage - is taht on us or on IBM?', 'Failback', 'shared'],
     // Brackets inside the question are part of it, and so is one at its end that names the documents' words.
     ['who handles the (schema registry) backups?', 'Schema Registry', 'customer'],
     ['who handles backups (schema registry)', 'Schema Registry', 'customer'],
