@@ -737,6 +737,8 @@ describe('intents in more wordings', () => {
     ['a spreadsheet of customer obligations, please', 'party', 'customer'],
     ['tabulate every customer-side item', 'party', 'customer'],
     ["what are IBM's duties for kerberos?", 'unknown', null],
+    // One word no such request used, when it names nothing the documents lack, leaves it a request.
+    ['what does our crew own across the whole ES doc, every item', 'party', 'customer'],
     // The document it is for, at the end, is the form too ("for the onboarding deck").
     ["IBM's duties for the spreadsheet", 'party', 'provider'],
     ['doc headings pls', 'list', null],

@@ -3,7 +3,8 @@
 // each writer's questions out in turn (`npm run eval -- --phrasebook`).
 import type { Ranking } from './ranking.js';
 import type { KnowledgeIndex, ServiceGroup } from './search-index.js';
-import { strangeReferents, type Query } from './query.js';
+import { strangeReferents, type Query, type Unit } from './query.js';
+import { IN_TASK } from './postings.js';
 import { NO_FIT, type Scored } from './score.js';
 import { OUT_OF_SCOPE, requestOf, type Phrasebook } from './phrasebook.js';
 import type { Party } from '../model.js';
@@ -88,18 +89,34 @@ export type PhraseRequest = { request: 'help' | 'list'; p: number } | { request:
  * they read; "examples of stuff i can ask" is help, though a row's cell says "for example". One
  * side's duties only when the question names the side.
  */
-function heardRequest(book: Phrasebook, q: Query, cls: number, p: number): PhraseRequest | null {
+function heardRequest(index: KnowledgeIndex, book: Phrasebook, q: Query, cls: number, p: number): PhraseRequest | null {
   const asked = p >= PHRASEBOOK_REQUESTS ? requestOf(cls) : null;
-  if (!asked || q.units.some((u) => u.focus && !book.heardIn(cls, stem(u.word)))) return null;
+  if (!asked) return null;
+  // One word no such request used may stand ("every single thing we do"), unless it names a thing
+  // the documents lack or a row's task or a section ("… for disaster recovery").
+  const unheard = q.units.filter((u) => u.focus && !book.heardIn(cls, stem(u.word)));
+  if (unheard.length > 1 || unheard.some((u) => u.foreignThing || (!u.covered && !u.foreignWord) || namesTopic(u, index))) return null;
   if (asked === 'party') return q.party ? { request: 'party', party: q.party, p } : null;
   return { request: asked, p };
+}
+
+/** Whether a word is in some row's task or some section's title: a topic, not only a word of a cell's text. */
+function namesTopic(u: Unit, index: KnowledgeIndex): boolean {
+  const t = index.terms;
+  for (const term of u.terms) {
+    const id = t.dict.get(term);
+    if (id < 0) continue;
+    if (t.sectionPostStart[id + 1]! > t.sectionPostStart[id]!) return true;
+    for (let k = t.postStart[id]!; k < t.postStart[id + 1]!; k++) if (t.postMask[k]! & IN_TASK) return true;
+  }
+  return false;
 }
 
 /** The request that names no row a question makes, if the phrasebook hears one (for questions the rules found no topic in). */
 export function phraseRequest(index: KnowledgeIndex, q: Query): PhraseRequest | null {
   const book = index.phrasebook;
   const guess = book?.guess(q.lower, null, q.focus);
-  return book && guess ? heardRequest(book, q, guess.entry, guess.p) : null;
+  return book && guess ? heardRequest(index, book, q, guess.entry, guess.p) : null;
 }
 
 export function phraseVerdict(
@@ -116,7 +133,7 @@ export function phraseVerdict(
   const guess = book.guess(q.lower, docs && ((e) => docs.has(index.entries[e]!.doc.id)), q.focus);
   if (!guess) return null;
   // A request that names no row needs no row the engine ranked ("tally every duty that lands on us").
-  if (requestOf(guess.entry)) return heardRequest(book, q, guess.entry, guess.p);
+  if (requestOf(guess.entry)) return heardRequest(index, book, q, guess.entry, guess.p);
   const top = ranked.at(0);
   if (!top) return null;
   if (guess.entry === OUT_OF_SCOPE) {
