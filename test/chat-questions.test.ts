@@ -504,6 +504,12 @@ describe('what the documents do not cover is declined, with what they do cover',
     expect(a.note).toContain('billing');
   });
 
+  test("a word of money one service's rows use (Satellite's 'billing') is still money when another service is asked of", () => {
+    const a = corpus.answer('are key protect keys billed per key version or per key?');
+    expect(a.answered).toBe(false);
+    expect(a.note).toContain('billing');
+  });
+
   test('a self-managed Kafka named (Strimzi) is not the managed service', () => {
     const a = seed.answer('who patches the brokers in strimzi?');
     expect(a.answered).toBe(false);

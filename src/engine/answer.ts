@@ -168,7 +168,8 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
     if (!heard || q.otherCloud) return done(declined);
     return { a, q, ranked, multi, scope, unscopedMulti: scope.length > 1 && !q.services.length && !context.service, declined };
   }
-  const money = asksMoney(q.focus, (w) => index.rowTerms.has(stem(w)));
+  // A word of money some row of the services asked about uses is theirs ("billing" in Satellite's rows is no row of ICD's).
+  const money = asksMoney(q.focus, (w) => usedInRows(index, scope, stem(w)));
   if (definition || fact || money) {
     addNote(
       a,
@@ -210,6 +211,17 @@ function scopeOf(q: Query, index: KnowledgeIndex, context: AnswerContext): Servi
   }
   return index.services;
 }
+/** Whether some row of the services in scope uses the term (any row, when the question names none). */
+function usedInRows(index: KnowledgeIndex, scope: ServiceGroup[], term: string): boolean {
+  if (scope === index.services) return index.rowTerms.has(term);
+  const t = index.terms;
+  const id = t.dict.get(term);
+  if (id < 0) return false;
+  const wanted = new Set(scope.map((g) => index.services.indexOf(g)));
+  for (let k = t.postStart[id]!; k < t.postStart[id + 1]!; k++) if (wanted.has(t.entryService[t.postEntry[k]!]!)) return true;
+  return false;
+}
+
 function bestSection(q: Query, index: KnowledgeIndex, scope: ServiceGroup[], minQuery: number): SectionHit | null {
   return bestTitle(q, index.titles, index.terms.dict, index.services, scope, minQuery);
 }
