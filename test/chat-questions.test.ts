@@ -487,11 +487,9 @@ describe('what the documents do not cover is declined, with what they do cover',
     expect(corpus.answer('secrets manager: who backs up the secrets?').answered).toBe(true);
   });
 
-  test('Google, named alone, is Google\'s cloud ("google\'s managed kafka"), as Amazon is', () => {
-    const a = seed.answer("on google's managed kafka offering, who patches the brokers?");
-    expect(a.answered).toBe(false);
-    expect(a.note).toMatch(/not google/i);
-    expect(seed.answer('on our managed kafka, who patches the brokers?').answered).toBe(true);
+  test('Google named in passing (sign-in, docs) is no other cloud; Google Cloud and its products are', () => {
+    expect(seed.answer('we log in with google accounts, who manages user access?').answered).toBe(true);
+    expect(seed.answer('google cloud pub/sub: who patches the brokers?').answered).toBe(false);
   });
 
   test('Instaclustr is another managed Kafka', () => {
