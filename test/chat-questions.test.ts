@@ -1124,14 +1124,16 @@ describe('context is read, but does not name the task', () => {
     });
   });
 
-  test.each(['our laptops keep crashing. who patches them?', 'the office printer is jammed again, who fixes it?'])(
-    '%s: a thing the documents never name, pointed back at, is what is asked about: declined',
-    (q) => {
-      expect(seed.answer(q).answered).toBe(false);
-      // The same asking clause about a thing they do name is answered.
-      expect(seed.answer(q.replace(/laptops|office printer/, 'brokers')).answered).toBe(true);
-    },
-  );
+  test.each([
+    'our laptops keep crashing. who patches them?',
+    'the office printer is jammed again, who fixes it?',
+    'our nginx boxes, who patches them?',
+    'our redis caches, who monitors those?',
+  ])('%s: a thing the documents never name, pointed back at, is what is asked about: declined', (q) => {
+    expect(seed.answer(q).answered).toBe(false);
+    // The same asking clause about a thing they do name is answered.
+    expect(seed.answer(q.replace(/laptops|office printer|nginx boxes|redis caches/, 'brokers')).answered).toBe(true);
+  });
 
   test('what a pronoun points back at names the row as fully as the clause that asks', () => {
     // IAM (mirroring): you set up "required access policies"; IBM sets up the mirroring itself (Setup).

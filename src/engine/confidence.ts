@@ -6,7 +6,7 @@
 // - `right`: that the best entry is the right answer: the answer's `confidence`. An in-scope
 //   question whose best entry is uncertain is still answered, and says so, rather than refused.
 import { existsSync, readFileSync } from 'node:fs';
-import { strangeReferents, type Query } from './query.js';
+import type { Query } from './query.js';
 import type { Ranking } from './ranking.js';
 
 /**
@@ -84,9 +84,8 @@ export function featuresOf(q: Query, ranked: Ranking, rowTerms: Set<string>): Fe
   let focusUnits = 0;
   let unknownCount = 0;
   let titleOnly = 0;
-  const referents = strangeReferents(q.units);
   for (const u of q.units) {
-    if (u.focus || referents.includes(u)) {
+    if (u.focus) {
       focusUnits++;
       focus += u.weight;
       if (u.covered && !u.terms.some((t) => rowTerms.has(t)) && ![...u.related.keys()].some((t) => rowTerms.has(t))) titleOnly += u.weight;

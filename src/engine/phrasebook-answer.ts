@@ -3,7 +3,7 @@
 // each writer's questions out in turn (`npm run eval -- --phrasebook`).
 import type { Ranking } from './ranking.js';
 import type { KnowledgeIndex, ServiceGroup } from './search-index.js';
-import { strangeReferents, type Query, type Unit } from './query.js';
+import type { Query, Unit } from './query.js';
 import { IN_TASK } from './postings.js';
 import { NO_FIT, type Scored } from './score.js';
 import { OUT_OF_SCOPE, requestOf, type Phrasebook } from './phrasebook.js';
@@ -139,7 +139,7 @@ export function phraseVerdict(
   if (guess.entry === OUT_OF_SCOPE) {
     // A question whose asking clause names only what the documents speak of ("who handles capacity
     // planning?") is theirs, however like the out-of-scope ones it reads.
-    const strange = q.units.some((u) => u.focus && !u.covered) || strangeReferents(q.units).length > 0;
+    const strange = q.units.some((u) => u.focus && !u.covered);
     return guess.p >= PHRASEBOOK_DECLINES && inScope < ENGINE_KEEPS && strange ? { decline: true } : null;
   }
   const head = ranked.take(HEAD);
@@ -157,8 +157,7 @@ export function phraseVerdict(
   // English does not know) that neither the documents nor anyone asking about their rows ever
   // used ("who keeps the printer drivers on a supported version?") is something else; the
   // phrasebook does not overrule the decline.
-  const asked = [...q.units.filter((u) => u.focus), ...strangeReferents(q.units)];
-  if (!engineAnswers && asked.some((u) => !u.covered && (u.foreignThing || !u.foreignWord) && !book.heard(stem(u.word)))) return null;
+  if (!engineAnswers && q.units.some((u) => u.focus && !u.covered && (u.foreignThing || !u.foreignWord) && !book.heard(stem(u.word)))) return null;
   // A row of the same name in another section is the engine's to tell apart (by the side the question names).
   const named = (r: Scored) => r.item.task ?? r.item.section.title;
   const same = best!.item.doc === top.item.doc && named(best!) === named(top);

@@ -373,26 +373,26 @@ const SPLIT_MOVE =
   /\b(fail|fails|failed|failing|switch|switches|switched|switching|cut|cuts|cutting|flip|flips|flipped|flipping|move|moves|moved|moving)((?: (?!(?:over|back|we|i|you|they|it|and|but|so|then|to|if|when|or)\b)[a-z0-9'’-]+){1,3}) (over|back)\b/g;
 
 /**
- * The thing a pronoun of the question points back at, when the documents never name it: the head
- * of the noun phrase the clause pointed at opens with ("our laptops keep crashing. who patches
- * them?", "the office printer is jammed, who fixes it?"). It is what the question asks about. Not
- * other things of that clause ("our database ran out of memory last week. who should have scaled
- * it?" points at the database).
+ * The things a pronoun of the question points back at, when the documents never name them: the
+ * words of the noun phrase the clause pointed at opens with ("our laptops keep crashing. who
+ * patches them?", "our nginx boxes, who patches them?", "the office printer is jammed, who fixes
+ * it?"). They are what the question asks about. Not other things of that clause ("our database
+ * ran out of memory last week. who should have scaled it?" points at the database).
  */
 export function strangeReferents(units: readonly Unit[]): Unit[] {
-  let head: Unit | null = null;
+  const phrase: Unit[] = [];
   for (const u of units) {
     if (!u.referred || u.focus || /\d/.test(u.word)) continue;
     const lemmas = wordNet().lemmas(u.word);
     // A word English knows as a verb ends the noun phrase ("crashing", "kept", "floor").
     if (lemmas.some((l) => l.pos === 'verb')) {
-      if (head) break;
+      if (phrase.length) break;
       continue;
     }
-    if (lemmas.length === 0 || lemmas.some((l) => l.pos === 'noun')) head = u;
-    else if (head) break;
+    if (lemmas.length === 0 || lemmas.some((l) => l.pos === 'noun')) phrase.push(u);
+    else if (phrase.length) break;
   }
-  return head && !head.covered ? [head] : [];
+  return phrase.filter((u) => !u.covered);
 }
 
 export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
@@ -593,6 +593,8 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
       });
     }
   }
+  // What the question's pronoun points back at, when the documents never name it, is asked about.
+  for (const u of strangeReferents(units)) u.focus = true;
   const focusStems = units.filter((u) => (u.focus || u.referred) && u.stem).map((u) => u.stem!);
   const pairs = focusStems.slice(1).map((s, i) => `${focusStems[i]} ${s}`);
   // The clauses that ask; a request with no question in it ("list everything we're on the hook for …") asks in its focus.

@@ -66,7 +66,7 @@ export const FILLER = new Set(
   pretty assume think guess believe confirm wonder ask asking asked clarify clarity appreciated appreciate advance rush yes yeah
   yep nope ty tia idk nvm ofc ngl rn cc fyi actual exact exactly specifically particular particularly precisely
   literally seriously totally definitely probably obviously today tonight tomorrow tmrw tmr yesterday
-  bit bits piece pieces couple bunch lot lots handful several many kinda sorta kind kinds sort sorts`.split(/\s+/),
+  bit bits piece pieces couple bunch lot lots handful several many ton tons heaps plenty kinda sorta kind kinds sort sorts`.split(/\s+/),
 );
 
 /** "the things / the stuff … IBM covers": a side's part said of its tasks, as "everything IBM covers" is. */
