@@ -879,6 +879,11 @@ describe('thanks, acknowledgements and sign-offs', () => {
     ['got it, makes sense', 'ack'],
     ['cheers for the help, logging off', 'bye'],
     ['bye', 'bye'],
+    // Slack sends a typed 👍 as its code; thanks for something named is thanks all the same.
+    [':+1:', 'ack'],
+    ['ack, np', 'ack'],
+    ['lgtm, ship it', 'ack'],
+    ['thanks for clarifying failover', 'thanks'],
   ])('%s → a pleasantry (%s), not a row or "I don\'t know"', (q, kind) => {
     const a = seed.answer(q);
     expect(a).toMatchObject({ answered: false, intent: 'unknown', social: kind, matches: [], suggestions: [] });
@@ -899,8 +904,12 @@ describe('thanks, acknowledgements and sign-offs', () => {
     },
   );
 
-  test('a greeting alone still gets the help', () => {
+  test('a greeting alone still gets the help, and so does help after a pleasantry', () => {
     expect(seed.answer('hi').intent).toBe('help');
+    expect(seed.answer('cheers, help').intent).toBe('help');
+    expect(seed.answer('ok help pls').intent).toBe('help');
+    // Thanks that ask something are a question.
+    expect(seed.answer('thanks for that, who does the failover?').intent).toBe('who');
   });
 });
 

@@ -23,7 +23,7 @@ import { allSections, partyAnswer } from './lists.js';
 import { addNote, emptyAnswer, joinNotes, round, sectionRef, toMatch } from './matches.js';
 import type { Indexed, KnowledgeIndex, ServiceGroup } from './search-index.js';
 import { sectionAnswer } from './section-answers.js';
-import { socialOnly } from './social.js';
+import { socialOnly, withoutPleasantries } from './social.js';
 import { bestSection as bestTitle, type SectionHit } from './sections.js';
 import { fuzzySuggestions, suggestionsFrom } from './suggestions.js';
 import type { Answer, Match } from './types.js';
@@ -125,7 +125,7 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
   // topic, if it speaks to the bot or nothing else names one ("are you a bot? what can you tell me",
   // not "the cluster is down. what can I do?").
   const helpAsked = q.topiclessAsks.some((c) => looksLikeHelp(c) && (topicless || /\b(?:you|u|bot|respbot)\b/.test(c)));
-  if (looksLikeHelp(q.focus) || helpAsked) {
+  if (looksLikeHelp(q.focus) || looksLikeHelp(withoutPleasantries(q.focus)) || helpAsked) {
     return done({ ...a, answered: true, intent: 'help', confidence: 1, examples: index.examples, sections: allSections(scope, index) });
   }
   // Adjectives and adverbs the documents do not use ("which items are purely IBM's?") leave a

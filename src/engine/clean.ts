@@ -24,6 +24,20 @@ function stripSlackMarkup(s: string): string {
   });
 }
 
+/** Slack's codes for the emoji that answer rather than ask (the reply to them reads the emoji). */
+const EMOJI: Record<string, string> = {
+  '+1': '👍',
+  thumbsup: '👍',
+  pray: '🙏',
+  wave: '👋',
+  ok_hand: '👌',
+  white_check_mark: '✅',
+  raised_hands: '🙌',
+  tada: '🎉',
+  slightly_smiling_face: '🙂',
+  smile: '🙂',
+};
+
 /** "cc <@U1> <@U2>", "fyi: @sre": the word that hands a message to the addresses after it goes with them. */
 const CC_ADDRESSES = /(^|[\s,;.!?(])(?:\/?cc|fyi)\s*:?\s*(?:(?:<[@!#][^<>]*>|@[\w.-]+)[\s,&]*(?:and\s+)?)+(?=[\s,;.!?)]|$)/gi;
 
@@ -162,7 +176,8 @@ export function cleanQuestion(raw: unknown): Cleaned {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&')
-    .replace(/(^|\s):[a-z0-9_+-]+:(?=\s|$)/g, '$1 ') // emoji codes (:pray:)
+    // Emoji codes (:pray:) are no words; the few that say thanks, yes or bye become their emoji.
+    .replace(/(^|\s):([a-z0-9_+-]+):(?=\s|$)/g, (_, pre: string, code: string) => `${pre}${EMOJI[code] ?? ''} `)
     .replace(/\bhttps?:\/\/\S+/gi, ' ')
     .replace(/(^|\s)@[\w.-]+/g, '$1 '); // a plain @handle is an address too
   const asked = s.replace(/\s+/g, ' ').trim();

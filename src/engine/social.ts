@@ -7,11 +7,11 @@ export type Social = 'thanks' | 'ack' | 'bye';
 
 /** Words that make a message social, by what they say; the first kind found in this order wins. */
 const MARKERS: Array<[Social, RegExp]> = [
-  ['bye', /\b(?:bye|byee+|goodbye|cya|ttyl|later|goodnight|logging off|signing off|heading (?:out|off)|have to go|gotta go|that'?s all)\b/],
+  ['bye', /\b(?:bye|byee+|goodbye|cya|ttyl|brb|later|goodnight|logging off|signing off|heading (?:out|off)|have to go|gotta go|that'?s all)\b/],
   ['thanks', /\b(?:thanks|thank|thankyou|tysm|tyvm|cheers|appreciated?|kudos|ta)\b|🙏/u],
   [
     'ack',
-    /\b(?:ok|okay|okey|kk?|cool|great|perfect|awesome|nice|sweet|gotcha|got it|noted|understood|roger|makes sense|sounds good|all good|fair enough|will do|lgtm)\b|[👍👌✅🙌🎉]/u,
+    /\b(?:ok|okay|okey|kk?|ack|cool|great|perfect|awesome|nice|sweet|sure|np|gotcha|got it|noted|understood|roger|makes sense|sounds good|all good|fair enough|will do|lgtm|sgtm|no worries|no problem|good bot)\b|[👍👌✅🙌🎉🙂😀😊]/u,
   ],
 ];
 
@@ -25,11 +25,20 @@ const AROUND = new Set(
   was what will works worked looking to you your yours you're youre everyone everybody y'all day weekend evening night one
   again hi hey yeah yep yes lol haha hehe thanks thank thankyou cheers great perfect awesome cool sweet nice got noted
   understood makes sense sounds bye byee later goodbye goodnight cya ttyl logging signing off heading out go gotta
-  appreciated appreciate kudos ta tysm tyvm ok okay okey k kk gotcha roger fair enough lgtm`.split(/\s+/),
+  appreciated appreciate kudos ta tysm tyvm ok okay okey k kk ack gotcha roger fair enough lgtm sgtm sure np no worries
+  problem brb ship`.split(/\s+/),
 );
 
 /** "thanks for the help": help received, not help asked for ("ok help" asks for it). */
 const HELP_RECEIVED = /\b(?:the|your|ur|all|for) (?:help|info|information|answer|answers)\b/g;
+
+/**
+ * Thanks for something named ("thanks for clarifying failover", "thank you for the help with DR"):
+ * gratitude, whatever it names, as long as nothing in it asks.
+ */
+const THANKS_FOR =
+  /^(?:(?:ok|okay|great|perfect|awesome|cool)[\s,!.]+)?(?:thanks|thank you|thankyou|cheers|much appreciated)(?: so much| a lot| again)?[\s,!]+for\b[^?]*$/;
+const ASKS = /\b(?:who|whose|what|which|where|when|why|how|does|do|is|are|can|should|must|will|would)\b/;
 
 /** What the message says socially, or null when it holds a word of a question. */
 export function socialOnly(lower: string): Social | null {
@@ -40,5 +49,11 @@ export function socialOnly(lower: string): Social | null {
     .replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f/gu, ' ')
     .split(/[^a-z0-9'’]+/)
     .filter(Boolean);
-  return words.every((w) => AROUND.has(w.replace(/’/g, "'"))) ? kind : null;
+  if (words.every((w) => AROUND.has(w.replace(/’/g, "'")))) return kind;
+  return THANKS_FOR.test(lower) && !ASKS.test(lower) ? 'thanks' : null;
+}
+
+/** Pleasantries before what a message asks ("ok, help", "cheers - help pls"): the rest is what it asks. */
+export function withoutPleasantries(lower: string): string {
+  return lower.replace(/^(?:(?:ok|okay|kk?|cheers|thanks|thank you|sure|cool|great|hey|hi|hello|yo|so|um|right)\b[\s,!.:;-]*)+/, '');
 }
