@@ -5,6 +5,7 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { PACKAGE_ROOT as ROOT } from '../src/paths.js';
 import { BOT, CLI } from './helpers/entry.js';
+import { CORPUS } from './helpers/fs.js';
 
 function run(script: string, args: string[], input = '', env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [script, ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, DATA_DIR: '', ...env } });
@@ -30,6 +31,16 @@ test('ask --json with no question answers each line of standard input, in order,
   });
   expect(lines[2]).toMatchObject({ answered: false, matches: [] });
   expect(lines[3].intent).toBe('list');
+});
+
+test('output piped into a reader that stops early ends quietly, not with a stack trace', () => {
+  const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" ask --data "${CORPUS}" "what is IBM responsible for?" | head -1`], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, DATA_DIR: '' },
+  });
+  expect(r.stdout).toMatch(/^IBM's responsibilities/);
+  expect(r.stderr).not.toMatch(/EPIPE|Error/);
 });
 
 test('ask prints a readable answer with the party in front', () => {
@@ -70,10 +81,10 @@ test('inspect --json prints the seed model', () => {
   expect(j.warnings).toEqual([]);
 });
 
-test('npm start with piped input answers each line and exits at end of input, or at "exit"', () => {
-  const r = run('bin/start.js', [], 'who patches the cluster?\nwhat am I responsible for in DR?\nthx, that helps!\nexit\nwho patches the cluster?\n');
+test('npm start with piped input answers each line and exits at end of input, or at "quit"', () => {
+  const r = run('bin/start.js', [], 'who patches the cluster?\nwhat am I responsible for in DR?\nthx, that helps!\nquit.\nwho patches the cluster?\n');
   expect(r.code).toBe(0);
-  // Thanks get a pleasantry, not a row ("helps" is not support); nothing after "exit" is read.
+  // Thanks get a pleasantry, not a row ("helps" is not support); nothing after "quit." is read.
   expect(r.out).toMatch(/You're welcome\./);
   expect(r.out).not.toMatch(/Support of client-side libraries/);
   expect(r.out.match(/IBM — Security and vulnerability patch updates to cluster/g)).toHaveLength(1);

@@ -14,7 +14,7 @@ export interface ConsoleOptions {
   output: Writable & { isTTY?: boolean };
 }
 
-const QUIT = /^(quit|exit|bye|:q|\\q)$/i;
+const QUIT = /^\/?(?:quit|exit|bye|:q|\\q)(?: (?:please|pls|now))?[.!]*$/i;
 
 export async function runConsole(engine: Engine, { input, output }: ConsoleOptions): Promise<void> {
   const interactive = !!input.isTTY && !!output.isTTY;
