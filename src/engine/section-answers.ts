@@ -24,7 +24,9 @@ export function sectionAnswer(a: Answer, hit: SectionHit, party: Party | null, s
     services: others.length ? [group.service, ...others.map((g) => g.service)] : [],
     note: joinNotes(
       a.note,
-      others.length ? `Several services have a "${section.title}" section; this is ${group.service}'s. Name the service to pick another.` : null,
+      others.length
+        ? `Several services have ${/^[aeiou]/i.test(section.title) ? 'an' : 'a'} "${section.title}" section; this is ${group.service}'s. Name the service to pick another.`
+        : null,
     ),
   };
 }
