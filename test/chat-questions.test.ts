@@ -986,7 +986,7 @@ describe('ways of asking that name no topic', () => {
 });
 
 describe("which side of a shared row the question's words name", () => {
-  test.each(["failback: IBM's part vs ours?", 'failback - our bit versus IBM?', "failback, how's that split?"])(
+  test.each(["failback: IBM's part vs ours?", 'failback - our bit versus IBM?', "failback, how's that split?", 'how are duties divided for failback?'])(
     '%s asks how a shared row is divided: both sides',
     (q) => {
       const a = seed.answer(q);

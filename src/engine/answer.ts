@@ -143,8 +143,10 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
   if (nameless && q.party && (shareAsked || asksEverything(q.lower))) return done(partyAnswer(a, q.party, scope, index));
   // A request in words the rules do not know ("gimme the chapter list", "what's your deal"), as people asked it before.
   // Both sides offered as the choice ("us via the CLI, or a ticket with IBM?") ask who, whatever else they name.
-  const fact = !topicless && !q.offersEither && asksFact(q.focus, q.lower);
-  const definition = !topicless && !q.offersEither && asksDefinition(q.focus, q.lower);
+  // So does a question of how a task is divided between them ("what's the division of labour for …?").
+  const whose = q.offersEither || q.asksBothSides;
+  const fact = !topicless && !whose && asksFact(q.focus, q.lower);
+  const definition = !topicless && !whose && asksDefinition(q.focus, q.lower);
   const request = heard && (topicless || fact || definition) ? phraseRequest(index, q) : null;
   if (request) return done(requested(a, request, scope, index));
   if (topicless) {
