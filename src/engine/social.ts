@@ -20,17 +20,21 @@ const MARKERS: Array<[Social, RegExp]> = [
  * pleasantries around it. A word outside this list (a topic, a question word) makes it a question.
  */
 const AROUND = new Set(
-  `a all also and answer answers bot clear did do does exactly for good guys folks have helped helpful helps i it its
+  `a all also and answer answers bot clear exactly for good guys folks have helped helpful helps i it its
   just lot man mate mates much needed now oh really respbot same see so super team that thats that's the then this too very
-  was what will works worked looking to you your yours you're youre everyone everybody y'all day weekend evening night one
+  was works worked looking to you your yours you're youre everyone everybody y'all day weekend evening night one
   again hi hey yeah yep yes lol haha hehe thanks thank thankyou cheers great perfect awesome cool sweet nice got noted
   understood makes sense sounds bye byee later goodbye goodnight cya ttyl logging signing off heading out go gotta
   appreciated appreciate kudos ta tysm tyvm ok okay okey k kk ack gotcha roger fair enough lgtm sgtm sure np no worries
   problem brb ship`.split(/\s+/),
 );
 
-/** "thanks for the help": help received, not help asked for ("ok help" asks for it). */
-const HELP_RECEIVED = /\b(?:the|your|ur|all|for) (?:help|info|information|answer|answers)\b/g;
+/**
+ * "thanks for the help": help received, not help asked for ("ok help" asks for it); and phrases of
+ * words that ask elsewhere ("will do", "exactly what I needed"), not "ok so what do I do".
+ */
+const HELP_RECEIVED =
+  /\b(?:the|your|ur|all|for) (?:help|info|information|answer|answers)\b|\bwill do\b|\b(?:exactly )?what i (?:needed|wanted|was looking for)\b/g;
 
 /**
  * Thanks for something named ("thanks for clarifying failover", "thank you for the help with DR"):

@@ -57,7 +57,7 @@ export const S = {
 /** The reply to a message that only thanks, acknowledges or signs off. */
 export const SOCIAL_REPLY: Record<Social, string> = {
   thanks: "You're welcome. Ask me again any time.",
-  ack: 'Glad that helped. Ask me anything else about who does what.',
+  ack: 'Anything else? Ask me who is responsible for what.',
   bye: 'Bye for now. Ask me again any time.',
 };
 
