@@ -746,6 +746,9 @@ describe('intents in more wordings', () => {
     // The document it is for, at the end, is the form too ("for the onboarding deck").
     ["IBM's duties for the spreadsheet", 'party', 'provider'],
     ['doc headings pls', 'list', null],
+    // Which services or documents the bot has, asked of it: the list of sections, service by service.
+    ['which services do you cover?', 'list', null],
+    ['list services', 'list', null],
     ['what should we use the bot for?', 'help', null],
     // …but a word after the share names a topic: "for refunds", "for this sprint" (a to-do list is no duty of the documents).
     ["what are IBM's responsibilities for refunds", 'unknown', null],
