@@ -219,7 +219,7 @@ function usedInRows(index: KnowledgeIndex, scope: ServiceGroup[], term: string):
   const t = index.terms;
   const id = t.dict.get(term);
   if (id < 0) return false;
-  const wanted = new Set(scope.map((g) => index.services.indexOf(g)));
+  const wanted = new Set(scope.flatMap((g) => index.servicesByDoc.get(g.doc.id) ?? []));
   for (let k = t.postStart[id]!; k < t.postStart[id + 1]!; k++) if (wanted.has(t.entryService[t.postEntry[k]!]!)) return true;
   return false;
 }
