@@ -645,6 +645,24 @@ describe('what the documents do not cover is declined, with what they do cover',
   });
 });
 
+describe("a side named with a negation asks for the other side's share", () => {
+  test.each([
+    ['what is IBM NOT responsible for?', 'customer'],
+    ["which things doesn't ibm handle", 'customer'],
+    ["what don't we have to do?", 'provider'],
+    ['what are we not responsible for', 'provider'],
+  ])('%s → %s', (q, party) => {
+    const a = seed.answer(q);
+    expect(a).toMatchObject({ answered: true, intent: 'party', party });
+    expect(a.note).toMatch(/not responsible for/);
+  });
+
+  test("the asker's own doubt negates no side, and an unnegated side keeps its share", () => {
+    expect(seed.answer('what is IBM responsible for?')).toMatchObject({ intent: 'party', party: 'provider', note: null });
+    expect(seed.answer("i don't know what we're responsible for, list it all")).toMatchObject({ intent: 'party', party: 'customer' });
+  });
+});
+
 describe('intents in more wordings', () => {
   test.each([
     ['what is shared?', 'party', 'shared'],

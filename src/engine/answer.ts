@@ -97,7 +97,7 @@ export function explain(index: KnowledgeIndex, question: unknown, context: Answe
 /** A request that names no row, as the phrasebook heard it, answered as the rules answer it, with the confidence its posterior earned. */
 function requested(a: Answer, r: PhraseRequest, scope: ServiceGroup[], index: KnowledgeIndex): Answer {
   const confidence = round(earned(r.p));
-  if (r.request === 'party') return { ...partyAnswer(a, r.party, scope, index), confidence };
+  if (r.request === 'party') return { ...partyAnswer(a, r.party, scope, index, r.focus), confidence };
   if (r.request === 'help') return { ...a, answered: true, intent: 'help', confidence, examples: index.examples, sections: allSections(scope, index) };
   return { ...a, answered: true, intent: 'list', confidence, sections: allSections(scope, index) };
 }
@@ -140,7 +140,7 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
     return done({ ...a, answered: true, intent: 'list', confidence: 1, sections: allSections(scope, index) });
   }
   // A party's share, asked with no word that names a thing ("which items are purely IBM's?").
-  if (nameless && q.party && (shareAsked || asksEverything(q.lower))) return done(partyAnswer(a, q.party, scope, index));
+  if (nameless && q.party && (shareAsked || asksEverything(q.lower))) return done(partyAnswer(a, q.party, scope, index, q.focus));
   // A request in words the rules do not know ("gimme the chapter list", "what's your deal"), as people asked it before.
   // Both sides offered as the choice ("us via the CLI, or a ticket with IBM?") ask who, whatever else they name.
   // So does a question of how a task is divided between them ("what's the division of labour for …?").

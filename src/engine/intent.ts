@@ -176,3 +176,27 @@ export function asksDefinition(lower: string, whole: string = lower): boolean {
     m[1]!,
   );
 }
+
+/** A side named with a negation on its verb: "what is IBM NOT responsible for", "what don't we have to do". */
+function negatedSide(side: string): RegExp {
+  const not = String.raw`(?:not|never|isn'?t|aren'?t|doesn'?t|don'?t|won'?t|shouldn'?t|needn'?t)`;
+  // Not a doubt of the asker's own ("I don't know what we own"), which negates nothing asked.
+  const doubt = String.raw`(?! (?:know|think|get|understand|see|remember|care|mind|sure)\b)`;
+  return new RegExp(
+    String.raw`\b(?:${side})(?: \w+)?? (?:(?:is|are|am|does|do|has|have|will|would|should|must) )?${not}\b${doubt}|` +
+      String.raw`\b${not} (?:${side})\b${doubt}`,
+  );
+}
+const NEGATED_PROVIDER = negatedSide(String.raw`ibm|the provider|the vendor`);
+const NEGATED_CUSTOMER = new RegExp(
+  `${negatedSide(String.raw`we|i|the customer|the client|our team|my team`).source}|\\bnot (?:on|for|with) (?:us|me)\\b|\\bnot (?:ours|mine|our (?:job|problem|part|side|responsibility))\\b`,
+);
+/**
+ * The side whose share a request wants, read in the clause that asks: the other one when the side
+ * named is negated ("what is IBM NOT responsible for" asks what the customer does).
+ */
+export function shareAsked(focus: string, party: 'provider' | 'customer' | 'shared'): 'provider' | 'customer' | 'shared' {
+  if (party === 'provider') return NEGATED_PROVIDER.test(focus) ? 'customer' : party;
+  if (party === 'customer') return NEGATED_CUSTOMER.test(focus) ? 'provider' : party;
+  return party;
+}

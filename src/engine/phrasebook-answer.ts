@@ -80,7 +80,7 @@ export type PhraseVerdict =
   | PhraseRequest;
 
 /** A request that names no row (for one side's duties, the side the question names), with its posterior. */
-export type PhraseRequest = { request: 'help' | 'list'; p: number } | { request: 'party'; party: Party; p: number };
+export type PhraseRequest = { request: 'help' | 'list'; p: number } | { request: 'party'; party: Party; focus: string; p: number };
 
 /**
  * The request a question makes, when the phrasebook is PHRASEBOOK_REQUESTS sure of it and every word
@@ -96,7 +96,7 @@ function heardRequest(index: KnowledgeIndex, book: Phrasebook, q: Query, cls: nu
   // the documents lack or a row's task or a section ("… for disaster recovery").
   const unheard = q.units.filter((u) => u.focus && !book.heardIn(cls, stem(u.word)));
   if (unheard.length > 1 || unheard.some((u) => u.foreignThing || (!u.covered && !u.foreignWord) || namesTopic(u, index))) return null;
-  if (asked === 'party') return q.party ? { request: 'party', party: q.party, p } : null;
+  if (asked === 'party') return q.party ? { request: 'party', party: q.party, focus: q.focus, p } : null;
   return { request: asked, p };
 }
 
