@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadEngine } from '../src/engine/engine.js';
 import { cleanQuestion } from '../src/engine/clean.js';
-import { readQuestion } from '../src/engine/query.js';
+import { MAX_LOOKUPS, readQuestion } from '../src/engine/query.js';
 import { segmentsOf } from '../src/engine/segments.js';
 import { termsOf } from '../src/engine/text-terms.js';
 import { words } from '../src/engine/words.js';
@@ -1354,5 +1354,33 @@ describe('bounded work per question', () => {
     const many = Array.from({ length: 40 }, () => 'clustr').map((w, i) => `${w}${'abcdefghijklmnopqrstuvwxyz'[i % 26]}`);
     const q = readQuestion(`who patches ${many.join(' ')}`, seed.index);
     expect(q.units.filter((u) => u.corrected).length).toBeLessThanOrEqual(12);
+  });
+
+  test('each word the documents lack is looked up once, however often it is met, and at most MAX_LOOKUPS of them', () => {
+    // English words the document never uses, each met twice: the repeats cost nothing.
+    const english = [
+      'zebra',
+      'violin',
+      'tulip',
+      'saddle',
+      'pepper',
+      'orchard',
+      'napkin',
+      'meadow',
+      'lantern',
+      'kettle',
+      'jigsaw',
+      'harbor',
+      'gravel',
+      'feather',
+    ];
+    const q = readQuestion(`${english.join(' ')} ${english.join(' ')}, who patches the cluster?`, seed.index);
+    expect(english.every((w) => q.units.find((u) => u.word === w)?.foreignWord)).toBe(true);
+    const many = Array.from(
+      { length: MAX_LOOKUPS + 10 },
+      (_, i) => english[i % english.length]! + 'abcdefghijklmnopqrstuvwxyz'[Math.floor(i / english.length)],
+    );
+    const r = readQuestion(`who patches ${many.join(' ')}`, seed.index);
+    expect(r.units.filter((u) => u.foreignWord || u.corrected).length).toBeLessThanOrEqual(MAX_LOOKUPS);
   });
 });

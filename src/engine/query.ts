@@ -101,11 +101,12 @@ const REQUESTER = /\b(show|give|tell|send|get|find|fetch|remind|let|help|walk|ru
 export const RELATED_STRENGTH = { derived: 0.8, synonym: 0.6 } as const;
 /**
  * Bounds on the work one question can cause, whatever it holds: no English word is longer than
- * MAX_WORD_LENGTH, so a longer token is never looked up; and at most MAX_LOOKUPS words of a
- * question are corrected or looked up in WordNet (the rest count as unknown).
+ * MAX_WORD_LENGTH, so a longer token is never looked up; and at most MAX_LOOKUPS different words
+ * of a question are corrected or looked up in WordNet, each once (the rest count as unknown). Long
+ * messages are common in chat: at 12, counted twice a word, their last words went unread.
  */
 const MAX_WORD_LENGTH = 24;
-const MAX_LOOKUPS = 12;
+export const MAX_LOOKUPS = 24;
 /** Document terms one word reaches through WordNet, at most (a few is usual). */
 export const MAX_RELATED = 16;
 
@@ -428,8 +429,14 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     if (w === 'the' && ws0[i] !== 'the') inStopPhrase.add(i);
   });
   const all: Array<{ w: string; origin: number; typo: boolean }> = [];
-  let lookups = 0;
-  const lookable = (w: string) => /^[a-z]{3,}$/.test(w) && w.length <= MAX_WORD_LENGTH && lookups++ < MAX_LOOKUPS;
+  const lookedAt = new Set<string>();
+  const lookable = (w: string) => {
+    if (!/^[a-z]{3,}$/.test(w) || w.length > MAX_WORD_LENGTH) return false;
+    if (lookedAt.has(w)) return true;
+    if (lookedAt.size >= MAX_LOOKUPS) return false;
+    lookedAt.add(w);
+    return true;
+  };
   ws1.forEach((w, i) => {
     const known = isStopword(w) || index.knownStems.has(stem(w)) || /\d/.test(w) || !lookable(w);
     // An English word the documents do not use ("stays") is not a typo of one they do ("stats"),
