@@ -168,6 +168,20 @@ describe('answers', () => {
     expect(engine.answer('who keeps our client libraries on a supported version?').answered).toBe(true);
   });
 
+  test('one English noun no one used stands when the phrasebook is all but certain of the row the engine ranks first; an unknown name does not', () => {
+    // The shipped phrasebook without the writer who asked about the fraud team.
+    const shipped = readPhrasebook(join(SHIPPED_DATA_DIR, 'phrasebook.jsonl'));
+    const engine = engineWith(shipped.filter((l) => l.set !== 'round32-es'));
+    const q = 'we want the fraud team to get a bigger share of our ES throughput than marketing. do we manage that split or does ibm?';
+    expect(engineWith([]).answer(q).answered).toBe(false);
+    expect(engine.explain(q).answer.matches[0]?.task).toBe('Cluster management');
+    const a = engine.answer(q);
+    expect(a.answered).toBe(true);
+    expect(a.matches[0]?.task).toBe('Cluster management');
+    // "netsuite" is no English word: another product, whatever the phrasebook thinks of the rest.
+    expect(engine.answer('who revokes netsuite access for people leaving finance').answered).toBe(false);
+  });
+
   test('an engine sure enough that the question is in scope keeps it from being declined', () => {
     // Judged out of scope by the phrasebook as surely as the one above (its SLA credit words, and
     // "credits" is no word of the document), but the engine's scope model is above ENGINE_KEEPS
