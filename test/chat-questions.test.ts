@@ -645,6 +645,22 @@ describe('what the documents do not cover is declined, with what they do cover',
   });
 });
 
+describe('the asker asking for something is no party to it', () => {
+  test.each([
+    ['I need every duty the provider owns', 'provider'],
+    ['we need a list of everything ibm handles', 'provider'],
+    ["i want all of ibm's duties", 'provider'],
+    ['can we get the full list of what IBM does?', 'provider'],
+    ['we need a list of everything we own', 'customer'],
+  ])('%s → %s', (q, party) => {
+    expect(seed.answer(q)).toMatchObject({ answered: true, intent: 'party', party });
+  });
+
+  test('a question whether we need something still asks of us', () => {
+    expect(seed.answer('do we need a second cluster for DR?')).toMatchObject({ answered: true, party: 'customer' });
+  });
+});
+
 describe("a side named with a negation asks for the other side's share", () => {
   test.each([
     ['what is IBM NOT responsible for?', 'customer'],
