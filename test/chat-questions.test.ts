@@ -927,6 +927,9 @@ describe('thanks, acknowledgements and sign-offs', () => {
     ['ack, np', 'ack'],
     ['lgtm, ship it', 'ack'],
     ['thanks for clarifying failover', 'thanks'],
+    // Praise of an answer, whatever it names.
+    ['great answer on mirroring, thanks', 'thanks'],
+    ['helpful summary of DR, cheers', 'thanks'],
   ])('%s → a pleasantry (%s), not a row or "I don\'t know"', (q, kind) => {
     const a = seed.answer(q);
     expect(a).toMatchObject({ answered: false, intent: 'unknown', social: kind, matches: [], suggestions: [] });
@@ -947,7 +950,23 @@ describe('thanks, acknowledgements and sign-offs', () => {
     },
   );
 
+  test.each(['bad bot', 'wrong answer', "nope, that's not right", 'not helpful 👎'])('%s: the miss is owned, with the ways to ask again', (q) => {
+    const a = seed.answer(q);
+    expect(a).toMatchObject({ answered: false, intent: 'unknown', social: 'complaint', matches: [] });
+    for (const out of [formatAnswer(a), JSON.stringify(renderSlack(a)), JSON.stringify(renderTeams(a))]) expect(out).toMatch(/Sorry that missed/);
+  });
+
+  test.each([
+    'wrong, who does failback then?',
+    'the wrong cluster got patched, who fixes it?',
+    'not right now, thanks',
+    'great answer on mirroring, but who does failback?',
+  ])('%s: no complaint', (q) => {
+    expect(seed.answer(q).social).not.toBe('complaint');
+  });
+
   test('a greeting alone still gets the help, and so does help after a pleasantry', () => {
+    expect(seed.answer('halp').intent).toBe('help');
     expect(seed.answer('hi').intent).toBe('help');
     expect(seed.answer('cheers, help').intent).toBe('help');
     expect(seed.answer('ok help pls').intent).toBe('help');

@@ -3,7 +3,7 @@
 // looks for a topic, so "helps" is not taken for support and "ok cool" is not a question the
 // documents fail to cover.
 
-export type Social = 'thanks' | 'ack' | 'bye';
+export type Social = 'thanks' | 'ack' | 'bye' | 'complaint';
 
 /** Words that make a message social, by what they say; the first kind found in this order wins. */
 const MARKERS: Array<[Social, RegExp]> = [
@@ -43,9 +43,34 @@ const HELP_RECEIVED =
 const THANKS_FOR =
   /^(?:(?:ok|okay|great|perfect|awesome|cool)[\s,!.]+)?(?:thanks|thank you|thankyou|cheers|much appreciated)(?: so much| a lot| again)?[\s,!]+for\b[^?]*$/;
 const ASKS = /\b(?:who|whose|what|which|where|when|why|how|does|do|is|are|can|should|must|will|would)\b/;
+/** Question words only: a complaint may say "that is wrong" or "not what I asked". */
+const ASKS_STRICT = /\b(?:who|whose|which|where|when|why|how|does|do|can|should|must|will|would)\b/;
+
+/**
+ * Praise of an answer, whatever it names ("great answer on mirroring, thanks", "helpful summary of
+ * DR"), as long as nothing in it asks.
+ */
+const PRAISE_FOR =
+  /^(?:(?:ok|okay|wow|oh)[\s,!.]+)?(?:that was |that's |thats |this is |what )?(?:an? )?(?:really |very |super )?(?:great|good|nice|helpful|perfect|useful|clear|excellent) (?:answer|reply|info|explanation|summary|breakdown|overview|one)\b[^?]*$/;
+/** Saying an answer missed ("bad bot", "wrong answer", "that's not right"): nothing asked, but not thanks. */
+const COMPLAINT =
+  /\b(?:bad (?:bot|answer|reply)|wrong(?: answer)?|incorrect|not (?:right(?! now| away| yet)|helpful|useful|what i (?:asked|meant|wanted))|unhelpful|useless|nope)\b|👎/u;
+const COMPLAINT_AROUND = new Set(
+  "bad bot answer reply wrong incorrect not right helpful useful unhelpful useless nope that thats that's is was totally completely quite so very hmm ugh meh what i asked meant wanted the this your you you're are".split(
+    ' ',
+  ),
+);
 
 /** What the message says socially, or null when it holds a word of a question. */
 export function socialOnly(lower: string): Social | null {
+  if (COMPLAINT.test(lower) && !ASKS_STRICT.test(lower) && !lower.includes('?')) {
+    const rest = lower
+      .replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f/gu, ' ')
+      .split(/[^a-z0-9'’]+/)
+      .filter(Boolean);
+    if (rest.every((w) => COMPLAINT_AROUND.has(w) || AROUND.has(w))) return 'complaint';
+  }
+  if (PRAISE_FOR.test(lower) && !ASKS.test(lower)) return 'thanks';
   const kind = MARKERS.find(([, re]) => re.test(lower))?.[0];
   if (!kind) return null;
   const words = lower

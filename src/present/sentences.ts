@@ -59,6 +59,7 @@ export const SOCIAL_REPLY: Record<Social, string> = {
   thanks: "You're welcome. Ask me again any time.",
   ack: 'Anything else? Ask me who is responsible for what.',
   bye: 'Bye for now. Ask me again any time.',
+  complaint: 'Sorry that missed. Try other words, name the service or the task, or ask for the list of sections.',
 };
 
 export const typeHelp = (v: Voice): Line => ['Type ', { code: v.command('help') }, ' for what I can answer.'];
