@@ -5,9 +5,7 @@
 // A benchmark, not a test: it reports, it does not fail on a slow machine.
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { engineFor, loadEngine } from '../src/engine/engine.js';
-import { WARM_UP_MS as START_WARM_UP_MS, warmUp } from '../src/engine/warm-up.js';
-import { loadKnowledgeBase } from '../src/load/folder.js';
+import { engineFor, loadEngine, loadKnowledgeBase, WARM_UP_MS as START_WARM_UP_MS, warmUp } from './built.js';
 import { SHIPPED_DATA_DIR } from '../src/paths.js';
 import { fuseBaseline, miniSearchBaseline } from './baselines.js';
 import { largeKb, SHARED } from './kb.js';

@@ -5,8 +5,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { performance } from 'node:perf_hooks';
-import { engineFor, type Engine } from '../src/engine/engine.js';
-import { loadKnowledgeBase } from '../src/load/folder.js';
+import type { Engine } from '../src/engine/engine.js';
+import { engineFor, loadKnowledgeBase } from './built.js';
 import { fuseBaseline, miniSearchBaseline, type Baseline } from './baselines.js';
 import { largeKb, questionMix, SHARED } from './kb.js';
 import { latencies, round3, type Latency } from './latency.js';
