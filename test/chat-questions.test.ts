@@ -950,19 +950,23 @@ describe('thanks, acknowledgements and sign-offs', () => {
     },
   );
 
-  test.each(['bad bot', 'wrong answer', "nope, that's not right", 'not helpful 👎'])('%s: the miss is owned, with the ways to ask again', (q) => {
-    const a = seed.answer(q);
-    expect(a).toMatchObject({ answered: false, intent: 'unknown', social: 'complaint', matches: [] });
-    for (const out of [formatAnswer(a), JSON.stringify(renderSlack(a)), JSON.stringify(renderTeams(a))]) expect(out).toMatch(/Sorry that missed/);
-  });
+  test.each(['bad bot', 'wrong answer', "nope, that's not right", 'that’s wrong', 'not helpful 👎'])(
+    '%s: the miss is owned, with the ways to ask again',
+    (q) => {
+      const a = seed.answer(q);
+      expect(a).toMatchObject({ answered: false, intent: 'unknown', social: 'complaint', matches: [] });
+      for (const out of [formatAnswer(a), JSON.stringify(renderSlack(a)), JSON.stringify(renderTeams(a))]) expect(out).toMatch(/Sorry that missed/);
+    },
+  );
 
   test.each([
     'wrong, who does failback then?',
     'the wrong cluster got patched, who fixes it?',
     'not right now, thanks',
     'great answer on mirroring, but who does failback?',
-  ])('%s: no complaint', (q) => {
-    expect(seed.answer(q).social).not.toBe('complaint');
+    'great answer, but i still need the DR owner',
+  ])('%s: no complaint, and no thanks', (q) => {
+    expect(seed.answer(q).social).toBeUndefined();
   });
 
   test('a greeting alone still gets the help, and so does help after a pleasantry', () => {

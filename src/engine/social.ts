@@ -48,10 +48,10 @@ const ASKS_STRICT = /\b(?:who|whose|which|where|when|why|how|does|do|can|should|
 
 /**
  * Praise of an answer, whatever it names ("great answer on mirroring, thanks", "helpful summary of
- * DR"), as long as nothing in it asks.
+ * DR"), as long as nothing in it asks, nor goes on with a "but" ("great answer, but I still need the DR owner").
  */
 const PRAISE_FOR =
-  /^(?:(?:ok|okay|wow|oh)[\s,!.]+)?(?:that was |that's |thats |this is |what )?(?:an? )?(?:really |very |super )?(?:great|good|nice|helpful|perfect|useful|clear|excellent) (?:answer|reply|info|explanation|summary|breakdown|overview|one)\b[^?]*$/;
+  /^(?:(?:ok|okay|wow|oh)[\s,!.]+)?(?:that was |that's |thats |this is |what )?(?:an? )?(?:really |very |super )?(?:great|good|nice|helpful|perfect|useful|clear|excellent) (?:answer|reply|info|explanation|summary|breakdown|overview|one)\b(?![^?]*\bbut\b)[^?]*$/;
 /** Saying an answer missed ("bad bot", "wrong answer", "that's not right"): nothing asked, but not thanks. */
 const COMPLAINT =
   /\b(?:bad (?:bot|answer|reply)|wrong(?: answer)?|incorrect|not (?:right(?! now| away| yet)|helpful|useful|what i (?:asked|meant|wanted))|unhelpful|useless|nope)\b|👎/u;
@@ -64,22 +64,22 @@ const COMPLAINT_AROUND = new Set(
 /** What the message says socially, or null when it holds a word of a question. */
 export function socialOnly(lower: string): Social | null {
   if (COMPLAINT.test(lower) && !ASKS_STRICT.test(lower) && !lower.includes('?')) {
-    const rest = lower
-      .replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f/gu, ' ')
-      .split(/[^a-z0-9'’]+/)
-      .filter(Boolean);
-    if (rest.every((w) => COMPLAINT_AROUND.has(w) || AROUND.has(w))) return 'complaint';
+    if (wordsOf(lower).every((w) => COMPLAINT_AROUND.has(w) || AROUND.has(w))) return 'complaint';
   }
   if (PRAISE_FOR.test(lower) && !ASKS.test(lower)) return 'thanks';
   const kind = MARKERS.find(([, re]) => re.test(lower))?.[0];
   if (!kind) return null;
-  const words = lower
-    .replace(HELP_RECEIVED, ' ')
-    .replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f/gu, ' ')
-    .split(/[^a-z0-9'’]+/)
-    .filter(Boolean);
-  if (words.every((w) => AROUND.has(w.replace(/’/g, "'")))) return kind;
+  if (wordsOf(lower.replace(HELP_RECEIVED, ' ')).every((w) => AROUND.has(w))) return kind;
   return THANKS_FOR.test(lower) && !ASKS.test(lower) ? 'thanks' : null;
+}
+
+/** A message's words, emoji aside, with a typographic apostrophe read as a plain one ("that’s"). */
+function wordsOf(lower: string): string[] {
+  return lower
+    .replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f/gu, ' ')
+    .replace(/’/g, "'")
+    .split(/[^a-z0-9']+/)
+    .filter(Boolean);
 }
 
 /** Pleasantries before what a message asks ("ok, help", "cheers - help pls"): the rest is what it asks. */
