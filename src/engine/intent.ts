@@ -195,7 +195,7 @@ const NEGATED_CUSTOMER = new RegExp(
  * The side whose share a request wants, read in the clause that asks: the other one when the side
  * named is negated ("what is IBM NOT responsible for" asks what the customer does).
  */
-export function shareAsked(focus: string, party: 'provider' | 'customer' | 'shared'): 'provider' | 'customer' | 'shared' {
+export function shareWanted(focus: string, party: 'provider' | 'customer' | 'shared'): 'provider' | 'customer' | 'shared' {
   if (party === 'provider') return NEGATED_PROVIDER.test(focus) ? 'customer' : party;
   if (party === 'customer') return NEGATED_CUSTOMER.test(focus) ? 'provider' : party;
   return party;

@@ -1,6 +1,6 @@
 // Answers that list: every section, and a party's rows ("what is IBM responsible for?").
 import type { Party } from '../model.js';
-import { shareAsked } from './intent.js';
+import { shareWanted } from './intent.js';
 import { addNote, matchOf, sectionRef } from './matches.js';
 import type { KnowledgeIndex, ServiceGroup } from './search-index.js';
 import type { Answer, Match, SectionRef } from './types.js';
@@ -65,7 +65,7 @@ export function allSections(scope: ServiceGroup[], index: KnowledgeIndex): Secti
 
 /** Everything one side does; `focus`, the clause that asks, may negate the side it names ("what is IBM not responsible for"). */
 export function partyAnswer(a: Answer, named: Party, scope: ServiceGroup[], index: KnowledgeIndex, focus = ''): Answer {
-  const party = shareAsked(focus, named);
+  const party = shareWanted(focus, named);
   if (party !== named) {
     a = { ...a };
     const who = party === 'customer' ? 'the customer' : 'IBM';
