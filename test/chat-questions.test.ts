@@ -651,6 +651,18 @@ describe('what the documents do not cover is declined, with what they do cover',
   });
 });
 
+describe('a closing "there" points back at the place named before it', () => {
+  test("a place of the asker's own that the documents never name is no row's", () => {
+    expect(seed.answer('conference room screens at the berlin office — who manages access there?').answered).toBe(false);
+  });
+
+  test('a place the documents speak of keeps the question theirs', () => {
+    const a = seed.answer('we have a staging cluster in frankfurt, who patches it there?');
+    expect(a.answered).toBe(true);
+    expect(a.matches[0]?.task).toBe('Security and vulnerability patch updates to cluster');
+  });
+});
+
 describe('the asker asking for something is no party to it', () => {
   test.each([
     ['I need every duty the provider owns', 'provider'],

@@ -295,7 +295,8 @@ function focusOf(
   for (const s of chosen) {
     // "after that", "because of that" point at a time or a cause, not a thing.
     const end = s.core.slice(-3).join(' ').replace(NOT_A_THING, ' ');
-    if (!ANAPHOR.test(end)) continue;
+    // So does a closing "there", to a place named before ("… at the berlin office — who manages access there?").
+    if (!ANAPHOR.test(end) && s.core.at(-1) !== 'there') continue;
     for (let j = segs.indexOf(s) - 1; j >= 0; j--)
       if (segs[j]!.topicCount > 0) {
         if (!chosen.includes(segs[j]!)) antecedents.add(segs[j]!);
