@@ -670,8 +670,15 @@ describe('the asker asking for something is no party to it', () => {
     ["i want all of ibm's duties", 'provider'],
     ['can we get the full list of what IBM does?', 'provider'],
     ['we need a list of everything we own', 'customer'],
+    ['pls give us everything ibm is responsible for', 'provider'],
+    ["we'd like a rundown of what the provider takes care of", 'provider'],
   ])('%s → %s', (q, party) => {
     expect(seed.answer(q)).toMatchObject({ answered: true, intent: 'party', party });
+  });
+
+  test('"I need to know who …" asks who, as "who …" does', () => {
+    expect(seed.answer('we need to know who handles failover')).toMatchObject({ answered: true, party: 'shared' });
+    expect(seed.answer('who handles failover?')).toMatchObject({ answered: true, party: 'shared' });
   });
 
   test('a question whether we need something still asks of us', () => {
@@ -689,6 +696,17 @@ describe("a side named with a negation asks for the other side's share", () => {
     const a = seed.answer(q);
     expect(a).toMatchObject({ answered: true, intent: 'party', party });
     expect(a.note).toMatch(/not responsible for/);
+    // The reply says how it was read, on every surface.
+    for (const out of [formatAnswer(a), JSON.stringify(renderSlack(a)), JSON.stringify(renderTeams(a))]) expect(out).toMatch(/Read as what/);
+  });
+
+  test.each([
+    ['what is IBM NOT responsible for in mirroring?', 'customer'],
+    ["what don't we have to do for mirroring?", 'provider'],
+  ])('in a section too: %s → %s', (q, party) => {
+    const a = seed.answer(q);
+    expect(a).toMatchObject({ answered: true, intent: 'section', party });
+    expect(formatAnswer(a)).toMatch(/Read as what/);
   });
 
   test("the asker's own doubt negates no side, and an unnegated side keeps its share", () => {
@@ -942,6 +960,9 @@ describe('thanks, acknowledgements and sign-offs', () => {
     // Praise of an answer, whatever it names.
     ['great answer on mirroring, thanks', 'thanks'],
     ['helpful summary of DR, cheers', 'thanks'],
+    // Thanks for help with something named, and a sign-off in other words.
+    ['thx that helps a lot for our SOC2 audit', 'thanks'],
+    ['helpful, thanks. gotta run', 'thanks'],
   ])('%s → a pleasantry (%s), not a row or "I don\'t know"', (q, kind) => {
     const a = seed.answer(q);
     expect(a).toMatchObject({ answered: false, intent: 'unknown', social: kind, matches: [], suggestions: [] });
@@ -962,7 +983,7 @@ describe('thanks, acknowledgements and sign-offs', () => {
     },
   );
 
-  test.each(['bad bot', 'wrong answer', "nope, that's not right", 'that’s wrong', 'not helpful 👎'])(
+  test.each(['bad bot', 'wrong answer', "nope, that's not right", 'that’s wrong', 'not helpful 👎', 'nope, try again'])(
     '%s: the miss is owned, with the ways to ask again',
     (q) => {
       const a = seed.answer(q);

@@ -11,7 +11,9 @@ import {
   asksWho,
   looksLikeHelp,
   looksLikeList,
+  negationNote,
   saysHowShareIsWanted,
+  shareWanted,
 } from './intent.js';
 import { readQuestion, weighedIn, type Query } from './query.js';
 import { claimsWho } from './segments.js';
@@ -199,7 +201,14 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
     const partyShare = shareAsked && !who;
     const asked = asksForSection(q.lower) && !who;
     // A section asked for with a side ("the mirroring section, just our side") is that side's part of it.
-    if (bare || asked || partyShare) return done(sectionAnswer(a, sec, q.asksBothSides ? null : partyShare ? q.party : q.askedSide, scope, index));
+    if (bare || asked || partyShare) {
+      // "what is IBM NOT responsible for in mirroring?" asks for the other side's part, as of the whole document.
+      const named = q.asksBothSides ? null : partyShare ? q.party : q.askedSide;
+      const side = named && named !== 'shared' ? shareWanted(q.focus, named) : named;
+      const answered = sectionAnswer(a, sec, side, scope, index);
+      if (named && named !== 'shared' && side !== named && side !== 'shared' && side) addNote(answered, negationNote(named, side));
+      return done(answered);
+    }
   }
 
   return { a, q, ranked, multi, scope, unscopedMulti: scope.length > 1 && !q.services.length && !context.service };

@@ -200,3 +200,9 @@ export function shareWanted(focus: string, party: 'provider' | 'customer' | 'sha
   if (party === 'customer') return NEGATED_CUSTOMER.test(focus) ? 'provider' : party;
   return party;
 }
+
+/** The note that says a negated side was read as the other one. */
+export function negationNote(named: 'provider' | 'customer', wanted: 'provider' | 'customer'): string {
+  const who = wanted === 'customer' ? 'the customer' : 'IBM';
+  return `Read as what ${who} does: the rows ${named === 'provider' ? 'IBM is' : 'you are'} not responsible for, and ${who}'s part of shared rows.`;
+}

@@ -96,7 +96,7 @@ const SERVICE_SLOT = new Set(['in', 'on', 'for', 'at', 'inside', 'within']);
 const SHARED_WORDS = /\b(shared|share|jointly|joint (?:responsibilit(?:y|ies)|duties|tasks)|(?:split|divided|allocated|distributed) (?:up )?between)\b/;
 /** The asker asking the bot ("show me", "I need every duty …", "can we get the list"), not a party to the question. */
 const REQUESTER =
-  /\b(show|give|tell|send|get|find|fetch|remind|let|help|walk|run|pull up) me\b|(?<!\b(?:do|don't|did|will|would|should|must|shall|can|could|if|when|that) )\b(?:i|we)(?: really| just| still)? (?:need|want|would like|'d like|d like)\b(?= (?:an? |the |all |every|each |everything|(?:full |complete )?list\b))|\b(?:can|could|may) (?:i|we) (?:get|have|see)\b/g;
+  /\b(show|give|tell|send|get|find|fetch|remind|let|help|walk|run|pull up) (?:me|us)\b|(?<!\b(?:do|don't|did|will|would|should|must|shall|can|could|if|when|that) )\b(?:i|we)(?:(?: really| just| still)? (?:need|want)|(?:'d|’d| would) like)(?: to (?:see|know|get|have|read|find out|understand))?\b(?= (?:an? |the |all |every|each |everything|(?:full |complete )?list\b|who\b|what\b|which\b|whose\b))|\b(?:can|could|may) (?:i|we) (?:get|have|see)\b/g;
 
 /** How closely a WordNet relation counts, below the word itself and the domain vocabulary. */
 export const RELATED_STRENGTH = { derived: 0.8, synonym: 0.6 } as const;

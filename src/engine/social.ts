@@ -26,7 +26,7 @@ const AROUND = new Set(
   again hi hey yeah yep yes lol haha hehe thanks thank thankyou cheers great perfect awesome cool sweet nice got noted
   understood makes sense sounds bye byee later goodbye goodnight cya ttyl logging signing off heading out go gotta
   appreciated appreciate kudos ta tysm tyvm ok okay okey k kk ack gotcha roger fair enough lgtm sgtm sure np no worries
-  problem brb ship`.split(/\s+/),
+  problem brb ship run`.split(/\s+/),
 );
 
 /**
@@ -42,6 +42,9 @@ const HELP_RECEIVED =
  */
 const THANKS_FOR =
   /^(?:(?:ok|okay|great|perfect|awesome|cool)[\s,!.]+)?(?:thanks|thank you|thankyou|cheers|much appreciated)(?: so much| a lot| again)?[\s,!]+for\b[^?]*$/;
+/** Thanks for help received, whatever it helped with ("thx that helps a lot for our SOC2 audit"), as long as nothing in it asks. */
+const THANKS_HELPED =
+  /^(?:thx|thanks|thank you|thankyou|ty|cheers)[\s,!.]+(?:that|this|it|you|u)(?:'s| was| is)? (?:really |very |super )?(?:helps|helped|helpful)\b[^?]*$/;
 const ASKS = /\b(?:who|whose|what|which|where|when|why|how|does|do|is|are|can|should|must|will|would)\b/;
 /** Question words only: a complaint may say "that is wrong" or "not what I asked". */
 const ASKS_STRICT = /\b(?:who|whose|which|where|when|why|how|does|do|can|should|must|will|would)\b/;
@@ -56,7 +59,7 @@ const PRAISE_FOR =
 const COMPLAINT =
   /\b(?:bad (?:bot|answer|reply)|wrong(?: answer)?|incorrect|not (?:right(?! now| away| yet)|helpful|useful|what i (?:asked|meant|wanted))|unhelpful|useless|nope)\b|👎/u;
 const COMPLAINT_AROUND = new Set(
-  "bad bot answer reply wrong incorrect not right helpful useful unhelpful useless nope that thats that's is was totally completely quite so very hmm ugh meh what i asked meant wanted the this your you you're are".split(
+  "bad bot answer reply wrong incorrect not right helpful useful unhelpful useless nope try that thats that's is was totally completely quite so very hmm ugh meh what i asked meant wanted the this your you you're are".split(
     ' ',
   ),
 );
@@ -70,7 +73,7 @@ export function socialOnly(lower: string): Social | null {
   const kind = MARKERS.find(([, re]) => re.test(lower))?.[0];
   if (!kind) return null;
   if (wordsOf(lower.replace(HELP_RECEIVED, ' ')).every((w) => AROUND.has(w))) return kind;
-  return THANKS_FOR.test(lower) && !ASKS.test(lower) ? 'thanks' : null;
+  return (THANKS_FOR.test(lower) || THANKS_HELPED.test(lower)) && !ASKS.test(lower) ? 'thanks' : null;
 }
 
 /** A message's words, emoji aside, with a typographic apostrophe read as a plain one ("that’s"). */

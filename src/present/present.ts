@@ -191,7 +191,8 @@ function partyCards(a: Answer, o: PresentOptions, mentioned: Mentioned): Card[] 
     );
   }
   const rows = a.party === 'customer' && ownersLoaded(a.matches) ? byOwner(GROUP_HEADING.customer, a.matches, row, mentioned) : a.matches.map((m) => [row(m)]);
-  return paged(partyTitle(a.party), summaryLine(a), [], rows, foot, o.budget);
+  // A note says how the question was read ("Read as what the customer does: …").
+  return paged(partyTitle(a.party), summaryLine(a), a.note ? [note(a.note)] : [], rows, foot, o.budget);
 }
 
 function listCards(a: Answer, o: PresentOptions): Card[] {
