@@ -11,9 +11,8 @@ import {
   asksWho,
   looksLikeHelp,
   looksLikeList,
-  negationNote,
   saysHowShareIsWanted,
-  shareWanted,
+  sideWanted,
 } from './intent.js';
 import { readQuestion, weighedIn, type Query } from './query.js';
 import { claimsWho } from './segments.js';
@@ -204,9 +203,9 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
     if (bare || asked || partyShare) {
       // "what is IBM NOT responsible for in mirroring?" asks for the other side's part, as of the whole document.
       const named = q.asksBothSides ? null : partyShare ? q.party : q.askedSide;
-      const side = named && named !== 'shared' ? shareWanted(q.focus, named) : named;
-      const answered = sectionAnswer(a, sec, side, scope, index);
-      if (named && named !== 'shared' && side !== named && side !== 'shared' && side) addNote(answered, negationNote(named, side));
+      const wanted = named ? sideWanted(q.focus, named) : null;
+      const answered = sectionAnswer(a, sec, wanted?.side ?? null, scope, index);
+      if (wanted?.note) addNote(answered, wanted.note);
       return done(answered);
     }
   }

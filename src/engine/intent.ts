@@ -193,16 +193,16 @@ const NEGATED_CUSTOMER = new RegExp(
 );
 /**
  * The side whose share a request wants, read in the clause that asks: the other one when the side
- * named is negated ("what is IBM NOT responsible for" asks what the customer does).
+ * named is negated ("what is IBM NOT responsible for" asks what the customer does), with the note
+ * that says so.
  */
-export function shareWanted(focus: string, party: 'provider' | 'customer' | 'shared'): 'provider' | 'customer' | 'shared' {
-  if (party === 'provider') return NEGATED_PROVIDER.test(focus) ? 'customer' : party;
-  if (party === 'customer') return NEGATED_CUSTOMER.test(focus) ? 'provider' : party;
-  return party;
-}
-
-/** The note that says a negated side was read as the other one. */
-export function negationNote(named: 'provider' | 'customer', wanted: 'provider' | 'customer'): string {
-  const who = wanted === 'customer' ? 'the customer' : 'IBM';
-  return `Read as what ${who} does: the rows ${named === 'provider' ? 'IBM is' : 'you are'} not responsible for, and ${who}'s part of shared rows.`;
+export function sideWanted<P extends 'provider' | 'customer' | 'shared'>(focus: string, named: P): { side: P | 'provider' | 'customer'; note: string | null } {
+  const negated = named === 'provider' ? NEGATED_PROVIDER.test(focus) : named === 'customer' && NEGATED_CUSTOMER.test(focus);
+  if (!negated) return { side: named, note: null };
+  const side = named === 'provider' ? 'customer' : 'provider';
+  const who = side === 'customer' ? 'the customer' : 'IBM';
+  return {
+    side,
+    note: `Read as what ${who} does: the rows ${named === 'provider' ? 'IBM is' : 'you are'} not responsible for, and ${who}'s part of shared rows.`,
+  };
 }

@@ -1,6 +1,6 @@
 // Answers that list: every section, and a party's rows ("what is IBM responsible for?").
 import type { Party } from '../model.js';
-import { negationNote, shareWanted } from './intent.js';
+import { sideWanted } from './intent.js';
 import { addNote, matchOf, sectionRef } from './matches.js';
 import type { KnowledgeIndex, ServiceGroup } from './search-index.js';
 import type { Answer, Match, SectionRef } from './types.js';
@@ -65,10 +65,10 @@ export function allSections(scope: ServiceGroup[], index: KnowledgeIndex): Secti
 
 /** Everything one side does; `focus`, the clause that asks, may negate the side it names ("what is IBM not responsible for"). */
 export function partyAnswer(a: Answer, named: Party, scope: ServiceGroup[], index: KnowledgeIndex, focus = ''): Answer {
-  const party = shareWanted(focus, named);
-  if (party !== named && named !== 'shared' && party !== 'shared') {
+  const { side: party, note } = sideWanted(focus, named);
+  if (note) {
     a = { ...a };
-    addNote(a, negationNote(named, party));
+    addNote(a, note);
   }
   const matches: Match[] = joined(index, scope, party, (g) => partyRowsOf(g, party));
   return { ...a, answered: true, intent: 'party', party, confidence: 1, matches, services: scope.length > 1 ? scope.map((g) => g.service) : [] };
