@@ -8,7 +8,7 @@
 // runs for a few seconds, the order turning every round. Beside them, the floor: each bare app
 // answering with the engine and the same cards and nothing else, the most the ratio could be.
 // A benchmark: it reports, never fails.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,8 @@ import { PACKAGE_ROOT, SHIPPED_DATA_DIR } from '../src/paths.js';
 import { readQuestions } from './evalset.js';
 import { SHARED } from './kb.js';
 import { freePort, NO_SETTINGS } from './env.js';
+// dist/ is built (when the sources changed) on import: the servers below run it.
+import './built.js';
 
 const SECRET = 'bench-secret';
 const CONNECTIONS = 50;
@@ -368,8 +370,6 @@ export interface EndpointsResult {
 }
 
 export async function benchEndpoints(opts: EndpointOptions = DEFAULT_ENDPOINT_OPTIONS): Promise<EndpointsResult> {
-  const build = spawnSync(process.execPath, ['bin/build.js'], { cwd: PACKAGE_ROOT, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('bench: the build failed');
   const questions = readQuestions(`${SHARED}eval/questions.dev.jsonl`).map((q) => q.q);
   const dir = mkdtempSync(join(tmpdir(), 'respbot-bench-endpoints-'));
   const standIn = await serve('stand-in', ['--input-type=commonjs', '-e', STAND_IN], {}, dir, '/');
