@@ -681,6 +681,32 @@ describe('the asker asking for something is no party to it', () => {
     expect(seed.answer('who handles failover?')).toMatchObject({ answered: true, party: 'shared' });
   });
 
+  test('"I want to see all of …" names no topic: the whole share, not a row that says "see"', () => {
+    expect(seed.answer("I want to see all of IBM's responsibilities")).toMatchObject({ answered: true, intent: 'party', party: 'provider' });
+  });
+
+  test("a share asked on its own after context the documents do not answer is that side's share", () => {
+    // The context speaks of the asker ("asked me", "new to the team"); the clause that asks names the side.
+    expect(seed.answer("we're doing our annual vendor review and the auditor asked me. what is IBM responsible for?")).toMatchObject({
+      answered: true,
+      intent: 'party',
+      party: 'provider',
+    });
+    expect(seed.answer('hey, new to the team here, been reading the docs. what are we responsible for?')).toMatchObject({
+      answered: true,
+      intent: 'party',
+      party: 'customer',
+    });
+  });
+
+  test('context that names a topic keeps it, and a clause that points back or names both sides asks of the context', () => {
+    // A row the context names is the question's topic.
+    expect(top('we store schema definitions in the registry. what are we responsible for?')).toMatchObject({ intent: 'who', task: 'Schema Registry' });
+    // "is that ours?" asks about what came before it.
+    expect(seed.answer("creating an ES instance for the payments squad next sprint - is that ibm's job, ours, or both?").intent).not.toBe('party');
+    expect(seed.answer('payments squad wants their own instance. which bits do we handle and which does the vendor handle?').intent).not.toBe('party');
+  });
+
   test('a question whether we need something still asks of us', () => {
     expect(seed.answer('do we need a second cluster for DR?')).toMatchObject({ answered: true, party: 'customer' });
   });
@@ -712,6 +738,22 @@ describe("a side named with a negation asks for the other side's share", () => {
   test("the asker's own doubt negates no side, and an unnegated side keeps its share", () => {
     expect(seed.answer('what is IBM responsible for?')).toMatchObject({ intent: 'party', party: 'provider', note: null });
     expect(seed.answer("i don't know what we're responsible for, list it all")).toMatchObject({ intent: 'party', party: 'customer' });
+  });
+});
+
+describe("the asker's certainty names no topic", () => {
+  test.each([
+    ["I'm not sure IBM handles DR, does it?"],
+    ['pretty sure IBM handles DR?'],
+    ["correct me if I'm wrong but IBM handles DR"],
+    ['IBM handles DR, does it?'],
+  ])('%s → the disaster recovery row, on us', (q) => {
+    expect(top(q)).toMatchObject({ answered: true, intent: 'who', task: 'Disaster recovery', party: 'customer' });
+  });
+
+  test("a side's claim asked as a question asks who; the section's name alone still asks for the section", () => {
+    expect(top('IBM handles DR?')).toMatchObject({ intent: 'who', task: 'Disaster recovery' });
+    expect(top('DR?')).toMatchObject({ intent: 'section' });
   });
 });
 

@@ -73,6 +73,11 @@ export function answer(index: KnowledgeIndex, model: ConfidenceModel, question: 
     return led ? whoAnswer(a, q, ranked, index, Math.max(confidence, earned(said.p)), r.unscopedMulti, said.lead, true, true) : r.declined;
   }
   if (said && 'request' in said) return requested(a, said, r.scope, index);
+  // Context the documents do not answer before a clause that asks for a side's share on its own
+  // ("we're doing our vendor review. what is IBM responsible for?"): the share is what was asked.
+  if (inScope < model.threshold && q.askingParty && q.topiclessAsks.some(asksShareAlone)) {
+    return partyAnswer(a, q.askingParty, r.scope, index, q.focus);
+  }
   if (said && 'lead' in said) return whoAnswer(a, q, ranked, index, Math.max(confidence, earned(said.p)), r.unscopedMulti, said.lead, true, true);
   if (!features || inScope < model.threshold || (said && 'decline' in said)) {
     a.confidence = round(confidence);
@@ -82,6 +87,11 @@ export function answer(index: KnowledgeIndex, model: ConfidenceModel, question: 
     return a;
   }
   return whoAnswer(a, q, ranked, index, confidence, r.unscopedMulti, null, true);
+}
+
+/** A clause that asks for a side's share and points at nothing before it ("… is that ours?" asks of the context). */
+function asksShareAlone(clause: string): boolean {
+  return asksPartyShare(clause) && !/\b(?:it|its|that|this|those|these|them|they|there|such)\b/.test(clause);
 }
 
 /**

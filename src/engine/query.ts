@@ -71,6 +71,12 @@ export interface Query {
   offersEither: boolean;
   party: Party | null;
   /**
+   * The one side named by the clauses that ask, when they hold no topic word at all and the
+   * question's topic is read from the context around them ("… the auditor asked me. what is
+   * IBM responsible for?"): the side asked of, whoever the context speaks of.
+   */
+  askingParty: Party | null;
+  /**
    * The one side the question asks about as such ("what's our part in …", "do we have to …",
    * "does IBM …"), null when it asks about both or names a side only in passing ("when we use …").
    */
@@ -94,9 +100,11 @@ const PROVIDER_WORDS = /\b(ibm|ibm's|provider|the provider|vendor|the vendor|the
 /** Prepositions that put a service in the slot of the one asked about ("who patches it in AWS?"). */
 const SERVICE_SLOT = new Set(['in', 'on', 'for', 'at', 'inside', 'within']);
 const SHARED_WORDS = /\b(shared|share|jointly|joint (?:responsibilit(?:y|ies)|duties|tasks)|(?:split|divided|allocated|distributed) (?:up )?between)\b/;
-/** The asker asking the bot ("show me", "I need every duty …", "can we get the list"), not a party to the question. */
-const REQUESTER =
-  /\b(show|give|tell|send|get|find|fetch|remind|let|help|walk|run|pull up) (?:me|us)\b|(?<!\b(?:do|don't|did|will|would|should|must|shall|can|could|if|when|that) )\b(?:i|we)(?:(?: really| just| still)? (?:need|want)|(?:'d|’d| would) like)(?: to (?:see|know|get|have|read|find out|understand))?\b(?= (?:an? |the |all |every|each |everything|(?:full |complete )?list\b|who\b|what\b|which\b|whose\b))|\b(?:can|could|may) (?:i|we) (?:get|have|see)\b/g;
+/** The asker saying they ask ("I need every duty …", "can we get the list"): not a party to the question, and no topic. */
+const ASKER_ASKS =
+  /(?<!\b(?:do|don't|did|will|would|should|must|shall|can|could|if|when|that) )\b(?:i|we)(?:(?: really| just| still)? (?:need|want)|(?:'d|’d| would) like)(?: to (?:see|know|get|have|read|find out|understand))?\b(?= (?:an? |the |all |every|each |everything|(?:full |complete )?list\b|who\b|what\b|which\b|whose\b))|\b(?:can|could|may) (?:i|we) (?:get|have|see)\b/g;
+/** …or asking the bot to act for them ("show me", "give us"), which is not a party either. */
+const REQUESTER = new RegExp(`\\b(show|give|tell|send|get|find|fetch|remind|let|help|walk|run|pull up) (?:me|us)\\b|${ASKER_ASKS.source}`, 'g');
 
 /** How closely a WordNet relation counts, below the word itself and the domain vocabulary. */
 export const RELATED_STRENGTH = { derived: 0.8, synonym: 0.6 } as const;
@@ -251,6 +259,8 @@ function focusOf(
   inEvent: (wordIndex: number) => boolean;
   /** The focus is a clause asked as a question, not a clause next to one that names no topic. */
   focusAsked: boolean;
+  /** Clauses asked with no topic word at all, when the focus is read next to them ("… what is IBM responsible for?"). */
+  bareAsks: string[];
 } {
   let at = 0;
   const segs = segments.map((s) => {
@@ -328,6 +338,7 @@ function focusOf(
     referred: (i) => refs[i] ?? false,
     inEvent: (i) => events[i] ?? false,
     focusAsked,
+    bareAsks: focusAsked ? [] : segs.filter((s) => s.asked && s.topicCount === 0).map((s) => s.coreText.toLowerCase()),
   };
 }
 
@@ -407,6 +418,9 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   // typos are corrected before services are looked for ("eevnt streams").
   let stripped = lower;
   for (const re of STOP_PHRASES) stripped = stripped.replace(re, (m) => m.replace(/[^\s]+/g, 'the'));
+  // The asker asking ("I want to see all of …", "can we get the …") names no topic either; "does it
+  // let us …" still asks what the service allows.
+  stripped = stripped.replace(ASKER_ASKS, (m) => m.replace(/[^\s]+/g, 'the'));
   // With both sides named, a word of dividing asks how the task is shared ("how do we and IBM divide up monitoring?"): no topic.
   if (NAMES_IBM.test(lower) && NAMES_US.test(lower)) stripped = stripped.replace(DIVIDING, (m) => m.replace(/[^\s]+/g, 'the'));
   // A dotted setting name ("retention.ms", "security.protocol") is one name, and names a setting:
@@ -468,7 +482,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const misspeltKnown = new Set(all.filter((t) => t.typo && !isStopword(t.w) && index.knownStems.has(stem(t.w))).map((t) => ws1[t.origin]!));
   // The clauses, once: the focus is chosen among them, and the side and both-sides readings look at them.
   const segments = segmentsOf(text);
-  const { focus, inFocus, opens, inTag, referred, inEvent, focusAsked } = focusOf(
+  const { focus, inFocus, opens, inTag, referred, inEvent, focusAsked, bareAsks } = focusOf(
     segments,
     (w) => index.knownStems.has(stem(w)) || misspeltKnown.has(w),
     // Words of a stop phrase ("whose call is that") name no topic, so their clause is not the question for them;
@@ -493,7 +507,16 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const foreign = foreignAsked.map((h) => asTyped(text, h.item.name));
   const subjectIsService = /^(does|do|will|is|can)\b/.test(focus) && serviceHits.some((h) => h.at.includes(1));
   const offersEither = offersEitherSide(lower);
-  const party = partyOf(focus, services, subjectIsService) ?? partyOf(lower, services, false);
+  // A clause that asks without a topic of its own ("… the auditor asked me. what is IBM responsible
+  // for?") names the side it asks of; the context it reads its topic from names the asker's.
+  // Both sides named where it asks ("which bits do we handle and which does the vendor?") name neither.
+  const asking = segments
+    .filter((s) => s.asked)
+    .map((s) => s.core.toLowerCase().replace(REQUESTER, ''))
+    .join(' ');
+  const bothNamed = CUSTOMER_WORDS.test(asking) && PROVIDER_WORDS.test(asking);
+  const askingParty = bareAsks.length && !bothNamed ? partyOf(bareAsks.map((c) => c.replace(REQUESTER, '')).join(' '), services, false) : null;
+  const party = askingParty ?? partyOf(focus, services, subjectIsService) ?? partyOf(lower, services, false);
 
   // A tag ("…, right?") asks whether the claim holds; its words are no topic, known or not.
   const kept = all.filter((t, i) => !consumed.has(i) && !inTag(t.origin));
@@ -623,6 +646,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     foreign,
     otherCloud: foreignAsked.some((h) => h.item.cloud),
     party,
+    askingParty,
     // Read where the question asks: its focus, and the clauses that ask, with or without a topic
     // of their own ("failback - are we responsible?", "X - who does what?").
     offersEither,

@@ -18,7 +18,8 @@ const LEADING =
   /^((?:for|in|on|at|across|within|during|from|with|per|before|after|since|as|because|while|once|following|regarding|re|about)\b[^,]{0,80}),\s+(?=\S)/i;
 
 /** Tags that ask whether a claim holds ("…, right?"); TAG adds the mere "ok" or "yes", which still end a clause. */
-const CLAIM_TAGS = "right|correct|true|isn'?t it|aren'?t we|don'?t we|doesn'?t it|is that right|is that correct|am i right";
+const CLAIM_TAGS =
+  "right|correct|true|isn'?t it|aren'?t we|don'?t we|doesn'?t it|does it|do they|do we|does ibm|or not|is that right|is that correct|am i right";
 const tagAtEnd = (tags: string) => new RegExp(`[,\\s]+(?:${tags})\\s*[?!.]*\\s*$`, 'i');
 /** A tag that makes a statement a question: "…, right?", "…, correct". */
 const TAG = tagAtEnd(`${CLAIM_TAGS}|yes|no|yeah|ok|okay|eh`);
@@ -46,8 +47,15 @@ const BREAK = new RegExp(
 );
 
 /** A statement about who does something ("mirroring is on us, right?"): it asks who, like a question word. */
+/**
+ * A statement asked as a question, its subject a side, maybe after a hedge: "IBM handles DR?",
+ * "pretty sure we rotate the keys?"; or put up to be corrected ("correct me if I'm wrong but …").
+ */
+const SIDE_SAYS =
+  /^(?:(?:so|and|but|hmm+|ok|pretty sure|i think|i believe|i guess|iirc|afaik|i'?m (?:not )?sure),? )*(?:ibm|we|i)\b(?!'d| would| want| need| wonder| think)[^?]*\?[?!\s]*$|^correct me if (?:i'?m|i am) wrong\b.*\b(?:ibm|we)\b/i;
+
 export function claimsWho(text: string): boolean {
-  return CLAIM.test(text) || CLAIM_TAG.test(text);
+  return CLAIM.test(text) || CLAIM_TAG.test(text) || SIDE_SAYS.test(text);
 }
 
 export function segmentsOf(text: string): Segment[] {
