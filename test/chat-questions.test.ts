@@ -1025,14 +1025,22 @@ describe('thanks, acknowledgements and sign-offs', () => {
     },
   );
 
-  test.each(['bad bot', 'wrong answer', "nope, that's not right", 'that’s wrong', 'not helpful 👎', 'nope, try again'])(
-    '%s: the miss is owned, with the ways to ask again',
-    (q) => {
-      const a = seed.answer(q);
-      expect(a).toMatchObject({ answered: false, intent: 'unknown', social: 'complaint', matches: [] });
-      for (const out of [formatAnswer(a), JSON.stringify(renderSlack(a)), JSON.stringify(renderTeams(a))]) expect(out).toMatch(/Sorry that missed/);
-    },
-  );
+  test.each([
+    'bad bot',
+    'wrong answer',
+    "nope, that's not right",
+    'that’s wrong',
+    'not helpful 👎',
+    'nope, try again',
+    'wtf',
+    "thanks, but that's wrong",
+    "you're wrong about backups",
+    'wrong answer on mirroring',
+  ])('%s: the miss is owned, with the ways to ask again', (q) => {
+    const a = seed.answer(q);
+    expect(a).toMatchObject({ answered: false, intent: 'unknown', social: 'complaint', matches: [] });
+    for (const out of [formatAnswer(a), JSON.stringify(renderSlack(a)), JSON.stringify(renderTeams(a))]) expect(out).toMatch(/Sorry that missed/);
+  });
 
   test.each([
     'wrong, who does failback then?',
@@ -1040,6 +1048,9 @@ describe('thanks, acknowledgements and sign-offs', () => {
     'not right now, thanks',
     'great answer on mirroring, but who does failback?',
     'great answer, but i still need the DR owner',
+    'who is wrong about backups?',
+    'the wrong person has access, who removes them',
+    'thanks, but who handles DR?',
   ])('%s: no complaint, and no thanks', (q) => {
     expect(seed.answer(q).social).toBeUndefined();
   });

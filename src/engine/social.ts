@@ -57,17 +57,23 @@ const PRAISE_FOR =
   /^(?:(?:ok|okay|wow|oh)[\s,!.]+)?(?:that was |that's |thats |this is |what )?(?:an? )?(?:really |very |super )?(?:great|good|nice|helpful|perfect|useful|clear|excellent) (?:answer|reply|info|explanation|summary|breakdown|overview|one)\b(?![^?]*\bbut\b)[^?]*$/;
 /** Saying an answer missed ("bad bot", "wrong answer", "that's not right"): nothing asked, but not thanks. */
 const COMPLAINT =
-  /\b(?:bad (?:bot|answer|reply)|wrong(?: answer)?|incorrect|not (?:right(?! now| away| yet)|helpful|useful|what i (?:asked|meant|wanted))|unhelpful|useless|nope)\b|👎/u;
+  /\b(?:bad (?:bot|answer|reply)|wrong(?: answer)?|incorrect|not (?:right(?! now| away| yet)|helpful|useful|what i (?:asked|meant|wanted))|unhelpful|useless|nope|wtf|wth|ffs|smh)\b|👎/u;
 const COMPLAINT_AROUND = new Set(
-  "bad bot answer reply wrong incorrect not right helpful useful unhelpful useless nope try that thats that's is was totally completely quite so very hmm ugh meh what i asked meant wanted the this your you you're are".split(
+  "bad bot answer reply wrong incorrect not right helpful useful unhelpful useless nope wtf wth ffs smh try that thats that's is was totally completely quite so very hmm ugh meh what i asked meant wanted the this your you you're are but".split(
     ' ',
   ),
 );
+/**
+ * A miss said of what the answer was about ("you're wrong about backups", "wrong answer on
+ * mirroring"): a complaint, whatever it names, as long as nothing in it asks.
+ */
+const COMPLAINT_ABOUT =
+  /^(?:(?:no|nope|hmm+|ugh|but)[\s,!.]+)?(?:you(?:'re| are)|that(?:'s| is| was)|this is|thats|the (?:bot|answer) is|(?:that|this|your|the) answer is)? ?(?:(?:totally|completely|just|so) )?(?:wrong|incorrect|not right)(?: answer)? (?:about|on|re|regarding|for)\b[^?]*$/;
 
 /** What the message says socially, or null when it holds a word of a question. */
 export function socialOnly(lower: string): Social | null {
   if (COMPLAINT.test(lower) && !ASKS_STRICT.test(lower) && !lower.includes('?')) {
-    if (wordsOf(lower).every((w) => COMPLAINT_AROUND.has(w) || AROUND.has(w))) return 'complaint';
+    if (wordsOf(lower).every((w) => COMPLAINT_AROUND.has(w) || AROUND.has(w)) || COMPLAINT_ABOUT.test(lower.replace(/’/g, "'"))) return 'complaint';
   }
   if (PRAISE_FOR.test(lower) && !ASKS.test(lower)) return 'thanks';
   const kind = MARKERS.find(([, re]) => re.test(lower))?.[0];
