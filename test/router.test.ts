@@ -48,3 +48,37 @@ test('a channel typed as plain text is said to be unknown, not read as part of t
   const text = await reply('post disaster recovery #sre');
   expect(text).toBe('I do not know #sre as a channel: I can only post here.');
 });
+
+describe('a message that asks two things gets both answers', () => {
+  test('each question is answered in turn, on every surface the router serves', async () => {
+    const text = await reply('who patches the cluster and who backs up the topics?');
+    const patch = text.indexOf('Security and vulnerability patch updates');
+    const backup = text.indexOf('Topic name and data backup');
+    expect(patch).toBeGreaterThanOrEqual(0);
+    expect(backup).toBeGreaterThan(patch);
+  });
+
+  test('context before the questions is read with each of them', () => {
+    const answers = engine.answerEach('for event streams in prod: who patches the cluster? who backs up the topics?');
+    expect(answers.map((a) => a.matches[0]?.task)).toEqual(['Security and vulnerability patch updates to cluster', 'Topic name and data backup']);
+  });
+
+  test.each([
+    // One task, asked of in two clauses: the second points back.
+    ['who sets up mirroring and who monitors it?'],
+    // A question the documents do not cover beside one they do: the message is answered as one.
+    ['who patches the cluster and who handles my laptop?'],
+    // The same thing twice.
+    ['who patches the cluster? who patches the cluster?'],
+    // One clause.
+    ['who patches the cluster?'],
+  ])('one answer: %s', (q) => {
+    expect(engine.answerEach(q)).toHaveLength(1);
+    expect(engine.answerEach(q)[0]).toEqual(engine.answer(q));
+  });
+
+  test('the JSON answer still reads the message as one question', () => {
+    const a = engine.answer('who patches the cluster and who backs up the topics?');
+    expect(a.question).toBe('who patches the cluster and who backs up the topics?');
+  });
+});

@@ -24,8 +24,9 @@ export async function runAsk(args: string[]): Promise<number> {
       process.stderr.write('usage: respbot ask [--json] "QUESTION"\n');
       return 2;
     }
-    const a = engine.answer(question, ctx);
-    process.stdout.write((values.json ? JSON.stringify(a) : formatAnswer(a)) + '\n');
+    // The JSON contract reads the question as one; read by a person, each question it asks is answered.
+    const out = values.json ? JSON.stringify(engine.answer(question, ctx)) : engine.answerEach(question, ctx).map(formatAnswer).join('\n\n');
+    process.stdout.write(out + '\n');
     return 0;
   }
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });

@@ -13,7 +13,7 @@ import { parseScheduleCommand } from '../schedule/commands.js';
 import type { Store } from '../store/types.js';
 import type { Adapter } from './adapter.js';
 import { postCommand, scheduleCommand, type Where } from './commands.js';
-import { answerTracked, recordSignal, type Tracking } from './tracked.js';
+import { answerTracked, answersTracked, recordSignal, type Tracking } from './tracked.js';
 
 export interface Incoming {
   /** What the user typed, mentions and escaping already taken off by the adapter. */
@@ -60,7 +60,9 @@ export function createRouter(deps: RouterDeps): Router {
   const tracking: Tracking = { platform: adapter.platform, log, store: deps.store };
   const present = (a: Parameters<typeof answerCards>[0], extra: { private?: boolean; sharedBy?: string } = {}) =>
     answerCards(a, { voice: adapter.voice, budget: adapter.budget, ...extra });
-  const ask = (q: string, req: Incoming) => present(answerTracked(deps.engine(), q || 'help', req.requestId, tracking), { private: req.private });
+  // A message that asks several things gets each answer's cards in turn.
+  const ask = (q: string, req: Incoming) =>
+    answersTracked(deps.engine(), q || 'help', req.requestId, tracking).flatMap((a) => present(a, { private: req.private }));
 
   async function onText(text: string, req: Incoming): Promise<Outgoing> {
     // "post mortem: who writes it?" and "schedule changes — who approves them?" are questions

@@ -20,6 +20,19 @@ export function recordSignal(t: Tracking, signal: Signal): void {
 export function answerTracked(engine: Engine, question: string, requestId: string | undefined, t: Tracking): Answer {
   const started = performance.now();
   const a = engine.answer(question);
+  track(a, started, requestId, t);
+  return a;
+}
+
+/** A chat message's answers, one a question when it asks several (`Engine.answerEach`), each logged. */
+export function answersTracked(engine: Engine, message: string, requestId: string | undefined, t: Tracking): Answer[] {
+  const started = performance.now();
+  const answers = engine.answerEach(message);
+  for (const a of answers) track(a, started, requestId, t);
+  return answers;
+}
+
+function track(a: Answer, started: number, requestId: string | undefined, t: Tracking): void {
   const latencyMs = Math.round((performance.now() - started) * 100) / 100;
   t.log.info('answer', {
     platform: t.platform,
@@ -31,5 +44,4 @@ export function answerTracked(engine: Engine, question: string, requestId: strin
     ...(a.answered ? {} : { question: a.question }),
   });
   if (!a.answered && a.question) recordSignal(t, unansweredSignal(a, t.platform, null));
-  return a;
 }

@@ -6,6 +6,7 @@ import { ownerQuestion } from '../owners/questions.js';
 import { dataFile, loadKnowledgeBase, readOtherServices, readServices } from '../load/folder.js';
 import { answer, explain, type AnswerContext } from './answer.js';
 import { findSection } from './find-section.js';
+import { answersFor, questionsIn } from './questions.js';
 import { emptyAnswer } from './matches.js';
 import { answerSection } from './section-answers.js';
 import { MAX_QUESTION_CHARS } from './clean.js';
@@ -24,6 +25,8 @@ export interface Engine {
   /** The customer side's owners (owners.yaml), or null when there is no owners file. */
   owners: OwnerBook | null;
   answer(question: unknown, context?: AnswerContext): Answer;
+  /** The message's answers, one a question when it asks two or more that stand alone (what chat surfaces show). */
+  answerEach(question: string, context?: AnswerContext): Answer[];
   /** The best entry's answer whatever the model says, and the features it reads (for fitting the model). */
   explain(question: unknown, context?: AnswerContext): { answer: Answer; features: Features | null };
   /** A section summary by document and section id; null when there is no such section. */
@@ -53,7 +56,7 @@ export function engineFor(kb: KnowledgeBase, opts: EngineOptions = {}): Engine {
   );
   const model = opts.model ?? readModel(dataFile('confidence.json', dirs));
   const owners = ownerBookFor(kb, dirs);
-  return {
+  const engine: Engine = {
     kb,
     index,
     model,
@@ -81,7 +84,12 @@ export function engineFor(kb: KnowledgeBase, opts: EngineOptions = {}): Engine {
         return { ...a, note: 'Something went wrong while reading this question; it has been logged. Try rephrasing it.' };
       }
     },
+    answerEach: (question, context) => {
+      const whole = engine.answer(question, context);
+      return answersFor(whole, questionsIn(question.slice(0, MAX_QUESTION_CHARS)), (q) => engine.answer(q, context));
+    },
   };
+  return engine;
 }
 
 /** Load a data folder (or files) and build the engine over it. */

@@ -41,6 +41,10 @@ export function useSlackApp(): void {
         answered++;
         return real.answer(q, c);
       },
+      answerEach: (q, c) => {
+        answered++;
+        return real.answerEach(q, c);
+      },
     };
     const http = createHttpApp();
     store = openSqliteStore(':memory:');
