@@ -882,6 +882,8 @@ describe('intents in more wordings', () => {
     ['summarise app orchestration, just the stuff we own', 'section', 'customer'],
     // Both sides asked: dividing words with both sides named (no topic), "a joint effort", "us vs IBM".
     ['how do we and IBM divvy up failback?', 'who', 'shared'],
+    // Half one side's, half the other's: both sides asked, as "divided".
+    ["mirroring setup - is it half ibm's and half ours?", 'who', 'shared'],
     // "joint effort?" on its own after the task; a joint responsibility asked of the whole document.
     ['failback with mirroring: joint effort?', 'who', 'shared'],
     ["is there anything that's a joint responsibility of us and ibm?", 'party', 'shared'],
@@ -1252,6 +1254,9 @@ describe("which side of a shared row the question's words name", () => {
     expect(read('who sets policies beyond the defaults on our cluster?')).toEqual(['sets', 'policies', 'defaults!', 'cluster']);
     // "who should" ends it, though the words of a way of asking are read as no words at all.
     expect(read('besides the default ALB, who should set up load balancers?')).toEqual(['default!', 'alb!', 'set up', 'load balancers']);
+    // "unlike" and "as opposed to" set a phrase against the topic as well.
+    expect(read('unlike schema backups, who backs up topics?')).toEqual(['schema!', 'backups!', 'backs up', 'topics']);
+    expect(read('as opposed to cluster upgrades, who patches clients?')).toEqual(['cluster!', 'upgrades!', 'patches', 'clients']);
   });
 
   test('unless the question asks about the means themselves', () => {

@@ -139,7 +139,7 @@ const ASKS_BOTH =
  * up, and what do we do?"), when both sides are named: "shared between the two clusters" is ordinary wording of the Mirroring rows.
  */
 const DIVIDE =
-  /\b(?:divide[sd]?|dividing|divvy|divvied|split|splits|splitting|carve[sd]?|(?:shared|allocated|distributed) between)\b|\b(?:which|what)\b.*\b(?:and|vs|versus) (?:which|what)\b|\b(?:does|do|will|is|are) ibm\b[^?]*\band (?:what|which|how|who)\b[^?]*\b(?:we|us|our|i)\b|\b(?:do|are|must|should) (?:we|i)\b[^?]*\band (?:what|which|how|who)\b[^?]*\bibm\b/;
+  /\b(?:divide[sd]?|dividing|divvy|divvied|split|splits|splitting|carve[sd]?|(?:shared|allocated|distributed) between)\b|\b(half|partly)\b[^?]*\b\1\b|\b(?:which|what)\b.*\b(?:and|vs|versus) (?:which|what)\b|\b(?:does|do|will|is|are) ibm\b[^?]*\band (?:what|which|how|who)\b[^?]*\b(?:we|us|our|i)\b|\b(?:do|are|must|should) (?:we|i)\b[^?]*\band (?:what|which|how|who)\b[^?]*\bibm\b/;
 /** The words of dividing as a way of asking: "divide up", "split between", "how do we and IBM split …", not "who divides the VPC into subnets". */
 const DIVIDING =
   /\b(?:divide[sd]?|dividing|divvy|divvied|split|splits|splitting|carve[sd]?)(?: up\b| (?=between\b))|(?<=\b(?:we|us) and ibm |\bibm and (?:we|us) )(?:divide|split|divvy|carve)(?: up)?\b/g;
@@ -665,7 +665,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
 }
 
 /** Words that set what follows against the topic: "beyond the defaults", "instead of IBM's mirroring". */
-const CONTRAST = /^(?:beyond|besides|except|instead of|rather than|other than|apart from|aside from)$/;
+const CONTRAST = /^(?:beyond|besides|except|unlike|instead of|rather than|other than|apart from|aside from|opposed to)$/;
 /** Where a contrasted phrase ends: the next clause or question word (or the next preposition of an adjunct). */
 const CONTRAST_END = new Set(['who', 'whose', 'what', 'which', 'is', 'are', 'do', 'does', 'and', 'or', 'but', 'so', 'that', 'thats', 'we']);
 

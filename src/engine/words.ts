@@ -28,7 +28,7 @@ export const STOPWORDS = new Set(
   who whom whose what which when where why how whats who's what's
   responsible responsibility responsibilities responsable accountable charge hook care handle handles handled handling
   take takes taking own owns owned owner ownership job duty duties obligation obligations task tasks deal deals dealing cover covers covered covering carry carries carrying look looks
-  looking after really actually please pls instead rather besides beyond except apart aside tell know want wants like also just any all some every each other another
+  looking after really actually please pls instead rather besides beyond except unlike opposed apart aside tell know want wants like also just any all some every each other another
   give gives giving gave get gets getting got make makes making made keep keeps keeping kept go goes going
   happen happens happening thing things stuff someone somebody anyone anybody person party side guy guys team
   section sections table tables column columns half part chapter area show display summarize summarise summarized summarised summarizing summarising summary overview tell explain describe outline recap walk through everything list me enumerate itemize itemise
