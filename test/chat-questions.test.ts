@@ -166,6 +166,26 @@ describe('the words around a question do not change its answer', () => {
     expect(a.section?.title).toBe(title);
   });
 
+  test.each([
+    // Context around a section named as such outweighs its title's words, but not the naming.
+    ["cloud logs: summarize the Configuration section pls, i'm writing up our platform onboarding wiki", 'Configuration', null],
+    ["for mq on cloud, summarize that 'applications and data' table for me, new joiner here", 'Applications and data', null],
+    ['what does the security and regulation compliance piece of the mq doc say overall', 'Security and regulation compliance', null],
+    ["cloud logs: the disaster recovery chapter, just IBM's part, for our auditors", 'Disaster recovery', 'provider'],
+  ])('a section named as one is asked for, whatever is said around it: %s', (q, title, party) => {
+    const a = corpus.answer(q);
+    expect(a).toMatchObject({ answered: true, intent: 'section', party });
+    expect(a.section?.title).toBe(title);
+  });
+
+  test.each([
+    // Not when the named words are only part of a title, nor when the question asks who.
+    ['summarize the configuration and logging section of the mq doc for me please, new joiner here'],
+    ['in the mirroring section, who enables mirroring?'],
+  ])('…but not a title named in part, nor a who-question: %s', (q) => {
+    expect(seed.answer(q).intent).not.toBe('section');
+  });
+
   test('"that\'s us, yeah?" asks who does it, even about a tool', () => {
     const a = seed.answer("changing the partition count via the cli - that's us yeah?");
     expect(a).toMatchObject({ answered: true, party: 'customer' });
