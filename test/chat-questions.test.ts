@@ -929,6 +929,14 @@ describe('intents in more wordings', () => {
     ['how can we chat with the bot?', 'help', null],
     ['is event streams generally available in the madrid region?', 'unknown', null],
     ['who keeps the cluster available in the dallas region?', 'who', null],
+    // A request in the imperative asks as a question does, whatever context comes before it.
+    ['prepping our runbook wiki page — give me the table of contents of this doc', 'list', null],
+    ['which chapters does it have? names only', 'list', null],
+    ['chapter titles please', 'list', null],
+    ['show me who patches the cluster', 'who', 'provider'],
+    // A side's share with the side named as a party or a team, and a share's own verbs.
+    ['every task the customer has to do, please', 'party', 'customer'],
+    ['each duty IBM carries, across the whole doc', 'party', 'provider'],
   ])('%s → %s', (q, intent, party) => {
     const a = seed.answer(q);
     expect(a.intent).toBe(intent);

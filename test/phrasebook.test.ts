@@ -264,9 +264,9 @@ describe('sides', () => {
 describe('requests that name no row', () => {
   const ask = (q: string, intent: 'help' | 'list' | 'party', party?: 'provider' | 'customer'): LabelledQuestion => ({ q, intent, ...(party ? { party } : {}) });
   const REQUESTS: LabelledQuestion[] = [
-    ask('gimme the chapter headings of this matrix', 'list'),
-    ask('what chapters does the matrix have', 'list'),
-    ask('chapter list pls', 'list'),
+    ask('gimme the lay of the land of this matrix', 'list'),
+    ask('what is the lay of the land in the matrix', 'list'),
+    ask('lay of the land pls', 'list'),
     ask('first time here, what is your deal', 'help'),
     ask('what is your deal, bot', 'help'),
     ask('so what is your deal exactly', 'help'),
@@ -282,7 +282,7 @@ describe('requests that name no row', () => {
     const bare = engineWith([]);
     const heard = engineWith([...LABELLED, ...REQUESTS]);
     for (const [q, intent] of [
-      ['gimme the chapter list of the matrix', 'list'],
+      ['gimme the lay of the land of the matrix', 'list'],
       ['so what is your deal, bot?', 'help'],
       // "example" is also a word of a row's cell ("for example, replication factor"): the request's words decide.
       ['examples of stuff i can ask', 'help'],
@@ -312,7 +312,7 @@ describe('requests that name no row', () => {
   });
 
   test('explain() reads the rules alone', () => {
-    expect(engineWith([...LABELLED, ...REQUESTS]).explain('gimme the chapter list of the matrix').answer.intent).not.toBe('list');
+    expect(engineWith([...LABELLED, ...REQUESTS]).explain('gimme the lay of the land of the matrix').answer.intent).not.toBe('list');
   });
 });
 

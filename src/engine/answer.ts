@@ -89,6 +89,10 @@ export function answer(index: KnowledgeIndex, model: ConfidenceModel, question: 
   return whoAnswer(a, q, ranked, index, confidence, r.unscopedMulti, null, true);
 }
 
+/** Words that name a document's list of sections, or the document, in a request for the list. */
+const NAMES_CONTENTS =
+  /\b(?:table of contents|toc|index|chapters?|headings?|(?:section|chapter) (?:titles|names|list)|doc|docs|document|page|matrix|in scope|in here|in there|(?:you|u) (?:cover|know|have))\b/;
+
 /** A clause that asks for a side's share and points at nothing before it ("… is that ours?" asks of the context). */
 function asksShareAlone(clause: string): boolean {
   return asksPartyShare(clause) && !/\b(?:it|its|that|this|those|these|them|they|there|such)\b/.test(clause);
@@ -146,7 +150,10 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
   // "which duties does IBM carry, across all sections?" asks for a party's share, not the list of sections.
   const shareAsked = asksPartyShare(q.lower);
   const partyShare = !!q.party && shareAsked;
-  const listAsked = looksLikeList(q.focus) || (topicless && q.topiclessAsks.some(looksLikeList));
+  // A clause that asks for the list, when no clause that asks names a topic, asks for it whatever the
+  // context says, if it names the list or the document ("… — give me the table of contents"), not
+  // when its words may ask about the context ("a zone went down. which areas are affected?").
+  const listAsked = looksLikeList(q.focus) || q.topiclessAsks.some((c) => looksLikeList(c) && (topicless || NAMES_CONTENTS.test(c)));
   if (listAsked && !partyShare && (nameless || !bestSection(q, index, scope, 0.5))) {
     return done({ ...a, answered: true, intent: 'list', confidence: 1, sections: allSections(scope, index) });
   }

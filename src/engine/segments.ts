@@ -13,6 +13,9 @@ export interface Segment {
 /** A question word, a form of "be"/"do", or a modal followed by who it asks about ("would we", not "would be great"). */
 const QUESTION_START =
   /^(?:who|whom|whose|what|which|where|when|why|how|does|do|did|is|are|am|was|were|any|anyone|anybody|(?:will|would|should|shall|must|can|could|may|has|have)\s+(?:i|we|you|ibm|they|it|the|my|our|someone|anyone|this|that|he|she))\b/i;
+/** A request in the imperative asks as a question does: "give me the table of contents", "pls list IBM's duties". */
+const REQUEST_START =
+  /^(?:(?:pls|plz|please|can you|could you|would you|can u|could u|kindly|just|now),? )*(?:give|show|list|tell|send|pull up|paste|summari[sz]e|spell out|lay out|walk (?:me|us) through|run (?:me|us) through|enumerate|itemi[sz]e|bullet out|dump|share|explain|describe|outline|recap|break down)\b/i;
 /** A clause opened by a preposition, participle or subordinator, up to its comma: "in staging and prod both, …". */
 const LEADING =
   /^((?:for|in|on|at|across|within|during|from|with|per|before|after|since|as|because|while|once|following|regarding|re|about)\b[^,]{0,80}),\s+(?=\S)/i;
@@ -70,6 +73,6 @@ export function segmentsOf(text: string): Segment[] {
     .map((t) => {
       const tagged = TAG.test(t);
       const core = tagged ? t.replace(TAG, '') : t;
-      return { text: t, core, asked: tagged || QUESTION_START.test(core) || /\?\s*$/.test(core) || CLAIM.test(core) };
+      return { text: t, core, asked: tagged || QUESTION_START.test(core) || REQUEST_START.test(core) || /\?\s*$/.test(core) || CLAIM.test(core) };
     });
 }
