@@ -230,6 +230,14 @@ describe('the words around a question do not change its answer', () => {
     expect(readQuestion('who does the failback?', seed.index).askedSide).toBeNull();
   });
 
+  test('"on IBM Cloud" names the platform, not a side; a side named as a party asks its part as its pronoun does', () => {
+    expect(readQuestion('openshift on ibm cloud: configuring the firewall for our cluster is on us?', corpus.index).askedSide).toBe('customer');
+    expect(readQuestion("on IBM's managed kafka, who decides when to fail over?", seed.index).askedSide).toBeNull();
+    expect(readQuestion('is failover on ibm?', seed.index).askedSide).toBe('provider');
+    expect(readQuestion('what does the provider handle when we switch over to the standby?', seed.index).partAsked).toBe('provider');
+    expect(readQuestion('what does the customer have to do for failback?', seed.index).partAsked).toBe('customer');
+  });
+
   test('indefinite pronouns ("something", "anything") are no topic', () => {
     const q = readQuestion('is disaster recovery something our team has to do?', seed.index);
     expect(q.units.filter((u) => u.focus).map((u) => u.word)).toEqual(['disaster recovery']);

@@ -124,7 +124,7 @@ const ANSWERABLE = '(?:on the hook|responsible|accountable|in charge|liable)';
 const ASKS_CUSTOMER =
   /\b(?:our|my) (?:team'?s )?(?:part|side|half|column|job|end|share|responsibilit\w*|duties|obligations|tasks)\b|\bcustomer(?:'s)?[- ](?:side|part|half|column|share)\b|(?<!\b(?:our|my|their|your) )\bcustomer[- ](?:rows?|items?)\b|\b(?:just|only) (?:what|the (?:stuff|things|bits|rows|items|parts?)(?: that)?) (?:we|i|our team|my team) (?:do|handle|own|cover|manage|take care of|look after)\b|\bleft for (?:us|me) to do\b|\bon (?:our|my) plate\b|\b(?:lands?|falls?|sits?) (?:on|with|to) (?:us|me|the customer|our team|my team)\b|\bon (?:us|me)\b|\bup to (?:us|me)\b|^(?:do|must|should|are|am|will|would|can) (?:we|i)\b|\b(?:we|i) (?:have|need|must|should) to\b|\bourselves\b/;
 const ASKS_PROVIDER =
-  /\bibm'?s? (?:part|side|half|column|job|end|share|responsibilit\w*|duties|obligations|tasks)\b|\bprovider(?:'s)?[- ](?:side|part|half|column|share|rows?|items?)\b|\b(?:just|only) (?:what|the (?:stuff|things|bits|rows|items|parts?)(?: that)?) ibm (?:does|handles|owns|covers|manages|takes care of|looks after)\b|^(?:what|which)(?: (?:exactly|else|stuff|things|parts?|bits))? ibm (?:does|handles|owns|covers|manages|takes care of|looks after)\b|\b(?:lands?|falls?|sits?) (?:on|with|to) (?:ibm|the provider)\b|\bon ibm\b|\bup to ibm\b|^(?:does|will|would|is|can) ibm\b/;
+  /\bibm'?s? (?:part|side|half|column|job|end|share|responsibilit\w*|duties|obligations|tasks)\b|\bprovider(?:'s)?[- ](?:side|part|half|column|share|rows?|items?)\b|\b(?:just|only) (?:what|the (?:stuff|things|bits|rows|items|parts?)(?: that)?) ibm (?:does|handles|owns|covers|manages|takes care of|looks after)\b|^(?:what|which)(?: (?:exactly|else|stuff|things|parts?|bits))? ibm (?:does|handles|owns|covers|manages|takes care of|looks after)\b|\b(?:lands?|falls?|sits?) (?:on|with|to) (?:ibm|the provider)\b|\bon ibm(?!'s|’s| cloud)\b|\bup to ibm\b|^(?:does|will|would|is|can) ibm\b/;
 /** Read in the asking clause only: "we're responsible for our apps. who does failover?" states context. */
 const ANSWERABLE_CUSTOMER = new RegExp(`\\b(?:we're|we are|i'm|im|i am) ${ANSWERABLE}\\b`);
 const ANSWERABLE_PROVIDER = new RegExp(`\\bibm(?:'s| is) ${ANSWERABLE}\\b`);
@@ -215,16 +215,20 @@ function partAsked(who: string, whose: string): RegExp {
     ].join('|'),
   );
 }
-const PART_CUSTOMER = partAsked('we|i', '(?:our|my)');
-const PART_PROVIDER = partAsked('ibm', "ibm'?s?");
+// A side named as a party works as its pronoun does: "what does the provider handle when …".
+const PART_CUSTOMER = partAsked('we|i|the customer|the client|our team|my team', "(?:our|my|the customer's|the client's)");
+const PART_PROVIDER = partAsked('ibm|the provider|the vendor', "(?:ibm'?s?|the provider's|the vendor's)");
 function partAskedIn(text: string): 'provider' | 'customer' | null {
   const c = PART_CUSTOMER.test(text);
   const p = PART_PROVIDER.test(text);
   return c === p ? null : c ? 'customer' : 'provider';
 }
 
+const IBM_CLOUD = /\bibm cloud\b/g;
 /** The side `text` asks about; `asking`: the text is what asks, so being answerable ("are we responsible") counts too. */
-function askedSideOf(text: string, asking = false): 'provider' | 'customer' | null {
+function askedSideOf(raw: string, asking = false): 'provider' | 'customer' | null {
+  // "on IBM Cloud" names the platform, not a side.
+  const text = raw.replace(IBM_CLOUD, 'cloud');
   const c = ASKS_CUSTOMER.test(text) || (asking && ANSWERABLE_CUSTOMER.test(text));
   const p = ASKS_PROVIDER.test(text) || (asking && ANSWERABLE_PROVIDER.test(text));
   return c === p ? null : c ? 'customer' : 'provider';
