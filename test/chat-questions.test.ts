@@ -947,6 +947,9 @@ describe('intents in more wordings', () => {
     // A side's share with the side named as a party or a team, and a share's own verbs.
     ['every task the customer has to do, please', 'party', 'customer'],
     ['each duty IBM carries, across the whole doc', 'party', 'provider'],
+    // "name"/"enumerate" the headings, one heading or many.
+    ['name each heading of this doc', 'list', null],
+    ['enumerate the headings', 'list', null],
   ])('%s → %s', (q, intent, party) => {
     const a = seed.answer(q);
     expect(a.intent).toBe(intent);
