@@ -67,8 +67,8 @@ export interface PhraseGuess {
   p: number;
   /** How many of the question's words the labelled questions have used at all. */
   known: number;
-  /** Log posterior of every class in scope (OUT_OF_SCOPE included when it applies). */
-  logp: Map<number, number>;
+  /** Log posterior of a class in scope (OUT_OF_SCOPE included when it applies); undefined for any other. */
+  logp: { get(cls: number): number | undefined };
 }
 
 export interface Phrasebook {
@@ -182,14 +182,16 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
   const vocabulary = new Set<string>();
   for (const c of counts.values()) for (const t of c.terms.keys()) vocabulary.add(t);
   const V = vocabulary.size;
-  // Postings: per term, the classes that used it and log((count + α) / α).
+  // Postings: per term, the classes that used it (by their slot in `classes`) and log((count + α) / α).
   const postings = new Map<string, Array<[number, number]>>();
   const rowSizes = [...counts].filter(([cls]) => cls >= 0).map(([, c]) => c.n);
   const meanRow = rowSizes.length ? rowSizes.reduce((a, b) => a + b, 0) / rowSizes.length : 1;
-  const classes = [...counts.entries()].map(([cls, c]) => {
+  const slotOf = new Map<number, number>();
+  const classes = [...counts.entries()].map(([cls, c], slot) => {
+    slotOf.set(cls, slot);
     for (const [t, k] of c.terms) {
       const list = postings.get(t) ?? [];
-      list.push([cls, Math.log((k + ALPHA) / ALPHA)]);
+      list.push([slot, Math.log((k + ALPHA) / ALPHA)]);
       postings.set(t, list);
     }
     // A multinomial over each question's distinct words: `miss` is the log probability of a word
@@ -242,27 +244,29 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
       const weightOf = (t: string) => (!inFocus || inFocus.has(t) ? 1 : OUTSIDE_FOCUS) * (t.includes(' ') ? PAIR_WEIGHT : 1);
       let mass = 0;
       for (const t of terms) mass += weightOf(t);
-      const score = new Map<number, number>();
-      for (const c of classes) {
-        if (c.cls >= 0 && allowed && !allowed(c.cls)) continue;
-        score.set(c.cls, c.prior + mass * c.miss);
+      // Scores by class slot, -Infinity for a class out of scope: one array a question, not a boxed number a class.
+      const score = new Float64Array(classes.length);
+      for (let i = 0; i < classes.length; i++) {
+        const c = classes[i]!;
+        score[i] = c.cls >= 0 && allowed && !allowed(c.cls) ? -Infinity : c.prior + mass * c.miss;
       }
       for (const t of terms) {
         const w = weightOf(t);
-        for (const [cls, bonus] of postings.get(t)!) {
-          const s = score.get(cls);
-          if (s !== undefined) score.set(cls, s + w * bonus);
-        }
+        for (const [slot, bonus] of postings.get(t)!) if (score[slot] !== -Infinity) score[slot]! += w * bonus;
       }
       let best = OUT_OF_SCOPE;
       let top = -Infinity;
-      for (const [cls, s] of score) if (s > top) [best, top] = [cls, s];
+      for (let i = 0; i < classes.length; i++) if (score[i]! > top) [best, top] = [classes[i]!.cls, score[i]!];
       if (top === -Infinity) return null;
       let z = 0;
-      for (const s of score.values()) z += Math.exp(s - top);
+      for (let i = 0; i < classes.length; i++) if (score[i] !== -Infinity) z += Math.exp(score[i]! - top);
       const lz = top + Math.log(z);
-      for (const [cls, s] of score) score.set(cls, s - lz);
-      return { entry: best, p: 1 / z, known: terms.length, logp: score };
+      const get = (cls: number) => {
+        const slot = slotOf.get(cls);
+        const s = slot === undefined ? -Infinity : score[slot]!;
+        return s === -Infinity ? undefined : s - lz;
+      };
+      return { entry: best, p: 1 / z, known: terms.length, logp: { get } };
     },
   };
 }
