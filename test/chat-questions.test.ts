@@ -73,6 +73,8 @@ describe('the words around a question do not change its answer', () => {
     expect(cleanQuestion('gimme the mirroring section, dunno where it is').text).toBe("give me the mirroring section, don't know where it is");
     expect(cleanQuestion('who upgrades the client libs in our db svc').text).toBe('who upgrades the client libraries in our database service');
     expect(cleanQuestion("list em, and 'em too").text).toBe('list them, and them too');
+    expect(cleanQuestion('repl lag on the mirror, hw fault, bkp sched').text).toBe('replication lag on the mirror, hardware fault, backup schedule');
+    expect(top('who watches the repl link health?')).toMatchObject({ answered: true, task: 'Enablement and monitoring', party: 'provider' });
     // A preposition NLTK's list lacks is no topic: the question reads as without it.
     expect(readQuestion('who upgrades the client libraries inside our apps?', seed.index).units.map((u) => u.word)).toEqual(
       readQuestion('who upgrades the client libraries in our apps?', seed.index).units.map((u) => u.word),
