@@ -232,6 +232,11 @@ describe('the words around a question do not change its answer', () => {
     expect(readQuestion('who does the failback?', seed.index).askedSide).toBeNull();
   });
 
+  test('"the vendor" names a side as "the provider" does: no topic', () => {
+    expect(readQuestion('is adding partitions a vendor task?', seed.index).units.map((u) => u.word)).toEqual(['adding', 'partitions']);
+    expect(readQuestion('does the vendor patch the cluster?', seed.index).party).toBe('provider');
+  });
+
   test('"on IBM Cloud" names the platform, not a side; a side named as a party asks its part as its pronoun does', () => {
     expect(readQuestion('openshift on ibm cloud: configuring the firewall for our cluster is on us?', corpus.index).askedSide).toBe('customer');
     expect(readQuestion("on IBM's managed kafka, who decides when to fail over?", seed.index).askedSide).toBeNull();

@@ -33,7 +33,7 @@ export const STOPWORDS = new Set(
   happen happens happening thing things stuff someone somebody anyone anybody person party side guy guys team
   section sections table tables column columns half part chapter area show display summarize summarise summarized summarised summarizing summarising summary overview tell explain describe outline recap walk through everything list me enumerate itemize itemise
   rundown breakdown gist digest highlights details detail plate split
-  ibm provider customer customers client's cloud service services shared share jointly
+  ibm provider vendor vendors customer customers client's cloud service services shared share jointly
   item items overall whole entire total full complete doc document documents matrix raci bot`.split(/\s+/),
 );
 
