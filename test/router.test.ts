@@ -77,6 +77,13 @@ describe('a message that asks two things gets both answers', () => {
     expect(engine.answerEach(q)[0]).toEqual(engine.answer(q));
   });
 
+  test('a message cut at the length limit is answered as one, with the note that says so', () => {
+    const long = `who patches the cluster and who backs up the topics? ${'we run a lot of pipelines here. '.repeat(20)}`;
+    const answers = engine.answerEach(long);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]!.note).toMatch(/500 characters/);
+  });
+
   test('the JSON answer still reads the message as one question', () => {
     const a = engine.answer('who patches the cluster and who backs up the topics?');
     expect(a.question).toBe('who patches the cluster and who backs up the topics?');

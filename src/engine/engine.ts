@@ -86,7 +86,9 @@ export function engineFor(kb: KnowledgeBase, opts: EngineOptions = {}): Engine {
     },
     answerEach: (question, context) => {
       const whole = engine.answer(question, context);
-      return answersFor(whole, questionsIn(question.slice(0, MAX_QUESTION_CHARS)), (q) => engine.answer(q, context));
+      // A message cut at the limit is answered as one, so that the note saying so is not lost to its parts.
+      if (question.length > MAX_QUESTION_CHARS) return [whole];
+      return answersFor(whole, questionsIn(question), (q) => engine.answer(q, context));
     },
   };
   return engine;
