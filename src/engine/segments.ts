@@ -49,7 +49,6 @@ const BREAK = new RegExp(
   'i',
 );
 
-/** A statement about who does something ("mirroring is on us, right?"): it asks who, like a question word. */
 /**
  * A statement asked as a question, its subject a side, maybe after a hedge: "IBM handles DR?",
  * "pretty sure we rotate the keys?"; or put up to be corrected ("correct me if I'm wrong but …").
@@ -57,6 +56,7 @@ const BREAK = new RegExp(
 const SIDE_SAYS =
   /^(?:(?:so|and|but|hmm+|ok|pretty sure|i think|i believe|i guess|iirc|afaik|i'?m (?:not )?sure),? )*(?:ibm|we|i)\b(?!'d| would| want| need| wonder| think)[^?]*\?[?!\s]*$|^correct me if (?:i'?m|i am) wrong\b.*\b(?:ibm|we)\b/i;
 
+/** A statement about who does something ("mirroring is on us, right?"): it asks who, like a question word. */
 export function claimsWho(text: string): boolean {
   return CLAIM.test(text) || CLAIM_TAG.test(text) || SIDE_SAYS.test(text);
 }
