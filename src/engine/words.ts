@@ -93,12 +93,12 @@ export const STOP_PHRASES: RegExp[] = [
   // The document an answer is wanted for ("… for the onboarding deck", "… for our RACI sheet"), at a
   // clause's end: what the asker will do with it, not a topic ("onboarding" is otherwise access).
   /\bfor (?:the|our|my|a|an|this|that) (?:[\w-]+ ){0,2}?(?:doc|docs|document|deck|slides?|wiki|sheet|spreadsheet|checklist|raci|writeup|write-up|one-pager)(?=\s*(?:[?.!,;:)]|$))/g,
-  // Thanks and sign-offs ("thanks for the help", "logging off"); hedges of scope and the asker's
-  // role: "what does IBM take care of, across the board?", "… as a user of the service"; and the
-  // vague ends of a list: "ops monitoring, code updates, that kind of thing", "… and so on".
   // The asker's own certainty, which names no topic: "I'm not sure IBM handles DR", "pretty sure that's on us",
   // "correct me if I'm wrong", "if I remember right".
   /\b(?:(?:i'?m|i am|we'?re|we are|not|un)\s?(?:(?:really|entirely|totally|100%|quite|so|too) )?sure(?: (?:if|whether|that|about))?|pretty sure|correct me if (?:i'?m|i am|we'?re) wrong|if (?:i|we) (?:remember|recall)(?: (?:right|correctly))?|(?:as far as|from what) (?:i|we) (?:know|remember|recall|understand))\b/g,
+  // Thanks and sign-offs ("thanks for the help", "logging off"); hedges of scope and the asker's
+  // role: "what does IBM take care of, across the board?", "… as a user of the service"; and the
+  // vague ends of a list: "ops monitoring, code updates, that kind of thing", "… and so on".
   /\b((?:(?:thanks|thank you|thx|ty|cheers)(?: so much| a lot| again)? (?:for|4)|appreciated?) (?:the|your|ur|all the|all your) (?:help|assistance|support)|signing off|logging off|heading (?:out|off)|got(?:ta| to) go|ttyl|brb|catch you later|see ya|that'?s all(?: for now)?|across the board|in general|generally speaking|all in all|by and large|big picture|at a high level|(?:that|this) (?:kind|sort|type) of (?:thing|stuff)|(?:and|or) (?:stuff|things) like that|and so (?:on|forth)|or something(?: like that)?|and (?:all )?that|etc|(?<!\bwell )as (?:(?:a|an|the) )?(?:users?|customers?|clients?|consumers?|tenants?)(?: of (?:the|this|that) (?:service|product|platform|offering))?(?=\s*(?:[?.!,;:]|$)))\b/g,
 ];
 
