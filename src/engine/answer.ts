@@ -89,10 +89,6 @@ export function answer(index: KnowledgeIndex, model: ConfidenceModel, question: 
   return whoAnswer(a, q, ranked, index, confidence, r.unscopedMulti, null, true);
 }
 
-/** Words that name a document's list of sections, or the document, in a request for the list. */
-const NAMES_CONTENTS =
-  /\b(?:table of contents|toc|index|chapters?|headings?|(?:section|chapter) (?:titles|names|list)|doc|docs|document|page|matrix|in scope|in here|in there|(?:you|u) (?:cover|know|have))\b/;
-
 /** A clause that asks for a side's share and points at nothing before it ("… is that ours?" asks of the context). */
 function asksShareAlone(clause: string): boolean {
   return asksPartyShare(clause) && !/\b(?:it|its|that|this|those|these|them|they|there|such)\b/.test(clause);
@@ -116,6 +112,10 @@ function requested(a: Answer, r: PhraseRequest, scope: ServiceGroup[], index: Kn
   if (r.request === 'help') return { ...a, answered: true, intent: 'help', confidence, examples: index.examples, sections: allSections(scope, index) };
   return { ...a, answered: true, intent: 'list', confidence, sections: allSections(scope, index) };
 }
+
+/** Words that name a document's list of sections, or the document, in a request for the list. */
+const NAMES_CONTENTS =
+  /\b(?:table of contents|toc|index|chapters?|headings?|(?:section|chapter) (?:titles|names|list)|doc|docs|document|page|matrix|in scope|in here|in there|(?:you|u) (?:cover|know|have))\b/;
 
 /** `heard`: whether the phrasebook may hear a request the rules did not (not for explain()). */
 function route(index: KnowledgeIndex, question: unknown, context: AnswerContext, heard = false): Routed {
