@@ -188,6 +188,19 @@ describe('the words around a question do not change its answer', () => {
     expect(seed.answer(q).intent).not.toBe('section');
   });
 
+  test.each([
+    ['what does the mirroring section say about failback?', 'Failback'],
+    ['what does the DR section say about topic backups?', 'Topic name and data backup'],
+  ])('a section named for what it says of one of its rows is that row: %s', (q, task) => {
+    expect(top(q)).toMatchObject({ answered: true, intent: 'who', task });
+  });
+
+  test('"condense" asks for a summary, and "the … part" names a section as "the … section" does', () => {
+    const a = seed.answer('condense the app orchestration part into a few bullets');
+    expect(a).toMatchObject({ answered: true, intent: 'section' });
+    expect(a.section?.title).toBe('App orchestration');
+  });
+
   test('"that\'s us, yeah?" asks who does it, even about a tool', () => {
     const a = seed.answer("changing the partition count via the cli - that's us yeah?");
     expect(a).toMatchObject({ answered: true, party: 'customer' });

@@ -210,14 +210,21 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
   // A section summary: asked for as such, or the question is just a section's name; or named as a
   // section among other words ("summarize the Configuration section pls, I'm writing our wiki").
   const named = namedSection(q.lower, index, scope);
-  const sec = named ?? bestSection(q, index, scope, 0.6);
+  // "what does the mirroring section say about failback?" asks about a row of it: the row answers.
+  const top = ranked.at(0);
+  const rowOfIt =
+    !!named &&
+    !!top &&
+    top.item.section === named.section &&
+    q.units.some((u) => asksAbout(u) && strength(u, index, top.item, TASK) > 0 && strength(u, index, top.item, SECTION_TITLE) === 0);
+  const sec = (rowOfIt ? null : named) ?? bestSection(q, index, scope, 0.6);
   if (sec) {
     // Who-questions are read in the clause that asks; a section or a party's share may be asked anywhere.
     const who = asksWho(q.focus);
     // A section's name alone asks for the section; "mirroring is on us, right?" claims who does a task of that name.
     const bare = sec.fit.query === 1 && sec.fit.title >= 0.99 && !who && !claimsWho(q.lower);
     const partyShare = shareAsked && !who;
-    const asked = (!!named || asksForSection(q.lower)) && !who;
+    const asked = ((!!named && !rowOfIt) || asksForSection(q.lower)) && !who;
     // A section asked for with a side ("the mirroring section, just our side") is that side's part of it.
     if (bare || asked || partyShare) {
       // "what is IBM NOT responsible for in mirroring?" asks for the other side's part, as of the whole document.
@@ -255,8 +262,8 @@ function bestSection(q: Query, index: KnowledgeIndex, scope: ServiceGroup[], min
   return bestTitle(q, index.titles, index.terms.dict, index.services, scope, minQuery);
 }
 
-/** A section named as one: "the <title> section", "that '<title>' table", "the <title> chapter/piece/area". */
-const NAMED_SECTION = /\b(?:the|that|this|your|its|their)\s+['"‘“]?([\w&,/' -]{2,80}?)['"’”]?\s+(?:section|table|chapter|piece|area|heading)\b/;
+/** A section named as one: "the <title> section", "that '<title>' table", "the <title> chapter/piece/part/area". */
+const NAMED_SECTION = /\b(?:the|that|this|your|its|their)\s+['"‘“]?([\w&,/' -]{2,80}?)['"’”]?\s+(?:section|table|chapter|piece|part|area|heading)\b/;
 
 /**
  * The section a question names as such, among words that would otherwise outweigh its title: the
