@@ -88,7 +88,11 @@ export function engineFor(kb: KnowledgeBase, opts: EngineOptions = {}): Engine {
       const whole = engine.answer(question, context);
       // A message cut at the limit is answered as one, so that the note saying so is not lost to its parts.
       if (question.length > MAX_QUESTION_CHARS) return [whole];
-      return answersFor(whole, questionsIn(question), (q) => engine.answer(q, context));
+      return answersFor(
+        whole,
+        () => questionsIn(question),
+        (q) => engine.answer(q, context),
+      );
     },
   };
   return engine;

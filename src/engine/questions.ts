@@ -46,8 +46,11 @@ const OWN_TOPIC = new Set<Answer['intent']>(['who', 'section', 'party']);
  * The answers to show: one a question when each question of the message, asked alone, is answered
  * (who does a task, a section, a side's share) and about a topic of its own; else the message's one answer.
  */
-export function answersFor(whole: Answer, parts: string[], answerOne: (question: string) => Answer): Answer[] {
-  if (parts.length < 2 || !(OWN_TOPIC.has(whole.intent) || whole.intent === 'unknown')) return [whole];
+export function answersFor(whole: Answer, questions: () => string[], answerOne: (question: string) => Answer): Answer[] {
+  // Read the message's clauses again only when its one answer could be split.
+  if (!(OWN_TOPIC.has(whole.intent) || whole.intent === 'unknown')) return [whole];
+  const parts = questions();
+  if (parts.length < 2) return [whole];
   const each = parts.map(answerOne);
   const apart = each.every((a) => a.answered && OWN_TOPIC.has(a.intent)) && new Set(each.map(topicOf)).size === each.length;
   return apart ? each : [whole];
