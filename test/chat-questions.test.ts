@@ -254,6 +254,11 @@ describe('the words around a question do not change its answer', () => {
     expect(readQuestion('openshift on ibm cloud: configuring the firewall for our cluster is on us?', corpus.index).askedSide).toBe('customer');
     expect(readQuestion("on IBM's managed kafka, who decides when to fail over?", seed.index).askedSide).toBeNull();
     expect(readQuestion('is failover on ibm?', seed.index).askedSide).toBe('provider');
+    // Nor the party a request names: "MQ on IBM Cloud: which duties land with us?" asks the customer's.
+    expect(corpus.answer('MQ on IBM Cloud: which responsibilities land with us as the customer? full set')).toMatchObject({
+      intent: 'party',
+      party: 'customer',
+    });
     expect(readQuestion('what does the provider handle when we switch over to the standby?', seed.index).partAsked).toBe('provider');
     expect(readQuestion('what does the customer have to do for failback?', seed.index).partAsked).toBe('customer');
   });

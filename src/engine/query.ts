@@ -236,7 +236,8 @@ function askedSideOf(raw: string, asking = false): 'provider' | 'customer' | nul
 
 function partyOf(raw: string, services: ServiceGroup[], serviceMentionedAsSubject: boolean): Party | null {
   if (SHARED_WORDS.test(raw)) return 'shared';
-  const text = raw.replace(REQUESTER, '');
+  // "MQ on IBM Cloud: which duties land with us?": the platform's name is no side.
+  const text = raw.replace(REQUESTER, '').replace(IBM_CLOUD, 'cloud');
   const c = CUSTOMER_WORDS.exec(text);
   const p = PROVIDER_WORDS.exec(text);
   if (c && p) return c.index < p.index ? 'customer' : 'provider';
