@@ -148,6 +148,25 @@ describe('answers', () => {
     expect(heard.explain(ibm).answer.answered).toBe(false);
   });
 
+  test('a fact or money question that asks which side does it yields to a phrasebook sure of a row; one that asks only the fact does not', () => {
+    const configure = (q: string) => row(q, INFRA, 'Manage and configure');
+    const labels = [
+      configure('bumping retention on one topic, do we change that ourselves?'),
+      configure('who changes the retention and partition count of our topics'),
+      configure('topic retention and partitions: we set those, not ibm?'),
+    ];
+    const whose = 'raising retention on one topic with the ibmcloud es cli, or a ticket to ibm?';
+    const syntax = 'cli syntax for raising retention on one topic?';
+    expect(engineWith([]).answer(whose)).toMatchObject({ answered: false, note: expect.stringMatching(/not how to do it/) });
+    const heard = engineWith(labels);
+    expect(heard.answer(whose)).toMatchObject({ answered: true, party: 'customer' });
+    expect(heard.answer(whose).matches[0]?.task).toBe('Manage and configure');
+    expect(heard.answer(syntax)).toMatchObject({ answered: false, note: expect.stringMatching(/not how to do it/) });
+    // "what … does IBM …" asks a fact of IBM, not which side does it.
+    expect(heard.answer('what retention limit does ibm set on one topic?').answered).toBe(false);
+    expect(heard.explain(whose).answer.answered).toBe(false);
+  });
+
   test('a question like those judged out of scope is declined, where the engine alone answers', () => {
     const q = 'who decides how much service credit we get if event streams breaches its SLA?';
     expect(engineWith([]).answer(q).answered).toBe(true);

@@ -32,6 +32,7 @@ export const PHRASEBOOK_REQUESTS = 0.999;
  * rule unless the phrasebook is this sure of a loaded row ("can our Code Engine app get ES
  * credentials through a service binding?"). Each writer left out, 40 sets: 7 more Event Streams
  * questions right at 0.99 (6 at 0.999), no out-of-scope question answered, the corpus unchanged.
+ * So is a question the rules read as asking a fact or money, when it asks which side does it.
  */
 export const PHRASEBOOK_OVER_NAMES = 0.99;
 /**
