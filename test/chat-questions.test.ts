@@ -553,6 +553,35 @@ describe('what the documents do not cover is declined, with what they do cover',
     expect(seed.answer('google cloud pub/sub: who patches the brokers?').answered).toBe(false);
   });
 
+  test('a cloud the asker compares with or comes from is context when a loaded service is named; else still the subject', () => {
+    const es = seed.answer('coming from on-prem kafka where we patched brokers ourselves: with ES, who patches them?');
+    expect(es).toMatchObject({ answered: true, party: 'provider' });
+    expect(es.matches[0]?.task).toMatch(/patch updates/);
+    expect(seed.answer('like we did on our self-managed cluster, do we set the replication factor in event streams?').note ?? '').not.toMatch(
+      /not self-managed/,
+    );
+    // Named without the loaded service, what the pronoun points back at is the other cloud.
+    expect(seed.answer('we used to run confluent cloud; who patches its brokers?')).toMatchObject({
+      answered: false,
+      note: expect.stringMatching(/not confluent cloud/i),
+    });
+    expect(seed.answer('who patches the brokers on our self-managed kafka?').answered).toBe(false);
+  });
+
+  test("a vendor's name on a client library or a tool is software run against the loaded service; its platform is still another cloud", () => {
+    const lib = seed.answer('our billing app pins confluent-kafka-python 1.1, is upgrading it on us?');
+    expect(lib).toMatchObject({ answered: true, party: 'customer' });
+    expect(lib.matches[0]?.task).toBe('Supported client');
+    expect(seed.answer('the confluent go client in our consumers is two majors behind, whose upgrade is it?').matches[0]?.task).toBe('Supported client');
+    for (const platform of [
+      'confluent cloud client keeps timing out, who fixes it?',
+      'aiven kafka: who patches the brokers?',
+      'who patches the confluent platform brokers?',
+    ]) {
+      expect(seed.answer(platform).answered).toBe(false);
+    }
+  });
+
   test('Instaclustr is another managed Kafka', () => {
     expect(seed.answer('instaclustr: who patches the brokers?').answered).toBe(false);
   });

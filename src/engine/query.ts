@@ -97,6 +97,21 @@ export interface Query {
 const CUSTOMER_WORDS =
   /\b(i|i'm|im|i've|me|my|mine|myself|we|we're|we've|us|our|ours|ourselves|customer|customers|the client|tenant|consumer of the service)\b/;
 const PROVIDER_WORDS = /\b(ibm|ibm's|provider|the provider|vendor|the vendor|the service provider|you guys|the platform)\b/;
+/**
+ * Words that set what follows beside the service asked about, as where the asker comes from or
+ * what they compare it with ("like we did on our self-managed kafka", "coming from on-prem"):
+ * a cloud named after them is no subject of a question that names a loaded service ("… with ES,
+ * who patches them?"). Read in the few words before the name.
+ */
+const COMPARED_WITH =
+  /\b(?:like|as) (?:we|i)(?: \w+)? (?:did|do|had|have|were|was)\b|\bused to\b|\b(?:coming|migrating|moving|switching|porting|migrated|moved|switched|came) (?:over |away |here )?from\b|\bcompared (?:to|with)\b|\b(?:back|previously|formerly) (?:on|in|with|when)\b/;
+/**
+ * A vendor's name before the name of a client library or a tool ("confluent-kafka-python", "the
+ * confluent .NET client", "confluent replicator") names software the asker runs against the loaded
+ * service, not the vendor's platform; "Aiven kafka" and "the Confluent Cloud client" stay platforms.
+ */
+const TOOL_AFTER =
+  /^(?:[\w.]+ )?(?:client|clients|library|libraries|lib|libs|driver|drivers|replicator)\b|^kafka (?:python|go|golang|dotnet|net|java|js|javascript|node|nodejs|ruby|rust|cpp|c)\b/;
 /** Prepositions that put a service in the slot of the one asked about ("who patches it in AWS?"). */
 const SERVICE_SLOT = new Set(['in', 'on', 'for', 'at', 'inside', 'within']);
 const SHARED_WORDS = /\b(shared|share|jointly|joint (?:responsibilit(?:y|ies)|duties|tasks)|(?:split|divided|allocated|distributed) (?:up )?between)\b/;
@@ -505,6 +520,8 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const serviceStarts = new Set(serviceHits.map((h) => all[h.at[0]!]!.origin));
   const foreignAsked = foreignHits.filter(
     (h) =>
+      !(services.length && COMPARED_WITH.test(ws0.slice(Math.max(0, h.at[0]! - 6), h.at[0]!).join(' '))) &&
+      !(h.at.length === 1 && TOOL_AFTER.test(ws0.slice(h.at[0]! + 1, h.at[0]! + 4).join(' '))) &&
       (!services.length || h.at.some(inFocus) || serviceStarts.has(h.at.at(-1)! + 1)) &&
       (!h.item.short || upperInText(text, h.item.name)) &&
       (!h.item.mentioned || asSubject(h.at)),
