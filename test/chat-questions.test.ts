@@ -2,7 +2,8 @@
 // questions about things the documents do not cover are declined, and doubt is said aloud.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadEngine } from '../src/engine/engine.js';
+import { engineFor, loadEngine } from '../src/engine/engine.js';
+import { loadKnowledgeBase } from '../src/load/folder.js';
 import { cleanQuestion } from '../src/engine/clean.js';
 import { MAX_LOOKUPS, readQuestion } from '../src/engine/query.js';
 import { segmentsOf } from '../src/engine/segments.js';
@@ -445,6 +446,15 @@ describe('readings of the second review that must not overreach', () => {
 
   test('"what kinds of things does IBM handle?" asks for IBM\'s share', () => {
     expect(top('what kinds of things does ibm handle?')).toMatchObject({ answered: true, intent: 'party', party: 'provider' });
+  });
+
+  test('a word for the share itself ("chores", "roster") is no topic of a side\'s share', () => {
+    // The engine's rules alone: the shipped phrasebook has heard such requests.
+    const engine = engineFor(loadKnowledgeBase([SHIPPED_DATA_DIR]), { dataDirs: [SHIPPED_DATA_DIR], labelled: [] });
+    expect(engine.answer('all provider-side chores pls')).toMatchObject({ answered: true, intent: 'party', party: 'provider' });
+    expect(engine.answer("our team's duty roster, every row")).toMatchObject({ answered: true, intent: 'party', party: 'customer' });
+    // A topic after it still names rows: not the whole share.
+    expect(engine.answer('all provider-side chores for mirroring').intent).not.toBe('party');
   });
 
   test('"we\'re establishing" is no re-establishing', () => {

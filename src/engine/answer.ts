@@ -125,6 +125,9 @@ function requested(a: Answer, r: PhraseRequest, scope: ServiceGroup[], index: Kn
   return { ...a, answered: true, intent: 'list', confidence, sections: allSections(scope, index) };
 }
 
+/** A word for a side's share itself ("all vendor-side chores", "the full duty roster"): no topic of a row. */
+const SHARE_WORD = /^(?:duty|duties|obligations?|chores?|tasks?|responsibilit(?:y|ies)|items?|jobs?|rows?|columns?|roster|inventory|checklist)$/;
+
 /** Words that name a document's list of sections, or the document, in a request for the list. */
 const NAMES_CONTENTS =
   /\b(?:table of contents|toc|index|chapters?|headings?|(?:section|chapter) (?:titles|names|list)|doc|docs|document|page|matrix|in scope|in here|in there|(?:you|u) (?:cover|know|have))\b/;
@@ -158,7 +161,9 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
   // Adjectives and adverbs the documents do not use ("which items are purely IBM's?") leave a
   // request for a party's share or for the list of sections as it is.
   // So do English words before a share named as such ("dump all of IBM's duties", "a checklist of customer obligations").
-  const nameless = topicless || q.units.every((u) => !u.focus || u.foreignModifier || (u.foreignWord && saysHowShareIsWanted(u.word, u.foreignThing, q.lower)));
+  const nameless =
+    topicless ||
+    q.units.every((u) => !u.focus || u.foreignModifier || SHARE_WORD.test(u.word) || (u.foreignWord && saysHowShareIsWanted(u.word, u.foreignThing, q.lower)));
   // "which duties does IBM carry, across all sections?" asks for a party's share, not the list of sections.
   const shareAsked = asksPartyShare(q.lower);
   const partyShare = !!q.party && shareAsked;
