@@ -221,6 +221,20 @@ describe('answers', () => {
     }
   });
 
+  test("it reads a question with the engine's corrections of its typos", () => {
+    const access = (q: string) => row(q, 'Security and regulation compliance', 'Manage users and access');
+    const mirroring = (q: string) => row(q, 'Mirroring', 'Setup');
+    const engine = engineWith([
+      access('who sets up the service account for our producers?'),
+      access('service account for a new app: do we make it?'),
+      mirroring('who creates the binding between the two instances for mirroring?'),
+      mirroring('creating the s2s binding for mirroring: us or ibm?'),
+    ]);
+    const asTyped = engine.answer('who creates the service acount?');
+    expect(asTyped.matches[0]?.task).toBe('Manage users and access');
+    expect(asTyped.confidence).toBe(engine.answer('who creates the service account?').confidence);
+  });
+
   test('the shipped phrasebook loads with the shipped document', () => {
     expect(loadEngine([SHIPPED_DATA_DIR]).index.phrasebook?.size).toBeGreaterThan(1000);
   });

@@ -121,10 +121,15 @@ function namesTopic(u: Unit, index: KnowledgeIndex): boolean {
   return false;
 }
 
+/** The text with the engine's corrections of its typos: the phrasebook reads "acount" as "account", as the engine does. */
+function spelled(q: Query, text: string): string {
+  return q.corrections.size ? text.replace(/[a-z]+/g, (w) => q.corrections.get(w) ?? w) : text;
+}
+
 /** The request that names no row a question makes, if the phrasebook hears one (for questions the rules found no topic in). */
 export function phraseRequest(index: KnowledgeIndex, q: Query): PhraseRequest | null {
   const book = index.phrasebook;
-  const guess = book?.guess(q.lower, null, q.focus);
+  const guess = book?.guess(spelled(q, q.lower), null, spelled(q, q.focus));
   return book && guess ? heardRequest(index, book, q, guess.entry, guess.p) : null;
 }
 
@@ -139,7 +144,7 @@ export function phraseVerdict(
   const book = index.phrasebook;
   if (!book) return null;
   const docs = scope === index.services ? null : new Set(scope.map((g) => g.doc.id));
-  const guess = book.guess(q.lower, docs && ((e) => docs.has(index.entries[e]!.doc.id)), q.focus);
+  const guess = book.guess(spelled(q, q.lower), docs && ((e) => docs.has(index.entries[e]!.doc.id)), spelled(q, q.focus));
   if (!guess) return null;
   // A request that names no row needs no row the engine ranked ("tally every duty that lands on us").
   if (requestOf(guess.entry)) return heardRequest(index, book, q, guess.entry, guess.p);

@@ -54,6 +54,8 @@ export interface Query {
   /** The question as asked (markup off, the asker's own words): what the answer echoes. */
   asked: string;
   truncated: boolean;
+  /** Words as typed → their one correction ("acount" → "account"), for readers of the text itself. */
+  corrections: ReadonlyMap<string, string>;
   lower: string;
   /** The clauses that ask the question, lower case: what intent rules read. */
   focus: string;
@@ -465,6 +467,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     if (w === 'the' && ws0[i] !== 'the') inStopPhrase.add(i);
   });
   const all: Array<{ w: string; origin: number; typo: boolean }> = [];
+  const corrections = new Map<string, string>();
   const lookedAt = new Set<string>();
   const lookable = (w: string) => {
     if (!/^[a-z]{3,}$/.test(w) || w.length > MAX_WORD_LENGTH) return false;
@@ -483,6 +486,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     // ("who is suppoed to", "whose headahce is it"): a function word, not an unknown topic.
     if (fixed && fixed.length === 1 && fixed[0] === w && frameWordFor(w)) return;
     for (const f of fixed ?? [w]) all.push({ w: f, origin: i, typo: f !== w });
+    if (fixed?.length === 1 && fixed[0] !== w) corrections.set(w, fixed[0]!);
   });
   // A loaded service's name inside a longer name of another ("Hyper Protect Virtual Servers" holds
   // "Hyper Protect") names that other service, not the loaded one; unless the loaded documents
@@ -661,6 +665,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     text,
     asked,
     truncated,
+    corrections,
     lower,
     focus,
     topiclessAsks: focusAsked ? [] : segments.filter((s) => s.asked).map((s) => s.core.toLowerCase()),
