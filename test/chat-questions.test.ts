@@ -590,6 +590,11 @@ describe('what the documents do not cover is declined, with what they do cover',
     ]) {
       expect(seed.answer(platform).answered).toBe(false);
     }
+    // A product of the vendor's before the library word is the vendor's platform, and the reply says so.
+    expect(seed.answer('who upgrades the azure storage client library in our app?')).toMatchObject({
+      answered: false,
+      note: expect.stringMatching(/not azure/i),
+    });
   });
 
   test('Instaclustr is another managed Kafka', () => {

@@ -112,8 +112,10 @@ const COMPARED_WITH =
  * confluent .NET client", "confluent replicator") names software the asker runs against the loaded
  * service, not the vendor's platform; "Aiven kafka" and "the Confluent Cloud client" stay platforms.
  */
-const TOOL_AFTER =
-  /^(?:[\w.]+ )?(?:client|clients|library|libraries|lib|libs|driver|drivers|replicator)\b|^kafka (?:python|go|golang|dotnet|net|java|js|javascript|node|nodejs|ruby|rust|cpp|c)\b/;
+const CLIENT_LANGUAGE = '(?:python|go|golang|dotnet|net|java|js|javascript|node|nodejs|ruby|rust|cpp|c)';
+const TOOL_AFTER = new RegExp(
+  `^(?:(?:kafka|${CLIENT_LANGUAGE}) )?(?:client|clients|library|libraries|lib|libs|driver|drivers|replicator)\\b|^kafka ${CLIENT_LANGUAGE}\\b`,
+);
 /** Prepositions that put a service in the slot of the one asked about ("who patches it in AWS?"). */
 const SERVICE_SLOT = new Set(['in', 'on', 'for', 'at', 'inside', 'within']);
 const SHARED_WORDS = /\b(shared|share|jointly|joint (?:responsibilit(?:y|ies)|duties|tasks)|(?:split|divided|allocated|distributed) (?:up )?between)\b/;
