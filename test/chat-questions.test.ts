@@ -597,6 +597,13 @@ describe('what the documents do not cover is declined, with what they do cover',
     });
   });
 
+  test("a request for a side's duties or the sections of a service not loaded is declined, saying what is covered", () => {
+    for (const q of ['MQ on IBM Cloud: which responsibilities land with us?', 'list the sections of the key protect doc']) {
+      expect(seed.answer(q)).toMatchObject({ answered: false, note: expect.stringMatching(/cover Event Streams, not/) });
+    }
+    expect(seed.answer('what are our duties for event streams?')).toMatchObject({ answered: true, intent: 'party', party: 'customer' });
+  });
+
   test('Instaclustr is another managed Kafka', () => {
     expect(seed.answer('instaclustr: who patches the brokers?').answered).toBe(false);
   });

@@ -171,20 +171,23 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
   // context says, if it names the list or the document ("… — give me the table of contents"), not
   // when its words may ask about the context ("a zone went down. which areas are affected?").
   const listAsked = looksLikeList(q.focus) || q.topiclessAsks.some((c) => looksLikeList(c) && (topicless || NAMES_CONTENTS.test(c)));
-  if (listAsked && !partyShare && (nameless || !bestSection(q, index, scope, 0.5))) {
+  // A request of a cloud or service no loaded document covers ("MQ on IBM Cloud: which duties land
+  // with us?", with MQ not loaded) is declined below, saying what is covered, not answered from another.
+  const elsewhere = q.foreign.length > 0;
+  if (listAsked && !elsewhere && !partyShare && (nameless || !bestSection(q, index, scope, 0.5))) {
     return done({ ...a, answered: true, intent: 'list', confidence: 1, sections: allSections(scope, index) });
   }
   // A party's share, asked with no word that names a thing ("which items are purely IBM's?").
-  if (nameless && q.party && (shareAsked || asksEverything(q.lower))) return done(partyAnswer(a, q.party, scope, index, q.focus));
+  if (nameless && q.party && !elsewhere && (shareAsked || asksEverything(q.lower))) return done(partyAnswer(a, q.party, scope, index, q.focus));
   // A request in words the rules do not know ("gimme the chapter list", "what's your deal"), as people asked it before.
   // Both sides offered as the choice ("us via the CLI, or a ticket with IBM?") ask who, whatever else they name.
   // So does a question of how a task is divided between them ("what's the division of labour for …?").
   const whose = q.offersEither || q.asksBothSides;
   const fact = !topicless && !whose && asksFact(q.focus, q.lower);
   const definition = !topicless && !whose && asksDefinition(q.focus, q.lower);
-  const request = heard && (topicless || fact || definition) ? phraseRequest(index, q) : null;
+  const request = heard && !elsewhere && (topicless || fact || definition) ? phraseRequest(index, q) : null;
   if (request) return done(requested(a, request, scope, index));
-  if (topicless) {
+  if (topicless && !elsewhere) {
     addNote(a, 'The question names no topic the documents cover.');
     a.suggestions = index.examples.slice(0, 3);
     return done(a);
