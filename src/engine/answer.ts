@@ -147,6 +147,8 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
   const own = scope.length === 1 ? index.rarityOf(scope[0]!.doc.id) : undefined;
   const q = own ? weighedIn(read, own) : read;
   const multi = index.services.length > 1;
+  // Several services could answer and neither the question nor the conversation picked one.
+  const unscopedMulti = scope.length > 1 && !q.services.length && !context.service;
 
   const social = socialOnly(q.lower);
   if (social) return done({ ...a, social });
@@ -206,7 +208,7 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
     // Another IBM Cloud service named in passing ("bind ES to our Code Engine app") may still be a
     // question of a loaded row, as people asked it before; another cloud's is not.
     if (!heard || q.otherCloud) return done(declined);
-    return { a, q, ranked, multi, scope, unscopedMulti: scope.length > 1 && !q.services.length && !context.service, declined };
+    return { a, q, ranked, multi, scope, unscopedMulti, declined };
   }
   // A word of money some row of the services asked about uses is theirs ("billing" in Satellite's rows is no row of ICD's).
   const money = asksMoney(q.focus, (w) => usedInRows(index, scope, stem(w)));
@@ -227,15 +229,7 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
     // through the CLI, or a ticket to IBM?"), makes it that row's question, as for a service named
     // in passing: the phrasebook may answer it if it is PHRASEBOOK_OVER_NAMES sure.
     if (!heard || !asksWhoseSide(q)) return done(a);
-    return {
-      a: emptyAnswer(read, read.asked),
-      q,
-      ranked,
-      multi,
-      scope,
-      unscopedMulti: scope.length > 1 && !q.services.length && !context.service,
-      declined: a,
-    };
+    return { a: emptyAnswer(read, read.asked), q, ranked, multi, scope, unscopedMulti, declined: a };
   }
 
   const ranked = rank(q, index, scope);
@@ -269,7 +263,7 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
     }
   }
 
-  return { a, q, ranked, multi, scope, unscopedMulti: scope.length > 1 && !q.services.length && !context.service };
+  return { a, q, ranked, multi, scope, unscopedMulti };
 }
 
 function scopeOf(q: Query, index: KnowledgeIndex, context: AnswerContext): ServiceGroup[] {

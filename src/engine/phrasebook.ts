@@ -133,7 +133,7 @@ export interface PhraseEntry {
  */
 export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEntry[], read: (q: string) => string[] = phraseTerms): Phrasebook {
   const byKey = rowsByKey(entries, new Set(labelled.map((l) => l.doc ?? '')));
-  const loaded = new Set(entries.map((e) => e.doc.id));
+  const loaded = [...new Set(entries.map((e) => e.doc.id))];
   // Per class: how many questions, and per term in how many of them.
   const counts = new Map<number, Tally>();
   const add = (cls: number, terms: string[]) => {
@@ -160,7 +160,7 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
       const terms = termsOf(l, read);
       add(e, terms);
       if (l.party) addSide(e, l.party, terms);
-    } else if (l.task === null && l.docs && l.docs.length >= loaded.size && [...loaded].every((d) => l.docs!.includes(d))) {
+    } else if (l.task === null && l.docs && l.docs.length >= loaded.length && loaded.every((d) => l.docs!.includes(d))) {
       add(OUT_OF_SCOPE, termsOf(l, read));
     } else if (l.intent) {
       // Help, the list of sections and a side's duties are asked alike whatever documents are loaded.
