@@ -1637,3 +1637,40 @@ describe('bounded work per question', () => {
     expect(r.units.filter((u) => u.foreignWord || u.corrected).length).toBeLessThanOrEqual(MAX_LOOKUPS);
   });
 });
+
+describe('terse chat wordings', () => {
+  test.each([
+    // Two who-clauses, or a side per part, ask how the task is divided.
+    ['who configures the mirror, who watches it?', 'who', 'shared'],
+    ['failback: who does which part?', 'who', 'shared'],
+    ['failover steps, split how?', 'who', 'shared'],
+    // A section filtered to one side.
+    ['the mirroring table, customer-only', 'section', 'customer'],
+    ['disaster recovery table filtered to IBM', 'section', 'provider'],
+    ['app orchestration, just the customer bits', 'section', 'customer'],
+    ['our rows in the mirroring table', 'section', 'customer'],
+    // A side's share in other words.
+    ['list every duty that lands with the tenant', 'party', 'customer'],
+    ["ibm's portion, all sections", 'party', 'provider'],
+    ['every single thing IBM is on the hook for', 'party', 'provider'],
+    ['toc of the doc?', 'list', null],
+  ])('%s → %s %s', (q, intent, party) => {
+    const a = top(q);
+    expect([a.answered, a.intent, a.party]).toEqual([true, intent, party]);
+  });
+
+  test('one who-clause is not read as dividing the task', () => {
+    expect(top('who writes the failback plan?').party).toBe('customer');
+  });
+
+  test('a chat spelling beside a slash is read ("infra/env"), not a letter or two ("r/w")', () => {
+    expect(cleanQuestion('infra/env mgmt, r/w access').text).toBe('infrastructure/environment management, r/w access');
+  });
+
+  test("a name the documents lack before a word for a team is the asker's team, not a topic; a known word stays", () => {
+    const named = readQuestion('otter squad: who patches the cluster?', seed.index);
+    expect(named.units.map((u) => u.word)).not.toContain('otter');
+    expect(top('otter squad: who patches the cluster?').task).toBe(top('who patches the cluster?').task);
+    expect(readQuestion('the mirroring squad asks: who patches the cluster?', seed.index).units.map((u) => u.word)).toContain('mirroring');
+  });
+});

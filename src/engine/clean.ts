@@ -156,21 +156,23 @@ const CHAT_WORDS: Record<string, string> = {
 };
 
 /**
- * A whole token (a run of letters, digits, / and apostrophes after a space or the start, before a
- * space, punctuation or the end) that is a chat spelling. Matching the spellings themselves, not
+ * A whole token (a run of letters, digits, / and apostrophes after a space, a slash or the start,
+ * before a space, punctuation, a slash or the end) that is a chat spelling. Matching the spellings themselves, not
  * every token, keeps the replacing to the few tokens that change.
  */
 const CHAT_TOKEN = new RegExp(
-  `(^|\\s)(${Object.keys(CHAT_WORDS)
+  `(^|[\\s/])(${Object.keys(CHAT_WORDS)
     .sort((a, b) => b.length - a.length)
     .map((k) => k.replace(/'/g, "['’]"))
-    .join('|')})(?=[\\s,.!?:;]|$)`,
+    .join('|')})(?=([\\s,.!?:;/]|$))`,
   'giu',
 );
 
 /** A spelling typed with a typographic apostrophe ("we’re", as phones and Macs type it) is the same spelling. */
 function chatSpelling(s: string): string {
-  return s.replace(CHAT_TOKEN, (m, pre: string, tok: string) => {
+  return s.replace(CHAT_TOKEN, (m, pre: string, tok: string, next: string) => {
+    // Beside a slash only a word, not a letter or two: "infra/env", not the "r" of "r/w access".
+    if ((pre === '/' || next === '/') && tok.length < 3) return m;
     const lower = tok.toLowerCase();
     const to = CHAT_WORDS[lower] ?? CHAT_WORDS[lower.replace(/’/g, "'")];
     return to === undefined ? m : pre + to;

@@ -97,7 +97,7 @@ export interface Query {
 }
 
 const CUSTOMER_WORDS =
-  /\b(i|i'm|im|i've|me|my|mine|myself|we|we're|we've|us|our|ours|ourselves|customer|customers|the client|tenant|consumer of the service)\b/;
+  /\b(i|i'm|im|i've|me|my|mine|myself|we|we're|we've|us|our|ours|ourselves|customer|customers|the client|tenants?|consumer of the service)\b/;
 const PROVIDER_WORDS = /\b(ibm|ibm's|provider|the provider|vendor|the vendor|the service provider|you guys|the platform)\b/;
 /**
  * Words that set what follows beside the service asked about, as where the asker comes from or
@@ -117,6 +117,10 @@ const TOOL_AFTER = new RegExp(
   `^(?:(?:kafka|${CLIENT_LANGUAGE}) )?(?:client|clients|library|libraries|lib|libs|driver|drivers|replicator)\\b|^kafka ${CLIENT_LANGUAGE}\\b`,
 );
 /** Prepositions that put a service in the slot of the one asked about ("who patches it in AWS?"). */
+/** A word right before a word for a team: "otter squad", "walrus-squad". */
+const TEAM_NAME = /\b([a-z][a-z0-9]*)([\s-]+)(?:squads?|crews?|tribes?|guilds?)\b/g;
+/** How many teams, not which: "three squads", "several teams". */
+const COUNTING = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|several|multiple|many|few|both|various|different|separate|numerous|two-pizza)$/;
 const SERVICE_SLOT = new Set(['in', 'on', 'for', 'at', 'inside', 'within']);
 const SHARED_WORDS = /\b(shared|share|jointly|joint (?:responsibilit(?:y|ies)|duties|tasks)|(?:split|divided|allocated|distributed) (?:up )?between)\b/;
 /** The asker saying they ask ("I need every duty …", "can we get the list"): not a party to the question, and no topic. */
@@ -141,9 +145,9 @@ export const MAX_RELATED = 16;
 /** Being answerable for something, said of a side ("we're on the hook for", "IBM is accountable for"). */
 const ANSWERABLE = '(?:on the hook|responsible|accountable|in charge|liable)';
 const ASKS_CUSTOMER =
-  /\b(?:our|my) (?:team'?s )?(?:part|side|half|column|job|end|share|responsibilit\w*|duties|obligations|tasks)\b|\bcustomer(?:'s)?[- ](?:side|part|half|column|share)\b|(?<!\b(?:our|my|their|your) )\bcustomer[- ](?:rows?|items?)\b|\b(?:just|only) (?:what|the (?:stuff|things|bits|rows|items|parts?)(?: that)?) (?:we|i|our team|my team) (?:do|handle|own|cover|manage|take care of|look after)\b|\bleft for (?:us|me) to do\b|\bon (?:our|my) plate\b|\b(?:lands?|falls?|sits?) (?:on|with|to) (?:us|me|the customer|our team|my team)\b|\bon (?:us|me)\b|\bup to (?:us|me)\b|^(?:do|must|should|are|am|will|would|can) (?:we|i)\b|\b(?:we|i) (?:have|need|must|should) to\b|\bourselves\b/;
+  /\b(?:our|my) (?:team'?s )?(?:part|portion|side|half|column|job|end|share|responsibilit\w*|duties|obligations|tasks|rows)\b|\bcustomer(?:'s)?[- ](?:side|part|half|column|share)\b|(?<!\b(?:our|my|their|your) )\bcustomer[- ](?:rows?|items?|bits|parts|stuff|ones)\b|\b(?:customer|client)[- ]only\b|\bfilter(?:ed|ing)? (?:to|by|for|on) (?:the )?(?:customer|client|us|our)\b|\b(?:just|only) (?:what|the (?:stuff|things|bits|rows|items|parts?)(?: that)?) (?:we|i|our team|my team) (?:do|handle|own|cover|manage|take care of|look after)\b|\bleft for (?:us|me) to do\b|\bon (?:our|my) plate\b|\b(?:lands?|falls?|sits?) (?:on|with|to) (?:us|me|the customer|our team|my team)\b|\bon (?:us|me)\b|\bup to (?:us|me)\b|^(?:do|must|should|are|am|will|would|can) (?:we|i)\b|\b(?:we|i) (?:have|need|must|should) to\b|\bourselves\b/;
 const ASKS_PROVIDER =
-  /\bibm'?s? (?:part|side|half|column|job|end|share|responsibilit\w*|duties|obligations|tasks)\b|\bprovider(?:'s)?[- ](?:side|part|half|column|share|rows?|items?)\b|\b(?:just|only) (?:what|the (?:stuff|things|bits|rows|items|parts?)(?: that)?) ibm (?:does|handles|owns|covers|manages|takes care of|looks after)\b|^(?:what|which)(?: (?:exactly|else|stuff|things|parts?|bits))? ibm (?:does|handles|owns|covers|manages|takes care of|looks after)\b|\b(?:lands?|falls?|sits?) (?:on|with|to) (?:ibm|the provider)\b|\bon ibm(?!'s|’s| cloud)\b|\bup to ibm\b|^(?:does|will|would|is|can) ibm\b/;
+  /\bibm'?s? (?:part|portion|side|half|column|job|end|share|responsibilit\w*|duties|obligations|tasks)\b|\bprovider(?:'s)?[- ](?:side|part|half|column|share|rows?|items?|bits|parts|stuff|ones)\b|\b(?:ibm|provider)[- ]only\b|\bfilter(?:ed|ing)? (?:to|by|for|on) (?:the )?(?:ibm|provider)\b|\b(?:just|only) (?:what|the (?:stuff|things|bits|rows|items|parts?)(?: that)?) ibm (?:does|handles|owns|covers|manages|takes care of|looks after)\b|^(?:what|which)(?: (?:exactly|else|stuff|things|parts?|bits))? ibm (?:does|handles|owns|covers|manages|takes care of|looks after)\b|\bibm[- ](?:rows|bits|items)\b|\b(?:lands?|falls?|sits?) (?:on|with|to) (?:ibm|the provider)\b|\bon ibm(?!'s|’s| cloud)\b|\bup to ibm\b|^(?:does|will|would|is|can) ibm\b/;
 /** Read in the asking clause only: "we're responsible for our apps. who does failover?" states context. */
 const ANSWERABLE_CUSTOMER = new RegExp(`\\b(?:we're|we are|i'm|im|i am) ${ANSWERABLE}\\b`);
 const ANSWERABLE_PROVIDER = new RegExp(`\\bibm(?:'s| is) ${ANSWERABLE}\\b`);
@@ -152,7 +156,7 @@ const ANSWERABLE_PROVIDER = new RegExp(`\\bibm(?:'s| is) ${ANSWERABLE}\\b`);
  * both sides are the answer. Not "clusters on both sides": the two ends of a mirroring pair.
  */
 const ASKS_BOTH =
-  /\bwho(?: does|'s doing| is doing) what\b|\bdivision of (?:labou?r|responsibilit\w*|duties|obligations)\b|(?<!\b(?:on|in|at|across|between|for|of|to) )\bboth (?:sides|parties|of us)\b(?! of\b)|\beach (?:side|party)(?:'s)? (?:does|do|part|share|role|responsib\w*)\b|\bwhat does each (?:side|party)\b|\bwho\b[^?.]*\band who\b|\bhow(?:'s| is| are| does| do)? (?:that|it|this|(?:the )?(?:work|job|jobs|responsibility|responsibilities|duties|tasks|ownership)) (?:split|divided|shared|allocated)(?: up)?\b/;
+  /\bwho(?: does|'s doing| is doing) what\b|\bdivision of (?:labou?r|responsibilit\w*|duties|obligations)\b|(?<!\b(?:on|in|at|across|between|for|of|to) )\bboth (?:sides|parties|of us)\b(?! of\b)|\beach (?:side|party)(?:'s)? (?:does|do|part|share|role|responsib\w*)\b|\bwhat does each (?:side|party)\b|\bwho\b[^?.]*(?:\band|[,;&]) who\b|\bwho (?:\w+ ){0,2}which (?:half|halves|part|parts|bits?|pieces?|side|steps?)\b|\b(?:split|divided|shared|divvied|carved)(?: up)? how\b|\bhow(?:'s| is| are| does| do)? (?:that|it|this|(?:the )?(?:work|job|jobs|responsibility|responsibilities|duties|tasks|ownership)) (?:split|divided|shared|allocated)(?: up)?\b/;
 /**
  * Dividing words and paired questions ("which parts are ours and which IBM's?", "does IBM back it
  * up, and what do we do?"), when both sides are named: "shared between the two clusters" is ordinary wording of the Mirroring rows.
@@ -462,6 +466,12 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
       })
       .join('.');
   });
+  // A name the documents do not know before a word for a team ("otter squad", "the walrus-squad
+  // backlog") names the asker's team, not a topic. Not before "team": a team named for its work
+  // ("the fraud team") may name what is asked about.
+  stripped = stripped.replace(TEAM_NAME, (m, name: string, gap: string) =>
+    isStopword(name) || COUNTING.test(name) || index.knownStems.has(stem(name)) ? m : `the${gap}the`,
+  );
   const ws1 = words(stripped);
   // Where a stop phrase stood: each of its words became "the", one for one, so positions still match ws0.
   const inStopPhrase = new Set<number>();

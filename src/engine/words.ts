@@ -32,7 +32,7 @@ export const STOPWORDS = new Set(
   give gives giving gave get gets getting got make makes making made keep keeps keeping kept go goes going
   happen happens happening thing things stuff someone somebody anyone anybody person party side guy guys team
   section sections table tables column columns half part chapter area show display summarize summarise summarized summarised summarizing summarising summary overview tell explain describe outline recap walk through everything list me enumerate itemize itemise
-  rundown breakdown gist digest highlights details detail plate split
+  rundown breakdown gist digest highlights details detail plate split portion portions segment segments chunk chunks slice slices rows filter filtered filtering
   ibm provider vendor vendors customer customers client's cloud service services shared share jointly
   item items overall whole entire total full complete doc document documents matrix raci bot`.split(/\s+/),
 );
@@ -74,6 +74,8 @@ export const SHARE_THINGS = 'the (?:things|stuff|items|bits|tasks|duties|jobs)';
 
 /** Phrases removed before matching ("who is in charge of" adds nothing to the topic). */
 export const STOP_PHRASES: RegExp[] = [
+  // "every single thing", "every single row": an intensifier, not the documents' "single zone".
+  /(?<=\bevery )single\b/g,
   // A request to the bot, at the start: "break down the DR section" asks for a section, and its words name no topic.
   /^(?:(?:please|pls|can you|could you|would you)\s+)?(?:brief me(?: on| about)?|fill me in(?: on| about)?|(?:compile|gather|collect|pull together)(?= (?:me |us )?(?:all|every|everything|a list|the list|a full|the full)\b)|break down|sum up|go over|go through|run through|run me through|walk through|walk me through)\b/,
   // "the client" as the party that must do something ("everything the client is expected to handle") is no topic.
