@@ -1674,3 +1674,15 @@ describe('terse chat wordings', () => {
     expect(readQuestion('the mirroring squad asks: who patches the cluster?', seed.index).units.map((u) => u.word)).toContain('mirroring');
   });
 });
+
+describe('contact details and links are facts the documents do not give', () => {
+  test.each(['does anyone have the number for facilities?', "where's the ES release notes page url?", 'anybody got the email address for the DBA on call?'])(
+    '%s is declined',
+    (q) => {
+      expect(top(q).answered).toBe(false);
+    },
+  );
+  test('asked beside a question of who does it, the question is answered', () => {
+    expect(top('anyone have the link to the mirroring docs? who sets up mirroring?').answered).toBe(true);
+  });
+});

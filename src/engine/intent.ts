@@ -107,6 +107,11 @@ export function asksFact(lower: string, whole: string = lower): boolean {
       !/\b(?:provider|customer|we|ours)\b|\bus\b(?!-)|(?<![\w-])ibm(?:'?s)?\b(?! (?:cloud|event streams|mq|key protect|secrets manager|hyper protect|cloudant|db2|power|code engine)\b)/.test(
         whole.replace(/\bhow (?:many|much|long|big)\b[^,;.?!]*/g, ''),
       )) ||
+    // "anyone have the number for facilities?", "where's the release notes url?": contact details or a
+    // link, which the documents do not give.
+    /^(?:does )?(?:any(?:one|body)|some(?:one|body)|you) (?:have|has|got|know)\b.*\b(?:number|phone|extension|e-?mail(?: address)?|contact(?: details)?|url|link|address)\b|^(?:what|where)(?:'s|’s|s| is| are) (?:the|their|his|her) (?:[\w-]+ ){0,4}?(?:phone number|phone|extension|e-?mail address|url|link)\b/.test(
+      lower,
+    ) ||
     // "which regions is Event Streams available in?": where a service is offered.
     /^(?:which|what) (?:ibm cloud )?(?:regions?|locations?|zones?|geos?|data ?cent(?:er|re)s?)\b/.test(lower) ||
     // "is it available in the sao paulo region yet?", "is mirroring offered in the eu-de region?": where
