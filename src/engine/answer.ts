@@ -206,8 +206,9 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
     declined.suggestions = suggestionsFrom(ranked, multi);
     if (declined.suggestions.length === 0) declined.suggestions = index.examples.slice(0, 3);
     // Another IBM Cloud service named in passing ("bind ES to our Code Engine app") may still be a
-    // question of a loaded row, as people asked it before; another cloud's is not.
-    if (!heard || q.otherCloud) return done(declined);
+    // question of a loaded row, as people asked it before; another cloud's is not, nor one named as
+    // what the question is about ("Hyper Protect Virtual Servers: who patches the guest OS?").
+    if (!heard || q.otherCloud || q.foreignSubject) return done(declined);
     return { a, q, ranked, multi, scope, unscopedMulti, declined };
   }
   // A word of money some row of the services asked about uses is theirs ("billing" in Satellite's rows is no row of ICD's).

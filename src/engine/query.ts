@@ -69,6 +69,8 @@ export interface Query {
   foreign: string[];
   /** One of them is another cloud or its product ("AWS", "Confluent"), not only IBM Cloud services. */
   otherCloud: boolean;
+  /** Another service or cloud is a clause of its own, what the question is about: "Hyper Protect Virtual Servers: who …". */
+  foreignSubject: boolean;
   /** Both sides offered as alternatives in one sentence ("us via the CLI, or a ticket with IBM?"). */
   offersEither: boolean;
   party: Party | null;
@@ -527,11 +529,12 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   );
   // Another cloud or a service not loaded: anywhere in the message, or in the question itself when a loaded service is named too.
   // One the documents mention counts only where it is what is asked about: "Schematics: who …", "… in Schematics".
-  const asSubject = (at: number[]) => {
+  const opensClause = (at: number[]) => {
     let i = at[0]!;
     while (i > 0 && !opens(i) && /^(ibm|cloud|the|our|my)$/.test(ws0[i - 1]!)) i--; // "IBM Cloud Container Registry: …"
-    return opens(i) || SERVICE_SLOT.has(ws0[at[0]! - 1] ?? '');
+    return opens(i);
   };
+  const asSubject = (at: number[]) => opensClause(at) || SERVICE_SLOT.has(ws0[at[0]! - 1] ?? '');
   // Or right before a loaded service's name: "AWS Secrets Manager" is AWS's, not IBM's Secrets Manager.
   const serviceStarts = new Set(serviceHits.map((h) => all[h.at[0]!]!.origin));
   const foreignAsked = foreignHits.filter(
@@ -684,6 +687,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     services,
     foreign,
     otherCloud: foreignAsked.some((h) => h.item.cloud),
+    foreignSubject: foreignAsked.some((h) => opensClause(h.at) && (h.at.at(-1)! + 1 >= ws0.length || opens(h.at.at(-1)! + 1))),
     party,
     askingParty,
     // Read where the question asks: its focus, and the clauses that ask, with or without a topic
