@@ -1654,6 +1654,9 @@ describe('terse chat wordings', () => {
     ["ibm's portion, all sections", 'party', 'provider'],
     ['every single thing IBM is on the hook for', 'party', 'provider'],
     ['toc of the doc?', 'list', null],
+    ['bullet out every duty that sits with the customer', 'party', 'customer'],
+    ['rattle off everything big blue is on the hook for', 'party', 'provider'],
+    ['what are we left holding the bag for?', 'party', 'customer'],
   ])('%s → %s %s', (q, intent, party) => {
     const a = top(q);
     expect([a.answered, a.intent, a.party]).toEqual([true, intent, party]);

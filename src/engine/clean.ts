@@ -153,6 +153,7 @@ const CHAT_WORDS: Record<string, string> = {
   "'em": 'them',
   yall: 'you all',
   "y'all": 'you all',
+  'big blue': 'IBM',
 };
 
 /**
