@@ -9,6 +9,7 @@ import { fuseBaseline, miniSearchBaseline } from './baselines.js';
 import { pct, readQuestions, score, type Score } from './evalset.js';
 import { formatReport, generatedReport } from './generated/report.js';
 import { formatPhrasebookReport, phrasebookReport } from './phrasebook-cv.js';
+import './pipe.js';
 
 const { values, positionals } = parseArgs({
   options: {

@@ -3,12 +3,8 @@ import { loadEngine } from '../src/engine/engine.js';
 import { probability } from '../src/engine/confidence.js';
 import { readQuestion } from '../src/engine/query.js';
 import { SHIPPED_DATA_DIR } from '../src/paths.js';
+import './pipe.js';
 
-// Piped into `head`: stop quietly when the reader has gone.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
 const args = process.argv.slice(2);
 const di = args.indexOf('--data');
 const data = di >= 0 ? args.splice(di, 2)[1] : SHIPPED_DATA_DIR;
