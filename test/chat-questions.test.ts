@@ -1689,3 +1689,8 @@ describe('contact details and links are facts the documents do not give', () => 
     expect(top('anyone have the link to the mirroring docs? who sets up mirroring?').answered).toBe(true);
   });
 });
+
+test('"auto" is short for automatic ("IBM\'s auto-upgrade"), a word the documents use', () => {
+  const corpusQ = readQuestion("will IBM's auto-upgrade of the queue manager happen before ours?", corpus.index);
+  expect(corpusQ.units.find((u) => u.word === 'auto')?.covered).toBe(true);
+});
