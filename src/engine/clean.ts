@@ -158,8 +158,8 @@ const CHAT_WORDS: Record<string, string> = {
 
 /**
  * A whole token (a run of letters, digits, / and apostrophes after a space, a slash or the start,
- * before a space, punctuation, a slash or the end) that is a chat spelling. Matching the spellings themselves, not
- * every token, keeps the replacing to the few tokens that change.
+ * before a space, punctuation, a slash or the end) that is a chat spelling. Matching the spellings
+ * themselves, not every token, keeps the replacing to the few tokens that change.
  */
 const CHAT_TOKEN = new RegExp(
   `(^|[\\s/])(${Object.keys(CHAT_WORDS)

@@ -118,11 +118,11 @@ const CLIENT_LANGUAGE = '(?:python|go|golang|dotnet|net|java|js|javascript|node|
 const TOOL_AFTER = new RegExp(
   `^(?:(?:kafka|${CLIENT_LANGUAGE}) )?(?:client|clients|library|libraries|lib|libs|driver|drivers|replicator)\\b|^kafka ${CLIENT_LANGUAGE}\\b`,
 );
-/** Prepositions that put a service in the slot of the one asked about ("who patches it in AWS?"). */
 /** A word right before a word for a team: "otter squad", "walrus-squad". */
 const TEAM_NAME = /\b([a-z][a-z0-9]*)([\s-]+)(?:squads?|crews?|tribes?|guilds?)\b/g;
-/** How many teams, not which: "three squads", "several teams". */
-const COUNTING = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|several|multiple|many|few|both|various|different|separate|numerous|two-pizza)$/;
+/** How many teams, not which: "three squads", "several crews". */
+const COUNTING = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|several|multiple|many|few|both|various|different|separate|numerous)$/;
+/** Prepositions that put a service in the slot of the one asked about ("who patches it in AWS?"). */
 const SERVICE_SLOT = new Set(['in', 'on', 'for', 'at', 'inside', 'within']);
 const SHARED_WORDS = /\b(shared|share|jointly|joint (?:responsibilit(?:y|ies)|duties|tasks)|(?:split|divided|allocated|distributed) (?:up )?between)\b/;
 /** The asker saying they ask ("I need every duty …", "can we get the list"): not a party to the question, and no topic. */
