@@ -221,7 +221,7 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
         : fact && asksProcedure(q.focus, q.lower)
           ? 'I tell who is responsible for what, not how to do it (steps, commands or settings).'
           : fact
-            ? 'I tell who is responsible for what, not facts such as versions, sizes or dates.'
+            ? 'I tell who is responsible for what, not facts such as versions, sizes, dates or contacts.'
             : 'I tell who is responsible for what; I do not define terms.',
     );
     const ranked = rank(q, index, scope);
