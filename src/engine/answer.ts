@@ -125,8 +125,11 @@ function requested(a: Answer, r: PhraseRequest, scope: ServiceGroup[], index: Kn
   return { ...a, answered: true, intent: 'list', confidence, sections: allSections(scope, index) };
 }
 
-/** A word for a side's share itself ("all vendor-side chores", "the full duty roster"): no topic of a row. */
-const SHARE_WORD = /^(?:duty|duties|obligations?|chores?|tasks?|responsibilit(?:y|ies)|items?|jobs?|rows?|columns?|roster|inventory|checklist)$/;
+/**
+ * A word for a side's share itself ("all vendor-side chores", "the full duty roster"): no topic of a
+ * row. "duties", "tasks", "items", "rows" and the like are stop words, never units.
+ */
+const SHARE_WORD = /^(?:chores?|row|roster|inventory|checklist)$/;
 
 /** Words that name a document's list of sections, or the document, in a request for the list. */
 const NAMES_CONTENTS =
