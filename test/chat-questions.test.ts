@@ -1694,3 +1694,46 @@ test('"auto" is short for automatic ("IBM\'s auto-upgrade"), a word the document
   const corpusQ = readQuestion("will IBM's auto-upgrade of the queue manager happen before ours?", corpus.index);
   expect(corpusQ.units.find((u) => u.word === 'auto')?.covered).toBe(true);
 });
+
+describe('requests and context in everyday chat', () => {
+  test.each([
+    // A request made of whoever reads the channel, and "tl;dr" as a noun or a verb.
+    ['can anyone give me the tl;dr of the mirroring responsibilities?', 'section', null],
+    ['could somebody tl;dr the disaster recovery section', 'section', null],
+    // A side said twice, the second time as its role.
+    ['summarize what we as the customer handle for disaster recovery', 'section', 'customer'],
+    ['pls list all of our (customer) duties', 'party', 'customer'],
+    // The framework named is no side, and a deadline is no topic.
+    ['what are our obligations under the shared responsibility model? by EOD if poss', 'party', 'customer'],
+    // What the asker is working on, said after the request, is not its topic.
+    ["list everything that's on us pls, building the RACI for the audit", 'party', 'customer'],
+    // The work being divided is no topic: the task named before is.
+    ['failback: how is the work split between IBM and us?', 'who', 'shared'],
+  ])('%s → %s %s', (q, intent, party) => {
+    const a = top(q);
+    expect([a.answered, a.intent, a.party]).toEqual([true, intent, party]);
+  });
+
+  test('an apostrophe left out ("whats") still opens a clause of its own', () => {
+    expect(cleanQuestion('whats up, thats odd').text).toBe("what's up, that's odd");
+    expect(segmentsOf(cleanQuestion('for the ledger app, whats on us for mirroring?').text).map((s) => s.asked)).toEqual([false, true]);
+  });
+
+  test('an aside only follows the question: a clause before it, with the same words, is its topic', () => {
+    const after = segmentsOf('who owns the changelog topics? building the runbook for the audit');
+    expect(after.map((s) => !!s.aside)).toEqual([false, true]);
+    const before = segmentsOf('building the runbook for the audit: is that on us?');
+    expect(before.some((s) => s.aside)).toBe(false);
+  });
+
+  test.each(['which certifications does the service hold?', 'is Event Streams HIPAA compliant?', 'which compliance standards exactly does it meet?'])(
+    "%s asks the service's standing, a fact: declined",
+    (q) => {
+      expect(top(q).answered).toBe(false);
+    },
+  );
+
+  test('who keeps the service compliant is a row', () => {
+    expect(top('who keeps the service compliant?')).toMatchObject({ answered: true, party: 'provider' });
+  });
+});

@@ -148,6 +148,20 @@ const CHAT_WORDS: Record<string, string> = {
   ha: 'HA',
   doesnt: "doesn't",
   isnt: "isn't",
+  // Other contractions typed without their apostrophe: "whats" must read as "what" for a clause to start there.
+  whats: "what's",
+  thats: "that's",
+  theres: "there's",
+  wheres: "where's",
+  arent: "aren't",
+  wasnt: "wasn't",
+  werent: "weren't",
+  didnt: "didn't",
+  shouldnt: "shouldn't",
+  wouldnt: "wouldn't",
+  couldnt: "couldn't",
+  havent: "haven't",
+  hasnt: "hasn't",
   ya: 'you',
   em: 'them',
   "'em": 'them',
@@ -180,6 +194,14 @@ function chatSpelling(s: string): string {
   });
 }
 
+/**
+ * A side said twice, the second time as its role: "we as the customer own …", "all of our (customer)
+ * obligations", "on us, the tenant, …", "IBM (the provider)". The pronoun already says the side;
+ * the role word would otherwise be read as a topic beside it.
+ */
+const SIDE_APPOSITION =
+  /\b(we|us|i|me|our|my|ibm)(?:\s+as\s+(?:the\s+|a\s+|an\s+)?(?:customers?|clients?|tenants?|consumers?|subscribers?)\b|\s*\(\s*(?:as\s+)?(?:the\s+|a\s+)?(?:customers?|clients?|tenants?|consumers?|subscribers?|provider|vendor|cloud provider)\s*\)|\s*,\s*(?:the|as the)\s+(?:customers?|clients?|tenants?|provider|vendor)\s*,)/gi;
+
 export interface Cleaned {
   /** What is read: markup and escapes off, chat spellings as the words they stand for. */
   text: string;
@@ -202,7 +224,11 @@ export function cleanQuestion(raw: unknown): Cleaned {
     .replace(/\bhttps?:\/\/\S+/gi, ' ')
     .replace(/(^|\s)@[\w.-]+/g, '$1 '); // a plain @handle is an address too
   const asked = s.replace(/\s+/g, ' ').trim();
-  s = chatSpelling(asked.replace(/\btl;? ?dr\b/gi, 'summary'));
+  // "tl;dr" is a summary, or as a verb ("can someone tl;dr the DR part") to summarize.
+  s = chatSpelling(
+    asked.replace(/\btl;? ?dr\b(?= (?:the|this|that|these|those|a|an|our|my|its|it|me|us)\b)/gi, 'summarize').replace(/\btl;? ?dr\b/gi, 'summary'),
+  );
+  s = s.replace(SIDE_APPOSITION, '$1');
   if (!overlong && s.length <= MAX_QUESTION_CHARS) return { text: s, asked: asked.slice(0, MAX_QUESTION_CHARS), truncated: false };
   return { text: s.slice(0, MAX_QUESTION_CHARS), asked: asked.slice(0, MAX_QUESTION_CHARS), truncated: true };
 }

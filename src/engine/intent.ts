@@ -19,7 +19,7 @@ const SECTION_VERB =
   /\b(summari[sz](?:e|ed|ing)|summary|sum up|condense|boil down|spell out|lay out|brief me|fill me in|overview|outline|recap|rundown|run-down|breakdown|break down|gist|high[- ]level|cheat ?sheet|show|display|open|view|read|tell me about|walk me through|run me through|explain|describe|details? (of|on|for|about)|section|table|everything (about|in|for|on|regarding)|what'?s in|list)\b/;
 /** "what am I responsible for in X", "what does IBM do for X", "what's on us in X": a party's share of a topic. */
 const PARTY_SHARE = new RegExp(
-  `\\bwhat (?:(?:kinds?|sorts?|types?) of|kinda|sorta) (?:things|stuff|tasks|work|duties) (?:does|do|is|are|should|must) (?:ibm|we|i|the customer|the provider)\\b|\\b(?:everything|all|anything|whatever|${SHARE_THINGS}|(?:every|each|all(?: the)?)(?: single)? (?:duty|duties|task|tasks|item|items|obligations?|responsibilit(?:y|ies)|chores?|thing|things)) (?:that )?(?:ibm|we|i|the (?:customer|client|provider|vendor)|(?:our|my) (?:[\\w-]+ )?(?:team|side)) (?:does|do|handles?|takes? care|owns?|covers?|manages?|operates?|runs?|maintains?|provides?|delivers?|carr(?:y|ies)|holds?|bears?|shoulders?|looks? after|is|are|am|must|should|has to|have to|needs? to)\\b|^(?:what|which)(?:'s|’s|s| is| are)? (?:ibm|we|i)(?: are| am)? (?:on the hook|responsible|accountable|in charge|liable)\\b|\\b(?:what|which)\\b.*\\b(?:will|would|do|does|are|is|am) (?:we|i|ibm|our team|my team) (?:be )?(?:on the hook|responsible|accountable|in charge|liable)\\b|\\b(what|which|list)\\b.*\\b(am i|are we|do i|do we|does ibm|is ibm|does the (customer|client|provider)|is the (customer|client|provider)|must i|must we|should i|should we|are my|are our|are ibm'?s?|is my|is our|on us|on me|on ibm|our part|my part|ibm'?s part|our side|ibm'?s side|our half|ibm'?s half|our column|ibm'?s column|ours|mine|we own|ibm owns|on our plate|on my plate)\\b`,
+  `\\bwhat (?:(?:kinds?|sorts?|types?) of|kinda|sorta) (?:things|stuff|tasks|work|duties) (?:does|do|is|are|should|must) (?:ibm|we|i|the customer|the provider)\\b|\\b(?:everything|all|anything|whatever|what|${SHARE_THINGS}|(?:every|each|all(?: the)?)(?: single)? (?:duty|duties|task|tasks|item|items|obligations?|responsibilit(?:y|ies)|chores?|thing|things)) (?:that )?(?:ibm|we|i|the (?:customer|client|provider|vendor)|(?:our|my) (?:[\\w-]+ )?(?:team|side)) (?:does|do|handles?|takes? care|owns?|covers?|manages?|operates?|runs?|maintains?|provides?|delivers?|carr(?:y|ies)|holds?|bears?|shoulders?|looks? after|is|are|am|must|should|has to|have to|needs? to)\\b|^(?:what|which)(?:'s|’s|s| is| are)? (?:ibm|we|i)(?: are| am)? (?:on the hook|responsible|accountable|in charge|liable)\\b|\\b(?:what|which)\\b.*\\b(?:will|would|do|does|are|is|am) (?:we|i|ibm|our team|my team) (?:be )?(?:on the hook|responsible|accountable|in charge|liable)\\b|\\b(what|which|list)\\b.*\\b(am i|are we|do i|do we|does ibm|is ibm|does the (customer|client|provider)|is the (customer|client|provider)|must i|must we|should i|should we|are my|are our|are ibm'?s?|is my|is our|on us|on me|on ibm|our part|my part|ibm'?s part|our side|ibm'?s side|our half|ibm'?s half|our column|ibm'?s column|ours|mine|we own|ibm owns|on our plate|on my plate)\\b`,
 );
 const PARTY_ALL =
   /\b(all|every|everything|full list|complete list|list|enumerate|itemi[sz]e|end to end)\b|\banything (?:[\w-]+ ){0,3}?(?:that'?s|that is|that are|which is|which are)\b|^(what|which)\b/;
@@ -62,10 +62,17 @@ export function saysHowShareIsWanted(word: string, thing: boolean, lower: string
 export function asksEverything(lower: string): boolean {
   return PARTY_ALL.test(lower);
 }
+/** Verbs that ask for something to be set out: a request when someone is asked to do it. */
+const REQUEST_VERB = String.raw`(?:give|send|share|show|post|paste|drop|pull up|dig up|summari[sz]e|sum up|recap|outline|describe|explain|list|spell out|lay out|break down|walk (?:me|us) through|run (?:me|us) through|tell (?:me|us) (?:about|what)|point (?:me|us) (?:at|to))\b`;
 /** "who …", "does IBM …", "am I …", "is X configured for me": a question about one task. */
 export function asksWho(lower: string): boolean {
   // "can you summarize …" is a request to the bot, not a question about who does something.
-  return /^(who|whose|whom|does|do|did|is|are|am|will|would|should|must|can|has|have)\b/.test(lower) && !/^(can|could|would|will) (you|u)\b/.test(lower);
+  // So is "can someone give me the tl;dr of DR": a request made of whoever reads the channel.
+  return (
+    /^(who|whose|whom|does|do|did|is|are|am|will|would|should|must|can|has|have)\b/.test(lower) &&
+    !/^(can|could|would|will) (you|u)\b/.test(lower) &&
+    !new RegExp(`^(?:can|could|would|will) (?:someone|somebody|anyone|anybody)(?: (?:please|pls|quickly|just))? ${REQUEST_VERB}`).test(lower)
+  );
 }
 
 /**
@@ -110,6 +117,11 @@ export function asksFact(lower: string, whole: string = lower): boolean {
     // "anyone have the number for facilities?", "where's the release notes url?": contact details or a
     // link, which the documents do not give.
     /^(?:does )?(?:any(?:one|body)|some(?:one|body)|you) (?:have|has|got|know)\b.*\b(?:number|phone|extension|e-?mail(?: address)?|contact(?: details)?|url|link|address)\b|^(?:what|where)(?:'s|’s|s| is| are) (?:the|their|his|her) (?:[\w-]+ ){0,4}?(?:phone number|phone|extension|e-?mail address|url|link)\b/.test(
+      lower,
+    ) ||
+    // "which certifications does the service hold?", "is HPCS FIPS 140-2 level 4 certified?": the
+    // service's standing, which the documents do not list (they say who keeps the controls).
+    /^(?:which|what) (?:[\w-]+ ){0,2}?(?:certifications|accreditations|attestations|compliance (?:standards|certifications|programs|frameworks|regimes))(?: exactly| precisely)? (?:does|do|is|are|has|have|did|can)\b|^(?:is|are) (?:[\w.-]+ ){1,8}?(?:certified|accredited|attested|compliant)\b/.test(
       lower,
     ) ||
     // "which regions is Event Streams available in?": where a service is offered.

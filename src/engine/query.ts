@@ -124,7 +124,9 @@ const TEAM_NAME = /\b([a-z][a-z0-9]*)([\s-]+)(?:squads?|crews?|tribes?|guilds?)\
 const COUNTING = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|several|multiple|many|few|both|various|different|separate|numerous)$/;
 /** Prepositions that put a service in the slot of the one asked about ("who patches it in AWS?"). */
 const SERVICE_SLOT = new Set(['in', 'on', 'for', 'at', 'inside', 'within']);
-const SHARED_WORDS = /\b(shared|share|jointly|joint (?:responsibilit(?:y|ies)|duties|tasks)|(?:split|divided|allocated|distributed) (?:up )?between)\b/;
+// Not the framework's name: "under the shared responsibility model" asks of both sides no more than "under the document" does.
+const SHARED_WORDS =
+  /\b(shared(?![- ]responsibilit(?:y|ies)[- ](?:model|framework|matrix|matrices|chart|grid|agreement|doc|docs|document|table|page)\b)|share|jointly|joint (?:responsibilit(?:y|ies)|duties|tasks)|(?:split|divided|allocated|distributed) (?:up )?between)\b/;
 /** The asker saying they ask ("I need every duty …", "can we get the list"): not a party to the question, and no topic. */
 const ASKER_ASKS =
   /(?<!\b(?:do|don't|did|will|would|should|must|shall|can|could|if|when|that) )\b(?:i|we)(?:(?: really| just| still)? (?:need|want)|(?:'d|’d| would) like)(?: to (?:see|know|get|have|read|find out|understand))?\b(?= (?:an? |the |all |every|each |everything|(?:full |complete )?list\b|who\b|what\b|which\b|whose\b))|\b(?:can|could|may) (?:i|we) (?:get|have|see)\b/g;
@@ -307,7 +309,7 @@ function focusOf(
       topicCount++;
       if (known(w)) knownCount++;
     });
-    return { asked: s.asked, start, words: ws, coreText: s.core, core, knownCount, topicCount };
+    return { asked: s.asked, aside: !!s.aside, start, words: ws, coreText: s.core, core, knownCount, topicCount };
   });
   let chosen = segs.filter((s) => s.asked && s.knownCount > 0);
   const focusAsked = chosen.length > 0;
@@ -320,11 +322,15 @@ function focusOf(
     let before: (typeof segs)[number] | undefined;
     let after: (typeof segs)[number] | undefined;
     if (at >= 0) {
-      for (let k = at - 1; k >= 0 && !before; k--) if (segs[k]!.knownCount > 0) before = segs[k];
-      for (let k = at + 1; k < segs.length && !after; k++) if (segs[k]!.knownCount > 0) after = segs[k];
+      for (let k = at - 1; k >= 0 && !before; k--) if (segs[k]!.knownCount > 0 && !segs[k]!.aside) before = segs[k];
+      for (let k = at + 1; k < segs.length && !after; k++) if (segs[k]!.knownCount > 0 && !segs[k]!.aside) after = segs[k];
     }
     const nearest = before && after ? (before.knownCount > after.knownCount ? before : after) : (before ?? after);
-    const best = nearest ?? segs.reduce<(typeof segs)[number] | null>((b, s) => (!b || s.knownCount >= b.knownCount ? s : b), null);
+    // The asker's aside ("…, building the RACI") is never the topic; with nothing else, the clause that asks is the focus.
+    const best =
+      nearest ??
+      segs.reduce<(typeof segs)[number] | null>((b, s) => (s.aside ? b : !b || s.knownCount >= b.knownCount ? s : b), null) ??
+      (at >= 0 ? segs[at]! : null);
     chosen = best ? [best] : [];
   }
   // A bracket after the question that names the documents' words narrows it ("who handles backups (schema registry)").

@@ -8,6 +8,8 @@ export interface Segment {
   core: string;
   /** The clause is asked as a question: a question word, "?", a tag, or a claim about who does it. */
   asked: boolean;
+  /** The clause says what the asker is working on (ASIDE): never what a question points at. */
+  aside?: boolean;
 }
 
 /** A question word, a form of "be"/"do", or a modal followed by who it asks about ("would we", not "would be great"). */
@@ -31,6 +33,13 @@ const CLAIM_TAG = tagAtEnd(CLAIM_TAGS);
 const CLAIM =
   /\b(?:on us|on ibm|on me|on our side|on ibm'?s side|our job|my job|ibm'?s job|us or ibm|ibm or us|our responsibility|ibm'?s responsibility|ourselves|up to us|up to ibm|on our end|on (?:ibm'?s|their) end|(?:that'?s|that is|is (?:that|it)) (?:us|ibm))\b/i;
 
+/**
+ * What the asker is working on, said beside the question: "building the RACI for the assessment",
+ * "need it for the BCP doc". Context of the asker's own, never the topic a question points back at.
+ */
+const ASIDE_WORDS = String.raw`(?:(?:(?:i|we)(?:'m|'re| am| are) )?(?:building|preparing|prepping|writing|drafting|putting together|working on|filling (?:in|out)|updating|compiling|reviewing)\b(?=.*\b(?:raci|deck|slides?|docs?|document|report|epic|ticket|spreadsheet|sheet|wiki|runbook|matrix|checklist|assessment|audit|presentation|review|page|notes|summary|one-pager|writeup|write-up|email|memo|questionnaire|rfp|bcp|mapping)\b)|(?:(?:i|we) )?needs? (?:it|this|that|them) for\b)`;
+const ASIDE = new RegExp(`^${ASIDE_WORDS}`, 'i');
+
 /** Clause breaks: sentence ends, colons, semicolons, dashes; a comma, or "and", "but", "so" or "or", before a question word; "… asked: who …". */
 const BREAK = new RegExp(
   [
@@ -42,6 +51,8 @@ const BREAK = new RegExp(
     // An aside in brackets at the end ("… (asking for a friend)") is a clause of its own, not the question.
     '\\s*(?=\\([^()?]*\\)[\\s.!]*$)',
     `,\\s+(?=${QUESTION_START.source.slice(1)})`,
+    // What the asker is working on, after the question: "…, building the RACI for the assessment".
+    `,\\s+(?=${ASIDE_WORDS})`,
     // "… and on what timeline?", "… or do we raise a ticket?": a second question, read on its own.
     // The conjunction stays with the clause before it, so that every word is in some clause.
     `(?<=\\s(?:and|but|so|or))\\s+(?=(?:who|whose|what|when|which|does|do|is|are|should|can|will|(?:on|by|in) (?:what|which|when))\\b)`,
@@ -62,17 +73,22 @@ export function claimsWho(text: string): boolean {
 }
 
 export function segmentsOf(text: string): Segment[] {
-  return text
-    .split(BREAK)
-    .map((t) => t.trim())
-    .filter(Boolean)
-    .flatMap((t) => {
-      const m = LEADING.exec(t);
-      return m ? [m[1]!, t.slice(m[0].length)] : [t];
-    })
-    .map((t) => {
-      const tagged = TAG.test(t);
-      const core = tagged ? t.replace(TAG, '') : t;
-      return { text: t, core, asked: tagged || QUESTION_START.test(core) || REQUEST_START.test(core) || /\?\s*$/.test(core) || CLAIM.test(core) };
-    });
+  return (
+    text
+      .split(BREAK)
+      .map((t) => t.trim())
+      .filter(Boolean)
+      .flatMap((t) => {
+        const m = LEADING.exec(t);
+        return m ? [m[1]!, t.slice(m[0].length)] : [t];
+      })
+      .map((t) => {
+        const tagged = TAG.test(t);
+        const core = tagged ? t.replace(TAG, '') : t;
+        const asked = tagged || QUESTION_START.test(core) || REQUEST_START.test(core) || /\?\s*$/.test(core) || CLAIM.test(core);
+        return { text: t, core, asked };
+      })
+      // An aside follows the question it is said beside.
+      .map((seg, i, all) => (!seg.asked && i > 0 && all[i - 1]!.asked && ASIDE.test(seg.core) ? { ...seg, aside: true } : seg))
+  );
 }

@@ -64,7 +64,7 @@ export const FILLER = new Set(
   `ok okay hey hi hello hiya yo thanks thank cheers please lol lmao rofl haha hehe btw fyi asap imo imho tbh afaik iirc sorry
   hmm hm um uh oh ah folks everyone everybody guys mate quick question q wondering curious dumb maybe honestly basically anyway
   pretty assume think guess believe confirm wonder ask asking asked clarify clarity appreciated appreciate advance rush yes yeah
-  yep nope ty tia idk nvm ofc ngl rn cc fyi actual exact exactly specifically particular particularly precisely
+  yep nope ty tia idk nvm ofc ngl rn cc fyi actual exact exactly specifically particular particularly precisely morning mornin afternoon evening gm
   literally seriously totally definitely probably obviously today tonight tomorrow tmrw tmr yesterday
   bit bits piece pieces couple bunch lot lots handful several many ton tons heaps plenty kinda sorta kind kinds sort sorts`.split(/\s+/),
 );
@@ -74,6 +74,12 @@ export const SHARE_THINGS = 'the (?:things|stuff|items|bits|tasks|duties|jobs)';
 
 /** Phrases removed before matching ("who is in charge of" adds nothing to the topic). */
 export const STOP_PHRASES: RegExp[] = [
+  // The work being divided, as the asker says it: "how is the work split", "split the labour on failback".
+  /\b(?:the )?(?:work|job|jobs|labou?r|effort|workload|ownership)(?= (?:is |gets |get |being )?(?:split|divided|shared|allocated|divvied|carved)\b)|(?<=\b(?:split|splitting|divide|dividing|divvy|divvying|carve|carving) (?:up )?)(?:the )?(?:work|job|jobs|labou?r|effort|workload|ownership)\b/g,
+  // A deadline or a hedge on it: "by EOD if poss", "by end of week", "asap if possible".
+  /\b(?:by|before|until) (?:eod|eow|cob|eom|end of (?:the )?(?:day|week|month|sprint))\b|\bif (?:at all )?(?:poss|possible)\b/g,
+  // The framework the documents set out, named as such: "under the shared responsibility model".
+  /(?<=\bresponsibilit(?:y|ies)[- ])(?:model|framework|matrix|matrices|chart|grid|breakdown|agreement)\b/g,
   // "every single thing", "every single row": an intensifier, not the documents' "single zone".
   /(?<=\bevery )single\b/g,
   // A request to the bot, at the start: "break down the DR section" asks for a section, and its words name no topic.
