@@ -1737,3 +1737,9 @@ describe('requests and context in everyday chat', () => {
     expect(top('who keeps the service compliant?')).toMatchObject({ answered: true, party: 'provider' });
   });
 });
+
+test('"in case" is a condition, not a support case', () => {
+  const unitsOf = (q: string) => readQuestion(q, seed.index).units.map((u) => u.word);
+  expect(unitsOf('who backs up the topics in case we lose the region?')).not.toContain('case');
+  expect(unitsOf('who opens the support case?').join(' ')).toMatch(/case/);
+});

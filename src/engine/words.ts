@@ -76,6 +76,8 @@ export const SHARE_THINGS = 'the (?:things|stuff|items|bits|tasks|duties|jobs)';
 export const STOP_PHRASES: RegExp[] = [
   // The work being divided, as the asker says it: "how is the work split", "split the labour on failback".
   /\b(?:the )?(?:work|job|jobs|labou?r|effort|workload|ownership)(?= (?:is |gets |get |being )?(?:split|divided|shared|allocated|divvied|carved)\b)|(?<=\b(?:split|splitting|divide|dividing|divvy|divvying|carve|carving) (?:up )?)(?:the )?(?:work|job|jobs|labou?r|effort|workload|ownership)\b/g,
+  // "in case we have to rebuild": a condition, not a support case.
+  /\bin case\b(?= (?:of|we|i|you|they|it|ibm|the|something|anything|a|an|there|that|this|our|my|things?)\b)/g,
   // A deadline or a hedge on it: "by EOD if poss", "by end of week", "asap if possible".
   /\b(?:by|before|until) (?:eod|eow|cob|eom|end of (?:the )?(?:day|week|month|sprint))\b|\bif (?:at all )?(?:poss|possible)\b/g,
   // The framework the documents set out, named as such: "under the shared responsibility model".
