@@ -64,6 +64,8 @@ export function asksEverything(lower: string): boolean {
 }
 /** Verbs that ask for something to be set out: a request when someone is asked to do it. */
 const REQUEST_VERB = String.raw`(?:give|send|share|show|post|paste|drop|pull up|dig up|summari[sz]e|sum up|recap|outline|describe|explain|list|spell out|lay out|break down|walk (?:me|us) through|run (?:me|us) through|tell (?:me|us) (?:about|what)|point (?:me|us) (?:at|to))\b`;
+/** "can someone give me …": a request made of whoever reads the channel. */
+const ASKED_OF_ANYONE = new RegExp(`^(?:can|could|would|will) (?:someone|somebody|anyone|anybody)(?: (?:please|pls|quickly|just))? ${REQUEST_VERB}`);
 /** "who …", "does IBM …", "am I …", "is X configured for me": a question about one task. */
 export function asksWho(lower: string): boolean {
   // "can you summarize …" is a request to the bot, not a question about who does something.
@@ -71,7 +73,7 @@ export function asksWho(lower: string): boolean {
   return (
     /^(who|whose|whom|does|do|did|is|are|am|will|would|should|must|can|has|have)\b/.test(lower) &&
     !/^(can|could|would|will) (you|u)\b/.test(lower) &&
-    !new RegExp(`^(?:can|could|would|will) (?:someone|somebody|anyone|anybody)(?: (?:please|pls|quickly|just))? ${REQUEST_VERB}`).test(lower)
+    !ASKED_OF_ANYONE.test(lower)
   );
 }
 

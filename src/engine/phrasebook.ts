@@ -174,16 +174,16 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
   for (const c of counts.values()) for (const t of c.terms.keys()) vocabulary.add(t);
   const V = vocabulary.size;
   // Postings: per term, the classes that used it (by their slot in `classes`) and log((count + α) / α).
-  const postings = new Map<string, Array<[number, number]>>();
+  const building = new Map<string, Array<[number, number]>>();
   const rowSizes = [...counts].filter(([cls]) => cls >= 0).map(([, c]) => c.n);
   const meanRow = rowSizes.length ? rowSizes.reduce((a, b) => a + b, 0) / rowSizes.length : 1;
   const slotOf = new Map<number, number>();
   const classes = [...counts.entries()].map(([cls, c], slot) => {
     slotOf.set(cls, slot);
     for (const [t, k] of c.terms) {
-      const list = postings.get(t) ?? [];
+      const list = building.get(t) ?? [];
       list.push([slot, Math.log((k + ALPHA) / ALPHA)]);
-      postings.set(t, list);
+      building.set(t, list);
     }
     // A multinomial over each question's distinct words: `miss` is the log probability of a word
     // this class never used. Rows are equally likely before the words are read (a row asked about often is not likelier to
@@ -191,6 +191,12 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
     const prior = cls < 0 ? Math.log(c.n / meanRow) : 0;
     return { cls, prior, miss: Math.log(ALPHA / (c.all + ALPHA * V)) };
   });
+
+  // Each term's postings as two flat arrays: a question reads them in its innermost loop.
+  const postings = new Map<string, { slots: Int32Array; bonuses: Float64Array }>();
+  for (const [t, list] of building)
+    postings.set(t, { slots: Int32Array.from(list, ([slot]) => slot), bonuses: Float64Array.from(list, ([, bonus]) => bonus) });
+  building.clear();
 
   const perDoc = new Map<string, number>();
   const rowsOf = new Map<string, number>();
@@ -243,7 +249,11 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
       }
       for (const t of terms) {
         const w = weightOf(t);
-        for (const [slot, bonus] of postings.get(t)!) if (score[slot] !== -Infinity) score[slot]! += w * bonus;
+        const { slots, bonuses } = postings.get(t)!;
+        for (let k = 0; k < slots.length; k++) {
+          const slot = slots[k]!;
+          if (score[slot] !== -Infinity) score[slot]! += w * bonuses[k]!;
+        }
       }
       let best = OUT_OF_SCOPE;
       let top = -Infinity;
