@@ -194,8 +194,7 @@ export function buildPhrasebook(labelled: LabelledQuestion[], entries: PhraseEnt
 
   // Each term's postings as two flat arrays: a question reads them in its innermost loop.
   const postings = new Map<string, { slots: Int32Array; bonuses: Float64Array }>();
-  for (const [t, list] of building)
-    postings.set(t, { slots: Int32Array.from(list, ([slot]) => slot), bonuses: Float64Array.from(list, ([, bonus]) => bonus) });
+  for (const [t, list] of building) postings.set(t, { slots: Int32Array.from(list, ([slot]) => slot), bonuses: Float64Array.from(list, ([, bonus]) => bonus) });
   building.clear();
 
   const perDoc = new Map<string, number>();
