@@ -1743,3 +1743,20 @@ test('"in case" is a condition, not a support case', () => {
   expect(unitsOf('who backs up the topics in case we lose the region?')).not.toContain('case');
   expect(unitsOf('who opens the support case?').join(' ')).toMatch(/case/);
 });
+
+describe('sections named or filtered in chat words', () => {
+  test.each([
+    ["what's listed under mirroring?", 'section', null],
+    ['what does the doc say under disaster recovery? summary pls', 'section', null],
+    ['disaster recovery, just the parts that are on us pls', 'section', 'customer'],
+    ["mirroring, only the bits that are IBM's", 'section', 'provider'],
+    ['just the parts that are ours', 'party', 'customer'],
+  ])('%s → %s %s', (q, intent, party) => {
+    const a = top(q);
+    expect([a.answered, a.intent, a.party]).toEqual([true, intent, party]);
+  });
+
+  test('a row asked about under a section is the row', () => {
+    expect(top('who does failback, under mirroring?')).toMatchObject({ intent: 'who', task: 'Failback' });
+  });
+});

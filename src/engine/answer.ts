@@ -296,12 +296,16 @@ function bestSection(q: Query, index: KnowledgeIndex, scope: ServiceGroup[], min
 /** A section named as one: "the <title> section", "that '<title>' table", "the <title> chapter/piece/part/area". */
 const NAMED_SECTION = /\b(?:the|that|this|your|its|their)\s+['"‘“]?([\w&,/' -]{2,80}?)['"’”]?\s+(?:section|table|chapter|piece|part|area|heading)\b/;
 
+/** A section named as where the document says something: "what does the doc say under configuration?", "what's listed under 'Disaster recovery'". */
+const NAMED_UNDER =
+  /\b(?:says?|said|saying|listed|covered|written|what(?:'s| is| are)|anything|everything|stuff|things)\s+under\s+(?:the\s+)?['"‘“]?([\w&,/' -]{2,60}?)['"’”]?(?:\s+(?:section|heading|part|table|area|bit))?(?=\s*(?:[?.!,;:]|$))/;
+
 /**
  * The section a question names as such, among words that would otherwise outweigh its title: the
  * named words hold the whole title, and the title most of them.
  */
 function namedSection(lower: string, index: KnowledgeIndex, scope: ServiceGroup[]): SectionHit | null {
-  const m = NAMED_SECTION.exec(lower);
+  const m = NAMED_SECTION.exec(lower) ?? NAMED_UNDER.exec(lower);
   if (!m) return null;
   const hit = bestSection(readQuestion(m[1]!, index), index, scope, 0.6);
   return hit && hit.fit.title >= 0.99 ? hit : null;
