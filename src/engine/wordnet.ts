@@ -71,6 +71,22 @@ const DETACH: Record<Pos, Array<[string, string]>> = {
   adv: [],
 };
 
+/**
+ * The word that opens the line at `start` (up to its space) against `lemma`, in JavaScript's string
+ * order: negative if the word sorts first, 0 if equal, positive if after.
+ */
+function compareWordAt(text: string, start: number, lemma: string): number {
+  for (let i = 0; ; i++) {
+    const at = start + i;
+    const w = at < text.length ? text.charCodeAt(at) : 32;
+    const ended = w === 32 || w === 10;
+    if (i === lemma.length) return ended ? 0 : 1;
+    if (ended) return -1;
+    const d = w - lemma.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+}
+
 interface IndexLine {
   offsets: number[];
 }
@@ -95,20 +111,20 @@ class Dictionary implements WordNet {
       const mid = (lo + hi) >>> 1;
       const start = text.lastIndexOf('\n', mid - 1) + 1;
       const end = text.indexOf('\n', start);
-      const line = text.slice(start, end === -1 ? text.length : end);
-      if (line.startsWith('  ')) {
+      if (text.startsWith('  ', start)) {
         lo = (end === -1 ? text.length : end) + 1; // licence header lines sort first
         continue;
       }
-      const word = line.slice(0, line.indexOf(' '));
-      if (word === lemma) {
-        const f = line.split(' ');
+      // The line's word against the lemma in place: a miss (most lookups) allocates nothing.
+      const order = compareWordAt(text, start, lemma);
+      if (order === 0) {
+        const f = text.slice(start, end === -1 ? text.length : end).split(' ');
         const pCnt = Number(f[3]);
         const synsetCnt = Number(f[2]);
         const first = 4 + pCnt + 2;
         return { offsets: f.slice(first, first + synsetCnt).map(Number) };
       }
-      if (word < lemma) lo = (end === -1 ? text.length : end) + 1;
+      if (order < 0) lo = (end === -1 ? text.length : end) + 1;
       else hi = start;
     }
     return null;
