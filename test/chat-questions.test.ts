@@ -1760,3 +1760,8 @@ describe('sections named or filtered in chat words', () => {
     expect(top('who does failback, under mirroring?')).toMatchObject({ intent: 'who', task: 'Failback' });
   });
 });
+
+test('an availability figure asked for without its % sign is a fact: declined', () => {
+  expect(top("what's the SLA for a multi-zone instance, 99.95?").answered).toBe(false);
+  expect(top('who handles availability across zones?').answered).toBe(true);
+});

@@ -106,8 +106,9 @@ export function asksFact(lower: string, whole: string = lower): boolean {
     ) ||
     // "syntax for … with the cli", "how do I reset offsets?": a procedure, which the documents do not give.
     asksProcedure(lower, whole) ||
-    // A figure asked for: "99.9 or 99.99%?", "RPO in minutes", "queue manager limit per instance".
-    /\d\s*%|\bin (?:minutes|hours|seconds|days|milliseconds|ms|mb|gb|tb)\b|\b(?:limits?|quotas?|count|maximum|max) (?:per|for each) (?:instance|account|project|cluster|region|plan|namespace|topic)\b/.test(
+    // A figure asked for: "99.9 or 99.99%?", "99.99?" (an availability, its % left off), "RPO in minutes",
+    // "queue manager limit per instance".
+    /\d\s*%|\b9\d\.\d{1,3}\b|\bin (?:minutes|hours|seconds|days|milliseconds|ms|mb|gb|tb)\b|\b(?:limits?|quotas?|count|maximum|max) (?:per|for each) (?:instance|account|project|cluster|region|plan|namespace|topic)\b/.test(
       whole,
     ) ||
     // "is there a cap on retention.ms?", "topic limit on the lite plan?": a limit asked for by its name,
