@@ -1765,3 +1765,22 @@ test('an availability figure asked for without its % sign is a fact: declined', 
   expect(top("what's the SLA for a multi-zone instance, 99.95?").answered).toBe(false);
   expect(top('who handles availability across zones?').answered).toBe(true);
 });
+
+describe("what a review of the session's rules found they must not take", () => {
+  test.each([
+    // A question that points back ("that", "this") asks about the clause after it, aside or not.
+    ['whose job is that, writing the failback plan for the BCP', 'Failback'],
+    ['who owns this, reviewing access policies for the audit', 'IAM'],
+    // "client" and "consumer" are Kafka's words, not a side said twice.
+    ['who upgrades our (client) libraries?', 'Supported client'],
+    ['who monitors lag for us as consumers?', 'Manage, integrate, and monitor'],
+    // A question of who keeps the controls for the standards is a row, not the service's standing.
+    ['which compliance standards does IBM maintain controls for?', 'Maintain controls'],
+  ])('%s → %s', (q, task) => {
+    expect(top(q)).toMatchObject({ answered: true, intent: 'who', task });
+  });
+
+  test('"workload" stays a topic beside "split"', () => {
+    expect(readQuestion('who scales the workload split across zones?', seed.index).units.map((u) => u.word)).toContain('workload');
+  });
+});

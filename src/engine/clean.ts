@@ -197,10 +197,11 @@ function chatSpelling(s: string): string {
 /**
  * A side said twice, the second time as its role: "we as the customer own …", "all of our (customer)
  * obligations", "on us, the tenant, …", "IBM (the provider)". The pronoun already says the side;
- * the role word would otherwise be read as a topic beside it.
+ * the role word would otherwise be read as a topic beside it. Not "client" or "consumer": Kafka's
+ * words ("our (client) libraries", "lag for us as consumers").
  */
 const SIDE_APPOSITION =
-  /\b(we|us|i|me|our|my|ibm)(?:\s+as\s+(?:the\s+|a\s+|an\s+)?(?:customers?|clients?|tenants?|consumers?|subscribers?)\b|\s*\(\s*(?:as\s+)?(?:the\s+|a\s+)?(?:customers?|clients?|tenants?|consumers?|subscribers?|provider|vendor|cloud provider)\s*\)|\s*,\s*(?:the|as the)\s+(?:customers?|clients?|tenants?|provider|vendor)\s*,)/gi;
+  /\b(we|us|i|me|our|my|ibm)(?:\s+as\s+(?:the\s+|a\s+|an\s+)?(?:customers?|tenants?|subscribers?)\b|\s*\(\s*(?:as\s+)?(?:the\s+|a\s+)?(?:customers?|tenants?|subscribers?|provider|vendor|cloud provider)\s*\)|\s*,\s*(?:the|as the)\s+(?:customers?|tenants?|provider|vendor)\s*,)/gi;
 
 export interface Cleaned {
   /** What is read: markup and escapes off, chat spellings as the words they stand for. */
@@ -226,7 +227,7 @@ export function cleanQuestion(raw: unknown): Cleaned {
   const asked = s.replace(/\s+/g, ' ').trim();
   // "tl;dr" is a summary, or as a verb ("can someone tl;dr the DR part") to summarize.
   s = chatSpelling(
-    asked.replace(/\btl;? ?dr\b(?= (?:the|this|that|these|those|a|an|our|my|its|it|me|us)\b)/gi, 'summarize').replace(/\btl;? ?dr\b/gi, 'summary'),
+    asked.replace(/\btl;? ?dr\b(?= (?:the|this|that|these|those|a|an|our|my|its|it|me|us)(?=[\s,.!?]|$))/gi, 'summarize').replace(/\btl;? ?dr\b/gi, 'summary'),
   );
   s = s.replace(SIDE_APPOSITION, '$1');
   if (!overlong && s.length <= MAX_QUESTION_CHARS) return { text: s, asked: asked.slice(0, MAX_QUESTION_CHARS), truncated: false };

@@ -128,7 +128,7 @@ export function asksFact(lower: string, whole: string = lower): boolean {
     ) ||
     // "which certifications does the service hold?", "is HPCS FIPS 140-2 level 4 certified?": the
     // service's standing, which the documents do not list (they say who keeps the controls).
-    /^(?:which|what) (?:[\w-]+ ){0,2}?(?:certifications|accreditations|attestations|compliance (?:standards|certifications|programs|frameworks|regimes))(?: exactly| precisely)? (?:does|do|is|are|has|have|did|can)\b|^(?:is|are) (?:[\w.-]+ ){1,8}?(?:certified|accredited|attested|compliant)\b/.test(
+    /^(?:which|what) (?:[\w-]+ ){0,2}?(?:certifications|accreditations|attestations|compliance (?:standards|certifications|programs|frameworks|regimes))(?: exactly| precisely)? (?:does|do|is|are|has|have|did|can) (?:[\w.-]+ ){0,4}?(?:hold|have|has|meet|carry|possess|comply|certified|attested|accredited|got)\b|^(?:is|are) (?!(?:ibm|we|i)\b)(?:(?!(?:responsible|accountable|keeping|making|ensuring|on|up)\b)[\w.-]+ ){1,8}?(?:certified|accredited|attested|compliant)\b/.test(
       lower,
     ) ||
     // "which regions is Event Streams available in?": where a service is offered.

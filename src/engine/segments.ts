@@ -34,11 +34,14 @@ const CLAIM =
   /\b(?:on us|on ibm|on me|on our side|on ibm'?s side|our job|my job|ibm'?s job|us or ibm|ibm or us|our responsibility|ibm'?s responsibility|ourselves|up to us|up to ibm|on our end|on (?:ibm'?s|their) end|(?:that'?s|that is|is (?:that|it)) (?:us|ibm))\b/i;
 
 /**
- * What the asker is working on, said beside the question: "building the RACI for the assessment",
- * "need it for the BCP doc". Context of the asker's own, never the topic a question points back at.
+ * What the asker is working on, said after a question: "building the RACI for the assessment",
+ * "need it for the BCP doc". Context of the asker's own, not a topic, unless the question points
+ * at it (POINTS_BACK).
  */
 const ASIDE_WORDS = String.raw`(?:(?:(?:i|we)(?:'m|'re| am| are) )?(?:building|preparing|prepping|writing|drafting|putting together|working on|filling (?:in|out)|updating|compiling|reviewing)\b(?=.*\b(?:raci|deck|slides?|docs?|document|report|epic|ticket|spreadsheet|sheet|wiki|runbook|matrix|checklist|assessment|audit|presentation|review|page|notes|summary|one-pager|writeup|write-up|email|memo|questionnaire|rfp|bcp|mapping)\b)|(?:(?:i|we) )?needs? (?:it|this|that|them) for\b)`;
 const ASIDE = new RegExp(`^${ASIDE_WORDS}`, 'i');
+/** A pronoun that points at something said beside the question ("whose job is that", "who does it"), not "that's on us". */
+const POINTS_BACK = /\b(?:it|this|that|those|these|them)\b(?!'s|’s| is| are)/i;
 
 /** Clause breaks: sentence ends, colons, semicolons, dashes; a comma, or "and", "but", "so" or "or", before a question word; "… asked: who …". */
 const BREAK = new RegExp(
@@ -88,7 +91,10 @@ export function segmentsOf(text: string): Segment[] {
         const asked = tagged || QUESTION_START.test(core) || REQUEST_START.test(core) || /\?\s*$/.test(core) || CLAIM.test(core);
         return { text: t, core, asked };
       })
-      // An aside follows the question it is said beside.
-      .map((seg, i, all) => (!seg.asked && i > 0 && all[i - 1]!.asked && ASIDE.test(seg.core) ? { ...seg, aside: true } : seg))
+      // An aside follows a question that does not point back at it: "whose job is that, writing the
+      // failback plan for the BCP" asks about the clause after it.
+      .map((seg, i, all) =>
+        !seg.asked && i > 0 && all[i - 1]!.asked && !POINTS_BACK.test(all[i - 1]!.core) && ASIDE.test(seg.core) ? { ...seg, aside: true } : seg,
+      )
   );
 }

@@ -75,7 +75,7 @@ export const SHARE_THINGS = 'the (?:things|stuff|items|bits|tasks|duties|jobs)';
 /** Phrases removed before matching ("who is in charge of" adds nothing to the topic). */
 export const STOP_PHRASES: RegExp[] = [
   // The work being divided, as the asker says it: "how is the work split", "split the labour on failback".
-  /\b(?:the )?(?:work|job|jobs|labou?r|effort|workload|ownership)(?= (?:is |gets |get |being )?(?:split|divided|shared|allocated|divvied|carved)\b)|(?<=\b(?:split|splitting|divide|dividing|divvy|divvying|carve|carving) (?:up )?)(?:the )?(?:work|job|jobs|labou?r|effort|workload|ownership)\b/g,
+  /\b(?:the )?(?:work|job|jobs|labou?r|effort|ownership)(?= (?:is |gets |get |being )?(?:split|divided|shared|allocated|divvied|carved)\b)|(?<=\b(?:split|splitting|divide|dividing|divvy|divvying|carve|carving) (?:up )?)(?:the )?(?:work|job|jobs|labou?r|effort|ownership)\b/g,
   // "in case we have to rebuild": a condition, not a support case.
   /\bin case\b(?= (?:of|we|i|you|they|it|ibm|the|something|anything|a|an|there|that|this|our|my|things?)\b)/g,
   // A deadline or a hedge on it: "by EOD if poss", "by end of week", "asap if possible".
