@@ -1784,3 +1784,8 @@ describe("what a review of the session's rules found they must not take", () => 
     expect(readQuestion('who scales the workload split across zones?', seed.index).units.map((u) => u.word)).toContain('workload');
   });
 });
+
+test('a fact asked in any clause of the question is a fact: "…, how many days till …?"', () => {
+  expect(top('what about failover, how long does it take?').answered).toBe(false);
+  expect(top('who applies the patches, and how fast?').answered).toBe(true);
+});

@@ -188,7 +188,8 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
   // Both sides offered as the choice ("us via the CLI, or a ticket with IBM?") ask who, whatever else they name.
   // So does a question of how a task is divided between them ("what's the division of labour for …?").
   const whose = q.offersEither || q.asksBothSides;
-  const fact = !topicless && !whose && asksFact(q.focus, q.lower);
+  // Any clause may ask the fact: "what are the X-Force timeframes, how many days till a patch lands?".
+  const fact = !topicless && !whose && (asksFact(q.focus, q.lower) || q.askedClauses.some((c) => asksFact(c, q.lower)));
   const definition = !topicless && !whose && asksDefinition(q.focus, q.lower);
   const request = heard && !elsewhere && (topicless || fact || definition) ? phraseRequest(index, q) : null;
   if (request) return done(requested(a, request, scope, index));

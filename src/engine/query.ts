@@ -64,6 +64,8 @@ export interface Query {
    * know ("are you a search bot? what can you tell me"); else empty. Intent rules may read them.
    */
   topiclessAsks: string[];
+  /** Every clause asked as a question, lower-cased: "what are the timeframes, how many days till …?" asks two. */
+  askedClauses: string[];
   services: ServiceGroup[];
   /** Clouds or services the question asks about that no loaded document covers. */
   foreign: string[];
@@ -690,6 +692,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     lower,
     focus,
     topiclessAsks: focusAsked ? [] : segments.filter((s) => s.asked).map((s) => s.core.toLowerCase()),
+    askedClauses: segments.filter((s) => s.asked).map((s) => s.core.toLowerCase()),
     services,
     foreign,
     otherCloud: foreignAsked.some((h) => h.item.cloud),
