@@ -1,6 +1,6 @@
 // What kind of question it is, from its wording: help, list of sections, a section
 // summary, everything one party does, or (the default) who does a thing.
-import { SHARE_THINGS } from './words.js';
+import { ONLY_PARTS, SHARE_THINGS } from './words.js';
 
 const BOT = '(you|u|this bot|the bot|this thing|respbot|this|it)';
 /** The bot itself, not a pronoun that may mean the service ("how do we talk to it from java?"). */
@@ -33,13 +33,12 @@ export function looksLikeList(lower: string): boolean {
 export function asksForSection(lower: string): boolean {
   return SECTION_VERB.test(lower) || PARTY_SHARE.test(lower);
 }
+const ONLY_A_SIDES_PARTS = new RegExp(`${ONLY_PARTS} (?:on us|on me|ours|mine|on ibm|ibm'?s)\\b`);
 export function asksPartyShare(lower: string): boolean {
   return (
     PARTY_SHARE.test(lower) ||
     // "just the parts that are on us", "only the bits that are IBM's": a side's part, filtered to.
-    /\b(?:just|only) (?:the )?(?:parts?|bits?|rows?|items?|stuff|things|ones|pieces?)(?: that(?:'s| is| are)| which (?:is|are))? (?:on us|on me|ours|mine|on ibm|ibm'?s)\b/.test(
-      lower,
-    ) ||
+    ONLY_A_SIDES_PARTS.test(lower) ||
     // "every customer-side item", "IBM-owned tasks": a side's items, named as such.
     /\b(?:customer|provider|client|vendor|ibm)[- ](?:side|owned) (?:items?|tasks|duties|responsibilities|obligations|rows|chores)\b/.test(lower) ||
     /\b(my|our|ibm'?s?|(?:the )?customer'?s?|(?:the )?provider'?s?)(?:[- ]side| team'?s)? (responsibilities|duties|obligations|tasks|job|portion)\b|\b(?:my|our|ibm'?s?|(?:the )?customer'?s|(?:the )?provider'?s) (?:[\w-]+ ){1,4}(?:responsibilities|duties|obligations)\b|\b(responsibilit(?:y|ies)|dut(?:y|ies)|obligations?|tasks?|jobs?|items?) (?:that )?(?:fall|falls|belong|belongs|go|goes|sit|sits|rest|rests|lie|lies|land|lands) (?:to|on|with) (?:ibm|us|me|the (?:customer|provider|client|tenant)|(?:our|my|ibm'?s?) side)\b/.test(

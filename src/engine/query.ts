@@ -7,8 +7,8 @@ import { cleanQuestion } from './clean.js';
 import { americanSpelling, correct, frameWordFor } from './spelling.js';
 import type { KnowledgeIndex, Rarity, ServiceGroup } from './search-index.js';
 import { findNames } from './names.js';
-import { segmentsOf, type Segment } from './segments.js';
-import { FILLER, isStopword, SHARE_THINGS, STOP_PHRASES, stem, words } from './words.js';
+import { ANAPHORS, segmentsOf, type Segment } from './segments.js';
+import { FILLER, isStopword, ONLY_PARTS, SHARE_THINGS, STOP_PHRASES, stem, words } from './words.js';
 import { wordNet } from './wordnet.js';
 
 export interface Unit {
@@ -150,10 +150,12 @@ export const MAX_RELATED = 16;
 
 /** Being answerable for something, said of a side ("we're on the hook for", "IBM is accountable for"). */
 const ANSWERABLE = '(?:on the hook|responsible|accountable|in charge|liable)';
-const ASKS_CUSTOMER =
-  /\b(?:our|my) (?:team'?s )?(?:part|portion|side|half|column|job|end|share|responsibilit\w*|duties|obligations|tasks|rows)\b|\bcustomer(?:'s)?[- ](?:side|part|half|column|share)\b|(?<!\b(?:our|my|their|your) )\bcustomer[- ](?:rows?|items?|bits|parts|stuff|ones)\b|\b(?:customer|client)[- ]only\b|\bfilter(?:ed|ing)? (?:to|by|for|on) (?:the )?(?:customer|client|us|our)\b|\b(?:just|only) (?:what|the (?:stuff|things|bits|rows|items|parts?)(?: that)?) (?:we|i|our team|my team) (?:do|handle|own|cover|manage|take care of|look after)\b|\bleft for (?:us|me) to do\b|\b(?:just|only) (?:the )?(?:parts?|bits?|rows?|items?|stuff|things|ones|pieces?)(?: that(?:'s| is| are)| which (?:is|are))? (?:on us|on me|ours|mine|for us)\b|\bon (?:our|my) plate\b|\b(?:lands?|falls?|sits?) (?:on|with|to) (?:us|me|the customer|our team|my team)\b|\bon (?:us|me)\b|\bup to (?:us|me)\b|^(?:do|must|should|are|am|will|would|can) (?:we|i)\b|\b(?:we|i) (?:have|need|must|should) to\b|\bourselves\b/;
-const ASKS_PROVIDER =
-  /\bibm'?s? (?:part|portion|side|half|column|job|end|share|responsibilit\w*|duties|obligations|tasks)\b|\bprovider(?:'s)?[- ](?:side|part|half|column|share|rows?|items?|bits|parts|stuff|ones)\b|\b(?:ibm|provider)[- ]only\b|\bfilter(?:ed|ing)? (?:to|by|for|on) (?:the )?(?:ibm|provider)\b|\b(?:just|only) (?:what|the (?:stuff|things|bits|rows|items|parts?)(?: that)?) ibm (?:does|handles|owns|covers|manages|takes care of|looks after)\b|^(?:what|which)(?: (?:exactly|else|stuff|things|parts?|bits))? ibm (?:does|handles|owns|covers|manages|takes care of|looks after)\b|\bibm[- ](?:rows|bits|items)\b|\b(?:just|only) (?:the )?(?:parts?|bits?|rows?|items?|stuff|things|ones|pieces?)(?: that(?:'s| is| are)| which (?:is|are))? (?:on ibm|ibm'?s|for ibm)\b|\b(?:lands?|falls?|sits?) (?:on|with|to) (?:ibm|the provider)\b|\bon ibm(?!'s|’s| cloud)\b|\bup to ibm\b|^(?:does|will|would|is|can) ibm\b/;
+const ASKS_CUSTOMER = new RegExp(
+  `\\b(?:our|my) (?:team'?s )?(?:part|portion|side|half|column|job|end|share|responsibilit\\w*|duties|obligations|tasks|rows)\\b|\\bcustomer(?:'s)?[- ](?:side|part|half|column|share)\\b|(?<!\\b(?:our|my|their|your) )\\bcustomer[- ](?:rows?|items?|bits|parts|stuff|ones)\\b|\\b(?:customer|client)[- ]only\\b|\\bfilter(?:ed|ing)? (?:to|by|for|on) (?:the )?(?:customer|client|us|our)\\b|\\b(?:just|only) (?:what|the (?:stuff|things|bits|rows|items|parts?)(?: that)?) (?:we|i|our team|my team) (?:do|handle|own|cover|manage|take care of|look after)\\b|\\bleft for (?:us|me) to do\\b|\\bon (?:our|my) plate\\b|\\b(?:lands?|falls?|sits?) (?:on|with|to) (?:us|me|the customer|our team|my team)\\b|\\bon (?:us|me)\\b|\\bup to (?:us|me)\\b|^(?:do|must|should|are|am|will|would|can) (?:we|i)\\b|\\b(?:we|i) (?:have|need|must|should) to\\b|\\bourselves\\b|${ONLY_PARTS} (?:on us|on me|ours|mine|for us)\\b`,
+);
+const ASKS_PROVIDER = new RegExp(
+  `\\bibm'?s? (?:part|portion|side|half|column|job|end|share|responsibilit\\w*|duties|obligations|tasks)\\b|\\bprovider(?:'s)?[- ](?:side|part|half|column|share|rows?|items?|bits|parts|stuff|ones)\\b|\\b(?:ibm|provider)[- ]only\\b|\\bfilter(?:ed|ing)? (?:to|by|for|on) (?:the )?(?:ibm|provider)\\b|\\b(?:just|only) (?:what|the (?:stuff|things|bits|rows|items|parts?)(?: that)?) ibm (?:does|handles|owns|covers|manages|takes care of|looks after)\\b|^(?:what|which)(?: (?:exactly|else|stuff|things|parts?|bits))? ibm (?:does|handles|owns|covers|manages|takes care of|looks after)\\b|\\bibm[- ](?:rows|bits|items)\\b|\\b(?:lands?|falls?|sits?) (?:on|with|to) (?:ibm|the provider)\\b|\\bon ibm(?!'s|’s| cloud)\\b|\\bup to ibm\\b|^(?:does|will|would|is|can) ibm\\b|${ONLY_PARTS} (?:on ibm|ibm'?s|for ibm)\\b`,
+);
 /** Read in the asking clause only: "we're responsible for our apps. who does failover?" states context. */
 const ANSWERABLE_CUSTOMER = new RegExp(`\\b(?:we're|we are|i'm|im|i am) ${ANSWERABLE}\\b`);
 const ANSWERABLE_PROVIDER = new RegExp(`\\bibm(?:'s| is) ${ANSWERABLE}\\b`);
@@ -407,7 +409,7 @@ function tellsOfEvent(ws: string[]): boolean {
 }
 
 /** A pronoun that points back at something said before it ("who backs it up?", "who sets those?"). */
-const ANAPHOR = /\b(?:it|that|this|those|these|them)\b/;
+const ANAPHOR = new RegExp(`\\b(?:${ANAPHORS})\\b`);
 
 /**
  * A pronoun object goes between a phrasal verb and its particle ("back those up", "set it up",
@@ -678,6 +680,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   for (const u of strangeReferents(units)) u.focus = true;
   const focusStems = units.filter((u) => (u.focus || u.referred) && u.stem).map((u) => u.stem!);
   const pairs = focusStems.slice(1).map((s, i) => `${focusStems[i]} ${s}`);
+  const askedClauses = segments.filter((s) => s.asked).map((s) => s.core.toLowerCase());
   // The clauses that ask; a request with no question in it ("list everything we're on the hook for …") asks in its focus.
   const askingText =
     segments
@@ -691,8 +694,8 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     corrections,
     lower,
     focus,
-    topiclessAsks: focusAsked ? [] : segments.filter((s) => s.asked).map((s) => s.core.toLowerCase()),
-    askedClauses: segments.filter((s) => s.asked).map((s) => s.core.toLowerCase()),
+    topiclessAsks: focusAsked ? [] : askedClauses,
+    askedClauses,
     services,
     foreign,
     otherCloud: foreignAsked.some((h) => h.item.cloud),

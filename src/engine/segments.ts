@@ -41,7 +41,8 @@ const CLAIM =
 const ASIDE_WORDS = String.raw`(?:(?:(?:i|we)(?:'m|'re| am| are) )?(?:building|preparing|prepping|writing|drafting|putting together|working on|filling (?:in|out)|updating|compiling|reviewing)\b(?=.*\b(?:raci|deck|slides?|docs?|document|report|epic|ticket|spreadsheet|sheet|wiki|runbook|matrix|checklist|assessment|audit|presentation|review|page|notes|summary|one-pager|writeup|write-up|email|memo|questionnaire|rfp|bcp|mapping)\b)|(?:(?:i|we) )?needs? (?:it|this|that|them) for\b)`;
 const ASIDE = new RegExp(`^${ASIDE_WORDS}`, 'i');
 /** A pronoun that points at something said beside the question ("whose job is that", "who does it"), not "that's on us". */
-const POINTS_BACK = /\b(?:it|this|that|those|these|them)\b(?!'s|’s| is| are)/i;
+export const ANAPHORS = 'it|that|this|those|these|them';
+const POINTS_BACK = new RegExp(`\\b(?:${ANAPHORS})\\b(?!'s|’s| is| are)`, 'i');
 
 /** Clause breaks: sentence ends, colons, semicolons, dashes; a comma, or "and", "but", "so" or "or", before a question word; "… asked: who …". */
 const BREAK = new RegExp(

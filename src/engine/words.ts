@@ -69,6 +69,9 @@ export const FILLER = new Set(
   bit bits piece pieces couple bunch lot lots handful several many ton tons heaps plenty kinda sorta kind kinds sort sorts`.split(/\s+/),
 );
 
+/** "just the parts that are …", "only the bits which are …": a section or a share filtered to a side named next. */
+export const ONLY_PARTS = String.raw`\b(?:just|only) (?:the )?(?:parts?|bits?|rows?|items?|stuff|things|ones|pieces?)(?: that(?:'s| is| are)| which (?:is|are))?`;
+
 /** "the things / the stuff … IBM covers": a side's part said of its tasks, as "everything IBM covers" is. */
 export const SHARE_THINGS = 'the (?:things|stuff|items|bits|tasks|duties|jobs)';
 
