@@ -1789,3 +1789,22 @@ test('a fact asked in any clause of the question is a fact: "…, how many days 
   expect(top('what about failover, how long does it take?').answered).toBe(false);
   expect(top('who applies the patches, and how fast?').answered).toBe(true);
 });
+
+describe("the asker's own people and the asker introducing themselves", () => {
+  test("who among the asker's own team is not a side: declined, the row suggested", () => {
+    const a = seed.answer('who on our SRE team owns the disaster recovery runbook?');
+    expect(a.answered).toBe(false);
+    expect(a.note).toMatch(/not who in your organisation/);
+    expect(a.suggestions.join(' ')).toMatch(/Disaster recovery/);
+  });
+
+  test('who in the organisation is let in is still access; both sides offered still ask who', () => {
+    expect(top('who in our org can read the payments topics?')).toMatchObject({ answered: true, task: 'Manage users and access' });
+    expect(top('who on our team patches the cluster, us or ibm?')).toMatchObject({ answered: true, party: 'provider' });
+  });
+
+  test('"manager here, …" says who asks, not what: its words name no section', () => {
+    expect(top('manager here, can I get the full list of customer responsibilities?')).toMatchObject({ intent: 'party', party: 'customer' });
+    expect(top('what does ibm own end to end here?')).toMatchObject({ answered: true, intent: 'party', party: 'provider' });
+  });
+});

@@ -100,6 +100,11 @@ test('questions about owners: what one owns, and what nobody owns', () => {
 
   // "who on our side" is a question about a row: answered as one, with its owner.
   expect(engine.answer('who on our side handles DR?').matches[0]).toMatchObject({ task: 'Disaster recovery', owner: { id: 'sre' } });
+  // Without owners, who on the customer's side is a person the documents do not name: declined, the row suggested.
+  expect(plainEngine.answer('who on our side handles DR?')).toMatchObject({
+    answered: false,
+    suggestions: expect.arrayContaining([expect.stringMatching(/Disaster recovery/)]),
+  });
   // A question that names an owner and a task is about the task.
   expect(engine.answer('what does Cloud Security do about patching?').ownedBy).toBeUndefined();
   // Without an owners file, owner questions are questions like any other.

@@ -5,6 +5,7 @@ import {
   asksEverything,
   asksFact,
   asksMoney,
+  asksOwnPeople,
   asksForSection,
   asksProcedure,
   asksPartyShare,
@@ -43,6 +44,8 @@ export const PROSE_YIELDS_SAME_TOPIC = 0.75;
 export interface AnswerContext {
   /** Answer from this service (name, alias or document id) unless the question names another. */
   service?: string;
+  /** The customer's own owners are known (owners.yaml): "who on our team owns DR?" is answered with them. */
+  ownersKnown?: boolean;
 }
 
 /** A question routed: answered by a rule (help, list, a section, …), or a "who" question for the model to judge. */
@@ -217,23 +220,27 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
   }
   // A word of money some row of the services asked about uses is theirs ("billing" in Satellite's rows is no row of ICD's).
   const money = asksMoney(q.focus, (w) => usedInRows(index, scope, stem(w)));
-  if (definition || fact || money) {
+  const ownPeople = !whose && !context.ownersKnown && asksOwnPeople(q.focus);
+  if (definition || fact || money || ownPeople) {
     addNote(
       a,
-      money
-        ? 'I tell who is responsible for what, not prices, charges or billing.'
-        : fact && asksProcedure(q.focus, q.lower)
-          ? 'I tell who is responsible for what, not how to do it (steps, commands or settings).'
-          : fact
-            ? 'I tell who is responsible for what, not facts such as versions, sizes, dates or contacts.'
-            : 'I tell who is responsible for what; I do not define terms.',
+      ownPeople
+        ? 'I tell which side is responsible, IBM or the customer, not who in your organisation does it.'
+        : money
+          ? 'I tell who is responsible for what, not prices, charges or billing.'
+          : fact && asksProcedure(q.focus, q.lower)
+            ? 'I tell who is responsible for what, not how to do it (steps, commands or settings).'
+            : fact
+              ? 'I tell who is responsible for what, not facts such as versions, sizes, dates or contacts.'
+              : 'I tell who is responsible for what; I do not define terms.',
     );
     const ranked = rank(q, index, scope);
     a.suggestions = suggestionsFrom(ranked, multi);
     // A side asked of, in words people used of a row before ("raising max.message.bytes: self-serve
     // through the CLI, or a ticket to IBM?"), makes it that row's question, as for a service named
     // in passing: the phrasebook may answer it if it is PHRASEBOOK_OVER_NAMES sure.
-    if (!heard || !asksWhoseSide(q)) return done(a);
+    // Who among the asker's own people is never a row's question, however people worded it before.
+    if (ownPeople || !heard || !asksWhoseSide(q)) return done(a);
     return { a: emptyAnswer(read, read.asked), q, ranked, multi, scope, unscopedMulti, declined: a };
   }
 

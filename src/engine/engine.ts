@@ -75,7 +75,7 @@ export function engineFor(kb: KnowledgeBase, opts: EngineOptions = {}): Engine {
         const text = typeof question === 'string' ? question.slice(0, MAX_QUESTION_CHARS) : null;
         const asked = owners && text !== null ? ownerQuestion(text, owners) : null;
         if (asked && text !== null) return ownerAnswer(text, asked, owners!);
-        return withOwners(answer(index, model, question, context), owners);
+        return withOwners(answer(index, model, question, owners ? { ...context, ownersKnown: true } : context), owners);
       } catch (e) {
         // Never let one odd question take a chat surface down: abstain, and say so without the
         // error's own text (it may name files or internals); the log has it.

@@ -81,6 +81,17 @@ export function asksWho(lower: string): boolean {
 }
 
 /**
+ * Who among the asker's own people: "who on our SRE team owns the DR runbook?", "who in our org is
+ * the control owner?". The documents say which side does a task, never which person or team of the
+ * customer's; the row is suggested. Not who is let in ("who in our org can read the topics" is access).
+ */
+const OWN_PEOPLE =
+  /\bwho (?:on|in|at|from|within) (?:our|my) (?:[\w-]+ ){0,2}?(?:team|teams|org|organi[sz]ation|side|squad|company|department|dept|group|crew|staff|shop|business)\b(?! (?:can|could|may|might|should be able to|is able to|are able to|has|have|gets?|needs?|is allowed|are allowed) (?:access|read|write|reach|see|log|sign|use|view|get|connect|call|query|touch|modify|change|delete|manage)\b)/;
+export function asksOwnPeople(lower: string): boolean {
+  return OWN_PEOPLE.test(lower);
+}
+
+/**
  * "how many partitions …?", "which version is it running?", "when is the next upgrade?": asks for a
  * fact about the service, not who does something, unless it says so ("how much of DR is on us?").
  */

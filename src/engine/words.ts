@@ -79,6 +79,8 @@ export const SHARE_THINGS = 'the (?:things|stuff|items|bits|tasks|duties|jobs)';
 export const STOP_PHRASES: RegExp[] = [
   // The work being divided, as the asker says it: "how is the work split", "split the labour on failback".
   /\b(?:the )?(?:work|job|jobs|labou?r|effort|ownership)(?= (?:is |gets |get |being )?(?:split|divided|shared|allocated|divvied|carved)\b)|(?<=\b(?:split|splitting|divide|dividing|divvy|divvying|carve|carving) (?:up )?)(?:the )?(?:work|job|jobs|labou?r|effort|ownership)\b/g,
+  // The asker introducing themselves at the start, "manager here, …", "SRE newbie here: …": who asks, not what.
+  /^(?:(?:hi|hey|hello|yo|morning|gm)\b[\s,!]*)?(?!(?:who|whose|what|which|where|when|why|how|is|are|do|does|can|anything|something|everything|anyone|stuff|it|that|this|in|out|up|over|from|all|any|not|nothing)\b)(?:[\w/&'-]+ ){0,3}?[\w/&'-]+ here(?=\s*(?:[,.:;!(]|[—–-]|$))/g,
   // "in case we have to rebuild": a condition, not a support case.
   /\bin case\b(?= (?:of|we|i|you|they|it|ibm|the|something|anything|a|an|there|that|this|our|my|things?)\b)/g,
   // A deadline or a hedge on it: "by EOD if poss", "by end of week", "asap if possible".
