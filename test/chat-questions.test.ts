@@ -1808,3 +1808,38 @@ describe("the asker's own people and the asker introducing themselves", () => {
     expect(top('what does ibm own end to end here?')).toMatchObject({ answered: true, intent: 'party', party: 'provider' });
   });
 });
+
+describe("questions reported, figures asked with a sign, and the rest of a task asked after IBM's part", () => {
+  test('"X asks how many days …" is the question "how many days …": a figure, declined', () => {
+    expect(top('our vuln team asks how many days the patch timeframe allows for critical fixes').answered).toBe(false);
+    // "how long-lived" is no "how long"; asking whether something is IBM-provided asks who.
+    expect(top('auditors asked how long-lived workers get patched. is patching the cluster IBM-provided?')).toMatchObject({
+      answered: true,
+      party: 'provider',
+    });
+  });
+
+  test('a percentage asked with its sign alone, or a maximum number named mid-clause, is a figure', () => {
+    expect(top("multi-zone SLA - what's the availability % there?").answered).toBe(false);
+    expect(top('topics, max number of partitions per instance?').answered).toBe(false);
+    expect(top('who handles availability across zones?').answered).toBe(true);
+  });
+
+  test("a side's whole share asked after a clause of situation is that share, not the situation's topic", () => {
+    expect(top('Drafting the control matrix for Key Protect. What are all of our responsibilities as the customer?', corpus)).toMatchObject({
+      intent: 'party',
+      party: 'customer',
+    });
+  });
+
+  test('"what does the <service> doc say about X" asks for the section', () => {
+    expect(top('what does the event streams doc say about mirroring?')).toMatchObject({ intent: 'section' });
+  });
+
+  test('IBM\'s part told before "but who …" asks the customer\'s part of a shared row', () => {
+    expect(top('ibm publishes the worker node OS patches but who actually applies them to our nodes?', corpus)).toMatchObject({
+      task: 'Worker nodes',
+      party: 'customer',
+    });
+  });
+});

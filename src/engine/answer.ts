@@ -406,7 +406,9 @@ function whoAnswer(
   const part = shared && q.partAsked && !disclaims(q.partAsked === 'provider' ? top.item.provider : top.item.customer) ? q.partAsked : null;
   // People who asked this row's question in like words, where enough did, know better which side they meant.
   const meant = heard && shared && !q.asksBothSides && !namesWhoActs(q.lower) ? sideMeant(index, top.item, q.lower) : null;
-  const side = q.asksBothSides ? null : meant ? meant.side : (part ?? sideOf(q, top.item, index) ?? (shared ? q.askedSide : null));
+  // IBM's part told before "but who …" asks the customer's part of a shared row, whatever words the two share.
+  const rest = shared && q.pastIbmsPart && !disclaims(top.item.customer) ? 'customer' : null;
+  const side = q.asksBothSides ? null : (rest ?? (meant ? meant.side : (part ?? sideOf(q, top.item, index) ?? (shared ? q.askedSide : null))));
   let matches = head.map((r) => toMatch(r.item, r.score));
   let services: string[] = [];
   let note = a.note;

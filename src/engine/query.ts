@@ -6,6 +6,7 @@ import type { Party } from '../model.js';
 import { cleanQuestion } from './clean.js';
 import { americanSpelling, correct, frameWordFor } from './spelling.js';
 import type { KnowledgeIndex, Rarity, ServiceGroup } from './search-index.js';
+import { asksPartyShare } from './intent.js';
 import { findNames } from './names.js';
 import { ANAPHORS, segmentsOf, type Segment } from './segments.js';
 import { FILLER, isStopword, ONLY_PARTS, SHARE_THINGS, STOP_PHRASES, stem, words } from './words.js';
@@ -95,6 +96,8 @@ export interface Query {
    * it asks whether a side does it, and the row's words may say the other does.
    */
   partAsked: 'provider' | 'customer' | null;
+  /** IBM's part said before a "but who …" ("IBM ships the patches, but who applies them?"): the question asks the customer's part. */
+  pastIbmsPart: boolean;
   units: Unit[];
   /** Neighbouring focus words as stem pairs ("cluster configur"), to find the phrase in an entry. */
   pairs: string[];
@@ -255,6 +258,9 @@ function partAskedIn(text: string): 'provider' | 'customer' | null {
   return c === p ? null : c ? 'customer' : 'provider';
 }
 
+/** "ibm publishes the worker node patches but who actually applies them?": IBM's part told, the rest asked. */
+const IBMS_PART_THEN_WHO = /\b(?:ibm|the provider|the vendor)\b[^?.!;:]{1,100}?[,\s]+(?:but|yet|though)[,\s]+(?:who|whose)\b/;
+
 const IBM_CLOUD = /\bibm cloud\b/g;
 /** The side `text` asks about; `asking`: the text is what asks, so being answerable ("are we responsible") counts too. */
 function askedSideOf(raw: string, asking = false): 'provider' | 'customer' | null {
@@ -276,6 +282,9 @@ function partyOf(raw: string, services: ServiceGroup[], serviceMentionedAsSubjec
   if (p || (serviceMentionedAsSubject && services.length)) return 'provider';
   return null;
 }
+
+/** Words that ask for all of a side's share, not a part of it. */
+const WHOLE_SHARE = /\b(?:all|every|everything|full list|complete list|entire|whole)\b/;
 
 /**
  * The clauses that ask: those asked as questions that hold a word the documents know; else the
@@ -317,6 +326,12 @@ function focusOf(
   });
   let chosen = segs.filter((s) => s.asked && s.knownCount > 0);
   const focusAsked = chosen.length > 0;
+  // A side's whole share asked for ("what are ALL of our responsibilities?") points at nothing
+  // before it: the clause that asks is the focus, not the situation told beside it.
+  if (chosen.length === 0) {
+    const whole = segs.find((s) => s.asked && WHOLE_SHARE.test(s.coreText.toLowerCase()) && asksPartyShare(s.coreText.toLowerCase()));
+    if (whole) chosen = [whole];
+  }
   if (chosen.length === 0) {
     // A question that only points at its topic asks about a clause next to it, before or after
     // ("hypervisor: is that on us?", "who owns this? backing up the schema registry"), not the
@@ -714,6 +729,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     // Both sides asked for in so many words count anywhere ("failback: both sides please").
     asksBothSides: asksBothSides(focus) || asksBothSides(askingText) || ASKS_BOTH.test(lower),
     partAsked: partAskedIn(askingText),
+    pastIbmsPart: IBMS_PART_THEN_WHO.test(lower),
     units,
     pairs,
   };

@@ -47,7 +47,7 @@ const POINTS_BACK = new RegExp(`\\b(?:${ANAPHORS})\\b(?!'s|’s| is| are)`, 'i')
 /** Clause breaks: sentence ends, colons, semicolons, dashes; a comma, or "and", "but", "so" or "or", before a question word; "… asked: who …". */
 const BREAK = new RegExp(
   [
-    `(?<=\\b(?:asked|asking|asks|know|knows|wondering|wonder|wondered|question|curious))\\s+(?=(?:who|whose|what|which|does|do|did|is|are|am|should|can|will|would)\\b)`,
+    `(?<=\\b(?:asked|asking|asks|know|knows|wondering|wonder|wondered|question|curious))\\s+(?=(?:who|whose|what|which|how|when|where|why|does|do|did|is|are|am|should|can|will|would)\\b)`,
     '(?<=[.!?])\\s+',
     '\\s*[:;]\\s+',
     '\\s+[—–-]{1,2}\\s+',
