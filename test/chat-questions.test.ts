@@ -1843,3 +1843,10 @@ describe("questions reported, figures asked with a sign, and the rest of a task 
     });
   });
 });
+
+test('how much a side owns ("fully IBM\'s?") is no topic; "a fully managed master" still is', () => {
+  const unitsOf = (q: string) => readQuestion(q, corpus.index).units.map((u) => u.word);
+  expect(unitsOf("openshift master — fully IBM's problem?")).not.toContain('fully');
+  expect(unitsOf('who runs the fully managed master on openshift?')).toContain('fully');
+  expect(top("openshift master — fully IBM's problem?", corpus)).toMatchObject({ task: 'Master', party: 'provider' });
+});

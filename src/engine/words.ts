@@ -81,6 +81,8 @@ export const STOP_PHRASES: RegExp[] = [
   /\b(?:the )?(?:work|job|jobs|labou?r|effort|ownership)(?= (?:is |gets |get |being )?(?:split|divided|shared|allocated|divvied|carved)\b)|(?<=\b(?:split|splitting|divide|dividing|divvy|divvying|carve|carving) (?:up )?)(?:the )?(?:work|job|jobs|labou?r|effort|ownership)\b/g,
   // The asker introducing themselves at the start, "manager here, …", "SRE newbie here: …": who asks, not what.
   /^(?:(?:hi|hey|hello|yo|morning|gm)\b[\s,!]*)?(?!(?:who|whose|what|which|where|when|why|how|is|are|do|does|can|anything|something|everything|anyone|stuff|it|that|this|in|out|up|over|from|all|any|not|nothing)\b)(?:[\w/&'-]+ ){0,3}?[\w/&'-]+ here(?=\s*(?:[,.:;!(]|[—–-]|$))/g,
+  // How much a side owns, said of the side: "fully IBM's problem?", "entirely on us", not "a fully managed master".
+  /\b(?:fully|entirely|completely|wholly|purely|solely|exclusively)(?= (?:ibm|ibm'?s|ours|on us|on ibm|on our|our|us|mine|my|the customer'?s?|the provider'?s?|theirs|their|(?:handled|owned|run|done) by)\b)/g,
   // "in case we have to rebuild": a condition, not a support case.
   /\bin case\b(?= (?:of|we|i|you|they|it|ibm|the|something|anything|a|an|there|that|this|our|my|things?)\b)/g,
   // A deadline or a hedge on it: "by EOD if poss", "by end of week", "asap if possible".
