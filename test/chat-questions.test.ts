@@ -1850,3 +1850,67 @@ test('how much a side owns ("fully IBM\'s?") is no topic; "a fully managed maste
   expect(unitsOf('who runs the fully managed master on openshift?')).toContain('fully');
   expect(top("openshift master — fully IBM's problem?", corpus)).toMatchObject({ task: 'Master', party: 'provider' });
 });
+
+describe("what a review of this session's rules found they must not take", () => {
+  test.each([
+    // "but who …" asks the customer's part only after IBM's part is given as something IBM provides.
+    ['IBM sets up mirroring but who monitors the mirroring link?', 'provider'],
+    ["we're on IBM Cloud, but who sets up mirroring?", 'provider'],
+    // A share of a task in per cent is no figure.
+    ['what % of the patching does IBM handle?', 'provider'],
+    // The words before "here" are a topic unless they name the asker's role.
+    ['failback here — us or IBM?', 'shared'],
+  ])('%s → %s', (q, party) => {
+    expect(top(q)).toMatchObject({ answered: true, party });
+  });
+
+  test("a whole share asked after a topic is that topic's share", () => {
+    expect(top('For disaster recovery, what are all the things we have to do?')).toMatchObject({ intent: 'section' });
+  });
+
+  test('the service named in "what does the <service> doc say" still names the service', () => {
+    const a = corpus.answer('what does the code engine doc say about disaster recovery?');
+    expect(a).toMatchObject({ intent: 'section', section: { doc: 'codeengine', title: 'Disaster recovery' } });
+  });
+});
+
+describe('questions of people new to the service', () => {
+  test.each([
+    // Another cloud as a comparison, or as where the asker did it, with one service loaded.
+    ['coming from MSK where we pick a maintenance window... do we need to plan downtime for version upgrades on this thing?', true],
+    ['who decides how many copies of each partition get kept? on MSK i set that myself', true],
+    ['locking down which IPs can reach the instance (like a security group in AWS) — that is something we set, right?', true],
+    // …but not where the question is asked.
+    ['who patches the cluster in AWS?', false],
+    ['on MSK, who patches the brokers?', false],
+    ['who patches the brokers? we are on confluent cloud', false],
+  ])('%s → answered %s', (q, answered) => {
+    expect(top(q).answered).toBe(answered);
+  });
+
+  test.each(['cloud databases mysql 8 end of support date is when exactly?', 'MQ on IBM Cloud: which queue manager size should we buy for 5000 msg/sec?'])(
+    'a date, or which size to buy, is no row: %s',
+    (q) => {
+      expect(top(q, corpus).answered).toBe(false);
+    },
+  );
+
+  test('"IBM, us, or both?" asks whether both take part: a shared row is shared', () => {
+    expect(top('in mirroring, who looks after the clusters: IBM, us, or both?')).toMatchObject({ task: 'Clusters', party: 'shared' });
+    expect(top('setting up mirroring: does IBM do all of it or is some of the setup on us too?')).toMatchObject({ task: 'Setup', party: 'shared' });
+  });
+
+  test('"their side", with IBM named before it, is IBM\'s', () => {
+    expect(top("hi, I'm in procurement and want to understand what IBM handles for us here. what's on their side overall?")).toMatchObject({
+      intent: 'party',
+      party: 'provider',
+    });
+  });
+
+  test("requests for a section in a newcomer's words", () => {
+    expect(top('can I get an overview of mirroring?')).toMatchObject({ intent: 'section' });
+    expect(top('disaster recovery, short summary?')).toMatchObject({ intent: 'section' });
+    expect(top('what the doc say about security and regulation compliance')).toMatchObject({ intent: 'section' });
+    expect(top('full list of what is on our side pls, manager wants it for the RACI')).toMatchObject({ intent: 'party', party: 'customer' });
+  });
+});

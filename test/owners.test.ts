@@ -100,11 +100,15 @@ test('questions about owners: what one owns, and what nobody owns', () => {
 
   // "who on our side" is a question about a row: answered as one, with its owner.
   expect(engine.answer('who on our side handles DR?').matches[0]).toMatchObject({ task: 'Disaster recovery', owner: { id: 'sre' } });
-  // Without owners, who on the customer's side is a person the documents do not name: declined, the row suggested.
-  expect(plainEngine.answer('who on our side handles DR?')).toMatchObject({
+  // Without owners, who on the customer's team is a person the documents do not name: declined, the row suggested;
+  // "on our side" is the customer's side, and a row of IBM's alone is answered, to say it is IBM's.
+  expect(plainEngine.answer('who on our team handles DR?')).toMatchObject({
     answered: false,
     suggestions: expect.arrayContaining([expect.stringMatching(/Disaster recovery/)]),
   });
+  expect(plainEngine.answer('who on our side handles DR?')).toMatchObject({ answered: true, party: 'customer' });
+  expect(plainEngine.answer('who on our team needs to patch the kafka brokers?')).toMatchObject({ answered: true, party: 'provider' });
+  expect(plainEngine.answer('who in our org should have access to the topics?').answered).toBe(true);
   // A question that names an owner and a task is about the task.
   expect(engine.answer('what does Cloud Security do about patching?').ownedBy).toBeUndefined();
   // Without an owners file, owner questions are questions like any other.

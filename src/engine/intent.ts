@@ -76,6 +76,8 @@ export function asksWho(lower: string): boolean {
   return (
     /^(who|whose|whom|does|do|did|is|are|am|will|would|should|must|can|has|have)\b/.test(lower) &&
     !/^(can|could|would|will) (you|u)\b/.test(lower) &&
+    // "can I get an overview of …": the asker asking the bot for something, not who may have it.
+    !/^(?:can|could|may) (?:i|we) (?:get|have|see|grab)\b(?! (?:access|permissions?|rights)\b)/.test(lower) &&
     !ASKED_OF_ANYONE.test(lower)
   );
 }
@@ -86,7 +88,7 @@ export function asksWho(lower: string): boolean {
  * customer's; the row is suggested. Not who is let in ("who in our org can read the topics" is access).
  */
 const OWN_PEOPLE =
-  /\bwho (?:on|in|at|from|within) (?:our|my) (?:[\w-]+ ){0,2}?(?:team|teams|org|organi[sz]ation|side|squad|company|department|dept|group|crew|staff|shop|business)\b(?! (?:can|could|may|might|should be able to|is able to|are able to|has|have|gets?|needs?|is allowed|are allowed) (?:access|read|write|reach|see|log|sign|use|view|get|connect|call|query|touch|modify|change|delete|manage)\b)/;
+  /\bwho (?:on|in|at|from|within) (?:our|my) (?:[\w-]+ ){0,2}?(?:team|teams|org|organi[sz]ation|squad|company|department|dept|group|crew|staff|shop|business)\b(?![^?.!]*\b(?:access|accounts?|permissions?|allowed|able to|log ?in|sign ?in|credentials|roles?|can|could|may)\b)/;
 export function asksOwnPeople(lower: string): boolean {
   return OWN_PEOPLE.test(lower);
 }
@@ -96,6 +98,9 @@ export function asksOwnPeople(lower: string): boolean {
  * fact about the service, not who does something, unless it says so ("how much of DR is on us?").
  */
 export function asksFact(lower: string, whole: string = lower): boolean {
+  // Which size or plan to buy ("which queue manager size should we buy?"): advice, asked as "should
+  // we", which the documents do not give; "who decides which plan we buy?" asks who.
+  if (!/\bwho\b/.test(whole) && BUYING.test(lower)) return true;
   // A word of who does it anywhere ("using the CLI to deploy: is that on us?") makes it a question about a row.
   if (ASKS_WHO_DOES.test(whole)) return false;
   return (
@@ -104,6 +109,8 @@ export function asksFact(lower: string, whole: string = lower): boolean {
     ) ||
     // "max number of secrets an instance can hold?", "default retention for topics?": a measure, asked by its name.
     /^(?:the )?(?:max|maximum|min|minimum|default|total) (?:[\w-]+ ){0,2}?(?:number|size|count|length|amount|retention|limit|duration)\b/.test(lower) ||
+    // A date asked for: "end of support date is when exactly?", "on what date is IBM retiring …".
+    /\b(?:on )?what date\b|\bwhen exactly\b|\b(?:date|deadline|eol|end of (?:life|support|sale|marketing))\b[^?.!]*\b(?:is|are) when\b/.test(lower) ||
     // "…, max number of fleet workers per project?": a limit named anywhere in the clause.
     /\b(?:max|maximum|min|minimum) (?:number|size|count|length|amount) of\b/.test(lower) ||
     // "what's the max retention?", "which kafka version …?": a question after a measure or a setting's value.
@@ -195,11 +202,14 @@ const TOOL_WORD = /\b(cli|ibmcloud|command|commands|syntax|flags?|sdk|terraform|
  * have to run the CLI command?", "need X changed. do I open a case with IBM or change it myself?").
  */
 const ASKS_WHO_DOES =
-  /\b(who|whose|responsib\w*|on us|on ibm|on me|our job|my job|ibm'?s job|our side|ibm'?s side|our part|ibm'?s part|us or ibm|ibm or us|ours|on our end|on my end|on their end|up to us|up to me|up to ibm|(?:that'?s|that is|is (?:that|it)) (?:us|ibm|me)|we have to|we need to|i have to|i need to|we must|we should|(?:we're|we are|i'm|i am) (?:expected|supposed|required|meant) to|(?:we|i) do (?:that|this|it)(?: ourselves| myself)?|ourselves|do (?:\w+ )?myself|(?:our|my|ibm'?s|their) problem|ibm[- ](?:provided|managed|supplied|run|operated|owned)|(?:provided|managed|supplied|run|operated|owned) by ibm)\b|^(do|does|did|are|is|am|must|should|will|would|can) (we|i|ibm|you)\b|(?:[.?!;:,—–]\s*|\s-\s+|\b(?:or|and|so)\s+)(?:do|does|did|are|is|am|must|should|will|would) (?:we|i|ibm)\b/;
+  /\b(who|whose|responsib\w*|on us|on ibm|on me|our job|my job|ibm'?s job|our side|ibm'?s side|our part|ibm'?s part|us or ibm|ibm or us|ours|on our end|on my end|on their end|up to us|up to me|up to ibm|(?:that'?s|that is|is (?:that|it)) (?:us|ibm|me)|we have to|we need to|i have to|i need to|we must|we should|(?:we're|we are|i'm|i am) (?:expected|supposed|required|meant) to|(?:we|i) do (?:that|this|it)(?: ourselves| myself)?|ourselves|do (?:\w+ )?myself|(?:our|my|ibm'?s|their) problem)\b|^(do|does|did|are|is|am|must|should|will|would|can) (we|i|ibm|you)\b|(?:[.?!;:,—–]\s*|\s-\s+|\b(?:or|and|so)\s+)(?:do|does|did|are|is|am|must|should|will|would) (?:we|i|ibm)\b/;
+
+const BUYING =
+  /\b(?:which|what) (?:[\w-]+ ){0,3}?(?:size|sizes|tier|tiers|plan|plans|flavou?rs?|sku|skus|instance type)\b[^?.!]*\b(?:buy|purchase|order|pick|choose)\b/;
 
 /** Words of a measure, a limit or a setting's value: what a fact question asks for. */
 const FACT_WORD =
-  /\b(versions?|releases?|percentages?|percent|uptime|limits?|max|maximum|min|minimum|longest|shortest|largest|biggest|smallest|highest|lowest|quotas?|price|pricing|costs?|defaults?|ports?|period|duration|interval)\b|%/;
+  /\b(versions?|releases?|percentages?|percent|uptime|limits?|max|maximum|min|minimum|longest|shortest|largest|biggest|smallest|highest|lowest|quotas?|price|pricing|costs?|defaults?|ports?|period|duration|interval)\b|%(?! of\b)/;
 
 /** "what is kafka?", "what's an RPO?", "explain X like I'm 5": asks what a thing is, which the documents do not define. */
 export function asksDefinition(lower: string, whole: string = lower): boolean {

@@ -8,7 +8,7 @@ import { americanSpelling, correct, frameWordFor } from './spelling.js';
 import type { KnowledgeIndex, Rarity, ServiceGroup } from './search-index.js';
 import { asksPartyShare } from './intent.js';
 import { findNames } from './names.js';
-import { ANAPHORS, segmentsOf, type Segment } from './segments.js';
+import { ANAPHORS, ASIDE, segmentsOf, type Segment } from './segments.js';
 import { FILLER, isStopword, ONLY_PARTS, SHARE_THINGS, STOP_PHRASES, stem, words } from './words.js';
 import { wordNet } from './wordnet.js';
 
@@ -105,7 +105,8 @@ export interface Query {
 
 const CUSTOMER_WORDS =
   /\b(i|i'm|im|i've|me|my|mine|myself|we|we're|we've|us|our|ours|ourselves|customer|customers|the client|tenants?|consumer of the service)\b/;
-const PROVIDER_WORDS = /\b(ibm|ibm's|provider|the provider|vendor|the vendor|the service provider|you guys|the platform)\b/;
+const PROVIDER_WORDS =
+  /\b(ibm|ibm's|provider|the provider|vendor|the vendor|the service provider|you guys|the platform|their (?:side|part|end|share|bit|half|responsibilit(?:y|ies)|duties|obligations))\b/;
 /**
  * Words that set what follows beside the service asked about, as where the asker comes from or
  * what they compare it with ("like we did on our self-managed kafka", "coming from on-prem"):
@@ -113,12 +114,14 @@ const PROVIDER_WORDS = /\b(ibm|ibm's|provider|the provider|vendor|the vendor|the
  * who patches them?"). Read in the few words before the name.
  */
 const COMPARED_WITH =
-  /\b(?:like|as) (?:we|i)(?: \w+)? (?:did|do|had|have|were|was)\b|\bused to\b|\b(?:coming|migrating|moving|switching|porting|migrated|moved|switched|came) (?:over |away |here )?from\b|\bcompared (?:to|with)\b|\b(?:back|previously|formerly) (?:on|in|with|when)\b/;
+  /\b(?:like|as) (?:we|i)(?: \w+)? (?:did|do|had|have|were|was)\b|\bused to\b|\b(?:coming|migrating|moving|switching|porting|migrated|moved|switched|came) (?:over |away |here )?from\b|\bcompared (?:to|with)\b|(?<!\b(?:came|come|comes|coming|get|got|gets|getting|went|go|goes|wrote|write|reported|report|replied|reply|called|call|heard|hear) )\b(?:back|previously|formerly) (?:on|in|with|when)\b|\b(?:like|unlike) (?:what|how|a|an|the|in|on|with|we|i)\b|\b(?:similar to|equivalent (?:of|to)|the same as|as (?:in|on|with))\b/;
 /**
  * A vendor's name before the name of a client library or a tool ("confluent-kafka-python", "the
  * confluent .NET client", "confluent replicator") names software the asker runs against the loaded
  * service, not the vendor's platform; "Aiven kafka" and "the Confluent Cloud client" stay platforms.
  */
+/** What the asker did or does on another platform, said right after its name: "on MSK i set that myself". */
+const DONE_THERE = /^(?:i|we) (?:\w+ )?(?:set|did|do|had|used|picked|chose|configured|managed|ran|handled|could|would|can|get to)\b/;
 const CLIENT_LANGUAGE = '(?:python|go|golang|dotnet|net|java|js|javascript|node|nodejs|ruby|rust|cpp|c)';
 const TOOL_AFTER = new RegExp(
   `^(?:(?:kafka|${CLIENT_LANGUAGE}) )?(?:client|clients|library|libraries|lib|libs|driver|drivers|replicator)\\b|^kafka ${CLIENT_LANGUAGE}\\b`,
@@ -167,7 +170,7 @@ const ANSWERABLE_PROVIDER = new RegExp(`\\bibm(?:'s| is) ${ANSWERABLE}\\b`);
  * both sides are the answer. Not "clusters on both sides": the two ends of a mirroring pair.
  */
 const ASKS_BOTH =
-  /\bwho(?: does|'s doing| is doing) what\b|\bdivision of (?:labou?r|responsibilit\w*|duties|obligations)\b|(?<!\b(?:on|in|at|across|between|for|of|to) )\bboth (?:sides|parties|of us)\b(?! of\b)|\beach (?:side|party)(?:'s)? (?:does|do|part|share|role|responsib\w*)\b|\bwhat does each (?:side|party)\b|\bwho\b[^?.]*(?:\band|[,;&]) who\b|\bwho (?:\w+ ){0,2}which (?:half|halves|part|parts|bits?|pieces?|side|steps?)\b|\b(?:split|divided|shared|divvied|carved)(?: up)? how\b|\bhow(?:'s| is| are| does| do)? (?:that|it|this|(?:the )?(?:work|job|jobs|responsibility|responsibilities|duties|tasks|ownership)) (?:split|divided|shared|allocated)(?: up)?\b/;
+  /\bwho(?: does|'s doing| is doing) what\b|\b(?:ibm|us|we|ours|me|them|it)\b[^?.!]{0,30}\bor (?:a (?:bit|little|mix) of )?both\b|\bboth[- ]of[- ]us\b|\b(?:some|part|any) of (?:it|that|this|the [\w-]+) (?:is |are )?(?:on us|ours|on our side|our job|up to us)\b|\bdivision of (?:labou?r|responsibilit\w*|duties|obligations)\b|(?<!\b(?:on|in|at|across|between|for|of|to) )\bboth (?:sides|parties|of us)\b(?! of\b)|\beach (?:side|party)(?:'s)? (?:does|do|part|share|role|responsib\w*)\b|\bwhat does each (?:side|party)\b|\bwho\b[^?.]*(?:\band|[,;&]) who\b|\bwho (?:\w+ ){0,2}which (?:half|halves|part|parts|bits?|pieces?|side|steps?)\b|\b(?:split|divided|shared|divvied|carved)(?: up)? how\b|\bhow(?:'s| is| are| does| do)? (?:that|it|this|(?:the )?(?:work|job|jobs|responsibility|responsibilities|duties|tasks|ownership)) (?:split|divided|shared|allocated)(?: up)?\b/;
 /**
  * Dividing words and paired questions ("which parts are ours and which IBM's?", "does IBM back it
  * up, and what do we do?"), when both sides are named: "shared between the two clusters" is ordinary wording of the Mirroring rows.
@@ -259,7 +262,8 @@ function partAskedIn(text: string): 'provider' | 'customer' | null {
 }
 
 /** "ibm publishes the worker node patches but who actually applies them?": IBM's part told, the rest asked. */
-const IBMS_PART_THEN_WHO = /\b(?:ibm|the provider|the vendor)\b[^?.!;:]{1,100}?[,\s]+(?:but|yet|though)[,\s]+(?:who|whose)\b/;
+const IBMS_PART_THEN_WHO =
+  /\b(?:ibm|the provider|the vendor)(?: [\w-]+){0,3}? (?:ships|publishes|provides|gives|releases|offers|supplies|enables|makes available|pushes out|puts out|takes)\b[^?.!;:]{1,100}?[,\s]+(?:but|yet|though)[,\s]+(?:who|whose)\b(?![^?.!]*\b(?:provides?|gives?|publish(?:es)?|ships?|offers?|supplies|releases?|takes?)\b)/;
 
 const IBM_CLOUD = /\bibm cloud\b/g;
 /** The side `text` asks about; `asking`: the text is what asks, so being answerable ("are we responsible") counts too. */
@@ -326,11 +330,12 @@ function focusOf(
   });
   let chosen = segs.filter((s) => s.asked && s.knownCount > 0);
   const focusAsked = chosen.length > 0;
-  // A side's whole share asked for ("what are ALL of our responsibilities?") points at nothing
-  // before it: the clause that asks is the focus, not the situation told beside it.
+  // A side's whole share asked for ("what are ALL of our responsibilities?") after what the asker
+  // is doing ("Building a control matrix for HPCS.") asks for the share, not about the work; after
+  // a topic ("For disaster recovery, what are all the things we do?") it is that topic's share.
   if (chosen.length === 0) {
     const whole = segs.find((s) => s.asked && WHOLE_SHARE.test(s.coreText.toLowerCase()) && asksPartyShare(s.coreText.toLowerCase()));
-    if (whole) chosen = [whole];
+    if (whole && segs.every((s) => s === whole || s.knownCount === 0 || s.aside || ASIDE.test(s.coreText))) chosen = [whole];
   }
   if (chosen.length === 0) {
     // A question that only points at its topic asks about a clause next to it, before or after
@@ -562,11 +567,29 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   const asSubject = (at: number[]) => opensClause(at) || SERVICE_SLOT.has(ws0[at[0]! - 1] ?? '');
   // Or right before a loaded service's name: "AWS Secrets Manager" is AWS's, not IBM's Secrets Manager.
   const serviceStarts = new Set(serviceHits.map((h) => all[h.at[0]!]!.origin));
+  // With one service loaded, "the instance", "this thing" are it, as if named: another cloud named
+  // as a comparison, or after the question as where the asker did it ("… on MSK i set that
+  // myself"), is beside it; one named before it ("on MSK, who patches the brokers?") or after it
+  // as where the asker is ("… we're on confluent cloud") still sets where the question is asked.
+  const implied = !services.length && index.services.length === 1;
+  // The few words before a name, within its clause ("… questions. for AWS" reads only "for").
+  const clauseWindow = (at: number) => {
+    let from = at;
+    while (from > Math.max(0, at - 6) && !opens(from)) from--;
+    return from;
+  };
+  let focusStart = 0;
+  while (focusStart < ws0.length && !inFocus(focusStart)) focusStart++;
   const foreignAsked = foreignHits.filter(
     (h) =>
-      !(services.length && COMPARED_WITH.test(ws0.slice(Math.max(0, h.at[0]! - 6), h.at[0]!).join(' '))) &&
+      // …unless the question points back at it ("we used to run confluent cloud; who patches its brokers?").
+      !(
+        (services.length || (implied && !/\b(?:its|their|theirs|there)\b/.test(focus))) &&
+        COMPARED_WITH.test(ws0.slice(clauseWindow(h.at[0]!), h.at[0]!).join(' '))
+      ) &&
       !(h.at.length === 1 && TOOL_AFTER.test(ws0.slice(h.at[0]! + 1, h.at[0]! + 4).join(' '))) &&
       (!services.length || h.at.some(inFocus) || serviceStarts.has(h.at.at(-1)! + 1)) &&
+      (!implied || h.at[0]! < focusStart || h.at.some(inFocus) || !DONE_THERE.test(ws0.slice(h.at.at(-1)! + 1, h.at.at(-1)! + 5).join(' '))) &&
       (!h.item.short || upperInText(text, h.item.name)) &&
       (!h.item.mentioned || asSubject(h.at)),
   );
