@@ -1914,3 +1914,32 @@ describe('questions of people new to the service', () => {
     expect(top('full list of what is on our side pls, manager wants it for the RACI')).toMatchObject({ intent: 'party', party: 'customer' });
   });
 });
+
+describe('the asker and another cloud, said around the question', () => {
+  test.each([
+    // "like <X> does", and what the asker does elsewhere, compare; they are not where the question is asked.
+    ['who provides the access control for the service, like AWS IAM does for MSK?', []],
+    ['who picks the region for the instance? in GCP we always pick it ourselves', []],
+    ['who picks the region? we are on GCP', ['GCP']],
+  ])('%s → another cloud asked of: %j', (q, foreign) => {
+    expect(readQuestion(q, seed.index).foreign).toEqual(foreign);
+  });
+  test('compared with another cloud, the question is answered', () => {
+    expect(top('who provides the access control for the service, like AWS IAM does for MSK?')).toMatchObject({ answered: true, party: 'provider' });
+  });
+
+  test("the asker's department, company and use of the service name no topic", () => {
+    expect(top("I'm in procurement and need a plain list: what is our company responsible for when we use this service?")).toMatchObject({
+      intent: 'party',
+      party: 'customer',
+    });
+    expect(top("I'm the new EM for the platform squad. What are we, the customer, responsible for overall?")).toMatchObject({
+      intent: 'party',
+      party: 'customer',
+    });
+  });
+
+  test('"by which date" asks a date', () => {
+    expect(top('by which date does ICD drop support for postgres 12?', corpus).answered).toBe(false);
+  });
+});

@@ -110,7 +110,9 @@ export function asksFact(lower: string, whole: string = lower): boolean {
     // "max number of secrets an instance can hold?", "default retention for topics?": a measure, asked by its name.
     /^(?:the )?(?:max|maximum|min|minimum|default|total) (?:[\w-]+ ){0,2}?(?:number|size|count|length|amount|retention|limit|duration)\b/.test(lower) ||
     // A date asked for: "end of support date is when exactly?", "on what date is IBM retiring …".
-    /\b(?:on )?what date\b|\bwhen exactly\b|\b(?:date|deadline|eol|end of (?:life|support|sale|marketing))\b[^?.!]*\b(?:is|are) when\b/.test(lower) ||
+    /\b(?:on |by |from |until )?(?:what|which) date\b|\bwhen exactly\b|\b(?:date|deadline|eol|end of (?:life|support|sale|marketing))\b[^?.!]*\b(?:is|are) when\b/.test(
+      lower,
+    ) ||
     // "…, max number of fleet workers per project?": a limit named anywhere in the clause.
     /\b(?:max|maximum|min|minimum) (?:number|size|count|length|amount) of\b/.test(lower) ||
     // "what's the max retention?", "which kafka version …?": a question after a measure or a setting's value.

@@ -114,14 +114,15 @@ const PROVIDER_WORDS =
  * who patches them?"). Read in the few words before the name.
  */
 const COMPARED_WITH =
-  /\b(?:like|as) (?:we|i)(?: \w+)? (?:did|do|had|have|were|was)\b|\bused to\b|\b(?:coming|migrating|moving|switching|porting|migrated|moved|switched|came) (?:over |away |here )?from\b|\bcompared (?:to|with)\b|(?<!\b(?:came|come|comes|coming|get|got|gets|getting|went|go|goes|wrote|write|reported|report|replied|reply|called|call|heard|hear) )\b(?:back|previously|formerly) (?:on|in|with|when)\b|\b(?:like|unlike) (?:what|how|a|an|the|in|on|with|we|i)\b|\b(?:similar to|equivalent (?:of|to)|the same as|as (?:in|on|with))\b/;
+  /\b(?:like|as) (?:we|i)(?: \w+)? (?:did|do|had|have|were|was)\b|\bused to\b|\b(?:coming|migrating|moving|switching|porting|migrated|moved|switched|came) (?:over |away |here )?from\b|\bcompared (?:to|with)\b|(?<!\b(?:came|come|comes|coming|get|got|gets|getting|went|go|goes|wrote|write|reported|report|replied|reply|called|call|heard|hear) )\b(?:back|previously|formerly) (?:on|in|with|when)\b|\b(?:like|unlike) (?:what|how|a|an|the|in|on|with|we|i)\b|\b(?:like|unlike)$|\b(?:like|unlike)(?: [\w-]+){1,2} (?:does|do|did|has|had)\b|\b(?:similar to|equivalent (?:of|to)|the same as|as (?:in|on|with))\b/;
 /**
  * A vendor's name before the name of a client library or a tool ("confluent-kafka-python", "the
  * confluent .NET client", "confluent replicator") names software the asker runs against the loaded
  * service, not the vendor's platform; "Aiven kafka" and "the Confluent Cloud client" stay platforms.
  */
 /** What the asker did or does on another platform, said right after its name: "on MSK i set that myself". */
-const DONE_THERE = /^(?:i|we) (?:\w+ )?(?:set|did|do|had|used|picked|chose|configured|managed|ran|handled|could|would|can|get to)\b/;
+const DONE_THERE =
+  /^(?:i|we) (?:\w+ )?(?:set|did|do|had|have|used|use|pick|picked|choose|chose|configure|configured|manage|managed|run|ran|handle|handled|patch|patched|deploy|deployed|create|created|could|would|can|get to)\b/;
 const CLIENT_LANGUAGE = '(?:python|go|golang|dotnet|net|java|js|javascript|node|nodejs|ruby|rust|cpp|c)';
 const TOOL_AFTER = new RegExp(
   `^(?:(?:kafka|${CLIENT_LANGUAGE}) )?(?:client|clients|library|libraries|lib|libs|driver|drivers|replicator)\\b|^kafka ${CLIENT_LANGUAGE}\\b`,
@@ -568,9 +569,9 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   // Or right before a loaded service's name: "AWS Secrets Manager" is AWS's, not IBM's Secrets Manager.
   const serviceStarts = new Set(serviceHits.map((h) => all[h.at[0]!]!.origin));
   // With one service loaded, "the instance", "this thing" are it, as if named: another cloud named
-  // as a comparison, or after the question as where the asker did it ("… on MSK i set that
-  // myself"), is beside it; one named before it ("on MSK, who patches the brokers?") or after it
-  // as where the asker is ("… we're on confluent cloud") still sets where the question is asked.
+  // as a comparison, or as where the asker does it ("… on MSK i set that myself"), is beside it;
+  // one named where the question is asked ("on MSK, who patches the brokers?", "… we're on
+  // confluent cloud") is its subject.
   const implied = !services.length && index.services.length === 1;
   // The few words before a name, within its clause ("… questions. for AWS" reads only "for").
   const clauseWindow = (at: number) => {
@@ -578,8 +579,6 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
     while (from > Math.max(0, at - 6) && !opens(from)) from--;
     return from;
   };
-  let focusStart = 0;
-  while (focusStart < ws0.length && !inFocus(focusStart)) focusStart++;
   const foreignAsked = foreignHits.filter(
     (h) =>
       // …unless the question points back at it ("we used to run confluent cloud; who patches its brokers?").
@@ -589,7 +588,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
       ) &&
       !(h.at.length === 1 && TOOL_AFTER.test(ws0.slice(h.at[0]! + 1, h.at[0]! + 4).join(' '))) &&
       (!services.length || h.at.some(inFocus) || serviceStarts.has(h.at.at(-1)! + 1)) &&
-      (!implied || h.at[0]! < focusStart || h.at.some(inFocus) || !DONE_THERE.test(ws0.slice(h.at.at(-1)! + 1, h.at.at(-1)! + 5).join(' '))) &&
+      (!implied || !DONE_THERE.test(ws0.slice(h.at.at(-1)! + 1, h.at.at(-1)! + 5).join(' '))) &&
       (!h.item.short || upperInText(text, h.item.name)) &&
       (!h.item.mentioned || asSubject(h.at)),
   );

@@ -84,7 +84,15 @@ export const STOP_PHRASES: RegExp[] = [
   // How much a side owns, said of the side: "fully IBM's problem?", "entirely on us", not "a fully managed master".
   /\b(?:fully|entirely|completely|wholly|purely|solely|exclusively)(?= (?:ibm|ibm'?s|ours|on us|on ibm|on our|our|us|mine|my|the customer'?s?|the provider'?s?|theirs|their|(?:handled|owned|run|done) by)\b)/g,
   // How long a summary is wanted: "short summary?", "a quick overview", "brief rundown".
-  /\b(?:short|shorter|quick|brief|concise|condensed|rough|simple|basic|one-line|one-liner|two-line|high-level)(?= (?:summary|summaries|overview|rundown|run-down|recap|version|tl;?dr|breakdown|outline|digest|explainer|description|list)\b)/g,
+  /\b(?:short|shorter|quick|brief|concise|condensed|rough|simple|plain|basic|one-line|one-liner|two-line|high-level)(?= (?:summary|summaries|overview|rundown|run-down|recap|version|tl;?dr|breakdown|outline|digest|explainer|description|list)\b)/g,
+  // The asker new to a role: "I'm the new EM for the networking squad.", "I'm a new hire on the data team".
+  /^(?:(?:hi|hey|hello)\b[\s,!]*)?(?:i'?m|i am) (?:the |a |an )?new [\w-]+(?: [\w-]+)?(?: (?:for|on|in|of|with) (?:the |our |a )?(?:[\w-]+ ){0,2}?(?:team|squad|crew|group|org|dept|department|tribe))?(?=\s*(?:[,.:;!]|[—–-]|and\b|$))/g,
+  // The asker's department, said of themselves: "I'm in procurement and …", "we're from the security team".
+  /^(?:(?:hi|hey|hello)\b[\s,!]*)?(?:i'?m|i am|we'?re|we are) (?:in|on|from|with) (?:the )?(?:finance|procurement|purchasing|legal|security|compliance|audit|risk|sales|marketing|hr|it|ops|operations|engineering|platform|data|product)(?: (?:team|dept|department|org|group|side))?\b/g,
+  // The asker's company as the side ("what is our company responsible for"): "we", no topic.
+  /(?<=\b(?:our|my) )(?:company|firm|employer|business|organi[sz]ation|org)(?= (?:is|are|has|have|needs?|must|should|owns?|handles?|does|do|responsible|accountable|expected|supposed|required|liable)\b)/g,
+  // Using the service, said of the asker: "… when we use this service", "while using it".
+  /\b(?:when|while|if) (?:we|i|you) (?:use|are using|am using|consume)(?: (?:this|the|it|event streams|es))?(?: service| product| platform| offering)?\b|\b(?:when|while) using (?:this|the|it)(?: service| product| platform| offering)?\b/g,
   // "in case we have to rebuild": a condition, not a support case.
   /\bin case\b(?= (?:of|we|i|you|they|it|ibm|the|something|anything|a|an|there|that|this|our|my|things?)\b)/g,
   // A deadline or a hedge on it: "by EOD if poss", "by end of week", "asap if possible".
