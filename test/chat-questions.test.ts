@@ -1943,3 +1943,31 @@ describe('the asker and another cloud, said around the question', () => {
     expect(top('by which date does ICD drop support for postgres 12?', corpus).answered).toBe(false);
   });
 });
+
+describe("what a second review of this session's rules found they must not take", () => {
+  test.each([
+    // "like" as a verb compares nothing; a cloud named in the question stays its subject whatever the next sentence says.
+    ["I'd like the MSK answer: who patches the brokers?", ['MSK']],
+    ['who applies security patches to the cluster on MSK? we run three clusters there', ['MSK']],
+  ])('%s → another cloud asked of: %j', (q, foreign) => {
+    expect(readQuestion(q, seed.index).foreign).toEqual(foreign);
+  });
+
+  test.each([
+    // A who-question about timing, or about the choice of a plan, is a row's question.
+    ['when exactly is failback executed, and by whom?', 'Failback'],
+    ['who decides when exactly we fail over, is that our decision?', 'Failover'],
+  ])('%s → %s', (q, task) => {
+    expect(top(q)).toMatchObject({ answered: true, task });
+  });
+
+  test('"their side" is IBM\'s only after IBM is named; "both of us-south" is a region', () => {
+    expect(top('the dev team asked: what are all of their responsibilities?').party).not.toBe('provider');
+    expect(readQuestion('we run clusters across both of us-south and eu-de, who provisions them?', seed.index).asksBothSides).toBe(false);
+  });
+
+  test('a department that is a topic, and "new to <topic>", keep their words', () => {
+    expect(readQuestion("I'm new to mirroring — who sets it up?", seed.index).units.map((u) => u.word)).toContain('mirroring');
+    expect(readQuestion("hi, I'm in security. which parts are on us?", seed.index).units.map((u) => u.word)).toContain('security');
+  });
+});

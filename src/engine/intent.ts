@@ -100,7 +100,13 @@ export function asksOwnPeople(lower: string): boolean {
 export function asksFact(lower: string, whole: string = lower): boolean {
   // Which size or plan to buy ("which queue manager size should we buy?"): advice, asked as "should
   // we", which the documents do not give; "who decides which plan we buy?" asks who.
-  if (!/\bwho\b/.test(whole) && BUYING.test(lower)) return true;
+  if (
+    !/\b(?:who|whom|whose)\b|\bon (?:us|me|ibm)\b(?! cloud)|\bup to (?:us|me|ibm)\b|\b(?:our|my|ibm'?s) (?:call|decision|job)\b|\bis (?:that|it) (?:us|ibm)\b|\b(?:right|correct)\s*\?/.test(
+      whole,
+    ) &&
+    BUYING.test(lower)
+  )
+    return true;
   // A word of who does it anywhere ("using the CLI to deploy: is that on us?") makes it a question about a row.
   if (ASKS_WHO_DOES.test(whole)) return false;
   return (
@@ -110,7 +116,7 @@ export function asksFact(lower: string, whole: string = lower): boolean {
     // "max number of secrets an instance can hold?", "default retention for topics?": a measure, asked by its name.
     /^(?:the )?(?:max|maximum|min|minimum|default|total) (?:[\w-]+ ){0,2}?(?:number|size|count|length|amount|retention|limit|duration)\b/.test(lower) ||
     // A date asked for: "end of support date is when exactly?", "on what date is IBM retiring …".
-    /\b(?:on |by |from |until )?(?:what|which) date\b|\bwhen exactly\b|\b(?:date|deadline|eol|end of (?:life|support|sale|marketing))\b[^?.!]*\b(?:is|are) when\b/.test(
+    /\b(?:on |by |from |until )?(?:what|which) date\b|\bwhen exactly\s*[?!.]*\s*$|\bwhen\b[^?.!]*\b(?:eol|end of (?:life|support|sale)|goes eol|go eol)\b|\b(?:date|deadline|eol|end of (?:life|support|sale|marketing))\b[^?.!]*\b(?:is|are) when\b/.test(
       lower,
     ) ||
     // "…, max number of fleet workers per project?": a limit named anywhere in the clause.
@@ -204,14 +210,14 @@ const TOOL_WORD = /\b(cli|ibmcloud|command|commands|syntax|flags?|sdk|terraform|
  * have to run the CLI command?", "need X changed. do I open a case with IBM or change it myself?").
  */
 const ASKS_WHO_DOES =
-  /\b(who|whose|responsib\w*|on us|on ibm|on me|our job|my job|ibm'?s job|our side|ibm'?s side|our part|ibm'?s part|us or ibm|ibm or us|ours|on our end|on my end|on their end|up to us|up to me|up to ibm|(?:that'?s|that is|is (?:that|it)) (?:us|ibm|me)|we have to|we need to|i have to|i need to|we must|we should|(?:we're|we are|i'm|i am) (?:expected|supposed|required|meant) to|(?:we|i) do (?:that|this|it)(?: ourselves| myself)?|ourselves|do (?:\w+ )?myself|(?:our|my|ibm'?s|their) problem)\b|^(do|does|did|are|is|am|must|should|will|would|can) (we|i|ibm|you)\b|(?:[.?!;:,—–]\s*|\s-\s+|\b(?:or|and|so)\s+)(?:do|does|did|are|is|am|must|should|will|would) (?:we|i|ibm)\b/;
+  /\b(who|whose|whom|responsib\w*|on us|on ibm|on me|our job|(?:our|my|ibm'?s) (?:call|decision)|my job|ibm'?s job|our side|ibm'?s side|our part|ibm'?s part|us or ibm|ibm or us|ours|on our end|on my end|on their end|up to us|up to me|up to ibm|(?:that'?s|that is|is (?:that|it)) (?:us|ibm|me)|we have to|we need to|i have to|i need to|we must|we should|(?:we're|we are|i'm|i am) (?:expected|supposed|required|meant) to|(?:we|i) do (?:that|this|it)(?: ourselves| myself)?|ourselves|do (?:\w+ )?myself|(?:our|my|ibm'?s|their) problem)\b|^(do|does|did|are|is|am|must|should|will|would|can) (we|i|ibm|you)\b|(?:[.?!;:,—–]\s*|\s-\s+|\b(?:or|and|so)\s+)(?:do|does|did|are|is|am|must|should|will|would) (?:we|i|ibm)\b/;
 
 const BUYING =
   /\b(?:which|what) (?:[\w-]+ ){0,3}?(?:size|sizes|tier|tiers|plan|plans|flavou?rs?|sku|skus|instance type)\b[^?.!]*\b(?:buy|purchase|order|pick|choose)\b/;
 
 /** Words of a measure, a limit or a setting's value: what a fact question asks for. */
 const FACT_WORD =
-  /\b(versions?|releases?|percentages?|percent|uptime|limits?|max|maximum|min|minimum|longest|shortest|largest|biggest|smallest|highest|lowest|quotas?|price|pricing|costs?|defaults?|ports?|period|duration|interval)\b|%(?! of\b)/;
+  /\b(versions?|releases?|percentages?|percent|uptime|limits?|max|maximum|min|minimum|longest|shortest|largest|biggest|smallest|highest|lowest|quotas?|price|pricing|costs?|defaults?|ports?|period|duration|interval|date|dates|eol|deadline)\b|%(?! of\b)/;
 
 /** "what is kafka?", "what's an RPO?", "explain X like I'm 5": asks what a thing is, which the documents do not define. */
 export function asksDefinition(lower: string, whole: string = lower): boolean {

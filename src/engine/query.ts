@@ -105,8 +105,10 @@ export interface Query {
 
 const CUSTOMER_WORDS =
   /\b(i|i'm|im|i've|me|my|mine|myself|we|we're|we've|us|our|ours|ourselves|customer|customers|the client|tenants?|consumer of the service)\b/;
-const PROVIDER_WORDS =
-  /\b(ibm|ibm's|provider|the provider|vendor|the vendor|the service provider|you guys|the platform|their (?:side|part|end|share|bit|half|responsibilit(?:y|ies)|duties|obligations))\b/;
+const PROVIDER_WORDS = /\b(ibm|ibm's|provider|the provider|vendor|the vendor|the service provider|you guys|the platform)\b/;
+/** "their side", after IBM is named ("what IBM takes care of for us … what's on their side?"), is IBM's. */
+const THEIR_SIDE = /\btheir (side|part|end|share|bit|half|responsibilit(?:y|ies)|duties|obligations)\b/g;
+const IBM_THEN_THEIR = /\b(?:ibm|the provider|the vendor)\b.*\btheir (?:side|part|end|share|bit|half|responsibilit(?:y|ies)|duties|obligations)\b/;
 /**
  * Words that set what follows beside the service asked about, as where the asker comes from or
  * what they compare it with ("like we did on our self-managed kafka", "coming from on-prem"):
@@ -114,7 +116,7 @@ const PROVIDER_WORDS =
  * who patches them?"). Read in the few words before the name.
  */
 const COMPARED_WITH =
-  /\b(?:like|as) (?:we|i)(?: \w+)? (?:did|do|had|have|were|was)\b|\bused to\b|\b(?:coming|migrating|moving|switching|porting|migrated|moved|switched|came) (?:over |away |here )?from\b|\bcompared (?:to|with)\b|(?<!\b(?:came|come|comes|coming|get|got|gets|getting|went|go|goes|wrote|write|reported|report|replied|reply|called|call|heard|hear) )\b(?:back|previously|formerly) (?:on|in|with|when)\b|\b(?:like|unlike) (?:what|how|a|an|the|in|on|with|we|i)\b|\b(?:like|unlike)$|\b(?:like|unlike)(?: [\w-]+){1,2} (?:does|do|did|has|had)\b|\b(?:similar to|equivalent (?:of|to)|the same as|as (?:in|on|with))\b/;
+  /\b(?:like|as) (?:we|i)(?: \w+)? (?:did|do|had|have|were|was)\b|\bused to\b|\b(?:coming|migrating|moving|switching|porting|migrated|moved|switched|came) (?:over |away |here )?from\b|\bcompared (?:to|with)\b|(?<!\b(?:came|come|comes|coming|get|got|gets|getting|went|go|goes|wrote|write|reported|report|replied|reply|called|call|heard|hear) )\b(?:back|previously|formerly) (?:on|in|with|when)\b|(?<!\b(?:would|d|to|i|we|you|they) )\b(?:like (?:what|how|a|an|the|in|on|with)\b|unlike\b|like$|like(?: [\w-]+){1,2} (?:does|do|did|has|had)\b)|\b(?:similar to|equivalent (?:of|to)|the same as|as (?:in|on|with))\b/;
 /**
  * A vendor's name before the name of a client library or a tool ("confluent-kafka-python", "the
  * confluent .NET client", "confluent replicator") names software the asker runs against the loaded
@@ -170,8 +172,14 @@ const ANSWERABLE_PROVIDER = new RegExp(`\\bibm(?:'s| is) ${ANSWERABLE}\\b`);
  * How a task is divided, asked as such ("both sides pls", "who provides it and who sets it up?"):
  * both sides are the answer. Not "clusters on both sides": the two ends of a mirroring pair.
  */
+/**
+ * Both sides offered beside each one ("IBM, us, or both?", "a both-of-us thing", "is some of the
+ * setup on us too?"): asks whether both take part, as people who ask so label it (a shared row is shared).
+ */
+const OFFERS_BOTH =
+  /\b(?:ibm|us|we|ours|me|them|it)\b[^?.!]{0,30}\bor (?:a (?:bit|little|mix) of )?both\b|\bboth[- ]of[- ]us\b(?![-\w])|\b(?:some|part) of (?:it|that|this|the (?:[\w-]+ )?[\w-]+) (?:is |are )?(?:on us|ours|on our side|our job|up to us)\b/;
 const ASKS_BOTH =
-  /\bwho(?: does|'s doing| is doing) what\b|\b(?:ibm|us|we|ours|me|them|it)\b[^?.!]{0,30}\bor (?:a (?:bit|little|mix) of )?both\b|\bboth[- ]of[- ]us\b|\b(?:some|part|any) of (?:it|that|this|the [\w-]+) (?:is |are )?(?:on us|ours|on our side|our job|up to us)\b|\bdivision of (?:labou?r|responsibilit\w*|duties|obligations)\b|(?<!\b(?:on|in|at|across|between|for|of|to) )\bboth (?:sides|parties|of us)\b(?! of\b)|\beach (?:side|party)(?:'s)? (?:does|do|part|share|role|responsib\w*)\b|\bwhat does each (?:side|party)\b|\bwho\b[^?.]*(?:\band|[,;&]) who\b|\bwho (?:\w+ ){0,2}which (?:half|halves|part|parts|bits?|pieces?|side|steps?)\b|\b(?:split|divided|shared|divvied|carved)(?: up)? how\b|\bhow(?:'s| is| are| does| do)? (?:that|it|this|(?:the )?(?:work|job|jobs|responsibility|responsibilities|duties|tasks|ownership)) (?:split|divided|shared|allocated)(?: up)?\b/;
+  /\bwho(?: does|'s doing| is doing) what\b|\bdivision of (?:labou?r|responsibilit\w*|duties|obligations)\b|(?<!\b(?:on|in|at|across|between|for|of|to) )\bboth (?:sides|parties|of us)\b(?! of\b)|\beach (?:side|party)(?:'s)? (?:does|do|part|share|role|responsib\w*)\b|\bwhat does each (?:side|party)\b|\bwho\b[^?.]*(?:\band|[,;&]) who\b|\bwho (?:\w+ ){0,2}which (?:half|halves|part|parts|bits?|pieces?|side|steps?)\b|\b(?:split|divided|shared|divvied|carved)(?: up)? how\b|\bhow(?:'s| is| are| does| do)? (?:that|it|this|(?:the )?(?:work|job|jobs|responsibility|responsibilities|duties|tasks|ownership)) (?:split|divided|shared|allocated)(?: up)?\b/;
 /**
  * Dividing words and paired questions ("which parts are ours and which IBM's?", "does IBM back it
  * up, and what do we do?"), when both sides are named: "shared between the two clusters" is ordinary wording of the Mirroring rows.
@@ -573,6 +581,12 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   // one named where the question is asked ("on MSK, who patches the brokers?", "… we're on
   // confluent cloud") is its subject.
   const implied = !services.length && index.services.length === 1;
+  // The few words after a name, within its clause ("… on MSK? we run three there" reads none).
+  const clauseEnd = (from: number, n: number) => {
+    let to = from;
+    while (to < Math.min(ws0.length, from + n) && !opens(to)) to++;
+    return to;
+  };
   // The few words before a name, within its clause ("… questions. for AWS" reads only "for").
   const clauseWindow = (at: number) => {
     let from = at;
@@ -588,7 +602,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
       ) &&
       !(h.at.length === 1 && TOOL_AFTER.test(ws0.slice(h.at[0]! + 1, h.at[0]! + 4).join(' '))) &&
       (!services.length || h.at.some(inFocus) || serviceStarts.has(h.at.at(-1)! + 1)) &&
-      (!implied || !DONE_THERE.test(ws0.slice(h.at.at(-1)! + 1, h.at.at(-1)! + 5).join(' '))) &&
+      (!implied || !DONE_THERE.test(ws0.slice(h.at.at(-1)! + 1, clauseEnd(h.at.at(-1)! + 1, 5)).join(' '))) &&
       (!h.item.short || upperInText(text, h.item.name)) &&
       (!h.item.mentioned || asSubject(h.at)),
   );
@@ -598,12 +612,15 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   // A clause that asks without a topic of its own ("… the auditor asked me. what is IBM responsible
   // for?") names the side it asks of; the context it reads its topic from names the asker's.
   // Both sides named where it asks ("which bits do we handle and which does the vendor?") name neither.
-  const asking = segments
-    .filter((s) => s.asked)
-    .map((s) => s.core.toLowerCase().replace(REQUESTER, ''))
-    .join(' ');
+  const theirs = (t: string) => (IBM_THEN_THEIR.test(lower) ? t.replace(THEIR_SIDE, "ibm's $1") : t);
+  const asking = theirs(
+    segments
+      .filter((s) => s.asked)
+      .map((s) => s.core.toLowerCase().replace(REQUESTER, ''))
+      .join(' '),
+  );
   const bothNamed = CUSTOMER_WORDS.test(asking) && PROVIDER_WORDS.test(asking);
-  const askingParty = bareAsks.length && !bothNamed ? partyOf(bareAsks.map((c) => c.replace(REQUESTER, '')).join(' '), services, false) : null;
+  const askingParty = bareAsks.length && !bothNamed ? partyOf(theirs(bareAsks.map((c) => c.replace(REQUESTER, '')).join(' ')), services, false) : null;
   const party = askingParty ?? partyOf(focus, services, subjectIsService) ?? partyOf(lower, services, false);
 
   // A tag ("…, right?") asks whether the claim holds; its words are no topic, known or not.
@@ -749,7 +766,7 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
         askedSideOf(focus.replace(REQUESTER, '')) ??
         askedSideOf(lower.replace(REQUESTER, ''))),
     // Both sides asked for in so many words count anywhere ("failback: both sides please").
-    asksBothSides: asksBothSides(focus) || asksBothSides(askingText) || ASKS_BOTH.test(lower),
+    asksBothSides: asksBothSides(focus) || asksBothSides(askingText) || ASKS_BOTH.test(lower) || OFFERS_BOTH.test(lower),
     partAsked: partAskedIn(askingText),
     pastIbmsPart: IBMS_PART_THEN_WHO.test(lower),
     units,

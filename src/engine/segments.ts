@@ -38,7 +38,7 @@ const CLAIM =
  * "need it for the BCP doc". Context of the asker's own, not a topic, unless the question points
  * at it (POINTS_BACK).
  */
-const ASIDE_WORDS = String.raw`(?:(?:(?:i|we)(?:'m|'re| am| are) )?(?:building|preparing|prepping|writing|drafting|putting together|working on|filling (?:in|out)|updating|compiling|reviewing)\b(?=.*\b(?:raci|deck|slides?|docs?|document|report|epic|ticket|spreadsheet|sheet|wiki|runbook|matrix|checklist|assessment|audit|presentation|review|page|notes|summary|one-pager|writeup|write-up|email|memo|questionnaire|rfp|bcp|mapping)\b)|(?:(?:i|we|(?:my|our|the) [\w-]+|[\w-]+) )?(?:wants?|needs?) (?:it|this|that|them) for\b)`;
+const ASIDE_WORDS = String.raw`(?:(?:(?:i|we)(?:'m|'re| am| are) )?(?:building|preparing|prepping|writing|drafting|putting together|working on|filling (?:in|out)|updating|compiling|reviewing)\b(?=.*\b(?:raci|deck|slides?|docs?|document|report|epic|ticket|spreadsheet|sheet|wiki|runbook|matrix|checklist|assessment|audit|presentation|review|page|notes|summary|one-pager|writeup|write-up|email|memo|questionnaire|rfp|bcp|mapping)\b)|(?:(?:i|we|(?:my|our|the) [\w-]+(?: [\w-]+)?|[\w-]+(?: [\w-]+)?) )?(?:wants?|needs?) (?:it|this|that|them) for\b)`;
 export const ASIDE = new RegExp(`^${ASIDE_WORDS}`, 'i');
 /** A pronoun that points at something said beside the question ("whose job is that", "who does it"), not "that's on us". */
 export const ANAPHORS = 'it|that|this|those|these|them';
