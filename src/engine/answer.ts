@@ -221,7 +221,8 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
   // A word of money some row of the services asked about uses is theirs ("billing" in Satellite's rows is no row of ICD's).
   const money = asksMoney(q.focus, (w) => usedInRows(index, scope, stem(w)));
   // Unless the row is IBM's alone: then that is the answer the asker needs ("who on our team patches the brokers?").
-  const ownPeople = !whose && !context.ownersKnown && asksOwnPeople(q.focus) && rank(q, index, scope).at(0)?.item.party !== 'provider';
+  const ownRanked = !whose && !context.ownersKnown && asksOwnPeople(q.focus) ? rank(q, index, scope) : null;
+  const ownPeople = !!ownRanked && ownRanked.at(0)?.item.party !== 'provider';
   if (definition || fact || money || ownPeople) {
     addNote(
       a,
@@ -235,7 +236,7 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
               ? 'I tell who is responsible for what, not facts such as versions, sizes, dates or contacts.'
               : 'I tell who is responsible for what; I do not define terms.',
     );
-    const ranked = rank(q, index, scope);
+    const ranked = ownRanked ?? rank(q, index, scope);
     a.suggestions = suggestionsFrom(ranked, multi);
     // A side asked of, in words people used of a row before ("raising max.message.bytes: self-serve
     // through the CLI, or a ticket to IBM?"), makes it that row's question, as for a service named
