@@ -220,7 +220,8 @@ function route(index: KnowledgeIndex, question: unknown, context: AnswerContext,
   }
   // A word of money some row of the services asked about uses is theirs ("billing" in Satellite's rows is no row of ICD's).
   const money = asksMoney(q.focus, (w) => usedInRows(index, scope, stem(w)));
-  // Unless the row is IBM's alone: then that is the answer the asker needs ("who on our team patches the brokers?").
+  // Who among the asker's own people ("who on our SRE team owns DR?") is declined, its rows suggested, unless
+  // the row is IBM's alone: then that is the answer the asker needs ("who on our team patches the brokers?").
   const ownRanked = !whose && !context.ownersKnown && asksOwnPeople(q.focus) ? rank(q, index, scope) : null;
   const ownPeople = !!ownRanked && ownRanked.at(0)?.item.party !== 'provider';
   if (definition || fact || money || ownPeople) {

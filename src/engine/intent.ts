@@ -100,13 +100,7 @@ export function asksOwnPeople(lower: string): boolean {
 export function asksFact(lower: string, whole: string = lower): boolean {
   // Which size or plan to buy ("which queue manager size should we buy?"): advice, asked as "should
   // we", which the documents do not give; "who decides which plan we buy?" asks who.
-  if (
-    !/\b(?:who|whom|whose)\b|\bon (?:us|me|ibm)\b(?! cloud)|\bup to (?:us|me|ibm)\b|\b(?:our|my|ibm'?s) (?:call|decision|job)\b|\bis (?:that|it) (?:us|ibm)\b|\b(?:right|correct)\s*\?/.test(
-      whole,
-    ) &&
-    BUYING.test(lower)
-  )
-    return true;
+  if (BUYING.test(lower) && !WHOSE_CHOICE.test(whole)) return true;
   // A word of who does it anywhere ("using the CLI to deploy: is that on us?") makes it a question about a row.
   if (ASKS_WHO_DOES.test(whole)) return false;
   return (
@@ -212,8 +206,13 @@ const TOOL_WORD = /\b(cli|ibmcloud|command|commands|syntax|flags?|sdk|terraform|
 const ASKS_WHO_DOES =
   /\b(who|whose|whom|responsib\w*|on us|on ibm|on me|our job|(?:our|my|ibm'?s) (?:call|decision)|my job|ibm'?s job|our side|ibm'?s side|our part|ibm'?s part|us or ibm|ibm or us|ours|on our end|on my end|on their end|up to us|up to me|up to ibm|(?:that'?s|that is|is (?:that|it)) (?:us|ibm|me)|we have to|we need to|i have to|i need to|we must|we should|(?:we're|we are|i'm|i am) (?:expected|supposed|required|meant) to|(?:we|i) do (?:that|this|it)(?: ourselves| myself)?|ourselves|do (?:\w+ )?myself|(?:our|my|ibm'?s|their) problem)\b|^(do|does|did|are|is|am|must|should|will|would|can) (we|i|ibm|you)\b|(?:[.?!;:,—–]\s*|\s-\s+|\b(?:or|and|so)\s+)(?:do|does|did|are|is|am|must|should|will|would) (?:we|i|ibm)\b/;
 
+/** Which size or plan to buy or pick. */
 const BUYING =
   /\b(?:which|what) (?:[\w-]+ ){0,3}?(?:size|sizes|tier|tiers|plan|plans|flavou?rs?|sku|skus|instance type)\b[^?.!]*\b(?:buy|purchase|order|pick|choose)\b/;
+
+/** Whose the choice is, which makes a question of buying a row's ("which plan we pick is up to us, right?"); "on IBM Cloud" is no side. */
+const WHOSE_CHOICE =
+  /\b(?:who|whom|whose)\b|\bon (?:us|me|ibm)\b(?! cloud)|\bup to (?:us|me|ibm)\b|\b(?:our|my|ibm'?s) (?:call|decision|job)\b|\bis (?:that|it) (?:us|ibm)\b|\b(?:right|correct)\s*\?/;
 
 /** Words of a measure, a limit or a setting's value: what a fact question asks for. */
 const FACT_WORD =

@@ -108,7 +108,7 @@ const CUSTOMER_WORDS =
 const PROVIDER_WORDS = /\b(ibm|ibm's|provider|the provider|vendor|the vendor|the service provider|you guys|the platform)\b/;
 /** "their side", after IBM is named ("what IBM takes care of for us … what's on their side?"), is IBM's. */
 const THEIR_SIDE = /\btheir (side|part|end|share|bit|half|responsibilit(?:y|ies)|duties|obligations)\b/g;
-const IBM_THEN_THEIR = /\b(?:ibm|the provider|the vendor)\b.*\btheir (?:side|part|end|share|bit|half|responsibilit(?:y|ies)|duties|obligations)\b/;
+const IBM_THEN_THEIR = new RegExp(`\\b(?:ibm|the provider|the vendor)\\b.*${THEIR_SIDE.source}`);
 /**
  * Words that set what follows beside the service asked about, as where the asker comes from or
  * what they compare it with ("like we did on our self-managed kafka", "coming from on-prem"):
@@ -117,14 +117,14 @@ const IBM_THEN_THEIR = /\b(?:ibm|the provider|the vendor)\b.*\btheir (?:side|par
  */
 const COMPARED_WITH =
   /\b(?:like|as) (?:we|i)(?: \w+)? (?:did|do|had|have|were|was)\b|\bused to\b|\b(?:coming|migrating|moving|switching|porting|migrated|moved|switched|came) (?:over |away |here )?from\b|\bcompared (?:to|with)\b|(?<!\b(?:came|come|comes|coming|get|got|gets|getting|went|go|goes|wrote|write|reported|report|replied|reply|called|call|heard|hear) )\b(?:back|previously|formerly) (?:on|in|with|when)\b|(?<!\b(?:would|d|to|i|we|you|they) )\b(?:like (?:what|how|a|an|the|in|on|with)\b|unlike\b|like$|like(?: [\w-]+){1,2} (?:does|do|did|has|had)\b)|\b(?:similar to|equivalent (?:of|to)|the same as|as (?:in|on|with))\b/;
+/** What the asker did or does on another platform, said right after its name: "on MSK i set that myself". */
+const DONE_THERE =
+  /^(?:i|we) (?:\w+ )?(?:set|did|do|had|have|used|use|pick|picked|choose|chose|configure|configured|manage|managed|run|ran|handle|handled|patch|patched|deploy|deployed|create|created|could|would|can|get to)\b/;
 /**
  * A vendor's name before the name of a client library or a tool ("confluent-kafka-python", "the
  * confluent .NET client", "confluent replicator") names software the asker runs against the loaded
  * service, not the vendor's platform; "Aiven kafka" and "the Confluent Cloud client" stay platforms.
  */
-/** What the asker did or does on another platform, said right after its name: "on MSK i set that myself". */
-const DONE_THERE =
-  /^(?:i|we) (?:\w+ )?(?:set|did|do|had|have|used|use|pick|picked|choose|chose|configure|configured|manage|managed|run|ran|handle|handled|patch|patched|deploy|deployed|create|created|could|would|can|get to)\b/;
 const CLIENT_LANGUAGE = '(?:python|go|golang|dotnet|net|java|js|javascript|node|nodejs|ruby|rust|cpp|c)';
 const TOOL_AFTER = new RegExp(
   `^(?:(?:kafka|${CLIENT_LANGUAGE}) )?(?:client|clients|library|libraries|lib|libs|driver|drivers|replicator)\\b|^kafka ${CLIENT_LANGUAGE}\\b`,
@@ -169,15 +169,15 @@ const ASKS_PROVIDER = new RegExp(
 const ANSWERABLE_CUSTOMER = new RegExp(`\\b(?:we're|we are|i'm|im|i am) ${ANSWERABLE}\\b`);
 const ANSWERABLE_PROVIDER = new RegExp(`\\bibm(?:'s| is) ${ANSWERABLE}\\b`);
 /**
- * How a task is divided, asked as such ("both sides pls", "who provides it and who sets it up?"):
- * both sides are the answer. Not "clusters on both sides": the two ends of a mirroring pair.
- */
-/**
  * Both sides offered beside each one ("IBM, us, or both?", "a both-of-us thing", "is some of the
  * setup on us too?"): asks whether both take part, as people who ask so label it (a shared row is shared).
  */
 const OFFERS_BOTH =
   /\b(?:ibm|us|we|ours|me|them|it)\b[^?.!]{0,30}\bor (?:a (?:bit|little|mix) of )?both\b|\bboth[- ]of[- ]us\b(?![-\w])|\b(?:some|part) of (?:it|that|this|the (?:[\w-]+ )?[\w-]+) (?:is |are )?(?:on us|ours|on our side|our job|up to us)\b/;
+/**
+ * How a task is divided, asked as such ("both sides pls", "who provides it and who sets it up?"):
+ * both sides are the answer. Not "clusters on both sides": the two ends of a mirroring pair.
+ */
 const ASKS_BOTH =
   /\bwho(?: does|'s doing| is doing) what\b|\bdivision of (?:labou?r|responsibilit\w*|duties|obligations)\b|(?<!\b(?:on|in|at|across|between|for|of|to) )\bboth (?:sides|parties|of us)\b(?! of\b)|\beach (?:side|party)(?:'s)? (?:does|do|part|share|role|responsib\w*)\b|\bwhat does each (?:side|party)\b|\bwho\b[^?.]*(?:\band|[,;&]) who\b|\bwho (?:\w+ ){0,2}which (?:half|halves|part|parts|bits?|pieces?|side|steps?)\b|\b(?:split|divided|shared|divvied|carved)(?: up)? how\b|\bhow(?:'s| is| are| does| do)? (?:that|it|this|(?:the )?(?:work|job|jobs|responsibility|responsibilities|duties|tasks|ownership)) (?:split|divided|shared|allocated)(?: up)?\b/;
 /**
@@ -343,7 +343,10 @@ function focusOf(
   // is doing ("Building a control matrix for HPCS.") asks for the share, not about the work; after
   // a topic ("For disaster recovery, what are all the things we do?") it is that topic's share.
   if (chosen.length === 0) {
-    const whole = segs.find((s) => s.asked && WHOLE_SHARE.test(s.coreText.toLowerCase()) && asksPartyShare(s.coreText.toLowerCase()));
+    const whole = segs.find((s) => {
+      const clause = s.coreText.toLowerCase();
+      return s.asked && WHOLE_SHARE.test(clause) && asksPartyShare(clause);
+    });
     if (whole && segs.every((s) => s === whole || s.knownCount === 0 || s.aside || ASIDE.test(s.coreText))) chosen = [whole];
   }
   if (chosen.length === 0) {
@@ -612,7 +615,8 @@ export function readQuestion(raw: unknown, index: KnowledgeIndex): Query {
   // A clause that asks without a topic of its own ("… the auditor asked me. what is IBM responsible
   // for?") names the side it asks of; the context it reads its topic from names the asker's.
   // Both sides named where it asks ("which bits do we handle and which does the vendor?") name neither.
-  const theirs = (t: string) => (IBM_THEN_THEIR.test(lower) ? t.replace(THEIR_SIDE, "ibm's $1") : t);
+  const ibmsTheir = lower.includes('their ') && IBM_THEN_THEIR.test(lower);
+  const theirs = (t: string) => (ibmsTheir ? t.replace(THEIR_SIDE, "ibm's $1") : t);
   const asking = theirs(
     segments
       .filter((s) => s.asked)
